@@ -1,0 +1,1 @@
+"""Pure logic: no Qt widgets, no QgsProject. Tile grid, chips, masks, dataset layout."""

@@ -1,0 +1,81 @@
+"""Stream chips and masks to a dataset: read in order, rasterize and encode on worker threads.
+
+Reading stays on the calling thread (one reader, so remote tile servers see one render at a time,
+and QGIS renderers never cross threads); masks and JPEG/PNG encoding, the costly part, run on a
+small pool. At most a few chips are in flight, so memory does not grow with the AOI.
+"""
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Callable, Dict, Optional, Sequence, Tuple
+
+import numpy as np
+
+from . import dataset, masks, tiles
+
+MERCATOR_WKT = (
+    'PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],'
+    'PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Mercator_1SP"],'
+    'PARAMETER["central_meridian",0],PARAMETER["scale_factor",1],PARAMETER["false_easting",0],'
+    'PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","3857"]]'
+)
+
+
+@dataclass
+class ExportStats:
+    written: int = 0
+    skipped_no_imagery: int = 0
+    cancelled: bool = False
+
+
+def encode_chip(
+    rgb: np.ndarray, valid: np.ndarray, labels_wkb: Sequence[bytes], bounds: Tuple[float, float, float, float]
+) -> Tuple[bytes, bytes, float]:
+    """JPEG image, PNG mask (255 where the imagery has no data) and the building fraction."""
+    height, width = valid.shape
+    mask = masks.rasterize(labels_wkb, bounds, width, height, MERCATOR_WKT, valid)
+    if not valid.all():
+        rgb = rgb.copy()
+        rgb[~valid] = 0
+    return dataset.encode_jpeg(rgb), dataset.encode_mask_png(mask), masks.building_fraction(mask)
+
+
+def export_chips(
+    splits: Dict[tiles.Tile, str],
+    read: Callable[[Tuple[float, float, float, float]], Tuple[np.ndarray, np.ndarray]],
+    labels_for_tile: Callable[[tiles.Tile], Sequence[bytes]],
+    writer: dataset.DatasetWriter,
+    workers: int = 2,
+    progress: Optional[Callable[[float], None]] = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> ExportStats:
+    stats = ExportStats()
+    order = sorted(splits)
+    pending: deque = deque()
+
+    def collect() -> None:
+        tile, future = pending.popleft()
+        writer.add_chip(tile, splits[tile], *future.result())
+        stats.written += 1
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for done, tile in enumerate(order):
+            if cancelled():
+                stats.cancelled = True
+                break
+            bounds = tiles.mercator_bounds(tile)
+            rgb, valid = read(bounds)
+            if not valid.any():
+                stats.skipped_no_imagery += 1
+            else:
+                pending.append((tile, pool.submit(encode_chip, rgb, valid, labels_for_tile(tile), bounds)))
+            while len(pending) > 2 * workers:
+                collect()
+            if progress:
+                progress(100.0 * (done + 1) / len(order))
+        while pending:
+            if stats.cancelled:
+                pending.popleft()[1].cancel()
+            else:
+                collect()
+    return stats

@@ -1,0 +1,68 @@
+"""The QGIS plugin: a toolbar action, the dock widget and the Processing provider."""
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QAction
+
+from . import icons
+
+try:  # compiled by `make package`; a source checkout uses the icon files directly
+    from . import resources_rc  # noqa: F401
+except ImportError:
+    pass
+
+MENU = "&e84 segment"
+
+
+class E84SegmentPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.action = None
+        self.toolbar = None
+        self.dock = None
+
+    def initProcessing(self):  # noqa: N802 (QGIS's name)
+        if self.provider is not None:  # desktop QGIS calls initGui, qgis_process only this
+            return
+        from .processing.provider import E84Provider
+
+        self.provider = E84Provider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802
+        from .gui.dock import E84SegmentDock
+
+        self.initProcessing()
+        self.action = QAction(icons.plugin_icon(), "e84 segment", self.iface.mainWindow())
+        self.action.setObjectName("e84SegmentAction")
+        self.action.setCheckable(True)
+        self.action.toggled.connect(self._toggle_dock)
+        self.toolbar = self.iface.addToolBar("e84 segment")
+        self.toolbar.setObjectName("e84SegmentToolbar")
+        self.toolbar.addAction(self.action)
+        self.iface.addPluginToMenu(MENU, self.action)
+        self.dock = E84SegmentDock(self.iface, self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.dock.visibilityChanged.connect(self.action.setChecked)
+
+    def _toggle_dock(self, visible: bool):
+        self.dock.setVisible(visible)
+
+    def unload(self):
+        if self.dock is not None:
+            if self.dock.run is not None:
+                self.dock.run.cancel()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.action is not None:
+            self.iface.removePluginMenu(MENU, self.action)
+            self.action.deleteLater()
+            self.action = None
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None

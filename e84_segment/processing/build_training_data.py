@@ -1,0 +1,488 @@
+"""e84segment:buildtrainingdata: imagery + building polygons -> SageMaker segmentation dataset."""
+import math
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsDataSourceUri,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputVectorLayer,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+
+from .. import metadata
+from ..core import chips, dataset, export, tiles
+from . import styles
+
+MERCATOR = "EPSG:3857"
+TILE_SIZES = (256, 512)
+
+
+@dataclass
+class LayerSnapshot:
+    """What the worker thread may use of a project layer: plain data, never the layer itself."""
+
+    name: str
+    source: str
+    provider: str
+    crs: QgsCoordinateReferenceSystem
+    extent: QgsRectangle
+    renderer: object = None
+
+    def describe(self) -> dict:
+        return {"name": self.name, "provider": self.provider, "source": _without_secrets(self.source), "crs": self.crs.authid()}
+
+
+def _without_secrets(source: str) -> str:
+    return QgsDataSourceUri.removePassword(source)
+
+
+class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
+    IMAGERY = "IMAGERY"
+    LABELS = "LABELS"
+    LABEL_FILTER = "LABEL_FILTER"
+    BUFFER = "BUFFER"
+    AOI = "AOI"
+    AOI_LAYER = "AOI_LAYER"
+    ZOOM = "ZOOM"
+    TILE_SIZE = "TILE_SIZE"
+    BACKGROUND_RATIO = "BACKGROUND_RATIO"
+    VALIDATION_FRACTION = "VALIDATION_FRACTION"
+    SPLIT_METHOD = "SPLIT_METHOD"
+    SPLIT_BLOCK = "SPLIT_BLOCK"
+    SEED = "SEED"
+    MAX_TILES = "MAX_TILES"
+    ALLOW_NO_LABELS = "ALLOW_NO_LABELS"
+    OUTPUT = "OUTPUT"
+    TILES = "TILES"
+    NUM_TRAIN = "NUM_TRAIN"
+    NUM_VALIDATION = "NUM_VALIDATION"
+
+    def name(self):
+        return "buildtrainingdata"
+
+    def displayName(self):
+        return "Build training data"
+
+    def group(self):
+        return "Training data"
+
+    def groupId(self):
+        return "trainingdata"
+
+    def createInstance(self):
+        return BuildTrainingDataAlgorithm()
+
+    def shortHelpString(self):
+        return (
+            "Cuts the imagery into slippy-map tiles (EPSG:3857) over the area of interest and burns the "
+            "building polygons into masks (0 background, 1 building, 255 no imagery), in the layout of "
+            "Amazon SageMaker's built-in semantic segmentation algorithm: train/, train_annotation/, "
+            "validation/, validation_annotation/, label_map/. tiles.geojson previews the chips by split; "
+            "dataset.json records parameters and counts.\n\n"
+            "16-bit, float and single-band imagery is stretched to 8-bit RGB with a 2-98 % percentile stretch "
+            "measured once over the whole image. BACKGROUND_RATIO keeps at most that many building-free "
+            "chips per chip with buildings. SPLIT_METHOD spatial sends whole blocks of SPLIT_BLOCK x "
+            "SPLIT_BLOCK tiles to one side. The same inputs and SEED give the same dataset byte for byte.\n\n"
+            "The output folder must be new or empty; it appears only when the run succeeds."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterRasterLayer(self.IMAGERY, "Imagery (GeoTIFF, XYZ, WMS, ...)"))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.LABELS, "Building polygons (e.g. OSM buildings)", [QgsProcessing.TypeVectorAnyGeometry]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterExpression(
+                self.LABEL_FILTER, "Label filter expression", parentLayerParameterName=self.LABELS, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.BUFFER, "Label buffer (metres)", QgsProcessingParameterNumber.Double, 0.0, minValue=0.0
+            )
+        )
+        self.addParameter(QgsProcessingParameterExtent(self.AOI, "Area of interest", optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AOI_LAYER,
+                "Area of interest polygons (only tiles touching them)",
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(self.ZOOM, "Zoom level", QgsProcessingParameterNumber.Integer, 19, minValue=1, maxValue=24)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.TILE_SIZE, "Chip size in pixels (256 or 512)", QgsProcessingParameterNumber.Integer, 256, minValue=256, maxValue=512
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.BACKGROUND_RATIO, "Building-free chips per chip with buildings", QgsProcessingParameterNumber.Double, 1.0, minValue=0.0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.VALIDATION_FRACTION, "Validation fraction", QgsProcessingParameterNumber.Double, 0.2, minValue=0.0, maxValue=0.9
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(self.SPLIT_METHOD, "Split method", options=list(tiles.SPLIT_METHODS), defaultValue=0)
+        )
+        self.addParameter(QgsProcessingParameterNumber(self.SEED, "Random seed", QgsProcessingParameterNumber.Integer, 42))
+        advanced = [
+            QgsProcessingParameterNumber(
+                self.SPLIT_BLOCK, "Spatial split block (tiles per side)", QgsProcessingParameterNumber.Integer, 4, minValue=1
+            ),
+            QgsProcessingParameterNumber(
+                self.MAX_TILES, "Stop above this many tiles", QgsProcessingParameterNumber.Integer, 20000, minValue=1
+            ),
+            QgsProcessingParameterBoolean(
+                self.ALLOW_NO_LABELS, "Allow an AOI with no building polygons (negative-only data)", False
+            ),
+        ]
+        for parameter in advanced:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, "Output dataset folder"))
+        self.addOutput(QgsProcessingOutputVectorLayer(self.TILES, "Training tiles"))
+        self.addOutput(QgsProcessingOutputNumber(self.NUM_TRAIN, "Training chips"))
+        self.addOutput(QgsProcessingOutputNumber(self.NUM_VALIDATION, "Validation chips"))
+
+    # Runs on the main thread: take plain snapshots of the project layers here.
+    def prepareAlgorithm(self, parameters, context, feedback):
+        imagery = self.parameterAsRasterLayer(parameters, self.IMAGERY, context)
+        if imagery is None or not imagery.isValid():
+            raise QgsProcessingException("IMAGERY: choose a raster layer QGIS can display (GeoTIFF, XYZ, WMS)")
+        renderer = imagery.renderer().clone() if imagery.renderer() else None
+        self.imagery = LayerSnapshot(
+            imagery.name(), imagery.source(), imagery.providerType(), imagery.crs(), imagery.extent(), renderer
+        )
+        labels = self.parameterAsVectorLayer(parameters, self.LABELS, context)
+        self.labels_info = (
+            LayerSnapshot(labels.name(), labels.source(), labels.providerType(), labels.crs(), labels.extent()).describe()
+            if labels is not None
+            else {"source": str(parameters.get(self.LABELS))}
+        )
+        return True
+
+    def processAlgorithm(self, parameters, context, feedback):
+        zoom = self.parameterAsInt(parameters, self.ZOOM, context)
+        tile_size = self.parameterAsInt(parameters, self.TILE_SIZE, context)
+        if tile_size not in TILE_SIZES:
+            raise QgsProcessingException(f"TILE_SIZE must be 256 or 512, not {tile_size}")
+        output = Path(self.parameterAsString(parameters, self.OUTPUT, context))
+        try:
+            dataset.check_output_folder(output)
+        except dataset.DatasetError as error:
+            raise QgsProcessingException(str(error))
+        mercator = QgsCoordinateReferenceSystem(MERCATOR)
+
+        area = self._area_of_interest(parameters, context, mercator)
+        candidates = self._tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
+        feedback.pushInfo(
+            f"{len(candidates)} tiles at zoom {zoom} cover the area of interest "
+            f"(about {tiles.estimate(len(candidates), tile_size).disk_bytes / 1e6:.1f} MB at most)"
+        )
+        labels = self._collect_labels(parameters, context, feedback, mercator, area, candidates, zoom)
+        if feedback.isCanceled():
+            return {}
+
+        ratio = self.parameterAsDouble(parameters, self.BACKGROUND_RATIO, context)
+        seed = self.parameterAsInt(parameters, self.SEED, context)
+        with_labels = sorted(labels.by_tile)
+        without = sorted(set(candidates) - set(with_labels))
+        kept = tiles.select_background(with_labels, without, ratio, seed)
+        method = tiles.SPLIT_METHODS[self.parameterAsEnum(parameters, self.SPLIT_METHOD, context)]
+        block = self.parameterAsInt(parameters, self.SPLIT_BLOCK, context)
+        fraction = self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context)
+        splits = tiles.split_tiles(kept, fraction, method, seed, block)
+        feedback.pushInfo(
+            f"{len(with_labels)} tiles hold buildings; keeping {len(kept) - len(with_labels)} of "
+            f"{len(without)} building-free tiles (ratio {ratio:g}); {method} split, seed {seed}"
+        )
+
+        read, plan = self._chip_reader(tile_size)
+        with dataset.DatasetWriter(output) as writer:
+            stats = export.export_chips(
+                splits,
+                read,
+                lambda tile: [labels.wkb[i] for i in labels.by_tile.get(tile, ())],
+                writer,
+                workers=min(4, os.cpu_count() or 1),
+                progress=lambda p: feedback.setProgress(10 + 0.9 * p),
+                cancelled=feedback.isCanceled,
+            )
+            if stats.cancelled:
+                feedback.pushWarning("Cancelled: no dataset was written")
+                return {}
+            if stats.written == 0:
+                raise QgsProcessingException(
+                    f"The imagery '{self.imagery.name}' returned no pixels for any of the {len(splits)} tiles: "
+                    "check that the layer displays in QGIS over this area (a WMS or XYZ with a wrong address "
+                    "renders blank)"
+                )
+            if stats.skipped_no_imagery:
+                feedback.pushWarning(f"{stats.skipped_no_imagery} tiles had no imagery at all and were skipped")
+            counts = writer.counts()
+            if fraction > 0 and counts[tiles.VALIDATION] == 0:
+                feedback.pushWarning("The validation split is empty: SageMaker needs one; use a larger AOI")
+            writer.commit(
+                self._metadata(parameters, context, zoom, tile_size, method, area, plan, labels, candidates, kept, stats)
+            )
+        feedback.pushInfo(f"Wrote {counts[tiles.TRAIN]} training and {counts[tiles.VALIDATION]} validation chips to {output}")
+
+        tiles_path = str(output / dataset.TILES_GEOJSON)
+        details = QgsProcessingContext.LayerDetails("Training tiles", context.project(), self.TILES)
+        details.setPostProcessor(styles.TilesStyler.create())
+        context.addLayerToLoadOnCompletion(tiles_path, details)
+        return {
+            self.OUTPUT: str(output),
+            self.TILES: tiles_path,
+            self.NUM_TRAIN: counts[tiles.TRAIN],
+            self.NUM_VALIDATION: counts[tiles.VALIDATION],
+        }
+
+    def _area_of_interest(self, parameters, context, mercator) -> QgsGeometry:
+        """The AOI as one EPSG:3857 geometry: the extent, narrowed to AOI_LAYER polygons if given."""
+        polygons = None
+        aoi_layer = self.parameterAsSource(parameters, self.AOI_LAYER, context)
+        if aoi_layer is not None:
+            request = QgsFeatureRequest().setDestinationCrs(mercator, context.transformContext())
+            parts = [f.geometry() for f in aoi_layer.getFeatures(request) if f.hasGeometry()]
+            if not parts:
+                raise QgsProcessingException("AOI_LAYER has no polygons (or none selected): draw or select one")
+            polygons = QgsGeometry.unaryUnion(parts)
+        imagery_extent = self._imagery_extent(context, mercator)
+        if parameters.get(self.AOI) not in (None, ""):
+            area = self.parameterAsExtentGeometry(parameters, self.AOI, context, mercator)
+        elif polygons is not None:
+            area = QgsGeometry.fromRect(polygons.boundingBox())
+        elif imagery_extent is not None and self.imagery.provider == "gdal":
+            area = QgsGeometry.fromRect(imagery_extent)
+        else:
+            raise QgsProcessingException("Set AOI (an extent) or AOI_LAYER: this imagery covers the whole world")
+        if polygons is not None:
+            area = area.intersection(polygons)
+        if area.isEmpty() or area.area() <= 0:
+            raise QgsProcessingException("The area of interest is empty: AOI and AOI_LAYER do not overlap")
+        if imagery_extent is not None and not area.intersects(QgsGeometry.fromRect(imagery_extent)):
+            box = area.boundingBox()
+            raise QgsProcessingException(
+                f"The area of interest lies outside the imagery '{self.imagery.name}' "
+                f"(imagery {imagery_extent.toString(0)}, AOI {box.toString(0)}, EPSG:3857): "
+                "move the AOI onto the imagery or choose another imagery layer"
+            )
+        return area
+
+    def _imagery_extent(self, context, mercator) -> Optional[QgsRectangle]:
+        try:
+            transform = QgsCoordinateTransform(self.imagery.crs, mercator, context.transformContext())
+            extent = transform.transformBoundingBox(self.imagery.extent)
+        except Exception:  # extents reaching the poles do not project; skip the check then
+            return None
+        return extent if extent.isFinite() and not extent.isEmpty() else None
+
+    def _tiles_in_area(self, area: QgsGeometry, zoom: int, max_tiles: int) -> List[tiles.Tile]:
+        box = area.boundingBox()
+        west, south, east, north = tiles.lonlat_box_of_mercator(_bounds(box))
+        count = tiles.count_tiles_in_lonlat_box(west, south, east, north, zoom)
+        parts = area.asGeometryCollection() if area.isMultipart() else [area]
+        if count > max_tiles and len(parts) > 1:
+            # Scattered polygons: count part by part rather than their whole bounding box.
+            count = sum(tiles.count_tiles_in_lonlat_box(*tiles.lonlat_box_of_mercator(_bounds(p.boundingBox())), zoom) for p in parts)
+        if count > max_tiles:
+            raise QgsProcessingException(
+                f"The area of interest needs {count:,} tiles at zoom {zoom}, above MAX_TILES ({max_tiles:,}). "
+                f"Choose a smaller AOI or a lower zoom (zoom {zoom - 1} needs about {math.ceil(count / 4):,}), "
+                "or raise MAX_TILES"
+            )
+        engine = QgsGeometry.createGeometryEngine(area.constGet())
+        engine.prepareGeometry()
+        found = set()
+        for part in parts:
+            for tile in tiles.tiles_in_lonlat_box(*tiles.lonlat_box_of_mercator(_bounds(part.boundingBox())), zoom):
+                # Touching an edge is not covering: floating-point edges must not add a row of tiles.
+                if _intersects_tile(engine, tile, touching=False):
+                    found.add(tile)
+        if not found:
+            raise QgsProcessingException("No tile covers the area of interest: draw a larger AOI")
+        return sorted(found)
+
+    def _collect_labels(self, parameters, context, feedback, mercator, area, candidates, zoom) -> "Labels":
+        source = self.parameterAsSource(parameters, self.LABELS, context)
+        if source is None:
+            raise QgsProcessingException("LABELS: choose the building polygon layer")
+        kind = QgsWkbTypes.geometryType(source.wkbType())
+        if kind in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry, QgsWkbTypes.NullGeometry):
+            raise QgsProcessingException(
+                f"LABELS must be polygons, but '{self.labels_info.get('name', 'the layer')}' holds "
+                f"{QgsWkbTypes.displayString(source.wkbType())} geometries: choose the building polygon layer "
+                "(for OSM data, the multipolygons layer)"
+            )
+        if not source.sourceCrs().isValid():
+            raise QgsProcessingException("LABELS has no coordinate reference system: set it in the layer's properties")
+        request = QgsFeatureRequest().setDestinationCrs(mercator, context.transformContext())
+        request.setFilterRect(area.boundingBox())
+        expression = self.parameterAsExpression(parameters, self.LABEL_FILTER, context)
+        if expression:
+            parsed = QgsExpression(expression)
+            if parsed.hasParserError():
+                raise QgsProcessingException(f"LABEL_FILTER is not a valid expression: {parsed.parserErrorString()}")
+            request.setFilterExpression(expression)
+            request.setExpressionContext(self.createExpressionContext(parameters, context, source))
+        buffer_m = self.parameterAsDouble(parameters, self.BUFFER, context)
+        candidate_set = set(candidates)
+        labels = Labels()
+        total = source.featureCount() or 1
+        # We repair invalid geometries ourselves (and count them) rather than let Processing stop.
+        features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        for n, feature in enumerate(features):
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(min(10.0, 10.0 * n / total))
+            polygon = labels.polygon_of(feature.geometry())
+            if polygon is None:
+                continue
+            if buffer_m > 0:
+                latitude = tiles.latitude_of_mercator_y(polygon.centroid().asPoint().y())
+                polygon = polygon.buffer(tiles.metres_to_mercator(buffer_m, latitude), 8)
+            engine = QgsGeometry.createGeometryEngine(polygon.constGet())
+            engine.prepareGeometry()
+            hits = [
+                t
+                for t in tiles.tiles_in_lonlat_box(*tiles.lonlat_box_of_mercator(_bounds(polygon.boundingBox())), zoom)
+                if t in candidate_set and _intersects_tile(engine, t)
+            ]
+            if hits:
+                labels.add(polygon, hits)
+        if labels.repaired:
+            feedback.pushWarning(f"Repaired {labels.repaired} invalid label geometries")
+        if labels.non_polygon:
+            feedback.pushWarning(f"Skipped {labels.non_polygon} label features that are not polygons")
+        allow_empty = self.parameterAsBoolean(parameters, self.ALLOW_NO_LABELS, context)
+        if not labels.wkb and not allow_empty and not feedback.isCanceled():
+            where = f" matching {expression!r}" if expression else ""
+            raise QgsProcessingException(
+                f"No building polygons{where} from LABELS fall inside the area of interest: move the AOI over the "
+                "buildings, check the label filter, or set ALLOW_NO_LABELS to build negative-only data"
+            )
+        feedback.pushInfo(f"{len(labels.wkb)} building polygons inside the area of interest")
+        return labels
+
+    def _chip_reader(self, tile_size):
+        if self.imagery.provider == "gdal":
+            try:
+                plan = chips.plan_bands(chips.open_in_mercator(self.imagery.source))
+                return chips.GdalChipReader(self.imagery.source, plan, tile_size).read, plan
+            except (RuntimeError, ValueError) as error:
+                raise QgsProcessingException(f"GDAL cannot read the imagery '{self.imagery.name}': {error}")
+        reader = chips.RenderedChipReader(self.imagery.source, self.imagery.provider, tile_size, self.imagery.renderer)
+        return reader.read, None
+
+    def _metadata(self, parameters, context, zoom, tile_size, method, area, plan, labels, candidates, kept, stats):
+        box = area.boundingBox()
+        return {
+            "created_by": f"e84_segment {metadata.version()} e84segment:buildtrainingdata",
+            "crs": MERCATOR,
+            "zoom": zoom,
+            "tile_size": tile_size,
+            "parameters": {
+                "label_filter": self.parameterAsExpression(parameters, self.LABEL_FILTER, context) or None,
+                "buffer_m": self.parameterAsDouble(parameters, self.BUFFER, context),
+                "aoi_bounds_3857": [round(v, 3) for v in _bounds(box)],
+                "background_ratio": self.parameterAsDouble(parameters, self.BACKGROUND_RATIO, context),
+                "validation_fraction": self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context),
+                "split_method": method,
+                "split_block": self.parameterAsInt(parameters, self.SPLIT_BLOCK, context),
+                "seed": self.parameterAsInt(parameters, self.SEED, context),
+                "allow_no_labels": self.parameterAsBoolean(parameters, self.ALLOW_NO_LABELS, context),
+            },
+            "sources": {"imagery": self.imagery.describe(), "labels": self.labels_info},
+            "imagery_to_rgb": plan.describe() if plan else {"method": "QGIS layer rendering"},
+            "labels": {
+                "polygons": len(labels.wkb),
+                "repaired_geometries": labels.repaired,
+                "non_polygon_skipped": labels.non_polygon,
+            },
+            "tiles": {
+                "in_aoi": len(candidates),
+                "with_labels": len(labels.by_tile),
+                "kept": len(kept),
+                "skipped_no_imagery": stats.skipped_no_imagery,
+            },
+        }
+
+
+class Labels:
+    """Label polygons in EPSG:3857 as WKB, and which tiles each touches."""
+
+    def __init__(self):
+        self.wkb: List[bytes] = []
+        self.by_tile: Dict[tiles.Tile, List[int]] = defaultdict(list)
+        self.repaired = 0
+        self.non_polygon = 0
+
+    def polygon_of(self, geometry: QgsGeometry) -> Optional[QgsGeometry]:
+        """The polygon part of a label, repaired if invalid; None for empty or non-polygon features."""
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            return None
+        if geometry.type() != QgsWkbTypes.PolygonGeometry and not QgsWkbTypes.isMultiType(geometry.wkbType()):
+            self.non_polygon += 1
+            return None
+        if not geometry.isGeosValid():
+            geometry = geometry.makeValid()
+            self.repaired += 1
+        if geometry.type() != QgsWkbTypes.PolygonGeometry:
+            parts = [p for p in geometry.asGeometryCollection() if p.type() == QgsWkbTypes.PolygonGeometry]
+            if not parts:
+                self.non_polygon += 1
+                return None
+            geometry = QgsGeometry.collectGeometry(parts)
+        return geometry
+
+    def add(self, polygon: QgsGeometry, touched: List[tiles.Tile]) -> None:
+        index = len(self.wkb)
+        self.wkb.append(bytes(polygon.asWkb()))
+        for tile in touched:
+            self.by_tile[tile].append(index)
+
+
+def _bounds(box: QgsRectangle):
+    return (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+
+
+def _intersects_tile(engine, tile: tiles.Tile, touching: bool = True) -> bool:
+    # Hold the QgsGeometry in a variable: constGet() of a temporary points into freed memory.
+    rect = QgsGeometry.fromRect(QgsRectangle(*tiles.mercator_bounds(tile)))
+    if not engine.intersects(rect.constGet()):
+        return False
+    return touching or not engine.touches(rect.constGet())

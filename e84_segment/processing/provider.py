@@ -1,0 +1,24 @@
+"""The Processing provider ``e84segment``: every step of the plugin as an algorithm."""
+from qgis.core import QgsProcessingProvider
+
+from .. import icons
+from .build_training_data import BuildTrainingDataAlgorithm
+
+PROVIDER_ID = "e84segment"
+
+
+class E84Provider(QgsProcessingProvider):
+    def id(self):
+        return PROVIDER_ID
+
+    def name(self):
+        return "e84 segment"
+
+    def longName(self):
+        return "e84 segment: building footprints from imagery and OSM"
+
+    def icon(self):
+        return icons.plugin_icon()
+
+    def loadAlgorithms(self):
+        self.addAlgorithm(BuildTrainingDataAlgorithm())
