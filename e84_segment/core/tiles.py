@@ -8,7 +8,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Sequence, Tuple
 
-import mercantile
+try:
+    import mercantile
+except ImportError:  # an installed plugin carries its own copy (see scripts/package.py)
+    from .._vendor import mercantile
 
 TRAIN = "train"
 VALIDATION = "validation"

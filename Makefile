@@ -1,0 +1,51 @@
+# e84_segment: `make demo` runs the main job, `make test` runs the tests.
+# Every target sets up what it needs on a fresh Debian 12 machine (apt + a venv); again, it is quick.
+
+SHELL := /bin/bash
+SYSTEM_PYTHON := /usr/bin/python3
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := python3-qgis qgis-providers qgis python3-venv python3-pil pyqt5-dev-tools
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Headless Qt, and a throw-away HOME so runs never touch a real QGIS profile.
+RUN_ENV := QT_QPA_PLATFORM=offscreen HOME=$(CURDIR)/build/home XDG_RUNTIME_DIR=$(CURDIR)/build/home/run
+DATA ?= atlanta
+DEMO_OUT ?= demo-output
+QGIS_PROFILE ?= default
+
+.PHONY: setup test demo bench package deploy clean
+
+setup: .apt-ok $(VENV)/.installed
+
+.PHONY: .apt-ok
+.apt-ok:
+	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { \
+	  echo "Installing $(APT_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); }
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | .apt-ok
+	@test -x $(PY) || $(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@$(PY) -c "import numpy, osgeo.gdal_array; assert numpy.__version__.startswith('1.'), 'numpy 2 breaks GDAL: remove it from $(VENV)'"
+	@touch $@
+
+build/home:
+	@mkdir -p build/home/run && chmod 700 build/home/run
+
+test: setup build/home
+	$(RUN_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+package: setup
+	$(PY) scripts/package.py zip
+
+deploy: setup
+	$(PY) scripts/package.py deploy --profile $(QGIS_PROFILE)
+
+bench: setup build/home
+	$(RUN_ENV) $(PY) bench/bench_export.py --output docs/benchmarks.md
+
+demo: setup build/home
+	$(RUN_ENV) $(PY) scripts/demo.py --data $(DATA) --output $(DEMO_OUT)
+
+clean:
+	rm -rf build dist $(DEMO_OUT) .pytest_cache

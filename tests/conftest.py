@@ -1,0 +1,49 @@
+"""Shared fixtures: real QGIS (pytest-qgis, headless), real Processing, real data from ../shared/data."""
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+KAMPALA = SHARED_DATA / "kampala"
+ATLANTA = SHARED_DATA / "atlanta"
+PORTUGAL = SHARED_DATA / "portugal_z17"
+
+
+def require(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"sample data {path} is absent (../shared/data is laid beside the repo in CI)")
+    return path
+
+
+def kampala_xyz_source() -> str:
+    folder = require(KAMPALA / "xyz").as_uri()
+    return f"type=xyz&url={folder}/{{z}}/{{x}}/{{y}}.png&zmin=19&zmax=21"
+
+
+@pytest.fixture(scope="session")
+def provider(qgis_processing):
+    """The plugin's Processing provider, registered once, the way initProcessing does it."""
+    from qgis.core import QgsApplication
+
+    from e84_segment.processing.provider import E84Provider
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("e84segment") is None:
+        registry.addProvider(E84Provider())
+    return registry.providerById("e84segment")
+
+
+@pytest.fixture
+def build(provider):
+    """Run e84segment:buildtrainingdata through processing.run, as scripts and the dock do."""
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    def run(feedback=None, **parameters):
+        return processing.run("e84segment:buildtrainingdata", parameters, feedback=feedback or QgsProcessingFeedback())
+
+    return run
