@@ -5,14 +5,25 @@ from e84_segment.core import tiles
 
 
 def test_tiles_cover_box_and_count_agrees():
-    box = (32.59, 0.3495, 32.595, 0.3525)
-    found = tiles.tiles_in_lonlat_box(*box, 18)
+    box = (3627900.0, 38800.0, 3628500.0, 39150.0)
+    found = tiles.tiles_in_box(box, 18)
     assert found == sorted(found)
-    assert len(found) == tiles.count_tiles_in_lonlat_box(*box, 18)
+    assert len(found) == tiles.count_tiles(box, 18)
+    for x, y, z in found:  # each really overlaps the box
+        minx, miny, maxx, maxy = tiles.mercator_bounds((x, y, z))
+        assert minx < box[2] and maxx > box[0] and miny < box[3] and maxy > box[1]
     assert all(z == 18 for _, _, z in found)
     xs = {x for x, _, _ in found}
     ys = {y for _, y, _ in found}
     assert len(found) == len(xs) * len(ys)  # a full rectangle of tiles, no gaps
+
+
+def test_box_on_tile_edges_gives_exactly_those_tiles():
+    minx, miny, _, _ = tiles.mercator_bounds((619224, 523265, 20))
+    _, _, maxx, maxy = tiles.mercator_bounds((619225, 523264, 20))
+    noisy = (minx + 1e-7, miny - 1e-7, maxx - 1e-7, maxy + 1e-7)  # round-off from a CRS round trip
+    assert tiles.tiles_in_box(noisy, 20) == [(619224, 523264, 20), (619224, 523265, 20), (619225, 523264, 20), (619225, 523265, 20)]
+    assert tiles.count_tiles((-1e9, -1e9, 1e9, 1e9), 3) == 64  # clamped to the world
 
 
 def test_mercator_and_lonlat_bounds_agree():

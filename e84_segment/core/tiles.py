@@ -31,25 +31,38 @@ class Estimate:
     disk_bytes: int
 
 
-def tiles_in_lonlat_box(west: float, south: float, east: float, north: float, zoom: int) -> List[Tile]:
-    """Every tile at ``zoom`` touching the box (degrees), sorted so runs are repeatable."""
-    # Clamp to Web Mercator's valid latitudes so polar boxes give tiles, not errors.
-    south = max(south, -85.0511)
-    north = min(north, 85.0511)
-    if west >= east or south >= north:
-        return []
-    return sorted((t.x, t.y, t.z) for t in mercantile.tiles(west, south, east, north, [zoom]))
+# Half the width of the Web Mercator world, in metres.
+_ORIGIN = 20037508.342789244
+# Edges within this fraction of a tile of a tile boundary count as on it: CRS round trips
+# must not add a row of tiles that the AOI only touches.
+_EDGE_TOLERANCE = 1e-6
 
 
-def count_tiles_in_lonlat_box(west: float, south: float, east: float, north: float, zoom: int) -> int:
-    """The number of tiles ``tiles_in_lonlat_box`` would give, without listing them."""
-    south = max(south, -85.0511)
-    north = min(north, 85.0511)
-    if west >= east or south >= north:
-        return 0
-    ul = mercantile.tile(west, north, zoom)
-    lr = mercantile.tile(east - 1e-12, south + 1e-12, zoom)
-    return (lr.x - ul.x + 1) * (lr.y - ul.y + 1)
+def _index_range(low: float, high: float, zoom: int) -> Tuple[int, int]:
+    span = 2 * _ORIGIN / 2**zoom
+    first = math.floor(low / span + _EDGE_TOLERANCE)
+    last = math.ceil(high / span - _EDGE_TOLERANCE) - 1
+    return max(first, 0), min(last, 2**zoom - 1)
+
+
+def tile_ranges(bounds: Tuple[float, float, float, float], zoom: int) -> Tuple[range, range]:
+    """Column and row ranges of the tiles covering an EPSG:3857 box (minx, miny, maxx, maxy)."""
+    minx, miny, maxx, maxy = bounds
+    x0, x1 = _index_range(minx + _ORIGIN, maxx + _ORIGIN, zoom)
+    y0, y1 = _index_range(_ORIGIN - maxy, _ORIGIN - miny, zoom)  # rows count down from the north
+    return range(x0, x1 + 1), range(y0, y1 + 1)
+
+
+def count_tiles(bounds: Tuple[float, float, float, float], zoom: int) -> int:
+    """How many tiles ``tiles_in_box`` gives, without listing them (a world AOI at z20 is 10^12)."""
+    xs, ys = tile_ranges(bounds, zoom)
+    return len(xs) * len(ys)
+
+
+def tiles_in_box(bounds: Tuple[float, float, float, float], zoom: int) -> List[Tile]:
+    """Every tile at ``zoom`` covering an EPSG:3857 box, sorted so runs are repeatable."""
+    xs, ys = tile_ranges(bounds, zoom)
+    return [(x, y, zoom) for x in xs for y in ys]
 
 
 def estimate(tile_count: int, tile_size: int) -> Estimate:

@@ -64,11 +64,11 @@ class E84SegmentDock(QDockWidget, FORM):
         if extent.isEmpty():
             self.estimateLabel.setText("Pick an area of interest: canvas extent, a layer's extent, or draw it.")
             return
-        to_wgs84 = QgsCoordinateTransform(
-            self.aoiGroup.outputCrs(), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance()
+        to_mercator = QgsCoordinateTransform(
+            self.aoiGroup.outputCrs(), QgsCoordinateReferenceSystem("EPSG:3857"), QgsProject.instance()
         )
-        box = to_wgs84.transformBoundingBox(extent)
-        count = tiles.count_tiles_in_lonlat_box(box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum(), self.zoomSpin.value())
+        box = to_mercator.transformBoundingBox(extent)
+        count = tiles.count_tiles((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()), self.zoomSpin.value())
         size = tiles.estimate(count, 256).disk_bytes / 1e6
         self.estimateLabel.setText(f"{count:,} tiles at zoom {self.zoomSpin.value()} (at most about {size:,.0f} MB)")
 

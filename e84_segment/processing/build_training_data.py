@@ -312,13 +312,11 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
         return extent if extent.isFinite() and not extent.isEmpty() else None
 
     def _tiles_in_area(self, area: QgsGeometry, zoom: int, max_tiles: int) -> List[tiles.Tile]:
-        box = area.boundingBox()
-        west, south, east, north = tiles.lonlat_box_of_mercator(_bounds(box))
-        count = tiles.count_tiles_in_lonlat_box(west, south, east, north, zoom)
+        count = tiles.count_tiles(_bounds(area.boundingBox()), zoom)
         parts = area.asGeometryCollection() if area.isMultipart() else [area]
         if count > max_tiles and len(parts) > 1:
             # Scattered polygons: count part by part rather than their whole bounding box.
-            count = sum(tiles.count_tiles_in_lonlat_box(*tiles.lonlat_box_of_mercator(_bounds(p.boundingBox())), zoom) for p in parts)
+            count = sum(tiles.count_tiles(_bounds(p.boundingBox()), zoom) for p in parts)
         if count > max_tiles:
             raise QgsProcessingException(
                 f"The area of interest needs {count:,} tiles at zoom {zoom}, above MAX_TILES ({max_tiles:,}). "
@@ -329,7 +327,7 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
         engine.prepareGeometry()
         found = set()
         for part in parts:
-            for tile in tiles.tiles_in_lonlat_box(*tiles.lonlat_box_of_mercator(_bounds(part.boundingBox())), zoom):
+            for tile in tiles.tiles_in_box(_bounds(part.boundingBox()), zoom):
                 # Touching an edge is not covering: floating-point edges must not add a row of tiles.
                 if _intersects_tile(engine, tile, touching=False):
                     found.add(tile)
@@ -352,7 +350,8 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException("LABELS has no coordinate reference system: set it in the layer's properties")
         request = QgsFeatureRequest().setDestinationCrs(mercator, context.transformContext())
         request.setFilterRect(area.boundingBox())
-        expression = self.parameterAsExpression(parameters, self.LABEL_FILTER, context)
+        # parameterAsExpression silently drops an invalid expression: read the raw text and check it.
+        expression = self.parameterAsString(parameters, self.LABEL_FILTER, context)
         if expression:
             parsed = QgsExpression(expression)
             if parsed.hasParserError():
@@ -379,7 +378,7 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
             engine.prepareGeometry()
             hits = [
                 t
-                for t in tiles.tiles_in_lonlat_box(*tiles.lonlat_box_of_mercator(_bounds(polygon.boundingBox())), zoom)
+                for t in tiles.tiles_in_box(_bounds(polygon.boundingBox()), zoom)
                 if t in candidate_set and _intersects_tile(engine, t)
             ]
             if hits:
@@ -416,7 +415,7 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
             "zoom": zoom,
             "tile_size": tile_size,
             "parameters": {
-                "label_filter": self.parameterAsExpression(parameters, self.LABEL_FILTER, context) or None,
+                "label_filter": self.parameterAsString(parameters, self.LABEL_FILTER, context) or None,
                 "buffer_m": self.parameterAsDouble(parameters, self.BUFFER, context),
                 "aoi_bounds_3857": [round(v, 3) for v in _bounds(box)],
                 "background_ratio": self.parameterAsDouble(parameters, self.BACKGROUND_RATIO, context),
