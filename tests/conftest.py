@@ -24,16 +24,21 @@ def kampala_xyz_source() -> str:
     return f"type=xyz&url={folder}/{{z}}/{{x}}/{{y}}.png&zmin=19&zmax=21"
 
 
-@pytest.fixture(scope="session")
+_KEEP_ALIVE = []
+
+
+@pytest.fixture
 def provider(qgis_processing):
-    """The plugin's Processing provider, registered once, the way initProcessing does it."""
+    """The plugin's Processing provider, registered (again, if a plugin test unloaded it)."""
     from qgis.core import QgsApplication
 
     from e84_segment.processing.provider import E84Provider
 
     registry = QgsApplication.processingRegistry()
     if registry.providerById("e84segment") is None:
-        registry.addProvider(E84Provider())
+        # Python must keep the provider alive, as the plugin does with self.provider.
+        _KEEP_ALIVE[:] = [E84Provider()]
+        registry.addProvider(_KEEP_ALIVE[0])
     return registry.providerById("e84segment")
 
 

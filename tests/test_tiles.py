@@ -21,7 +21,7 @@ def test_tiles_cover_box_and_count_agrees():
 def test_box_on_tile_edges_gives_exactly_those_tiles():
     minx, miny, _, _ = tiles.mercator_bounds((619224, 523265, 20))
     _, _, maxx, maxy = tiles.mercator_bounds((619225, 523264, 20))
-    noisy = (minx + 1e-7, miny - 1e-7, maxx - 1e-7, maxy + 1e-7)  # round-off from a CRS round trip
+    noisy = (minx + 1e-4, miny - 1e-4, maxx - 1e-4, maxy + 1e-4)  # round-off, display rounding
     assert tiles.tiles_in_box(noisy, 20) == [(619224, 523264, 20), (619224, 523265, 20), (619225, 523264, 20), (619225, 523265, 20)]
     assert tiles.count_tiles((-1e9, -1e9, 1e9, 1e9), 3) == 64  # clamped to the world
 

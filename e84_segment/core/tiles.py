@@ -33,9 +33,10 @@ class Estimate:
 
 # Half the width of the Web Mercator world, in metres.
 _ORIGIN = 20037508.342789244
-# Edges within this fraction of a tile of a tile boundary count as on it: CRS round trips
-# must not add a row of tiles that the AOI only touches.
-_EDGE_TOLERANCE = 1e-6
+# Edges within this fraction of a tile of a tile boundary count as on it: CRS round trips and
+# extents rounded for display (QGIS's extent widget keeps 4 decimals) must not add a row of
+# tiles that the AOI only grazes. 1e-4 of a tile is 4 mm at zoom 20.
+_EDGE_TOLERANCE = 1e-4
 
 
 def _index_range(low: float, high: float, zoom: int) -> Tuple[int, int]:

@@ -25,10 +25,14 @@ class E84SegmentDock(QDockWidget, FORM):
         self.run = None
         self.imageryCombo.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.labelsCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        # No filter unless the analyst writes one (the widget would otherwise pick the first field).
+        self.filterExpression.setAllowEmptyFieldName(True)
         self.filterExpression.setLayer(self.labelsCombo.currentLayer())
+        self.filterExpression.setExpression("")
         self.labelsCombo.layerChanged.connect(self.filterExpression.setLayer)
         self.aoiGroup.setMapCanvas(iface.mapCanvas())
-        self.aoiGroup.setOutputCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+        # The tile grid's own CRS: an extent taken from a Web Mercator layer stays exact.
+        self.aoiGroup.setOutputCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
         self.outputWidget.setStorageMode(QgsFileWidget.GetDirectory)
         self.splitCombo.addItems(list(tiles.SPLIT_METHODS))
         self._restore_settings()
@@ -70,7 +74,7 @@ class E84SegmentDock(QDockWidget, FORM):
         box = to_mercator.transformBoundingBox(extent)
         count = tiles.count_tiles((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()), self.zoomSpin.value())
         size = tiles.estimate(count, 256).disk_bytes / 1e6
-        self.estimateLabel.setText(f"{count:,} tiles at zoom {self.zoomSpin.value()} (at most about {size:,.0f} MB)")
+        self.estimateLabel.setText(f"{count:,} tiles at zoom {self.zoomSpin.value()} (at most about {size:,.1f} MB)")
 
     def parameters(self) -> dict:
         extent = self.aoiGroup.outputExtent()

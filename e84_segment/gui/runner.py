@@ -19,6 +19,8 @@ class AlgorithmRun(QObject):
     def __init__(self, algorithm_id: str, parameters: dict, parent=None):
         super().__init__(parent)
         self.algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        if self.algorithm is None:
+            raise RuntimeError(f"Processing has no algorithm {algorithm_id}: reload the e84 segment plugin")
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = QgsProcessingFeedback()
