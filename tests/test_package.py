@@ -1,0 +1,73 @@
+"""`make package`'s zip installs into a clean profile, and qgis_process finds and runs the algorithm."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import KAMPALA, ROOT, require
+
+QGIS_PROCESS = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import package  # noqa: E402  (scripts/package.py: the code behind make package / make deploy)
+
+
+@pytest.fixture(scope="module")
+def installed_profile(tmp_path_factory):
+    if not Path(QGIS_PROCESS).exists():
+        pytest.skip("qgis_process.bin is absent: install Debian's 'qgis' package (make setup does)")
+    archive = package.make_zip()
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        assert "e84_segment/metadata.txt" in names and "e84_segment/resources_rc.py" in names
+        assert "e84_segment/_vendor/mercantile/__init__.py" in names
+        assert not any("__pycache__" in n for n in names)
+        home = tmp_path_factory.mktemp("home")
+        user_dir = home / ".local" / "share" / "QGIS" / "QGIS3"
+        plugins = user_dir / "profiles" / "default" / "python" / "plugins"
+        plugins.mkdir(parents=True)
+        zf.extractall(plugins)
+    package.enable(user_dir / "profiles" / "default")
+    return home
+
+
+def qgis_process(home: Path, *args: str) -> subprocess.CompletedProcess:
+    # A clean environment: only the zip's copy of the plugin and its vendored mercantile may load.
+    dropped = ("PYTHONPATH", "QGIS_PLUGINPATH", "QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH")  # pytest-qgis sets the last two
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(home))
+    return subprocess.run(
+        [QGIS_PROCESS, *args], env=env, capture_output=True, text=True, timeout=300, cwd=str(home), check=False
+    )
+
+
+@pytest.mark.slow
+def test_zip_installs_and_qgis_process_lists_the_algorithm(installed_profile):
+    listing = qgis_process(installed_profile, "list")
+    assert "e84segment:buildtrainingdata" in listing.stdout, listing.stdout[-2000:] + listing.stderr[-2000:]
+
+
+@pytest.mark.slow
+def test_qgis_process_builds_a_dataset(installed_profile, tmp_path):
+    out = tmp_path / "dataset"
+    run = qgis_process(
+        installed_profile,
+        "run",
+        "e84segment:buildtrainingdata",
+        "--json",
+        "--",
+        f"IMAGERY={require(KAMPALA / 'geotiff' / 'aoiB_west_z20.tif')}",
+        f"LABELS={KAMPALA / 'buildings.geojson'}",
+        "ZOOM=20",
+        "SPLIT_METHOD=1",
+        f"OUTPUT={out}",
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
+    assert results["NUM_TRAIN"] + results["NUM_VALIDATION"] == 16
+    assert (out / "dataset.json").is_file()
