@@ -233,7 +233,7 @@ def test_aoi_outside_the_imagery(build, tmp_path):
 def test_labels_that_are_not_polygons(build, tmp_path):
     points = QgsVectorLayer("Point?crs=EPSG:4326", "building points", "memory")
     feature = QgsFeature()
-    source = QgsVectorLayer(str(BUILDINGS), "b", "ogr")
+    source = QgsVectorLayer(str(require(BUILDINGS)), "b", "ogr")
     feature.setGeometry(next(source.getFeatures()).geometry().centroid())
     points.dataProvider().addFeatures([feature])
     expect_refusal(build, tmp_path, "LABELS must be polygons.*building points", LABELS=points)
