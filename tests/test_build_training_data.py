@@ -8,7 +8,6 @@ from osgeo import gdal, ogr
 from PIL import Image
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeature,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsRasterLayer,
@@ -231,12 +230,14 @@ def test_aoi_outside_the_imagery(build, tmp_path):
 
 
 def test_labels_that_are_not_polygons(build, tmp_path):
-    points = QgsVectorLayer("Point?crs=EPSG:4326", "building points", "memory")
-    feature = QgsFeature()
-    source = QgsVectorLayer(str(require(BUILDINGS)), "b", "ogr")
-    feature.setGeometry(next(source.getFeatures()).geometry().centroid())
-    points.dataProvider().addFeatures([feature])
-    expect_refusal(build, tmp_path, "LABELS must be polygons.*building points", LABELS=points)
+    # Building centroids: a real point layer on disk (a memory layer outliving QGIS crashes at exit).
+    points = str(tmp_path / "building_points.gpkg")
+    gdal.VectorTranslate(
+        points, str(require(BUILDINGS)), format="GPKG", SQLDialect="SQLITE", layerName="building_points", geometryType="POINT",
+        SQLStatement="SELECT ST_Centroid(geometry) AS geometry FROM buildings",
+    )
+    assert ogr.Open(points).GetLayer(0).GetGeomType() == ogr.wkbPoint
+    expect_refusal(build, tmp_path, "LABELS must be polygons.*building_points", LABELS=points)
 
 
 def test_no_labels_in_aoi_is_refused_unless_allowed(build, tmp_path):
