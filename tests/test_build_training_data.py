@@ -103,6 +103,16 @@ def test_geotiff_and_xyz_give_identical_chips(build, tmp_path):
     assert len(chips) == 4 and chips == sorted(k for k in web if k.endswith(".jpg"))
     for name in chips:
         assert tif[name] == web[name], name
+    # The XYZ tiles are RGBA: their transparent pixels become 255 (no data) in the masks; the
+    # GeoTIFF declares no nodata, so there the same pixels are ordinary black pixels.
+    transparent = 0
+    for name in chips:
+        png = name.replace(".jpg", ".png").replace("/", "_annotation/", 1)
+        from_tif, from_xyz = dataset.read_mask(tmp_path / "tif" / png), dataset.read_mask(tmp_path / "xyz" / png)
+        known = from_xyz != 255
+        np.testing.assert_array_equal(from_tif[known], from_xyz[known])
+        transparent += np.count_nonzero(~known)
+    assert transparent == 705 + 393 + 404 + 408  # the pixels with alpha < 255 in the four source PNGs
 
 
 def test_16bit_atlanta_scene_gives_stretched_chips(build, tmp_path):

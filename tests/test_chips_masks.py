@@ -25,9 +25,8 @@ def _tiles_of(ds):
 
 def test_gdal_chip_equals_source_window():
     ds = gdal.Open(str(require(Z20_TIF)))
-    plan = chips.plan_bands(ds)
-    assert plan.stretch is None and plan.bands == (1, 2, 3)
-    reader = chips.GdalChipReader(str(Z20_TIF), plan, 256)
+    reader = chips.GdalChipReader(str(Z20_TIF), 256)
+    assert reader.plan.stretch is None and reader.plan.bands == (1, 2, 3)
     grid = _tiles_of(ds)
     assert len(grid) == 4
     for tile in grid:
@@ -38,9 +37,19 @@ def test_gdal_chip_equals_source_window():
         np.testing.assert_array_equal(rgb, expected)
 
 
+def test_512_pixel_chips_of_the_zoom_above_match_the_source():
+    ds = gdal.Open(str(require(Z20_TIF)))
+    reader = chips.GdalChipReader(str(Z20_TIF), 512)
+    x, y, _ = _tiles_of(ds)[0]
+    parent = (x // 2, y // 2, 19)  # a z19 tile at 512 px has the z20 mosaic's own resolution
+    rgb, valid = reader.read(tiles.mercator_bounds(parent))
+    assert rgb.shape == (512, 512, 3) and valid.all()
+    np.testing.assert_array_equal(rgb, np.dstack([ds.GetRasterBand(b).ReadAsArray() for b in (1, 2, 3)]))
+
+
 def test_gdal_chip_half_outside_the_image_is_masked():
     ds = gdal.Open(str(require(Z20_TIF)))
-    reader = chips.GdalChipReader(str(Z20_TIF), chips.plan_bands(ds), 256)
+    reader = chips.GdalChipReader(str(Z20_TIF), 256)
     x, y, z = _tiles_of(ds)[0]
     rgb, valid = reader.read(tiles.mercator_bounds((x - 1, y, z)))  # the tile west of the image
     assert not valid.any() and not rgb.any()
@@ -71,10 +80,9 @@ def test_rendered_xyz_reads_rgb_and_rgba_tiles(qgis_app):
 
 def test_16bit_single_band_is_stretched_to_visible_rgb():
     path = str(require(ATLANTA / "sample_geotiff.tif"))
-    ds = chips.open_in_mercator(path)  # EPSG:32616 -> warped on the fly
-    plan = chips.plan_bands(ds)
+    reader = chips.GdalChipReader(path, 256)  # EPSG:32616 -> warped on the fly
+    plan, ds = reader.plan, reader.ds
     assert plan.stretch is not None and plan.bands[0] == plan.bands[1] == plan.bands[2]
-    reader = chips.GdalChipReader(path, plan, 256)
     gt = ds.GetGeoTransform()
     centre_x = gt[0] + gt[1] * ds.RasterXSize / 2
     centre_y = gt[3] + gt[5] * ds.RasterYSize / 2

@@ -71,3 +71,16 @@ def test_qgis_process_builds_a_dataset(installed_profile, tmp_path):
     results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
     assert results["NUM_TRAIN"] + results["NUM_VALIDATION"] == 16
     assert (out / "dataset.json").is_file()
+
+
+def test_deploy_installs_and_enables_in_a_profile(tmp_path):
+    from qgis.PyQt.QtCore import QSettings
+
+    user_dir = tmp_path / "QGIS3"
+    installed = package.deploy("analyst", user_dir)
+    assert installed == user_dir / "profiles" / "analyst" / "python" / "plugins" / "e84_segment"
+    assert (installed / "metadata.txt").read_text() == (ROOT / "metadata.txt").read_text()
+    ini = QSettings(str(user_dir / "profiles" / "analyst" / "QGIS" / "QGIS3.ini"), QSettings.Format.IniFormat)
+    assert ini.value("PythonPlugins/e84_segment", False, type=bool) is True
+    package.deploy("analyst", user_dir)  # again: replaces the old copy, leaves no staging folder
+    assert sorted(p.name for p in installed.parent.iterdir()) == ["e84_segment"]

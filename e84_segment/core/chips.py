@@ -129,14 +129,14 @@ def to_rgb8(arrays: List[np.ndarray], plan: BandPlan) -> np.ndarray:
 
 
 class GdalChipReader:
-    def __init__(self, path: str, plan: BandPlan, tile_size: int):
+    def __init__(self, path: str, tile_size: int):
         self.ds = open_in_mercator(path)
-        self.plan = plan
+        self.plan = plan_bands(self.ds)
         self.size = tile_size
         gt = self.ds.GetGeoTransform()
         self._origin = (gt[0], gt[3])
         self._res = (gt[1], -gt[5])
-        self._unique_bands = sorted(set(plan.bands))
+        self._unique_bands = sorted(set(self.plan.bands))
 
     def read(self, bounds: Bounds) -> Tuple[np.ndarray, np.ndarray]:
         minx, miny, maxx, maxy = bounds

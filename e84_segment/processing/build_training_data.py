@@ -400,8 +400,8 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
     def _chip_reader(self, tile_size):
         if self.imagery.provider == "gdal":
             try:
-                plan = chips.plan_bands(chips.open_in_mercator(self.imagery.source))
-                return chips.GdalChipReader(self.imagery.source, plan, tile_size).read, plan
+                reader = chips.GdalChipReader(self.imagery.source, tile_size)
+                return reader.read, reader.plan
             except (RuntimeError, ValueError) as error:
                 raise QgsProcessingException(f"GDAL cannot read the imagery '{self.imagery.name}': {error}")
         reader = chips.RenderedChipReader(self.imagery.source, self.imagery.provider, tile_size, self.imagery.renderer)
