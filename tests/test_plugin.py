@@ -128,3 +128,30 @@ def test_dock_reports_a_refused_run(qgis_iface, provider, qgis_new_project, tmp_
     finally:
         dock.deleteLater()
         flush_deletes()
+
+
+def test_dock_cancel_writes_nothing(qgis_iface, provider, qgis_new_project, tmp_path):
+    from pytest_qgis.utils import wait_until
+
+    from e84_segment.gui.dock import E84SegmentDock
+
+    imagery = QgsRasterLayer(str(require(KAMPALA / "geotiff" / "aoiB_west_z21.tif")), "drone z21")
+    labels = QgsVectorLayer(str(KAMPALA / "buildings.geojson"), "OSM buildings", "ogr")
+    QgsProject.instance().addMapLayers([imagery, labels])
+    dock = E84SegmentDock(qgis_iface, qgis_iface.mainWindow())
+    try:
+        dock.imageryCombo.setLayer(imagery)
+        dock.labelsCombo.setLayer(labels)
+        dock.zoomSpin.setValue(21)
+        dock.aoiGroup.setOutputExtentFromLayer(imagery)
+        out = tmp_path / "cancelled"
+        dock.outputWidget.setFilePath(str(out))
+        dock.runButton.click()
+        dock.cancelButton.click()
+        wait_until(lambda: dock.run is None, timeout_milliseconds=60_000)
+        assert "Cancel" in dock.statusLabel.text()
+        assert not out.exists() and list(tmp_path.iterdir()) == []
+        assert not QgsProject.instance().mapLayersByName("Training tiles")
+    finally:
+        dock.deleteLater()
+        flush_deletes()

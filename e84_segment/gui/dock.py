@@ -7,6 +7,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDockWidget
 
 from ..core import tiles
+from ..processing.build_training_data import CANCELLED
 from ..processing.build_training_data import BuildTrainingDataAlgorithm as Build
 from .runner import AlgorithmRun
 from .settings import Settings
@@ -30,6 +31,7 @@ class E84SegmentDock(QDockWidget, FORM):
         self.filterExpression.setLayer(self.labelsCombo.currentLayer())
         self.filterExpression.setExpression("")
         self.labelsCombo.layerChanged.connect(self.filterExpression.setLayer)
+        self.aoiGroup.setTitleBase("Area of interest")
         self.aoiGroup.setMapCanvas(iface.mapCanvas())
         # The tile grid's own CRS: an extent taken from a Web Mercator layer stays exact.
         self.aoiGroup.setOutputCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
@@ -133,8 +135,11 @@ class E84SegmentDock(QDockWidget, FORM):
                 f"{results.get(Build.NUM_VALIDATION, 0)} validation chips to {results.get(Build.OUTPUT)}"
             )
             self.iface.messageBar().pushSuccess("e84 segment", self.statusLabel.text())
+        elif self.run.feedback.isCanceled():
+            self.statusLabel.setText(CANCELLED)
         else:
-            last = [line for line in log.splitlines() if line.strip()][-1:] or ["Cancelled."]
-            self.statusLabel.setText(last[0])
-            self.iface.messageBar().pushWarning("e84 segment", last[0])
+            lines = [line for line in log.splitlines() if line.strip()]
+            message = lines[-1] if lines else "Building training data failed."
+            self.statusLabel.setText(message)
+            self.iface.messageBar().pushWarning("e84 segment", message)
         self.run = None

@@ -39,6 +39,7 @@ from . import styles
 
 MERCATOR = "EPSG:3857"
 TILE_SIZES = (256, 512)
+CANCELLED = "Cancelled: no dataset was written"
 
 
 @dataclass
@@ -214,6 +215,7 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
         )
         labels = self._collect_labels(parameters, context, feedback, mercator, area, candidates, zoom)
         if feedback.isCanceled():
+            feedback.pushWarning(CANCELLED)
             return {}
 
         ratio = self.parameterAsDouble(parameters, self.BACKGROUND_RATIO, context)
@@ -242,7 +244,7 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
                 cancelled=feedback.isCanceled,
             )
             if stats.cancelled:
-                feedback.pushWarning("Cancelled: no dataset was written")
+                feedback.pushWarning(CANCELLED)
                 return {}
             if stats.written == 0:
                 raise QgsProcessingException(
@@ -383,12 +385,14 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
             ]
             if hits:
                 labels.add(polygon, hits)
+        if feedback.isCanceled():
+            return labels
         if labels.repaired:
             feedback.pushWarning(f"Repaired {labels.repaired} invalid label geometries")
         if labels.non_polygon:
             feedback.pushWarning(f"Skipped {labels.non_polygon} label features that are not polygons")
         allow_empty = self.parameterAsBoolean(parameters, self.ALLOW_NO_LABELS, context)
-        if not labels.wkb and not allow_empty and not feedback.isCanceled():
+        if not labels.wkb and not allow_empty:
             where = f" matching {expression!r}" if expression else ""
             raise QgsProcessingException(
                 f"No building polygons{where} from LABELS fall inside the area of interest: move the AOI over the "
