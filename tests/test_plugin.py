@@ -4,6 +4,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from qgis.core import QgsApplication, QgsCategorizedSymbolRenderer, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
@@ -70,88 +72,74 @@ def test_starting_qgis_with_the_plugin_loads_neither_torch_nor_boto3():
     assert json.loads(out.strip().splitlines()[-1]) == []
 
 
-def test_dock_builds_training_data_in_the_background(qgis_iface, provider, qgis_new_project, tmp_path):
-    from pytest_qgis.utils import wait_until
-
+@pytest.fixture
+def dock(qgis_iface, provider, qgis_new_project):
+    """The dock on a fresh project holding the OSM buildings; ``dock.use(tif)`` picks the imagery."""
     from e84_segment.gui.dock import E84SegmentDock
 
-    imagery = QgsRasterLayer(str(require(KAMPALA / "geotiff" / "aoiA_dense_z20.tif")), "drone z20")
-    labels = QgsVectorLayer(str(KAMPALA / "buildings.geojson"), "OSM buildings", "ogr")
-    QgsProject.instance().addMapLayers([imagery, labels])
-    dock = E84SegmentDock(qgis_iface, qgis_iface.mainWindow())
-    try:
-        dock.imageryCombo.setLayer(imagery)
-        dock.labelsCombo.setLayer(labels)
-        dock.zoomSpin.setValue(20)
-        out = tmp_path / "dock_dataset"
-        dock.runButton.click()
-        assert "area of interest" in dock.statusLabel.text()  # refused: no AOI yet, nothing started
-        assert dock.run is None
-        dock.aoiGroup.setOutputExtentFromLayer(imagery)
-        assert "4 tiles at zoom 20" in dock.estimateLabel.text()
-        dock.outputWidget.setFilePath(str(out))
-        dock.runButton.click()
-        assert not dock.runButton.isEnabled() and dock.cancelButton.isEnabled()
-        wait_until(lambda: dock.run is None, timeout_milliseconds=60_000)
-        assert "Wrote 3 training and 1 validation chips" in dock.statusLabel.text()
-        assert (out / "dataset.json").is_file()
-        loaded = QgsProject.instance().mapLayersByName("Training tiles")
-        assert len(loaded) == 1 and isinstance(loaded[0].renderer(), QgsCategorizedSymbolRenderer)
-        assert dock.settings.zoom == 20  # remembered for next time
-    finally:
-        dock.deleteLater()
-        flush_deletes()
+    labels = QgsVectorLayer(str(require(KAMPALA / "buildings.geojson")), "OSM buildings", "ogr")
+    QgsProject.instance().addMapLayer(labels)
+    widget = E84SegmentDock(qgis_iface, qgis_iface.mainWindow())
+    widget.labelsCombo.setLayer(labels)
+
+    def use(tif: str, zoom: int) -> QgsRasterLayer:
+        imagery = QgsRasterLayer(str(require(KAMPALA / "geotiff" / tif)), tif)
+        QgsProject.instance().addMapLayer(imagery)
+        widget.imageryCombo.setLayer(imagery)
+        widget.zoomSpin.setValue(zoom)
+        return imagery
+
+    widget.use = use
+    yield widget
+    widget.deleteLater()
+    flush_deletes()
 
 
-def test_dock_reports_a_refused_run(qgis_iface, provider, qgis_new_project, tmp_path):
+def run_to_end(dock) -> None:
     from pytest_qgis.utils import wait_until
 
-    from e84_segment.gui.dock import E84SegmentDock
+    wait_until(lambda: dock.run is None, timeout_milliseconds=60_000)
 
-    imagery = QgsRasterLayer(str(require(KAMPALA / "geotiff" / "aoiA_dense_z20.tif")), "drone z20")
-    labels = QgsVectorLayer(str(KAMPALA / "buildings.geojson"), "OSM buildings", "ogr")
-    QgsProject.instance().addMapLayers([imagery, labels])
+
+def test_dock_builds_training_data_in_the_background(dock, tmp_path):
+    imagery = dock.use("aoiA_dense_z20.tif", 20)
+    out = tmp_path / "dock_dataset"
+    dock.runButton.click()
+    assert "area of interest" in dock.statusLabel.text()  # refused: no AOI yet, nothing started
+    assert dock.run is None
+    dock.aoiGroup.setOutputExtentFromLayer(imagery)
+    assert "4 tiles at zoom 20" in dock.estimateLabel.text()
+    dock.outputWidget.setFilePath(str(out))
+    dock.runButton.click()
+    assert not dock.runButton.isEnabled() and dock.cancelButton.isEnabled()
+    run_to_end(dock)
+    assert "Wrote 3 training and 1 validation chips" in dock.statusLabel.text()
+    assert (out / "dataset.json").is_file()
+    loaded = QgsProject.instance().mapLayersByName("Training tiles")
+    assert len(loaded) == 1 and isinstance(loaded[0].renderer(), QgsCategorizedSymbolRenderer)
+    assert dock.settings.zoom == 20  # remembered for next time
+
+
+def test_dock_reports_a_refused_run(dock, tmp_path):
+    dock.aoiGroup.setOutputExtentFromLayer(dock.use("aoiA_dense_z20.tif", 20))
     out = tmp_path / "occupied"
     out.mkdir()
     (out / "keep.txt").write_text("x")
-    dock = E84SegmentDock(qgis_iface, qgis_iface.mainWindow())
-    try:
-        dock.imageryCombo.setLayer(imagery)
-        dock.labelsCombo.setLayer(labels)
-        dock.aoiGroup.setOutputExtentFromLayer(imagery)
-        dock.outputWidget.setFilePath(str(out))
-        dock.runButton.click()
-        wait_until(lambda: dock.run is None, timeout_milliseconds=60_000)
-        assert "not empty" in dock.statusLabel.text()
-        assert dock.runButton.isEnabled()
-        assert [p.name for p in out.iterdir()] == ["keep.txt"]
-    finally:
-        dock.deleteLater()
-        flush_deletes()
+    dock.outputWidget.setFilePath(str(out))
+    dock.runButton.click()
+    run_to_end(dock)
+    assert "not empty" in dock.statusLabel.text()
+    assert dock.runButton.isEnabled()
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
 
 
-def test_dock_cancel_writes_nothing(qgis_iface, provider, qgis_new_project, tmp_path):
-    from pytest_qgis.utils import wait_until
-
-    from e84_segment.gui.dock import E84SegmentDock
-
-    imagery = QgsRasterLayer(str(require(KAMPALA / "geotiff" / "aoiB_west_z21.tif")), "drone z21")
-    labels = QgsVectorLayer(str(KAMPALA / "buildings.geojson"), "OSM buildings", "ogr")
-    QgsProject.instance().addMapLayers([imagery, labels])
-    dock = E84SegmentDock(qgis_iface, qgis_iface.mainWindow())
-    try:
-        dock.imageryCombo.setLayer(imagery)
-        dock.labelsCombo.setLayer(labels)
-        dock.zoomSpin.setValue(21)
-        dock.aoiGroup.setOutputExtentFromLayer(imagery)
-        out = tmp_path / "cancelled"
-        dock.outputWidget.setFilePath(str(out))
-        dock.runButton.click()
-        dock.cancelButton.click()
-        wait_until(lambda: dock.run is None, timeout_milliseconds=60_000)
-        assert "Cancel" in dock.statusLabel.text()
-        assert not out.exists() and list(tmp_path.iterdir()) == []
-        assert not QgsProject.instance().mapLayersByName("Training tiles")
-    finally:
-        dock.deleteLater()
-        flush_deletes()
+def test_dock_cancel_writes_nothing(dock, tmp_path):
+    dock.aoiGroup.setOutputExtentFromLayer(dock.use("aoiB_west_z21.tif", 21))
+    out = tmp_path / "cancelled"
+    dock.outputWidget.setFilePath(str(out))
+    dock.runButton.click()
+    dock.cancelButton.click()
+    run_to_end(dock)
+    assert "Cancel" in dock.statusLabel.text()
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+    assert not QgsProject.instance().mapLayersByName("Training tiles")
