@@ -138,9 +138,10 @@ class GdalChipReader:
         self._res = (gt[1], -gt[5])
         self._unique_bands = sorted(set(self.plan.bands))
 
-    def read(self, bounds: Bounds) -> Tuple[np.ndarray, np.ndarray]:
+    def read(self, bounds: Bounds, size: Optional[int] = None) -> Tuple[np.ndarray, np.ndarray]:
+        """RGB and validity of a square window (``size`` pixels, the chip size by default)."""
         minx, miny, maxx, maxy = bounds
-        size = self.size
+        size = size or self.size
         rgb = np.zeros((size, size, 3), dtype=np.uint8)
         valid = np.zeros((size, size), dtype=bool)
         dst_res = (maxx - minx) / size
@@ -205,18 +206,19 @@ class RenderedChipReader:
         self.size = tile_size
         self.crs = QgsCoordinateReferenceSystem("EPSG:3857")
 
-    def read(self, bounds: Bounds) -> Tuple[np.ndarray, np.ndarray]:
+    def read(self, bounds: Bounds, size: Optional[int] = None) -> Tuple[np.ndarray, np.ndarray]:
         from qgis.core import QgsMapRendererCustomPainterJob, QgsMapSettings, QgsRectangle
         from qgis.PyQt.QtCore import QSize, Qt
         from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
+        size = size or self.size
         settings = QgsMapSettings()
         settings.setLayers([self.layer])
         settings.setDestinationCrs(self.crs)
-        settings.setOutputSize(QSize(self.size, self.size))
+        settings.setOutputSize(QSize(size, size))
         settings.setExtent(QgsRectangle(*bounds))
         settings.setBackgroundColor(QColor(0, 0, 0, 0))
-        image = QImage(self.size, self.size, QImage.Format.Format_ARGB32)
+        image = QImage(size, size, QImage.Format.Format_ARGB32)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         job = QgsMapRendererCustomPainterJob(settings, painter)

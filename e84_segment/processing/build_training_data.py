@@ -1,15 +1,10 @@
 """e84segment:buildtrainingdata: imagery + building polygons -> SageMaker segmentation dataset."""
-import math
 import os
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsDataSourceUri,
     QgsExpression,
     QgsFeatureRequest,
     QgsGeometry,
@@ -29,36 +24,15 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsRectangle,
     QgsWkbTypes,
 )
 
 from .. import metadata
-from ..core import chips, dataset, export, tiles
-from . import styles
+from ..core import dataset, export, tiles
+from . import areas, styles
 
-MERCATOR = "EPSG:3857"
 TILE_SIZES = (256, 512)
 CANCELLED = "Cancelled: no dataset was written"
-
-
-@dataclass
-class LayerSnapshot:
-    """What the worker thread may use of a project layer: plain data, never the layer itself."""
-
-    name: str
-    source: str
-    provider: str
-    crs: QgsCoordinateReferenceSystem
-    extent: QgsRectangle
-    renderer: object = None
-
-    def describe(self) -> dict:
-        return {"name": self.name, "provider": self.provider, "source": _without_secrets(self.source), "crs": self.crs.authid()}
-
-
-def _without_secrets(source: str) -> str:
-    return QgsDataSourceUri.removePassword(source)
 
 
 class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
@@ -180,16 +154,10 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
 
     # Runs on the main thread: take plain snapshots of the project layers here.
     def prepareAlgorithm(self, parameters, context, feedback):
-        imagery = self.parameterAsRasterLayer(parameters, self.IMAGERY, context)
-        if imagery is None or not imagery.isValid():
-            raise QgsProcessingException("IMAGERY: choose a raster layer QGIS can display (GeoTIFF, XYZ, WMS)")
-        renderer = imagery.renderer().clone() if imagery.renderer() else None
-        self.imagery = LayerSnapshot(
-            imagery.name(), imagery.source(), imagery.providerType(), imagery.crs(), imagery.extent(), renderer
-        )
+        self.imagery = areas.snapshot_imagery(self, parameters, self.IMAGERY, context)
         labels = self.parameterAsVectorLayer(parameters, self.LABELS, context)
         self.labels_info = (
-            LayerSnapshot(labels.name(), labels.source(), labels.providerType(), labels.crs(), labels.extent()).describe()
+            areas.LayerSnapshot.of(labels).describe()
             if labels is not None
             else {"source": str(parameters.get(self.LABELS))}
         )
@@ -205,10 +173,9 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
             dataset.check_output_folder(output)
         except dataset.DatasetError as error:
             raise QgsProcessingException(str(error))
-        mercator = QgsCoordinateReferenceSystem(MERCATOR)
-
-        area = self._area_of_interest(parameters, context, mercator)
-        candidates = self._tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
+        mercator = areas.MERCATOR
+        area = areas.area_of_interest(self, parameters, context, self.imagery)
+        candidates = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
         feedback.pushInfo(
             f"{len(candidates)} tiles at zoom {zoom} cover the area of interest "
             f"(about {tiles.estimate(len(candidates), tile_size).disk_bytes / 1e6:.1f} MB at most)"
@@ -232,7 +199,8 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
             f"{len(without)} building-free tiles (ratio {ratio:g}); {method} split, seed {seed}"
         )
 
-        read, plan = self._chip_reader(tile_size)
+        reader = areas.chip_reader(self.imagery, tile_size)
+        read, plan = reader.read, getattr(reader, "plan", None)
         with dataset.DatasetWriter(output) as writer:
             stats = export.export_chips(
                 splits,
@@ -272,70 +240,6 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
             self.NUM_TRAIN: counts[tiles.TRAIN],
             self.NUM_VALIDATION: counts[tiles.VALIDATION],
         }
-
-    def _area_of_interest(self, parameters, context, mercator) -> QgsGeometry:
-        """The AOI as one EPSG:3857 geometry: the extent, narrowed to AOI_LAYER polygons if given."""
-        polygons = None
-        aoi_layer = self.parameterAsSource(parameters, self.AOI_LAYER, context)
-        if aoi_layer is not None:
-            request = QgsFeatureRequest().setDestinationCrs(mercator, context.transformContext())
-            parts = [f.geometry() for f in aoi_layer.getFeatures(request) if f.hasGeometry()]
-            if not parts:
-                raise QgsProcessingException("AOI_LAYER has no polygons (or none selected): draw or select one")
-            polygons = QgsGeometry.unaryUnion(parts)
-        imagery_extent = self._imagery_extent(context, mercator)
-        if parameters.get(self.AOI) not in (None, ""):
-            area = self.parameterAsExtentGeometry(parameters, self.AOI, context, mercator)
-        elif polygons is not None:
-            area = QgsGeometry.fromRect(polygons.boundingBox())
-        elif imagery_extent is not None and self.imagery.provider == "gdal":
-            area = QgsGeometry.fromRect(imagery_extent)
-        else:
-            raise QgsProcessingException("Set AOI (an extent) or AOI_LAYER: this imagery covers the whole world")
-        if polygons is not None:
-            area = area.intersection(polygons)
-        if area.isEmpty() or area.area() <= 0:
-            raise QgsProcessingException("The area of interest is empty: AOI and AOI_LAYER do not overlap")
-        if imagery_extent is not None and not area.intersects(QgsGeometry.fromRect(imagery_extent)):
-            box = area.boundingBox()
-            raise QgsProcessingException(
-                f"The area of interest lies outside the imagery '{self.imagery.name}' "
-                f"(imagery {imagery_extent.toString(0)}, AOI {box.toString(0)}, EPSG:3857): "
-                "move the AOI onto the imagery or choose another imagery layer"
-            )
-        return area
-
-    def _imagery_extent(self, context, mercator) -> Optional[QgsRectangle]:
-        try:
-            transform = QgsCoordinateTransform(self.imagery.crs, mercator, context.transformContext())
-            extent = transform.transformBoundingBox(self.imagery.extent)
-        except Exception:  # extents reaching the poles do not project; skip the check then
-            return None
-        return extent if extent.isFinite() and not extent.isEmpty() else None
-
-    def _tiles_in_area(self, area: QgsGeometry, zoom: int, max_tiles: int) -> List[tiles.Tile]:
-        count = tiles.count_tiles(_bounds(area.boundingBox()), zoom)
-        parts = area.asGeometryCollection() if area.isMultipart() else [area]
-        if count > max_tiles and len(parts) > 1:
-            # Scattered polygons: count part by part rather than their whole bounding box.
-            count = sum(tiles.count_tiles(_bounds(p.boundingBox()), zoom) for p in parts)
-        if count > max_tiles:
-            raise QgsProcessingException(
-                f"The area of interest needs {count:,} tiles at zoom {zoom}, above MAX_TILES ({max_tiles:,}). "
-                f"Choose a smaller AOI or a lower zoom (zoom {zoom - 1} needs about {math.ceil(count / 4):,}), "
-                "or raise MAX_TILES"
-            )
-        engine = QgsGeometry.createGeometryEngine(area.constGet())
-        engine.prepareGeometry()
-        found = set()
-        for part in parts:
-            for tile in tiles.tiles_in_box(_bounds(part.boundingBox()), zoom):
-                # Touching an edge is not covering: floating-point edges must not add a row of tiles.
-                if _intersects_tile(engine, tile, touching=False):
-                    found.add(tile)
-        if not found:
-            raise QgsProcessingException("No tile covers the area of interest: draw a larger AOI")
-        return sorted(found)
 
     def _collect_labels(self, parameters, context, feedback, mercator, area, candidates, zoom) -> "Labels":
         source = self.parameterAsSource(parameters, self.LABELS, context)
@@ -380,8 +284,8 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
             engine.prepareGeometry()
             hits = [
                 t
-                for t in tiles.tiles_in_box(_bounds(polygon.boundingBox()), zoom)
-                if t in candidate_set and _intersects_tile(engine, t)
+                for t in tiles.tiles_in_box(areas.bounds(polygon.boundingBox()), zoom)
+                if t in candidate_set and areas.intersects_tile(engine, t)
             ]
             if hits:
                 labels.add(polygon, hits)
@@ -401,27 +305,17 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
         feedback.pushInfo(f"{len(labels.wkb)} building polygons inside the area of interest")
         return labels
 
-    def _chip_reader(self, tile_size):
-        if self.imagery.provider == "gdal":
-            try:
-                reader = chips.GdalChipReader(self.imagery.source, tile_size)
-                return reader.read, reader.plan
-            except (RuntimeError, ValueError) as error:
-                raise QgsProcessingException(f"GDAL cannot read the imagery '{self.imagery.name}': {error}")
-        reader = chips.RenderedChipReader(self.imagery.source, self.imagery.provider, tile_size, self.imagery.renderer)
-        return reader.read, None
-
     def _metadata(self, parameters, context, zoom, tile_size, method, area, plan, labels, candidates, kept, stats):
         box = area.boundingBox()
         return {
             "created_by": f"e84_segment {metadata.version()} e84segment:buildtrainingdata",
-            "crs": MERCATOR,
+            "crs": areas.MERCATOR.authid(),
             "zoom": zoom,
             "tile_size": tile_size,
             "parameters": {
                 "label_filter": self.parameterAsString(parameters, self.LABEL_FILTER, context) or None,
                 "buffer_m": self.parameterAsDouble(parameters, self.BUFFER, context),
-                "aoi_bounds_3857": [round(v, 3) for v in _bounds(box)],
+                "aoi_bounds_3857": [round(v, 3) for v in areas.bounds(box)],
                 "background_ratio": self.parameterAsDouble(parameters, self.BACKGROUND_RATIO, context),
                 "validation_fraction": self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context),
                 "split_method": method,
@@ -478,14 +372,3 @@ class Labels:
         for tile in touched:
             self.by_tile[tile].append(index)
 
-
-def _bounds(box: QgsRectangle):
-    return (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
-
-
-def _intersects_tile(engine, tile: tiles.Tile, touching: bool = True) -> bool:
-    # Hold the QgsGeometry in a variable: constGet() of a temporary points into freed memory.
-    rect = QgsGeometry.fromRect(QgsRectangle(*tiles.mercator_bounds(tile)))
-    if not engine.intersects(rect.constGet()):
-        return False
-    return touching or not engine.touches(rect.constGet())

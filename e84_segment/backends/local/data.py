@@ -1,0 +1,86 @@
+"""Training chips from a dataset folder (the SageMaker layout written by Build training data)."""
+import hashlib
+from pathlib import Path
+from typing import Iterator, List, Tuple
+
+import numpy as np
+from PIL import Image
+
+from ...core import dataset
+
+# Below this many decoded bytes a split is kept in memory; above, chips are decoded per batch.
+_CACHE_LIMIT = 1_500_000_000
+
+
+class DatasetFolderError(ValueError):
+    """The folder is not a dataset of ours; the message says what is missing."""
+
+
+def check_dataset(folder: Path) -> dict:
+    folder = Path(folder)
+    meta = dataset.load_dataset_json(folder)
+    if meta is None or meta.get("format") != "sagemaker-semantic-segmentation":
+        raise DatasetFolderError(
+            f"{folder} is not a training dataset of e84 segment (no dataset.json): build one with 'Build training data'"
+        )
+    for split in dataset.SPLITS:
+        for sub in (split, dataset.annotation_dir(split)):
+            if not (folder / sub).is_dir():
+                raise DatasetFolderError(f"{folder} lacks the {sub}/ folder: rebuild the dataset")
+    return meta
+
+
+def fingerprint(folder: Path) -> str:
+    """Identifies a dataset's content cheaply: dataset.json plus every chip's name and size."""
+    digest = hashlib.sha256((Path(folder) / dataset.DATASET_JSON).read_bytes())
+    for path in sorted(Path(folder).glob("*/*.*")):
+        digest.update(f"{path.parent.name}/{path.name}:{path.stat().st_size}".encode())
+    return digest.hexdigest()[:16]
+
+
+class ChipSet:
+    """The image/mask pairs of one split."""
+
+    def __init__(self, folder: Path, split: str):
+        folder = Path(folder)
+        self.images = sorted((folder / split).glob("*.jpg"))
+        annotations = folder / dataset.annotation_dir(split)
+        self.masks = [annotations / f"{p.stem}.png" for p in self.images]
+        missing = [m.name for m in self.masks if not m.is_file()]
+        if missing:
+            raise DatasetFolderError(f"{split}: {len(missing)} images have no mask, e.g. {missing[0]}")
+        self._cache = None
+        if self.images:
+            with Image.open(self.images[0]) as first:
+                width, height = first.size
+            if len(self.images) * width * height * 4 < _CACHE_LIMIT:
+                self._cache = [self._decode(i) for i in range(len(self.images))]
+
+    def __len__(self) -> int:
+        return len(self.images)
+
+    def _decode(self, index: int) -> Tuple[np.ndarray, np.ndarray]:
+        with Image.open(self.images[index]) as image:
+            rgb = np.asarray(image.convert("RGB"))
+        return rgb, dataset.read_mask(self.masks[index])
+
+    def pair(self, index: int) -> Tuple[np.ndarray, np.ndarray]:
+        return self._cache[index] if self._cache is not None else self._decode(index)
+
+    def batches(self, batch_size: int, rng: np.random.Generator = None) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
+        """(images N,H,W,3 uint8, masks N,H,W uint8); shuffled and augmented when ``rng`` is given."""
+        order = rng.permutation(len(self)) if rng is not None else np.arange(len(self))
+        for start in range(0, len(order), batch_size):
+            pairs: List[Tuple[np.ndarray, np.ndarray]] = [self.pair(i) for i in order[start : start + batch_size]]
+            if rng is not None:
+                pairs = [augment(rgb, mask, rng) for rgb, mask in pairs]
+            yield np.stack([p[0] for p in pairs]), np.stack([p[1] for p in pairs])
+
+
+def augment(rgb: np.ndarray, mask: np.ndarray, rng: np.random.Generator) -> Tuple[np.ndarray, np.ndarray]:
+    """The eight symmetries of the square (flips and quarter turns): buildings have no up."""
+    turns = int(rng.integers(4))
+    rgb, mask = np.rot90(rgb, turns), np.rot90(mask, turns)
+    if rng.integers(2):
+        rgb, mask = rgb[:, ::-1], mask[:, ::-1]
+    return np.ascontiguousarray(rgb), np.ascontiguousarray(mask)

@@ -1,0 +1,70 @@
+"""The model file: weights plus everything prediction needs, loaded with weights_only=True.
+
+A plain dict of tensors, numbers, strings, lists and dicts (what torch's safe unpickler accepts):
+``format``, ``format_version``, ``state_dict`` and ``meta`` (zoom, tile size, classes,
+normalisation, encoder, metrics history, dataset fingerprint, ...). Written to a temporary name and
+renamed, so a reader never sees half a file.
+"""
+import os
+from pathlib import Path
+from typing import Tuple
+
+import torch
+
+from .model import SegmentationNet
+
+FORMAT = "e84_segment.model"
+FORMAT_VERSION = 1
+
+
+class ModelFileError(ValueError):
+    """Not a model file of ours, or a damaged one; the message says which file and what to do."""
+
+
+def save(path: Path, model: torch.nn.Module, meta: dict, extra: dict = None) -> None:
+    path = Path(path)
+    document = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "state_dict": {k: v.detach().cpu() for k, v in model.state_dict().items()},
+        "meta": meta,
+    }
+    document.update(extra or {})
+    partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    try:
+        torch.save(document, partial)
+        os.replace(partial, path)
+    finally:
+        if partial.exists():
+            partial.unlink()
+
+
+def read(path: Path) -> dict:
+    """The raw document, checked to be ours. Never unpickles arbitrary objects."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelFileError(f"Model file {path} does not exist")
+    try:
+        document = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as error:  # torch raises several types for foreign or truncated files
+        raise ModelFileError(
+            f"{path} is not a readable e84 segment model (damaged, or made by another program): {error}"
+        ) from error
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ModelFileError(f"{path} is not an e84 segment model file: train one with 'Train model locally'")
+    if document.get("format_version", 0) > FORMAT_VERSION:
+        raise ModelFileError(f"{path} was written by a newer e84 segment: update the plugin")
+    return document
+
+
+def load(path: Path) -> Tuple[SegmentationNet, dict]:
+    """The network in eval mode (no pretrained weights are read: the file holds all of them)."""
+    document = read(path)
+    meta = document["meta"]
+    model = SegmentationNet(len(meta["classes"]), initialisation="scratch")
+    try:
+        model.load_state_dict(document["state_dict"], strict=True)
+    except RuntimeError as error:
+        raise ModelFileError(f"{path} does not fit this plugin's network: {error}") from error
+    model.eval()
+    return model, meta

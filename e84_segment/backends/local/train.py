@@ -1,0 +1,202 @@
+"""Train the building model on this machine.
+
+The defaults are the recommendation: with no epoch count, training runs as many epochs as fit in
+``time_limit_min`` minutes, with the learning rate following a cosine over that time. After every
+epoch the validation split is scored (pixel accuracy, mIoU, building IoU, precision, recall); the
+best model so far is written to the output file, and a checkpoint beside it lets a cancelled or
+crashed run resume.
+"""
+import math
+import os
+import random
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+import numpy as np
+import torch
+from torch.nn import functional as F
+
+from ... import metadata
+from ...core import dataset, metrics
+from . import data, modelfile
+from .model import ENCODER, MEAN, PRETRAINED, STD, SegmentationNet, normalise
+
+CHECKPOINT_SUFFIX = ".checkpoint"
+WARMUP_FRACTION = 0.03
+
+
+@dataclass
+class TrainOptions:
+    epochs: int = 0  # 0: as many as fit in time_limit_min
+    time_limit_min: float = 15.0
+    batch_size: int = 8
+    learning_rate: float = 1e-3
+    initialisation: str = PRETRAINED
+    seed: int = 0
+    resume: bool = False
+
+
+@dataclass
+class TrainResult:
+    model_path: Optional[Path]
+    meta: dict
+    cancelled: bool
+
+
+def checkpoint_path(output: Path) -> Path:
+    return Path(output).with_name(Path(output).name + CHECKPOINT_SUFFIX)
+
+
+def device() -> torch.device:
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+
+def loss_fn(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """Cross-entropy plus soft Dice on the building class; 255 (no imagery) counts in neither."""
+    ce = F.cross_entropy(logits, target, ignore_index=metrics.IGNORE)
+    valid = (target != metrics.IGNORE).float()
+    building = torch.softmax(logits, dim=1)[:, 1] * valid
+    truth = (target == 1).float() * valid
+    dice = 1 - (2 * (building * truth).sum() + 1) / (building.sum() + truth.sum() + 1)
+    return ce + dice
+
+
+def learning_rate(base: float, fraction: float) -> float:
+    if fraction < WARMUP_FRACTION:
+        return base * max(fraction / WARMUP_FRACTION, 0.05)
+    return base * 0.5 * (1 + math.cos(math.pi * min(fraction, 1.0)))
+
+
+def evaluate(model: torch.nn.Module, chips: data.ChipSet, batch_size: int, dev: torch.device) -> dict:
+    model.eval()
+    matrix = np.zeros((2, 2), dtype=np.int64)
+    with torch.inference_mode():
+        for images, masks in chips.batches(batch_size):
+            logits = model(normalise(torch.from_numpy(images).to(dev)))
+            predicted = logits.argmax(1).cpu().numpy()
+            matrix += metrics.confusion(predicted, masks)
+    return metrics.scores(matrix)
+
+
+def train(
+    dataset_dir: Path,
+    output: Path,
+    options: TrainOptions,
+    report: Callable[[str], None] = print,
+    progress: Callable[[float], None] = lambda p: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> TrainResult:
+    dataset_dir, output = Path(dataset_dir), Path(output)
+    info = data.check_dataset(dataset_dir)
+    train_set = data.ChipSet(dataset_dir, dataset.SPLITS[0])
+    validation_set = data.ChipSet(dataset_dir, dataset.SPLITS[1])
+    if len(train_set) == 0:
+        raise data.DatasetFolderError(f"{dataset_dir} has no training chips: build a dataset with a larger AOI")
+    dataset_id = data.fingerprint(dataset_dir)
+    dev = device()
+    torch.set_num_threads(os.cpu_count() or 1)
+    torch.manual_seed(options.seed)
+    rng = np.random.default_rng(options.seed)
+    random.seed(options.seed)
+
+    model = SegmentationNet(2, options.initialisation).to(dev)
+    optimiser = torch.optim.AdamW(model.parameters(), lr=options.learning_rate, weight_decay=1e-4)
+    state = {"epoch": 0, "elapsed": 0.0, "history": [], "best": None}
+    checkpoint = checkpoint_path(output)
+    if options.resume and checkpoint.is_file():
+        saved = modelfile.read(checkpoint)
+        if saved["meta"]["dataset"]["fingerprint"] != dataset_id:
+            raise data.DatasetFolderError(f"{checkpoint} was made on another dataset: train afresh (resume off)")
+        model.load_state_dict(saved["state_dict"])
+        optimiser.load_state_dict(saved["optimiser"])
+        state.update(saved["progress"])
+        report(f"Resuming after epoch {state['epoch']} ({state['elapsed'] / 60:.1f} min trained)")
+
+    meta = {
+        "created_by": f"e84_segment {metadata.version()}",
+        "architecture": "unet-efficientnet-lite0",
+        "encoder": ENCODER,
+        "initialisation": options.initialisation,
+        "classes": [c["name"] for c in dataset.CLASSES],
+        "ignore_value": metrics.IGNORE,
+        "zoom": info["zoom"],
+        "tile_size": info["tile_size"],
+        "normalisation": {"scale": 255.0, "mean": list(MEAN), "std": list(STD)},
+        "dataset": {"fingerprint": dataset_id, "path": str(dataset_dir), "counts": info["counts"]},
+        "options": asdict(options),
+    }
+    budget = options.time_limit_min * 60.0
+    report(
+        f"Training on {len(train_set)} chips, validating on {len(validation_set)}, {dev.type}, "
+        + (f"{options.epochs} epochs" if options.epochs else f"as many epochs as fit in {options.time_limit_min:g} min")
+    )
+    was_cancelled = False
+    epoch_seconds = 0.0
+    while True:
+        done_fraction = state["epoch"] / options.epochs if options.epochs else state["elapsed"] / budget
+        if options.epochs and state["epoch"] >= options.epochs:
+            break
+        if not options.epochs and state["elapsed"] + 0.5 * epoch_seconds >= budget:
+            break
+        started = time.perf_counter()
+        model.train()
+        losses = []
+        for images, masks in train_set.batches(options.batch_size, rng):
+            if cancelled():
+                was_cancelled = True
+                break
+            now = state["elapsed"] + time.perf_counter() - started
+            fraction = done_fraction if options.epochs else now / budget
+            for group in optimiser.param_groups:
+                group["lr"] = learning_rate(options.learning_rate, fraction)
+            x = normalise(torch.from_numpy(images).to(dev))
+            y = torch.from_numpy(masks.astype(np.int64)).to(dev)
+            loss = loss_fn(model(x), y)
+            optimiser.zero_grad(set_to_none=True)
+            loss.backward()
+            optimiser.step()
+            losses.append(loss.item())
+            progress(100.0 * min(now / budget if not options.epochs else done_fraction, 1.0))
+        if was_cancelled:
+            break
+        scores = evaluate(model, validation_set, options.batch_size, dev) if len(validation_set) else {}
+        epoch_seconds = time.perf_counter() - started
+        state["elapsed"] += epoch_seconds
+        state["epoch"] += 1
+        entry = {"epoch": state["epoch"], "minutes": round(state["elapsed"] / 60, 3), "train_loss": float(np.mean(losses))}
+        entry.update({k: round(v, 5) for k, v in scores.items()})
+        state["history"].append(entry)
+        report(_epoch_line(entry))
+        # Best by building IoU on validation; without a validation split, the latest model.
+        if not scores or state["best"] is None or scores["building_iou"] > state["best"]["building_iou"]:
+            state["best"] = entry
+            modelfile.save(output, model, dict(meta, history=state["history"], best=entry, trained_minutes=entry["minutes"]))
+        modelfile.save(
+            checkpoint,
+            model,
+            dict(meta, history=state["history"]),
+            {"optimiser": optimiser.state_dict(), "progress": state},
+        )
+        if options.epochs:
+            progress(100.0 * state["epoch"] / options.epochs)
+    if state["best"] is None:
+        return TrainResult(None, meta, was_cancelled)
+    # The file on disk holds the best model; give it the complete history of the run.
+    best_model, _ = modelfile.load(output)
+    final_meta = dict(meta, history=state["history"], best=state["best"], trained_minutes=round(state["elapsed"] / 60, 3))
+    modelfile.save(output, best_model, final_meta)
+    if not was_cancelled:
+        checkpoint.unlink(missing_ok=True)
+    return TrainResult(output, final_meta, was_cancelled)
+
+
+def _epoch_line(entry: dict) -> str:
+    line = f"epoch {entry['epoch']} ({entry['minutes']:.1f} min): train loss {entry['train_loss']:.4f}"
+    if "miou" in entry:
+        line += (
+            f"; validation pixel accuracy {entry['pixel_accuracy']:.4f}, mIoU {entry['miou']:.4f}, "
+            f"building IoU {entry['building_iou']:.4f}, precision {entry['precision']:.4f}, recall {entry['recall']:.4f}"
+        )
+    return line

@@ -1,0 +1,65 @@
+"""GeoTIFF outputs that appear only when complete: written under a hidden name, renamed at the end."""
+import os
+import uuid
+from pathlib import Path
+from typing import List, Optional, Sequence, Tuple
+
+from osgeo import gdal, osr
+
+gdal.UseExceptions()
+
+CREATION_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]
+# Rasters wider than this get overviews, so they draw quickly when zoomed out.
+OVERVIEW_THRESHOLD = 2048
+
+
+class AtomicGeoTiffs:
+    """Single-band EPSG:3857 GeoTIFFs on one grid. ``bands`` to write; ``abandon()`` to drop them."""
+
+    def __init__(
+        self,
+        outputs: Sequence[Tuple[Path, str, Optional[int]]],  # (path, GDAL data type name, nodata)
+        width: int,
+        height: int,
+        geotransform: Tuple[float, ...],
+    ):
+        self.targets = [Path(p) for p, _, _ in outputs]
+        self.partials = [p.with_name(f".{p.stem}.partial-{uuid.uuid4().hex[:8]}{p.suffix}") for p in self.targets]
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(3857)
+        driver = gdal.GetDriverByName("GTiff")
+        self.datasets: List[gdal.Dataset] = []
+        for (target, type_name, nodata), partial in zip(outputs, self.partials):
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+            ds = driver.Create(str(partial), width, height, 1, gdal.GetDataTypeByName(type_name), CREATION_OPTIONS)
+            ds.SetGeoTransform(geotransform)
+            ds.SetSpatialRef(srs)
+            if nodata is not None:
+                ds.GetRasterBand(1).SetNoDataValue(nodata)
+            self.datasets.append(ds)
+        self.bands = [ds.GetRasterBand(1) for ds in self.datasets]
+        self._abandoned = False
+
+    def abandon(self) -> None:
+        self._abandoned = True
+
+    def __enter__(self) -> "AtomicGeoTiffs":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        keep = exc_type is None and not self._abandoned
+        if keep:
+            for ds in self.datasets:
+                if max(ds.RasterXSize, ds.RasterYSize) > OVERVIEW_THRESHOLD:
+                    resampling = "NEAREST" if ds.GetRasterBand(1).GetNoDataValue() is not None else "AVERAGE"
+                    ds.BuildOverviews(resampling, [2, 4, 8, 16])
+        self.bands = []
+        for ds in self.datasets:
+            ds.FlushCache()
+        self.datasets = []  # closes the files
+        for partial, target in zip(self.partials, self.targets):
+            if keep:
+                os.replace(partial, target)
+            else:
+                Path(partial).unlink(missing_ok=True)
+        return False

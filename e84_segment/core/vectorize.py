@@ -1,0 +1,116 @@
+"""Class raster -> building footprints: polygonize, drop specks, simplify, square corners, confidence.
+
+The whole prediction mosaic is polygonized at once, so buildings cut by tile edges come out whole.
+"""
+import math
+from dataclasses import dataclass
+from typing import Callable, Iterator, Optional
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+from . import masks
+
+gdal.UseExceptions()
+ogr.UseExceptions()
+
+
+@dataclass
+class Footprint:
+    wkb: bytes  # EPSG:3857
+    area_m2: float
+    confidence: Optional[float]
+
+
+class Cancelled(Exception):
+    pass
+
+
+def ground_scale(y: float) -> float:
+    """EPSG:3857 metres per ground metre at northing ``y`` (1/cos(latitude))."""
+    latitude = math.atan(math.sinh(y / 6378137.0))
+    return 1.0 / math.cos(latitude)
+
+
+def footprints(
+    classes_path: str,
+    probability_path: Optional[str] = None,
+    min_area_m2: float = 0.0,
+    simplify_m: float = 0.0,
+    square: bool = False,
+    building_value: int = masks.BUILDING,
+    progress: Callable[[float], None] = lambda p: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[Footprint]:
+    classes = gdal.Open(str(classes_path))
+    srs = classes.GetSpatialRef()
+    mercator = osr.SpatialReference()
+    mercator.ImportFromEPSG(3857)
+    if srs is None or not srs.IsSame(mercator):
+        raise ValueError(f"{classes_path} is not in EPSG:3857: use the class raster that 'Predict buildings' wrote")
+    gt = classes.GetGeoTransform()
+    buildings = (classes.GetRasterBand(1).ReadAsArray() == building_value).astype(np.uint8)
+    mask_ds = gdal.GetDriverByName("MEM").Create("", classes.RasterXSize, classes.RasterYSize, 1, gdal.GDT_Byte)
+    mask_ds.SetGeoTransform(gt)
+    mask_ds.SetSpatialRef(mercator)
+    mask_ds.GetRasterBand(1).WriteArray(buildings)
+    del buildings
+    source = ogr.GetDriverByName("Memory").CreateDataSource("")
+    layer = source.CreateLayer("buildings", mercator, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
+
+    def callback(fraction, message, data):
+        progress(80.0 * fraction)
+        return 0 if cancelled() else 1
+
+    band = mask_ds.GetRasterBand(1)
+    try:
+        gdal.Polygonize(band, band, layer, 0, ["8CONNECTED=8"], callback=callback)
+    except RuntimeError as error:
+        if cancelled():
+            raise Cancelled() from error
+        raise
+    probability = gdal.Open(str(probability_path)) if probability_path else None
+    count = layer.GetFeatureCount() or 1
+    for n, feature in enumerate(layer):
+        if cancelled():
+            raise Cancelled()
+        progress(80.0 + 20.0 * n / count)
+        geometry = feature.GetGeometryRef().Clone()
+        scale = ground_scale(geometry.Centroid().GetY())
+        if geometry.GetArea() / scale**2 < min_area_m2:
+            continue
+        confidence = _mean_probability(probability, gt, geometry) if probability else None
+        if simplify_m > 0:
+            geometry = geometry.SimplifyPreserveTopology(simplify_m * scale)
+        if square:
+            geometry = _orthogonal(geometry)
+        if geometry is None or geometry.IsEmpty():
+            continue
+        yield Footprint(bytes(geometry.ExportToWkb()), geometry.GetArea() / scale**2, confidence)
+
+
+def _mean_probability(probability: gdal.Dataset, gt, geometry: ogr.Geometry) -> float:
+    """Mean building probability (0-1) of the pixels inside a footprint."""
+    minx, maxx, miny, maxy = geometry.GetEnvelope()
+    col0 = max(int(math.floor((minx - gt[0]) / gt[1])), 0)
+    row0 = max(int(math.floor((maxy - gt[3]) / gt[5])), 0)
+    col1 = min(int(math.ceil((maxx - gt[0]) / gt[1])), probability.RasterXSize)
+    row1 = min(int(math.ceil((miny - gt[3]) / gt[5])), probability.RasterYSize)
+    if col1 <= col0 or row1 <= row0:
+        return 0.0
+    window = probability.GetRasterBand(1).ReadAsArray(col0, row0, col1 - col0, row1 - row0).astype(np.float64)
+    bounds = (gt[0] + col0 * gt[1], gt[3] + row1 * gt[5], gt[0] + col1 * gt[1], gt[3] + row0 * gt[5])
+    inside = masks.rasterize([bytes(geometry.ExportToWkb())], bounds, col1 - col0, row1 - row0, probability.GetProjection())
+    values = window[inside == masks.BUILDING]
+    return float(values.mean() / 255.0) if values.size else 0.0
+
+
+def _orthogonal(geometry: ogr.Geometry) -> ogr.Geometry:
+    """Square building corners with QGIS's orthogonalize (angles within 15 degrees of 90 or 180)."""
+    from qgis.core import QgsGeometry
+
+    squared = QgsGeometry.fromWkt(geometry.ExportToWkt()).orthogonalize(1e-8, 1000, 15.0)
+    if squared.isNull() or squared.isEmpty():
+        return geometry  # no near-right angles to work with: keep the traced outline
+    return ogr.CreateGeometryFromWkb(bytes(squared.asWkb()))

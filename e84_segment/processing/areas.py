@@ -1,0 +1,139 @@
+"""What the algorithms that read imagery over an area share: layer snapshots, the AOI as one
+EPSG:3857 geometry, its tiles, and a chip reader for the imagery."""
+import math
+from dataclasses import dataclass
+from typing import List, Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsDataSourceUri,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsRectangle,
+)
+
+from ..core import chips, tiles
+
+MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
+
+
+@dataclass
+class LayerSnapshot:
+    """What a worker thread may use of a project layer: plain data, never the layer itself."""
+
+    name: str
+    source: str
+    provider: str
+    crs: QgsCoordinateReferenceSystem
+    extent: QgsRectangle
+    renderer: object = None
+
+    @classmethod
+    def of(cls, layer, with_renderer: bool = False) -> "LayerSnapshot":
+        renderer = layer.renderer().clone() if with_renderer and layer.renderer() else None
+        return cls(layer.name(), layer.source(), layer.providerType(), layer.crs(), layer.extent(), renderer)
+
+    def describe(self) -> dict:
+        return {
+            "name": self.name,
+            "provider": self.provider,
+            "source": QgsDataSourceUri.removePassword(self.source),
+            "crs": self.crs.authid(),
+        }
+
+
+def snapshot_imagery(algorithm, parameters, name, context) -> LayerSnapshot:
+    layer = algorithm.parameterAsRasterLayer(parameters, name, context)
+    if layer is None or not layer.isValid():
+        raise QgsProcessingException(f"{name}: choose a raster layer QGIS can display (GeoTIFF, XYZ, WMS)")
+    return LayerSnapshot.of(layer, with_renderer=True)
+
+
+def bounds(box: QgsRectangle):
+    return (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+
+
+def intersects_tile(engine, tile: tiles.Tile, touching: bool = True) -> bool:
+    # Hold the QgsGeometry in a variable: constGet() of a temporary points into freed memory.
+    rect = QgsGeometry.fromRect(QgsRectangle(*tiles.mercator_bounds(tile)))
+    if not engine.intersects(rect.constGet()):
+        return False
+    return touching or not engine.touches(rect.constGet())
+
+
+def imagery_extent(imagery: LayerSnapshot, context) -> Optional[QgsRectangle]:
+    try:
+        transform = QgsCoordinateTransform(imagery.crs, MERCATOR, context.transformContext())
+        extent = transform.transformBoundingBox(imagery.extent)
+    except Exception:  # extents reaching the poles do not project; skip the check then
+        return None
+    return extent if extent.isFinite() and not extent.isEmpty() else None
+
+
+def area_of_interest(algorithm, parameters, context, imagery: LayerSnapshot, aoi="AOI", aoi_layer="AOI_LAYER") -> QgsGeometry:
+    """The AOI as one EPSG:3857 geometry: the extent, narrowed to AOI_LAYER polygons if given."""
+    polygons = None
+    source = algorithm.parameterAsSource(parameters, aoi_layer, context)
+    if source is not None:
+        request = QgsFeatureRequest().setDestinationCrs(MERCATOR, context.transformContext())
+        parts = [f.geometry() for f in source.getFeatures(request) if f.hasGeometry()]
+        if not parts:
+            raise QgsProcessingException(f"{aoi_layer} has no polygons (or none selected): draw or select one")
+        polygons = QgsGeometry.unaryUnion(parts)
+    extent = imagery_extent(imagery, context)
+    if parameters.get(aoi) not in (None, ""):
+        area = algorithm.parameterAsExtentGeometry(parameters, aoi, context, MERCATOR)
+    elif polygons is not None:
+        area = QgsGeometry.fromRect(polygons.boundingBox())
+    elif extent is not None and imagery.provider == "gdal":
+        area = QgsGeometry.fromRect(extent)
+    else:
+        raise QgsProcessingException(f"Set {aoi} (an extent) or {aoi_layer}: this imagery covers the whole world")
+    if polygons is not None:
+        area = area.intersection(polygons)
+    if area.isEmpty() or area.area() <= 0:
+        raise QgsProcessingException(f"The area of interest is empty: {aoi} and {aoi_layer} do not overlap")
+    if extent is not None and not area.intersects(QgsGeometry.fromRect(extent)):
+        raise QgsProcessingException(
+            f"The area of interest lies outside the imagery '{imagery.name}' "
+            f"(imagery {extent.toString(0)}, AOI {area.boundingBox().toString(0)}, EPSG:3857): "
+            "move the AOI onto the imagery or choose another imagery layer"
+        )
+    return area
+
+
+def tiles_in_area(area: QgsGeometry, zoom: int, max_tiles: int) -> List[tiles.Tile]:
+    count = tiles.count_tiles(bounds(area.boundingBox()), zoom)
+    parts = area.asGeometryCollection() if area.isMultipart() else [area]
+    if count > max_tiles and len(parts) > 1:
+        # Scattered polygons: count part by part rather than their whole bounding box.
+        count = sum(tiles.count_tiles(bounds(p.boundingBox()), zoom) for p in parts)
+    if count > max_tiles:
+        raise QgsProcessingException(
+            f"The area of interest needs {count:,} tiles at zoom {zoom}, above MAX_TILES ({max_tiles:,}). "
+            f"Choose a smaller AOI or a lower zoom (zoom {zoom - 1} needs about {math.ceil(count / 4):,}), "
+            "or raise MAX_TILES"
+        )
+    engine = QgsGeometry.createGeometryEngine(area.constGet())
+    engine.prepareGeometry()
+    found = set()
+    for part in parts:
+        for tile in tiles.tiles_in_box(bounds(part.boundingBox()), zoom):
+            # Touching an edge is not covering: floating-point edges must not add a row of tiles.
+            if intersects_tile(engine, tile, touching=False):
+                found.add(tile)
+    if not found:
+        raise QgsProcessingException("No tile covers the area of interest: draw a larger AOI")
+    return sorted(found)
+
+
+def chip_reader(imagery: LayerSnapshot, tile_size: int):
+    """GDAL's windowed reads where GDAL opens the source, QGIS rendering otherwise."""
+    if imagery.provider == "gdal":
+        try:
+            return chips.GdalChipReader(imagery.source, tile_size)
+        except (RuntimeError, ValueError) as error:
+            raise QgsProcessingException(f"GDAL cannot read the imagery '{imagery.name}': {error}")
+    return chips.RenderedChipReader(imagery.source, imagery.provider, tile_size, imagery.renderer)
