@@ -9,6 +9,8 @@ from osgeo import gdal, osr
 gdal.UseExceptions()
 
 CREATION_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]
+# GeoTIFF metadata item naming the model that made a prediction raster.
+MODEL_METADATA_KEY = "E84_SEGMENT_MODEL"
 # Rasters wider than this get overviews, so they draw quickly when zoomed out.
 OVERVIEW_THRESHOLD = 2048
 

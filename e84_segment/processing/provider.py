@@ -3,6 +3,10 @@ from qgis.core import QgsProcessingProvider
 
 from .. import icons
 from .build_training_data import BuildTrainingDataAlgorithm
+from .compare_osm import CompareOsmAlgorithm
+from .polygonize import PolygonizeAlgorithm
+from .predict_local import PredictLocalAlgorithm
+from .train_local import TrainLocalAlgorithm
 
 PROVIDER_ID = "e84segment"
 
@@ -21,4 +25,11 @@ class E84Provider(QgsProcessingProvider):
         return icons.plugin_icon()
 
     def loadAlgorithms(self):
-        self.addAlgorithm(BuildTrainingDataAlgorithm())
+        for algorithm in (
+            BuildTrainingDataAlgorithm(),
+            TrainLocalAlgorithm(),
+            PredictLocalAlgorithm(),
+            PolygonizeAlgorithm(),
+            CompareOsmAlgorithm(),
+        ):
+            self.addAlgorithm(algorithm)

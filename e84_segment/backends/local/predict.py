@@ -73,6 +73,7 @@ def predict_area(
     classes_path: Path,
     probability_path: Path,
     batch_size: int = 2,
+    source_model: str = "",
     progress: Callable[[float], None] = lambda p: None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> PredictStats:
@@ -102,6 +103,8 @@ def predict_area(
     with rasters.AtomicGeoTiffs(
         [(classes_path, "Byte", CLASS_NODATA), (probability_path, "Byte", None)], width, height, geotransform
     ) as outputs:
+        for ds in outputs.datasets:
+            ds.SetMetadataItem(rasters.MODEL_METADATA_KEY, source_model)
         classes_band, probability_band = outputs.bands
         acc = np.zeros((size, strip_width), dtype=np.float32)
         acc_w = np.zeros((size, strip_width), dtype=np.float32)

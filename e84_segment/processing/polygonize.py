@@ -1,0 +1,122 @@
+"""e84segment:polygonize: building footprints from a predicted class raster."""
+from pathlib import Path
+
+from osgeo import gdal
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import rasters, vectorize
+from . import styles
+
+
+
+def footprint_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("area_m2", QVariant.Double))
+    fields.append(QgsField("confidence", QVariant.Double))
+    fields.append(QgsField("model", QVariant.String))
+    return fields
+
+
+class PolygonizeAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    PROBABILITY = "PROBABILITY"
+    MIN_AREA = "MIN_AREA"
+    SIMPLIFY = "SIMPLIFY"
+    SQUARE = "SQUARE"
+    OUTPUT = "OUTPUT"
+    COUNT = "COUNT"
+
+    def name(self):
+        return "polygonize"
+
+    def displayName(self):
+        return "Building footprints from prediction"
+
+    def group(self):
+        return "Footprints"
+
+    def groupId(self):
+        return "footprints"
+
+    def createInstance(self):
+        return PolygonizeAlgorithm()
+
+    def shortHelpString(self):
+        return (
+            "Turns the class raster of 'Predict buildings' into building polygons: footprints smaller than MIN_AREA "
+            "are dropped, outlines simplified by SIMPLIFY metres and, with SQUARE, corners squared. Attributes: "
+            "area_m2, confidence (mean building probability inside, with PROBABILITY) and the source model. The "
+            "whole raster is traced at once, so buildings cut by tile edges come out whole."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, "Building classes (from Predict buildings)"))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.PROBABILITY, "Building probability", optional=True))
+        self.addParameter(
+            QgsProcessingParameterNumber(self.MIN_AREA, "Minimum area (m²)", QgsProcessingParameterNumber.Double, 4.0, minValue=0.0)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(self.SIMPLIFY, "Simplify tolerance (m)", QgsProcessingParameterNumber.Double, 0.3, minValue=0.0)
+        )
+        self.addParameter(QgsProcessingParameterBoolean(self.SQUARE, "Square building corners", False))
+        sink = QgsProcessingParameterFeatureSink(self.OUTPUT, "Building footprints", QgsProcessing.TypeVectorPolygon)
+        sink.setSupportsNonFileBasedOutput(False)  # a GeoPackage unless the analyst picks another file
+        self.addParameter(sink)
+        self.addOutput(QgsProcessingOutputNumber(self.COUNT, "Footprints"))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        classes = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        probability = self.parameterAsRasterLayer(parameters, self.PROBABILITY, context)
+        if classes is None:
+            raise QgsProcessingException("INPUT: choose the building class raster from 'Predict buildings'")
+        source = classes.source()
+        model = gdal.Open(source).GetMetadataItem(rasters.MODEL_METADATA_KEY) or ""
+        try:
+            # Footprints are all computed before the output is opened: a cancelled run writes nothing.
+            found = list(
+                vectorize.footprints(
+                    source,
+                    probability.source() if probability else None,
+                    self.parameterAsDouble(parameters, self.MIN_AREA, context),
+                    self.parameterAsDouble(parameters, self.SIMPLIFY, context),
+                    self.parameterAsBoolean(parameters, self.SQUARE, context),
+                    progress=feedback.setProgress,
+                    cancelled=feedback.isCanceled,
+                )
+            )
+        except vectorize.Cancelled:
+            feedback.pushWarning("Cancelled: no footprints were written")
+            return {}
+        except ValueError as error:
+            raise QgsProcessingException(str(error))
+        sink, dest = self.parameterAsSink(
+            parameters, self.OUTPUT, context, footprint_fields(), QgsWkbTypes.MultiPolygon, QgsCoordinateReferenceSystem("EPSG:3857")
+        )
+        for footprint in found:
+            feature = QgsFeature(footprint_fields())
+            geometry = QgsGeometry()
+            geometry.fromWkb(footprint.wkb)
+            feature.setGeometry(QgsGeometry.collectGeometry([geometry]) if not geometry.isMultipart() else geometry)
+            feature.setAttributes([round(footprint.area_m2, 2), footprint.confidence, model or Path(source).name])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        feedback.pushInfo(f"{len(found)} building footprints")
+        if context.willLoadLayerOnCompletion(dest):
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styles.FootprintsStyler.create())
+        return {self.OUTPUT: dest, self.COUNT: len(found)}

@@ -1,0 +1,148 @@
+"""e84segment:predictlocal: predict buildings over an area with a local model."""
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+)
+
+from .. import dependencies
+from . import areas, styles
+
+CANCELLED = "Cancelled: no prediction raster was written"
+
+
+class PredictLocalAlgorithm(QgsProcessingAlgorithm):
+    IMAGERY = "IMAGERY"
+    AOI = "AOI"
+    AOI_LAYER = "AOI_LAYER"
+    MODEL = "MODEL"
+    ZOOM = "ZOOM"
+    OVERLAP = "OVERLAP"
+    BATCH_SIZE = "BATCH_SIZE"
+    MAX_TILES = "MAX_TILES"
+    OUTPUT_CLASSES = "OUTPUT_CLASSES"
+    OUTPUT_PROBABILITY = "OUTPUT_PROBABILITY"
+    BUILDING_PIXELS = "BUILDING_PIXELS"
+
+    def name(self):
+        return "predictlocal"
+
+    def displayName(self):
+        return "Predict buildings"
+
+    def group(self):
+        return "Model"
+
+    def groupId(self):
+        return "model"
+
+    def createInstance(self):
+        return PredictLocalAlgorithm()
+
+    def shortHelpString(self):
+        return (
+            "Predicts buildings over the area of interest with a model from 'Train model locally'. Writes a class "
+            "raster (0 background, 1 building, 255 no imagery) and a building probability raster (0-255), both "
+            "GeoTIFF in EPSG:3857 on the slippy-map tile grid at ZOOM (default: the model's zoom).\n\n"
+            "The model runs on windows of several tiles with OVERLAP pixels of context on each side; overlapping "
+            "predictions are blended so tile seams do not show. Memory holds one row of windows, not the area."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterRasterLayer(self.IMAGERY, "Imagery (GeoTIFF, XYZ, WMS, ...)"))
+        self.addParameter(QgsProcessingParameterExtent(self.AOI, "Area of interest", optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AOI_LAYER, "Area of interest polygons (only tiles touching them)", [QgsProcessing.TypeVectorPolygon], optional=True
+            )
+        )
+        self.addParameter(QgsProcessingParameterFile(self.MODEL, "Model file", fileFilter="e84 segment model (*.pt)"))
+        self.addParameter(
+            QgsProcessingParameterNumber(self.ZOOM, "Zoom level (0: the model's)", QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=24)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(self.OVERLAP, "Overlap (pixels of context, blended)", QgsProcessingParameterNumber.Integer, 32, minValue=0, maxValue=256)
+        )
+        advanced = [
+            QgsProcessingParameterNumber(self.BATCH_SIZE, "Windows per batch", QgsProcessingParameterNumber.Integer, 2, minValue=1, maxValue=64),
+            QgsProcessingParameterNumber(self.MAX_TILES, "Stop above this many tiles", QgsProcessingParameterNumber.Integer, 20000, minValue=1),
+        ]
+        for parameter in advanced:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_CLASSES, "Building classes"))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_PROBABILITY, "Building probability"))
+        self.addOutput(QgsProcessingOutputNumber(self.BUILDING_PIXELS, "Building pixels"))
+
+    def prepareAlgorithm(self, parameters, context, feedback):
+        self.imagery = areas.snapshot_imagery(self, parameters, self.IMAGERY, context)
+        return True
+
+    def processAlgorithm(self, parameters, context, feedback):
+        dependencies.require_torch()
+        from ..backends.local import modelfile, predict
+
+        model_path = Path(self.parameterAsFile(parameters, self.MODEL, context))
+        try:
+            predictor = predict.Predictor(model_path)
+        except modelfile.ModelFileError as error:
+            raise QgsProcessingException(str(error))
+        meta = predictor.meta
+        zoom = self.parameterAsInt(parameters, self.ZOOM, context) or meta["zoom"]
+        tile_size = meta["tile_size"]
+        for note in predict.describe_zoom_mismatch(meta, zoom, tile_size):
+            feedback.pushWarning(note)
+        area = areas.area_of_interest(self, parameters, context, self.imagery)
+        aoi_tiles = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
+        overlap = self.parameterAsInt(parameters, self.OVERLAP, context)
+        if predict.overlap_for_network(overlap) != overlap:
+            feedback.pushInfo(f"OVERLAP rounded up to {predict.overlap_for_network(overlap)} px (a multiple of 16)")
+        feedback.pushInfo(f"Predicting {len(aoi_tiles)} tiles at zoom {zoom} with {model_path.name}")
+        classes_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CLASSES, context)
+        probability_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITY, context)
+        reader = areas.chip_reader(self.imagery, tile_size)
+        stats = predict.predict_area(
+            predictor,
+            reader.read,
+            aoi_tiles,
+            tile_size,
+            overlap,
+            Path(classes_path),
+            Path(probability_path),
+            batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context),
+            source_model=model_path.name,
+            progress=feedback.setProgress,
+            cancelled=feedback.isCanceled,
+        )
+        if stats.cancelled:
+            feedback.pushWarning(CANCELLED)
+            return {}
+        feedback.pushInfo(
+            f"{stats.windows} windows in {stats.total_seconds:.1f} s ({stats.forward_seconds:.1f} s in the network); "
+            f"{stats.building_pixels:,} building pixels"
+        )
+        if stats.building_pixels == 0:
+            feedback.pushWarning("The model found no buildings here: the outputs are valid, and empty")
+        for path, output, name, styler in (
+            (classes_path, self.OUTPUT_CLASSES, "Predicted buildings", styles.ClassesStyler),
+            (probability_path, self.OUTPUT_PROBABILITY, "Building probability", styles.ProbabilityStyler),
+        ):
+            details = QgsProcessingContext.LayerDetails(name, context.project(), output)
+            details.setPostProcessor(styler.create())
+            context.addLayerToLoadOnCompletion(path, details)
+        return {
+            self.OUTPUT_CLASSES: classes_path,
+            self.OUTPUT_PROBABILITY: probability_path,
+            self.BUILDING_PIXELS: stats.building_pixels,
+        }
