@@ -45,7 +45,7 @@ def taper(size: int, overlap: int) -> np.ndarray:
     if overlap <= 0:
         return np.ones((size, size), dtype=np.float32)
     distance = np.minimum(np.arange(size) + 0.5, size - np.arange(size) - 0.5)
-    ramp = np.clip(distance / (2 * overlap), 1.0 / (2 * overlap), 1.0).astype(np.float32)
+    ramp = np.minimum(distance / (2 * overlap), 1.0).astype(np.float32)  # > 0: distance starts at 0.5
     return np.outer(ramp, ramp)
 
 

@@ -1,0 +1,244 @@
+"""The local backend on real data: model file, training (metrics, cancel, resume), prediction."""
+import json
+import math
+
+import numpy as np
+import pytest
+import torch
+from osgeo import gdal
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+from e84_segment.backends.local import modelfile, predict, train
+from e84_segment.backends.local.model import SegmentationNet
+from e84_segment.core import chips, tiles
+
+from .conftest import KAMPALA, require
+
+Z20_A = KAMPALA / "geotiff" / "aoiA_dense_z20.tif"
+Z21_B = KAMPALA / "geotiff" / "aoiB_west_z21.tif"
+
+
+class Recorder(QgsProcessingFeedback):
+    def __init__(self, cancel_after_epochs=None):
+        super().__init__()
+        self.lines, self.cancel_after = [], cancel_after_epochs
+
+    def pushInfo(self, info):
+        self.lines.append(info)
+        if self.cancel_after and sum(line.startswith("epoch ") for line in self.lines) >= self.cancel_after:
+            self.cancel()
+
+
+@pytest.fixture(scope="module")
+def kampala_dataset(tmp_path_factory, qgis_processing):
+    """Kampala z20 (both AOIs through the XYZ layer), validation a spatially separate block."""
+    import processing
+    from qgis.core import QgsApplication, QgsRasterLayer
+
+    from e84_segment.processing.provider import E84Provider
+
+    from .conftest import _KEEP_ALIVE, kampala_xyz_source
+
+    if QgsApplication.processingRegistry().providerById("e84segment") is None:
+        _KEEP_ALIVE[:] = [E84Provider()]
+        QgsApplication.processingRegistry().addProvider(_KEEP_ALIVE[0])
+    out = tmp_path_factory.mktemp("kampala") / "dataset"
+    xyz = QgsRasterLayer(kampala_xyz_source(), "kampala", "wms")
+    processing.run(
+        "e84segment:buildtrainingdata",
+        {
+            "IMAGERY": xyz, "LABELS": str(KAMPALA / "buildings.geojson"), "ZOOM": 20,
+            "AOI": "3627854,3628466,38753,39136 [EPSG:3857]", "SPLIT_METHOD": 1, "SPLIT_BLOCK": 2,
+            "VALIDATION_FRACTION": 0.25, "BACKGROUND_RATIO": 0, "OUTPUT": str(out),
+        },
+    )
+    return out
+
+
+@pytest.fixture(scope="module")
+def trained(kampala_dataset, tmp_path_factory):
+    path = tmp_path_factory.mktemp("model") / "kampala.pt"
+    result = train.train(kampala_dataset, path, train.TrainOptions(epochs=3, seed=1), report=lambda line: None)
+    return path, result
+
+
+def test_model_file_round_trip_and_contents(trained, kampala_dataset):
+    path, result = trained
+    model, meta = modelfile.load(path)
+    assert meta["zoom"] == 20 and meta["tile_size"] == 256 and meta["classes"] == ["background", "building"]
+    assert meta["normalisation"]["mean"] == [0.485, 0.456, 0.406]
+    assert meta["encoder"] == "efficientnet-lite0" and meta["initialisation"] == "imagenet"
+    assert len(meta["history"]) == 3 and meta["best"] in meta["history"]
+    for key in ("train_loss", "pixel_accuracy", "miou", "building_iou", "precision", "recall"):
+        assert key in meta["history"][0]
+    counts = json.loads((kampala_dataset / "dataset.json").read_text())["counts"]
+    assert meta["dataset"]["counts"] == counts and len(meta["dataset"]["fingerprint"]) == 16
+    assert not train.checkpoint_path(path).exists()  # a finished run leaves no checkpoint
+    x = torch.zeros(1, 3, 256, 256)
+    assert model(x).shape == (1, 2, 256, 256)
+
+
+def test_training_learns(trained):
+    _, result = trained
+    history = result.meta["history"]
+    assert history[-1]["train_loss"] < history[0]["train_loss"]
+    assert result.meta["best"]["building_iou"] > 0.25  # 3 epochs, on a block it never saw
+
+
+def test_foreign_and_damaged_model_files_are_refused(tmp_path, trained):
+    text = tmp_path / "notes.pt"
+    text.write_text("not a model")
+    with pytest.raises(modelfile.ModelFileError, match="not a readable e84 segment model"):
+        modelfile.load(text)
+    foreign = tmp_path / "imagenet.pth"
+    torch.save({"conv.weight": torch.zeros(1)}, foreign)
+    with pytest.raises(modelfile.ModelFileError, match="not an e84 segment model file"):
+        modelfile.load(foreign)
+    truncated = tmp_path / "truncated.pt"
+    truncated.write_bytes(trained[0].read_bytes()[:100_000])
+    with pytest.raises(modelfile.ModelFileError):
+        modelfile.load(truncated)
+
+
+def test_pickled_code_is_never_run(tmp_path):
+    class Payload:
+        def __reduce__(self):
+            return (exec, ("raise SystemExit('pickle code ran')",))
+
+    evil = tmp_path / "evil.pt"
+    torch.save({"format": "e84_segment.model", "payload": Payload()}, evil)
+    with pytest.raises(modelfile.ModelFileError):
+        modelfile.load(evil)
+
+
+def test_cancel_keeps_best_and_resume_continues(kampala_dataset, tmp_path):
+    path = tmp_path / "m.pt"
+    feedback = Recorder(cancel_after_epochs=1)
+    first = train.train(kampala_dataset, path, train.TrainOptions(epochs=3, seed=2), report=feedback.pushInfo, cancelled=feedback.isCanceled)
+    assert first.cancelled and path.is_file() and train.checkpoint_path(path).is_file()
+    assert len(modelfile.load(path)[1]["history"]) == 1
+    lines = []
+    second = train.train(kampala_dataset, path, train.TrainOptions(epochs=3, seed=2, resume=True), report=lines.append)
+    assert not second.cancelled and "Resuming after epoch 1" in lines[0]
+    assert [h["epoch"] for h in second.meta["history"]] == [1, 2, 3]
+    assert not train.checkpoint_path(path).exists()
+
+
+def test_trainlocal_algorithm_reports_every_epoch(build, kampala_dataset, tmp_path):
+    import processing
+
+    feedback = Recorder()
+    result = processing.run(
+        "e84segment:trainlocal",
+        {"DATASET": str(kampala_dataset), "EPOCHS": 1, "ENCODER": 1, "OUTPUT": str(tmp_path / "scratch.pt")},
+        feedback=feedback,
+    )
+    assert 0 <= result["BUILDING_IOU"] <= 1
+    epoch_lines = [line for line in feedback.lines if line.startswith("epoch 1")]
+    assert epoch_lines and all(k in epoch_lines[0] for k in ("train loss", "pixel accuracy", "mIoU", "building IoU", "precision", "recall"))
+    assert modelfile.load(tmp_path / "scratch.pt")[1]["initialisation"] == "scratch"
+
+
+def test_trainlocal_refuses_a_folder_that_is_not_a_dataset(build, tmp_path):
+    import processing
+
+    (tmp_path / "photos").mkdir()
+    with pytest.raises(QgsProcessingException, match="not a training dataset of e84 segment"):
+        processing.run("e84segment:trainlocal", {"DATASET": str(tmp_path / "photos"), "OUTPUT": str(tmp_path / "m.pt")})
+    assert not (tmp_path / "m.pt").exists()
+
+
+class BrightnessModel:
+    """A pixel-local stand-in for the network: any windowing or blending error shows in its output."""
+
+    meta = {"zoom": 21, "tile_size": 256}
+
+    def probabilities(self, batch):
+        return batch.astype(np.float32).mean(axis=3) / 255.0
+
+
+def test_streamed_blended_prediction_equals_whole_image_computation(tmp_path):
+    path = str(require(Z21_B))
+    ds = gdal.Open(path)
+    gt = ds.GetGeoTransform()
+    box = (gt[0], gt[3] + gt[5] * ds.RasterYSize, gt[0] + gt[1] * ds.RasterXSize, gt[3])
+    aoi_tiles = tiles.tiles_in_box(box, 21)
+    assert len(aoi_tiles) == 64  # 8 x 8 tiles: 2 x 2 windows of 4 x 4 tiles, two strips
+    reader = chips.GdalChipReader(path, 256)
+    stats = predict.predict_area(BrightnessModel(), reader.read, aoi_tiles, 256, 32, tmp_path / "c.tif", tmp_path / "p.tif")
+    assert stats.windows == 4
+    probability = gdal.Open(str(tmp_path / "p.tif"))
+    assert probability.GetGeoTransform() == pytest.approx(gt)
+    rgb = np.dstack([ds.GetRasterBand(b).ReadAsArray() for b in (1, 2, 3)]).astype(np.float32)
+    expected = np.rint(rgb.mean(axis=2))
+    got = probability.ReadAsArray().astype(np.float32)
+    assert np.abs(got - expected).max() <= 1  # float rounding only: no seams, no offsets
+    classes = gdal.Open(str(tmp_path / "c.tif")).ReadAsArray()
+    np.testing.assert_array_equal(classes, (rgb.mean(axis=2) / 255.0 >= 0.5).astype(np.uint8))
+
+
+def test_taper_weights_sum_to_one_across_a_seam():
+    size, overlap = 96, 16
+    weights = predict.taper(size, overlap)
+    w = weights[size // 2]  # a row through the middle: the 1-D ramp
+    block = size - 2 * overlap
+    # Two windows one block apart share 2 x overlap pixels; there their weights add up to one.
+    assert np.allclose(w[block:] + w[: 2 * overlap], 1.0) and math.isclose(w[size // 2], 1.0)
+    assert weights.min() > 0
+
+
+def test_prediction_cancel_leaves_no_raster(tmp_path):
+    path = str(require(Z21_B))
+    reader = chips.GdalChipReader(path, 256)
+    ds = gdal.Open(path)
+    gt = ds.GetGeoTransform()
+    aoi_tiles = tiles.tiles_in_box((gt[0], gt[3] + gt[5] * ds.RasterYSize, gt[0] + gt[1] * ds.RasterXSize, gt[3]), 21)
+    calls = []
+    stats = predict.predict_area(
+        BrightnessModel(), reader.read, aoi_tiles, 256, 32, tmp_path / "c.tif", tmp_path / "p.tif",
+        batch_size=1, cancelled=lambda: len(calls) > 1 or calls.append(1) is not None and False,
+    )
+    assert stats.cancelled
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_predictlocal_algorithm_styles_and_warns_about_zoom(build, trained, tmp_path):
+    import processing
+
+    feedback = Recorder()
+    warnings = []
+    feedback.pushWarning = warnings.append
+    result = processing.run(
+        "e84segment:predictlocal",
+        {
+            "IMAGERY": str(require(Z20_A)), "MODEL": str(trained[0]), "ZOOM": 21, "OVERLAP": 20,
+            "OUTPUT_CLASSES": str(tmp_path / "classes.tif"), "OUTPUT_PROBABILITY": str(tmp_path / "probability.tif"),
+        },
+        feedback=feedback,
+    )
+    assert any("trained at zoom 20" in w for w in warnings)
+    assert any("OVERLAP rounded up to 32" in line for line in feedback.lines)
+    classes = gdal.Open(result["OUTPUT_CLASSES"])
+    assert classes.GetRasterBand(1).GetNoDataValue() == 255 and classes.RasterXSize == 4 * 256
+    assert set(np.unique(classes.ReadAsArray())) <= {0, 1, 255}
+    assert classes.GetMetadataItem("E84_SEGMENT_MODEL") == "kampala.pt"
+
+
+def test_predictlocal_refuses_a_corrupt_model(build, tmp_path):
+    import processing
+
+    bad = tmp_path / "bad.pt"
+    bad.write_bytes(b"\x80\x04corrupt")
+    with pytest.raises(QgsProcessingException, match="not a readable e84 segment model"):
+        processing.run(
+            "e84segment:predictlocal",
+            {"IMAGERY": str(require(Z20_A)), "MODEL": str(bad), "OUTPUT_CLASSES": str(tmp_path / "c.tif"),
+             "OUTPUT_PROBABILITY": str(tmp_path / "p.tif")},
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.pt"]
+
+
+def test_untrained_network_shapes():
+    net = SegmentationNet(2, "scratch").eval()
+    with torch.inference_mode():
+        assert net(torch.zeros(2, 3, 320, 320)).shape == (2, 2, 320, 320)
