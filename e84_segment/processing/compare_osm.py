@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsRectangle,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -108,12 +109,16 @@ class CompareOsmAlgorithm(QgsProcessingAlgorithm):
         if parameters.get(self.AOI) not in (None, ""):
             aoi = self.parameterAsExtentGeometry(parameters, self.AOI, context, areas.MERCATOR)
         else:
-            aoi = QgsGeometry.unaryUnion([f.geometry() for f in predicted]) if predicted else QgsGeometry()
-            aoi = QgsGeometry.fromRect(aoi.boundingBox()) if not aoi.isEmpty() else aoi
+            # The footprints' extent (a union would fail on one invalid footprint).
+            extent = QgsRectangle()
+            extent.setMinimal()
+            for feature in predicted:
+                extent.combineExtentWith(feature.geometry().boundingBox())
+            aoi = QgsGeometry.fromRect(extent) if predicted else QgsGeometry()
         reference, reference_geometries = ([], []) if aoi.isEmpty() else self._geometries(reference_source, context, aoi.boundingBox())
         # Only reference buildings inside the compared area count (a city-wide OSM layer is fine).
         engine = QgsGeometry.createGeometryEngine(aoi.constGet()) if not aoi.isEmpty() else None
-        keep = [i for i, f in enumerate(reference) if engine is not None and engine.intersects(f.geometry().constGet())]
+        keep = [i for i, f in enumerate(reference) if engine is not None and _intersects(engine, f.geometry())]
         reference = [reference[i] for i in keep]
         reference_geometries = [reference_geometries[i] for i in keep]
         threshold = self.parameterAsDouble(parameters, self.IOU_THRESHOLD, context)
@@ -162,3 +167,8 @@ class CompareOsmAlgorithm(QgsProcessingAlgorithm):
         if context.willLoadLayerOnCompletion(dest):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styler.create())
         return sink, dest
+
+
+def _intersects(engine, geometry: QgsGeometry) -> bool:
+    # ``geometry`` is held by this frame: constGet() of a temporary QgsGeometry dangles.
+    return engine.intersects(geometry.constGet())
