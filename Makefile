@@ -11,6 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_ENV := QT_QPA_PLATFORM=offscreen HOME=$(CURDIR)/build/home XDG_RUNTIME_DIR=$(CURDIR)/build/home/run
 DATA ?= atlanta
 DEMO_OUT ?= demo-output
+TRAIN_MINUTES ?= 5
 QGIS_PROFILE ?= default
 
 .PHONY: setup test demo bench package deploy clean
@@ -41,11 +42,13 @@ package: setup
 deploy: setup
 	$(PY) scripts/package.py deploy --profile $(QGIS_PROFILE)
 
+BENCH_MINUTES ?= 15
 bench: setup build/home
 	$(RUN_ENV) $(PY) bench/bench_export.py --output docs/benchmarks.md
+	$(RUN_ENV) $(PY) bench/bench_model.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES)
 
 demo: setup build/home
-	$(RUN_ENV) $(PY) scripts/demo.py --data $(DATA) --output $(DEMO_OUT)
+	$(RUN_ENV) $(PY) scripts/demo.py --data $(DATA) --output $(DEMO_OUT) --train-minutes $(TRAIN_MINUTES)
 
 clean:
 	rm -rf build dist $(DEMO_OUT) .pytest_cache

@@ -115,9 +115,9 @@ def throughput() -> dict:
     return {"chips_per_round": count, "baseline_chips_per_s": base, "plugin_chips_per_s": ours, "ratio": ours / base}
 
 
-def repeated_mosaic(folder: Path, repeat: int) -> Path:
-    """A VRT repeating the real Kampala z20 mosaic repeat x repeat times: a larger AOI of real pixels."""
-    source = gdal.Open(str(TIFS[1]))
+def repeated_mosaic(folder: Path, repeat: int, tif: Path = TIFS[1]) -> Path:
+    """A VRT repeating a real Kampala mosaic repeat x repeat times: a larger AOI of real pixels."""
+    source = gdal.Open(str(tif))
     width, height = source.RasterXSize, source.RasterYSize
     gt = source.GetGeoTransform()
     vrt = gdal.GetDriverByName("VRT").Create(str(folder / f"mosaic{repeat}.vrt"), width * repeat, height * repeat, 3)
@@ -125,7 +125,7 @@ def repeated_mosaic(folder: Path, repeat: int) -> Path:
     vrt.SetProjection(source.GetProjection())
     for band in range(1, 4):
         sources = "".join(
-            f"<SimpleSource><SourceFilename relativeToVRT='0'>{TIFS[1]}</SourceFilename><SourceBand>{band}</SourceBand>"
+            f"<SimpleSource><SourceFilename relativeToVRT='0'>{tif}</SourceFilename><SourceBand>{band}</SourceBand>"
             f"<SrcRect xOff='0' yOff='0' xSize='{width}' ySize='{height}'/>"
             f"<DstRect xOff='{i * width}' yOff='{j * height}' xSize='{width}' ySize='{height}'/></SimpleSource>"
             for i in range(repeat)

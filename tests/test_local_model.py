@@ -177,6 +177,26 @@ def test_streamed_blended_prediction_equals_whole_image_computation(tmp_path):
     np.testing.assert_array_equal(classes, (rgb.mean(axis=2) / 255.0 >= 0.5).astype(np.uint8))
 
 
+def test_ragged_area_streams_with_nodata_outside_the_tiles(tmp_path):
+    path = str(require(Z21_B))
+    ds = gdal.Open(path)
+    gt = ds.GetGeoTransform()
+    box = (gt[0], gt[3] + gt[5] * ds.RasterYSize, gt[0] + gt[1] * ds.RasterXSize, gt[3])
+    every = tiles.tiles_in_box(box, 21)
+    x0, y0 = min(t[0] for t in every), min(t[1] for t in every)
+    # 6 x 5 tiles (windows overhang the area) without the top-left tile (an AOI polygon's notch).
+    chosen = [t for t in every if t[0] - x0 < 6 and t[1] - y0 < 5 and (t[0], t[1]) != (x0, y0)]
+    reader = chips.GdalChipReader(path, 256)
+    predict.predict_area(BrightnessModel(), reader.read, chosen, 256, 32, tmp_path / "c.tif", tmp_path / "p.tif")
+    classes = gdal.Open(str(tmp_path / "c.tif"))
+    assert (classes.RasterXSize, classes.RasterYSize) == (6 * 256, 5 * 256)
+    values = classes.ReadAsArray()
+    assert (values[:256, :256] == 255).all() and (values[256:, :] != 255).all()
+    rgb = np.dstack([ds.GetRasterBand(b).ReadAsArray(0, 0, 6 * 256, 5 * 256) for b in (1, 2, 3)]).astype(np.float32)
+    got = gdal.Open(str(tmp_path / "p.tif")).ReadAsArray().astype(np.float32)
+    assert np.abs(got - np.rint(rgb.mean(axis=2)))[256:].max() <= 1
+
+
 def test_taper_weights_sum_to_one_across_a_seam():
     size, overlap = 96, 16
     weights = predict.taper(size, overlap)

@@ -98,7 +98,7 @@ def predict_area(
     size = block + 2 * o
     weights = taper(size, o)
     block_rows, block_cols = math.ceil(ny / k), math.ceil(nx / k)
-    strip_width = width + 2 * o
+    strip_width = block_cols * block + 2 * o  # whole windows, also where the last one overhangs
 
     with rasters.AtomicGeoTiffs(
         [(classes_path, "Byte", CLASS_NODATA), (probability_path, "Byte", None)], width, height, geotransform
