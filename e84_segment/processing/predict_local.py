@@ -72,7 +72,7 @@ class PredictLocalAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingParameterNumber(self.ZOOM, "Zoom level (0: the model's)", QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=24)
         )
         self.addParameter(
-            QgsProcessingParameterNumber(self.OVERLAP, "Overlap (pixels of context, blended)", QgsProcessingParameterNumber.Integer, 32, minValue=0, maxValue=256)
+            QgsProcessingParameterNumber(self.OVERLAP, "Overlap (pixels of context, blended)", QgsProcessingParameterNumber.Integer, 16, minValue=0, maxValue=256)
         )
         advanced = [
             QgsProcessingParameterNumber(self.BATCH_SIZE, "Windows per batch", QgsProcessingParameterNumber.Integer, 2, minValue=1, maxValue=64),
