@@ -163,10 +163,10 @@ def test_streamed_blended_prediction_equals_whole_image_computation(tmp_path):
     gt = ds.GetGeoTransform()
     box = (gt[0], gt[3] + gt[5] * ds.RasterYSize, gt[0] + gt[1] * ds.RasterXSize, gt[3])
     aoi_tiles = tiles.tiles_in_box(box, 21)
-    assert len(aoi_tiles) == 64  # 8 x 8 tiles: 2 x 2 windows of 4 x 4 tiles, two strips
+    assert len(aoi_tiles) == 64  # 8 x 8 tiles: 4 x 4 windows of 2 x 2 tiles, four strips
     reader = chips.GdalChipReader(path, 256)
     stats = predict.predict_area(BrightnessModel(), reader.read, aoi_tiles, 256, 32, tmp_path / "c.tif", tmp_path / "p.tif")
-    assert stats.windows == 4
+    assert stats.windows == 16
     probability = gdal.Open(str(tmp_path / "p.tif"))
     assert probability.GetGeoTransform() == pytest.approx(gt)
     rgb = np.dstack([ds.GetRasterBand(b).ReadAsArray() for b in (1, 2, 3)]).astype(np.float32)
