@@ -99,7 +99,15 @@ def preview(dataset: Path, target: Path, count: int = 8) -> None:
 
 def render_map(imagery: Path, footprints: str, reference: Path, target: Path) -> None:
     """The area as QGIS draws it: imagery, predicted footprints (red), reference outlines (blue)."""
-    from qgis.core import QgsApplication, QgsMapRendererParallelJob, QgsMapSettings, QgsRasterLayer, QgsVectorLayer
+    from qgis.core import (
+        QgsApplication,
+        QgsContrastEnhancement,
+        QgsMapRendererParallelJob,
+        QgsMapSettings,
+        QgsRasterLayer,
+        QgsRasterMinMaxOrigin,
+        QgsVectorLayer,
+    )
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor
 
@@ -108,6 +116,8 @@ def render_map(imagery: Path, footprints: str, reference: Path, target: Path) ->
     app = QgsApplication([], False)
     app.initQgis()
     raster = QgsRasterLayer(str(imagery), "imagery")
+    # 2-98 % cumulative cut, as the training chips are stretched: 16-bit imagery is otherwise dark.
+    raster.setContrastEnhancement(QgsContrastEnhancement.StretchToMinimumMaximum, QgsRasterMinMaxOrigin.CumulativeCut)
     predicted = QgsVectorLayer(footprints, "predicted", "ogr")
     styles.FootprintsStyler().style(predicted)
     osm = QgsVectorLayer(str(reference), "reference", "ogr")
