@@ -27,6 +27,7 @@ from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 KAMPALA = ROOT.parent / "shared" / "data" / "kampala"
 TIFS = [KAMPALA / "geotiff" / "aoiA_dense_z20.tif", KAMPALA / "geotiff" / "aoiB_west_z20.tif"]
 LABELS = KAMPALA / "buildings.geojson"
@@ -81,19 +82,11 @@ def plugin_round(build, work: Path, index: int) -> tuple:
 
 
 def throughput() -> dict:
-    from qgis.core import QgsApplication, QgsProcessingFeedback
+    from qgis.core import QgsProcessingFeedback
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    import processing
-    from processing.core.Processing import Processing
+    from common import start_qgis
 
-    from e84_segment.processing.provider import E84Provider
-
-    Processing.initialize()
-    provider = E84Provider()
-    QgsApplication.processingRegistry().addProvider(provider)
+    app, provider, processing = start_qgis()
 
     def build(**parameters):
         return processing.run("e84segment:buildtrainingdata", parameters, feedback=QgsProcessingFeedback())

@@ -32,22 +32,7 @@ XYZ = f"type=xyz&url={(KAMPALA / 'xyz').as_uri()}/{{z}}/{{x}}/{{y}}.png&zmin=19&
 BOTH_AOIS = "3627854,3628466,38753,39136 [EPSG:3857]"
 MARKER = "<!-- model benchmarks -->"
 
-
-def qgis():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    import processing
-    from processing.core.Processing import Processing
-
-    from e84_segment.processing.provider import E84Provider
-
-    Processing.initialize()
-    provider = E84Provider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    return app, provider, processing
+from common import start_qgis  # noqa: E402
 
 
 def quality(processing, work: Path, minutes: float) -> dict:
@@ -131,7 +116,7 @@ def throughput(work: Path) -> dict:
 
 
 def memory_child(vrt: str, folder: str) -> None:
-    app, provider, processing = qgis()
+    app, provider, processing = start_qgis()
     from e84_segment.backends.local import modelfile
     from e84_segment.backends.local.model import SegmentationNet
 
@@ -213,7 +198,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--minutes", type=float, default=15.0, help="training minutes per encoder (0: skip quality)")
     args = parser.parse_args()
-    app, provider, processing = qgis()
+    app, provider, processing = start_qgis()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         t = throughput(work)

@@ -211,7 +211,7 @@ def main() -> None:
          "OUTPUT": f"ogr:dbname='{run_dir / 'results.gpkg'}' table=\"footprints\" (geom)"},
     )
     gpkg = run_dir / "results.gpkg"
-    comparison = timed(
+    timed(
         "compare with reference",
         "e84segment:compareosm",
         {"PREDICTED": f"{gpkg}|layername=footprints", "REFERENCE": labels,

@@ -148,6 +148,12 @@ def test_trainlocal_refuses_a_folder_that_is_not_a_dataset(build, tmp_path):
     assert not (tmp_path / "m.pt").exists()
 
 
+def tiles_of(path, zoom):
+    ds = gdal.Open(path)
+    gt = ds.GetGeoTransform()
+    return ds, tiles.tiles_in_box((gt[0], gt[3] + gt[5] * ds.RasterYSize, gt[0] + gt[1] * ds.RasterXSize, gt[3]), zoom)
+
+
 class BrightnessModel:
     """A pixel-local stand-in for the network: any windowing or blending error shows in its output."""
 
@@ -159,10 +165,8 @@ class BrightnessModel:
 
 def test_streamed_blended_prediction_equals_whole_image_computation(tmp_path):
     path = str(require(Z21_B))
-    ds = gdal.Open(path)
+    ds, aoi_tiles = tiles_of(path, 21)
     gt = ds.GetGeoTransform()
-    box = (gt[0], gt[3] + gt[5] * ds.RasterYSize, gt[0] + gt[1] * ds.RasterXSize, gt[3])
-    aoi_tiles = tiles.tiles_in_box(box, 21)
     assert len(aoi_tiles) == 64  # 8 x 8 tiles: 4 x 4 windows of 2 x 2 tiles, four strips
     reader = chips.GdalChipReader(path, 256)
     stats = predict.predict_area(BrightnessModel(), reader.read, aoi_tiles, 256, 32, tmp_path / "c.tif", tmp_path / "p.tif")
@@ -179,10 +183,7 @@ def test_streamed_blended_prediction_equals_whole_image_computation(tmp_path):
 
 def test_ragged_area_streams_with_nodata_outside_the_tiles(tmp_path):
     path = str(require(Z21_B))
-    ds = gdal.Open(path)
-    gt = ds.GetGeoTransform()
-    box = (gt[0], gt[3] + gt[5] * ds.RasterYSize, gt[0] + gt[1] * ds.RasterXSize, gt[3])
-    every = tiles.tiles_in_box(box, 21)
+    ds, every = tiles_of(path, 21)
     x0, y0 = min(t[0] for t in every), min(t[1] for t in every)
     # 6 x 5 tiles (windows overhang the area) without the top-left tile (an AOI polygon's notch).
     chosen = [t for t in every if t[0] - x0 < 6 and t[1] - y0 < 5 and (t[0], t[1]) != (x0, y0)]
@@ -210,9 +211,7 @@ def test_taper_weights_sum_to_one_across_a_seam():
 def test_prediction_cancel_leaves_no_raster(tmp_path):
     path = str(require(Z21_B))
     reader = chips.GdalChipReader(path, 256)
-    ds = gdal.Open(path)
-    gt = ds.GetGeoTransform()
-    aoi_tiles = tiles.tiles_in_box((gt[0], gt[3] + gt[5] * ds.RasterYSize, gt[0] + gt[1] * ds.RasterXSize, gt[3]), 21)
+    _, aoi_tiles = tiles_of(path, 21)
     calls = []
     stats = predict.predict_area(
         BrightnessModel(), reader.read, aoi_tiles, 256, 32, tmp_path / "c.tif", tmp_path / "p.tif",

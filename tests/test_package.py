@@ -49,7 +49,8 @@ def qgis_process(home: Path, *args: str) -> subprocess.CompletedProcess:
 @pytest.mark.slow
 def test_zip_installs_and_qgis_process_lists_the_algorithm(installed_profile):
     listing = qgis_process(installed_profile, "list")
-    assert "e84segment:buildtrainingdata" in listing.stdout, listing.stdout[-2000:] + listing.stderr[-2000:]
+    for algorithm in ("buildtrainingdata", "trainlocal", "predictlocal", "polygonize", "compareosm"):
+        assert f"e84segment:{algorithm}" in listing.stdout, listing.stdout[-2000:] + listing.stderr[-2000:]
 
 
 @pytest.mark.slow

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
@@ -30,12 +29,16 @@ from qgis.core import (
 from .. import metadata
 from ..core import dataset, export, tiles
 from . import areas, styles
+from .base import E84Algorithm
 
 TILE_SIZES = (256, 512)
 CANCELLED = "Cancelled: no dataset was written"
 
 
-class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
+class BuildTrainingDataAlgorithm(E84Algorithm):
+    ID = "buildtrainingdata"
+    TITLE = "Build training data"
+    GROUP = "trainingdata"
     IMAGERY = "IMAGERY"
     LABELS = "LABELS"
     LABEL_FILTER = "LABEL_FILTER"
@@ -55,21 +58,6 @@ class BuildTrainingDataAlgorithm(QgsProcessingAlgorithm):
     TILES = "TILES"
     NUM_TRAIN = "NUM_TRAIN"
     NUM_VALIDATION = "NUM_VALIDATION"
-
-    def name(self):
-        return "buildtrainingdata"
-
-    def displayName(self):
-        return "Build training data"
-
-    def group(self):
-        return "Training data"
-
-    def groupId(self):
-        return "trainingdata"
-
-    def createInstance(self):
-        return BuildTrainingDataAlgorithm()
 
     def shortHelpString(self):
         return (

@@ -11,7 +11,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
@@ -27,6 +26,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import compare
 from . import areas, styles
+from .base import E84Algorithm
 
 
 def _fields(*names_and_types) -> QgsFields:
@@ -36,7 +36,10 @@ def _fields(*names_and_types) -> QgsFields:
     return fields
 
 
-class CompareOsmAlgorithm(QgsProcessingAlgorithm):
+class CompareOsmAlgorithm(E84Algorithm):
+    ID = "compareosm"
+    TITLE = "Compare with OSM"
+    GROUP = "footprints"
     PREDICTED = "PREDICTED"
     REFERENCE = "REFERENCE"
     AOI = "AOI"
@@ -46,21 +49,6 @@ class CompareOsmAlgorithm(QgsProcessingAlgorithm):
     REFERENCE_ONLY = "REFERENCE_ONLY"
     OUTPUT_REPORT = "OUTPUT_REPORT"
     F1 = "F1"
-
-    def name(self):
-        return "compareosm"
-
-    def displayName(self):
-        return "Compare with OSM"
-
-    def group(self):
-        return "Footprints"
-
-    def groupId(self):
-        return "footprints"
-
-    def createInstance(self):
-        return CompareOsmAlgorithm()
 
     def shortHelpString(self):
         return (

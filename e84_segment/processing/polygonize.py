@@ -10,7 +10,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -23,6 +22,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import rasters, vectorize
 from . import styles
+from .base import E84Algorithm
 
 
 
@@ -34,7 +34,10 @@ def footprint_fields() -> QgsFields:
     return fields
 
 
-class PolygonizeAlgorithm(QgsProcessingAlgorithm):
+class PolygonizeAlgorithm(E84Algorithm):
+    ID = "polygonize"
+    TITLE = "Building footprints from prediction"
+    GROUP = "footprints"
     INPUT = "INPUT"
     PROBABILITY = "PROBABILITY"
     MIN_AREA = "MIN_AREA"
@@ -42,21 +45,6 @@ class PolygonizeAlgorithm(QgsProcessingAlgorithm):
     SQUARE = "SQUARE"
     OUTPUT = "OUTPUT"
     COUNT = "COUNT"
-
-    def name(self):
-        return "polygonize"
-
-    def displayName(self):
-        return "Building footprints from prediction"
-
-    def group(self):
-        return "Footprints"
-
-    def groupId(self):
-        return "footprints"
-
-    def createInstance(self):
-        return PolygonizeAlgorithm()
 
     def shortHelpString(self):
         return (

@@ -3,7 +3,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -18,11 +17,15 @@ from qgis.core import (
 
 from .. import dependencies
 from . import areas, styles
+from .base import E84Algorithm
 
 CANCELLED = "Cancelled: no prediction raster was written"
 
 
-class PredictLocalAlgorithm(QgsProcessingAlgorithm):
+class PredictLocalAlgorithm(E84Algorithm):
+    ID = "predictlocal"
+    TITLE = "Predict buildings"
+    GROUP = "model"
     IMAGERY = "IMAGERY"
     AOI = "AOI"
     AOI_LAYER = "AOI_LAYER"
@@ -34,21 +37,6 @@ class PredictLocalAlgorithm(QgsProcessingAlgorithm):
     OUTPUT_CLASSES = "OUTPUT_CLASSES"
     OUTPUT_PROBABILITY = "OUTPUT_PROBABILITY"
     BUILDING_PIXELS = "BUILDING_PIXELS"
-
-    def name(self):
-        return "predictlocal"
-
-    def displayName(self):
-        return "Predict buildings"
-
-    def group(self):
-        return "Model"
-
-    def groupId(self):
-        return "model"
-
-    def createInstance(self):
-        return PredictLocalAlgorithm()
 
     def shortHelpString(self):
         return (

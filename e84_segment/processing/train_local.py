@@ -2,7 +2,6 @@
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -14,6 +13,7 @@ from qgis.core import (
 )
 
 from .. import dependencies
+from .base import E84Algorithm
 
 ENCODER_CHOICES = (
     ("imagenet", "efficientnet-lite0, ImageNet weights (shipped, offline)"),
@@ -21,7 +21,10 @@ ENCODER_CHOICES = (
 )
 
 
-class TrainLocalAlgorithm(QgsProcessingAlgorithm):
+class TrainLocalAlgorithm(E84Algorithm):
+    ID = "trainlocal"
+    TITLE = "Train model locally"
+    GROUP = "model"
     DATASET = "DATASET"
     EPOCHS = "EPOCHS"
     TIME_LIMIT = "TIME_LIMIT"
@@ -33,21 +36,6 @@ class TrainLocalAlgorithm(QgsProcessingAlgorithm):
     OUTPUT = "OUTPUT"
     BUILDING_IOU = "BUILDING_IOU"
     MIOU = "MIOU"
-
-    def name(self):
-        return "trainlocal"
-
-    def displayName(self):
-        return "Train model locally"
-
-    def group(self):
-        return "Model"
-
-    def groupId(self):
-        return "model"
-
-    def createInstance(self):
-        return TrainLocalAlgorithm()
 
     def shortHelpString(self):
         return (
