@@ -176,13 +176,14 @@ def main() -> None:
     package.deploy("default", home / ".local" / "share" / "QGIS" / "QGIS3")
     run_dir = (ROOT / args.output / time.strftime("run-%Y%m%d-%H%M%S")).resolve()
     run_dir.mkdir(parents=True)
-    timings = {}
+    timings, parameters_used = {}, {}
 
     def timed(name, algorithm, parameters):
         step(f"{name}...")
         tick = time.time()
         result = run_algorithm(home, algorithm, parameters)
         timings[name] = time.time() - tick
+        parameters_used[algorithm] = {k: str(v) for k, v in parameters.items()}
         return result
 
     dataset = timed(
@@ -228,6 +229,7 @@ def main() -> None:
         run_dir,
         {
             "imagery": str(imagery), "labels": str(labels), "zoom": zoom, "timings": timings,
+            "parameters": parameters_used,
             "dataset": dataset, "training": dict(training, minutes=args.train_minutes),
             "prediction": predicted, "footprints": footprints["COUNT"], "comparison": scores,
         },

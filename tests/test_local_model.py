@@ -261,3 +261,27 @@ def test_untrained_network_shapes():
     net = SegmentationNet(2, "scratch").eval()
     with torch.inference_mode():
         assert net(torch.zeros(2, 3, 320, 320)).shape == (2, 2, 320, 320)
+
+
+def test_prediction_loads_styled_through_the_gui_runner(trained, provider, qgis_new_project, tmp_path):
+    from pytest_qgis.utils import wait_until
+    from qgis.core import QgsPalettedRasterRenderer, QgsProject, QgsSingleBandPseudoColorRenderer
+
+    from e84_segment.gui.runner import AlgorithmRun
+
+    finished = []
+    run = AlgorithmRun(
+        "e84segment:predictlocal",
+        {"IMAGERY": str(require(Z20_A)), "MODEL": str(trained[0]), "OUTPUT_CLASSES": str(tmp_path / "c.tif"),
+         "OUTPUT_PROBABILITY": str(tmp_path / "p.tif")},
+    )
+    run.finished.connect(lambda ok, results, log: finished.append(ok))
+    run.start()
+    wait_until(lambda: finished, timeout_milliseconds=120_000)
+    assert finished == [True]
+    project = QgsProject.instance()
+    classes = project.mapLayersByName("Predicted buildings")
+    probability = project.mapLayersByName("Building probability")
+    assert len(classes) == 1 and isinstance(classes[0].renderer(), QgsPalettedRasterRenderer)
+    assert [c.label for c in classes[0].renderer().classes()] == ["background", "building"]
+    assert len(probability) == 1 and isinstance(probability[0].renderer(), QgsSingleBandPseudoColorRenderer)

@@ -104,6 +104,15 @@ def match(
     return result
 
 
+def clip(geometry: Optional[ogr.Geometry], area: Optional[ogr.Geometry]) -> Optional[ogr.Geometry]:
+    """The part of a polygon inside ``area``; None when nothing of it is."""
+    geometry = _usable(geometry)
+    if geometry is None or area is None or not geometry.Intersects(area):
+        return None
+    part = geometry.Intersection(area)
+    return part if part is not None and not part.IsEmpty() and part.GetArea() > 0 else None
+
+
 def area_iou(predicted: Sequence[Optional[ogr.Geometry]], reference: Sequence[Optional[ogr.Geometry]]) -> float:
     """Area IoU of the two sets' unions: the pixel IoU of the footprints, free of any raster grid."""
     union_p = _union(predicted)

@@ -24,7 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core import compare
+from ..core import compare, vectorize
 from . import areas, styles
 from .base import E84Algorithm
 
@@ -44,6 +44,7 @@ class CompareOsmAlgorithm(E84Algorithm):
     REFERENCE = "REFERENCE"
     AOI = "AOI"
     IOU_THRESHOLD = "IOU_THRESHOLD"
+    MIN_AREA = "MIN_AREA"
     MATCHED = "MATCHED"
     PREDICTED_ONLY = "PREDICTED_ONLY"
     REFERENCE_ONLY = "REFERENCE_ONLY"
@@ -67,6 +68,11 @@ class CompareOsmAlgorithm(E84Algorithm):
         self.addParameter(QgsProcessingParameterExtent(self.AOI, "Area compared", optional=True))
         self.addParameter(
             QgsProcessingParameterNumber(self.IOU_THRESHOLD, "IoU threshold", QgsProcessingParameterNumber.Double, 0.5, minValue=0.01, maxValue=1.0)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_AREA, "Ignore buildings smaller than (m²)", QgsProcessingParameterNumber.Double, 4.0, minValue=0.0
+            )
         )
         self.addParameter(QgsProcessingParameterFeatureSink(self.MATCHED, "Matched buildings", QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(self.PREDICTED_ONLY, "Buildings OSM lacks", QgsProcessing.TypeVectorPolygon))
@@ -104,19 +110,26 @@ class CompareOsmAlgorithm(E84Algorithm):
                 extent.combineExtentWith(feature.geometry().boundingBox())
             aoi = QgsGeometry.fromRect(extent) if predicted else QgsGeometry()
         reference, reference_geometries = ([], []) if aoi.isEmpty() else self._geometries(reference_source, context, aoi.boundingBox())
-        # Only reference buildings inside the compared area count (a city-wide OSM layer is fine).
-        engine = QgsGeometry.createGeometryEngine(aoi.constGet()) if not aoi.isEmpty() else None
-        keep = [i for i, f in enumerate(reference) if engine is not None and _intersects(engine, f.geometry())]
+        # Only the part of the reference inside the compared area counts (a city-wide OSM layer is
+        # fine): a building cut by the AOI's edge is compared with the part a prediction could see.
+        aoi_ogr = ogr.CreateGeometryFromWkb(bytes(aoi.asWkb())) if not aoi.isEmpty() else None
+        clipped = [compare.clip(g, aoi_ogr) for g in reference_geometries]
+        keep = [i for i, g in enumerate(clipped) if g is not None]
         reference = [reference[i] for i in keep]
-        reference_geometries = [reference_geometries[i] for i in keep]
+        reference_geometries = [clipped[i] for i in keep]
         threshold = self.parameterAsDouble(parameters, self.IOU_THRESHOLD, context)
         feedback.pushInfo(f"Comparing {len(predicted)} predicted footprints with {len(reference)} reference buildings")
-        result = compare.match(predicted_geometries, reference_geometries, threshold)
+        # SpaceNet leaves out footprints under 20 pixels; here a ground area, by default polygonize's
+        # MIN_AREA, so specks and the slivers the AOI's edge cuts off buildings count on neither side.
+        min_area_m2 = self.parameterAsDouble(parameters, self.MIN_AREA, context)
+        scale = vectorize.ground_scale(aoi.centroid().asPoint().y()) if not aoi.isEmpty() else 1.0
+        result = compare.match(predicted_geometries, reference_geometries, threshold, min_area=min_area_m2 * scale**2)
         if feedback.isCanceled():
             return {}
         scores = result.scores()
         scores["area_iou"] = compare.area_iou(predicted_geometries, reference_geometries)
         scores["iou_threshold"] = threshold
+        scores["min_area_m2"] = min_area_m2
         scores["predicted"] = len(predicted)
         scores["reference"] = len(reference)
 
@@ -156,7 +169,3 @@ class CompareOsmAlgorithm(E84Algorithm):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styler.create())
         return sink, dest
 
-
-def _intersects(engine, geometry: QgsGeometry) -> bool:
-    # ``geometry`` is held by this frame: constGet() of a temporary QgsGeometry dangles.
-    return engine.intersects(geometry.constGet())
