@@ -73,3 +73,11 @@ def test_one_to_one_and_threshold():
     sliver = ogr.CreateGeometryFromWkt("POLYGON ((0 0, 4 0, 4 1, 0 1, 0 0))")
     assert compare.match([square], [square, sliver], 0.5, min_area=20).scores()["fn"] == 0
     assert compare.match([square, sliver], [square], 0.5, min_area=20).scores()["fp"] == 0
+
+
+def test_clip_keeps_the_part_inside():
+    square = ogr.CreateGeometryFromWkt("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))")
+    left = ogr.CreateGeometryFromWkt("POLYGON ((-5 -5, 4 -5, 4 15, -5 15, -5 -5))")
+    assert compare.clip(square, left).GetArea() == pytest.approx(40)
+    far = ogr.CreateGeometryFromWkt("POLYGON ((50 50, 60 50, 60 60, 50 60, 50 50))")
+    assert compare.clip(square, far) is None and compare.clip(None, left) is None

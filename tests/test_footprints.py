@@ -127,7 +127,7 @@ def test_compareosm_splits_matched_missing_and_unsupported(build, tmp_path):
     outputs = {k: str(tmp_path / f"{k.lower()}.gpkg") for k in ("MATCHED", "PREDICTED_ONLY", "REFERENCE_ONLY")}
     result = processing.run(
         "e84segment:compareosm",
-        dict(PREDICTED=predicted, REFERENCE=osm, OUTPUT_REPORT=str(tmp_path / "report.json"), **outputs),
+        dict(PREDICTED=predicted, REFERENCE=osm, MIN_AREA=0, OUTPUT_REPORT=str(tmp_path / "report.json"), **outputs),
     )
     report = json.loads((tmp_path / "report.json").read_text())
     matched = QgsVectorLayer(result["MATCHED"], "m", "ogr")
@@ -137,3 +137,24 @@ def test_compareosm_splits_matched_missing_and_unsupported(build, tmp_path):
     assert report["fn"] > 0 and report["precision"] == pytest.approx(report["tp"] / (report["tp"] + 1))
     assert all(f["iou"] > 0.99 for f in matched.getFeatures())
     assert result["F1"] == pytest.approx(report["f1"])
+
+
+def test_compareosm_clips_reference_to_the_area_and_ignores_specks(build, tmp_path):
+    import processing
+
+    osm = str(require(KAMPALA / "buildings.geojson"))
+    outputs = {k: "TEMPORARY_OUTPUT" for k in ("MATCHED", "PREDICTED_ONLY", "REFERENCE_ONLY")}
+    # Half of one building's box as the area: the clipped reference half matches a clipped prediction.
+    layer = QgsVectorLayer(osm, "osm", "ogr")
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+    to_mercator = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:3857"), QgsProject.instance())
+    box = to_mercator.transformBoundingBox(next(layer.getFeatures()).geometry().boundingBox())
+    half = f"{box.xMinimum()},{box.center().x()},{box.yMinimum()},{box.yMaximum()} [EPSG:3857]"
+    result = processing.run(
+        "e84segment:compareosm",
+        dict(PREDICTED=osm, REFERENCE=osm, AOI=half, OUTPUT_REPORT=str(tmp_path / "r.json"), **outputs),
+    )
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["reference"] >= 1 and report["fn"] == 0 and report["min_area_m2"] == 4.0
+    assert result["F1"] > 0

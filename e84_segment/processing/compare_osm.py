@@ -110,13 +110,11 @@ class CompareOsmAlgorithm(E84Algorithm):
                 extent.combineExtentWith(feature.geometry().boundingBox())
             aoi = QgsGeometry.fromRect(extent) if predicted else QgsGeometry()
         reference, reference_geometries = ([], []) if aoi.isEmpty() else self._geometries(reference_source, context, aoi.boundingBox())
-        # Only the part of the reference inside the compared area counts (a city-wide OSM layer is
+        # Only what lies inside the compared area counts, on both sides (a city-wide OSM layer is
         # fine): a building cut by the AOI's edge is compared with the part a prediction could see.
         aoi_ogr = ogr.CreateGeometryFromWkb(bytes(aoi.asWkb())) if not aoi.isEmpty() else None
-        clipped = [compare.clip(g, aoi_ogr) for g in reference_geometries]
-        keep = [i for i, g in enumerate(clipped) if g is not None]
-        reference = [reference[i] for i in keep]
-        reference_geometries = [clipped[i] for i in keep]
+        predicted, predicted_geometries = _inside(predicted, predicted_geometries, aoi_ogr)
+        reference, reference_geometries = _inside(reference, reference_geometries, aoi_ogr)
         threshold = self.parameterAsDouble(parameters, self.IOU_THRESHOLD, context)
         feedback.pushInfo(f"Comparing {len(predicted)} predicted footprints with {len(reference)} reference buildings")
         # SpaceNet leaves out footprints under 20 pixels; here a ground area, by default polygonize's
@@ -169,3 +167,9 @@ class CompareOsmAlgorithm(E84Algorithm):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styler.create())
         return sink, dest
 
+
+def _inside(features, geometries, area):
+    """The features that reach into ``area``, with their geometries clipped to it."""
+    clipped = [compare.clip(g, area) for g in geometries]
+    keep = [i for i, g in enumerate(clipped) if g is not None]
+    return [features[i] for i in keep], [clipped[i] for i in keep]
