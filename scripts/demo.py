@@ -135,6 +135,10 @@ def render_map(imagery: Path, footprints: str, reference: Path, target: Path) ->
     job.renderedImage().save(str(target))
 
 
+def _score(value) -> str:
+    return "n/a (no validation chips)" if value is None else f"{value:.3f}"
+
+
 def write_report(run_dir: Path, record: dict) -> None:
     (run_dir / "report.json").write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     c, t = record["comparison"], record["training"]
@@ -148,7 +152,7 @@ def write_report(run_dir: Path, record: dict) -> None:
         *[f"| {name} | {seconds:.1f} |" for name, seconds in record["timings"].items()],
         "",
         f"Training: {record['dataset']['NUM_TRAIN']} training and {record['dataset']['NUM_VALIDATION']} validation chips, "
-        f"{t['minutes']} min budget; best validation building IoU {t['BUILDING_IOU']:.3f}, mIoU {t['MIOU']:.3f}.",
+        f"{t['minutes']} min budget; best validation building IoU {_score(t['BUILDING_IOU'])}, mIoU {_score(t['MIOU'])}.",
         "",
         "Footprints against the reference over the whole scene (training chips included; `make bench` scores "
         "held-out ground):",
@@ -189,7 +193,9 @@ def main() -> None:
     dataset = timed(
         "build training data",
         "e84segment:buildtrainingdata",
-        {"IMAGERY": imagery, "LABELS": labels, "ZOOM": zoom, "SPLIT_METHOD": 1, "SEED": 42, "OUTPUT": run_dir / "dataset"},
+        # Blocks of 2 x 2 tiles: small sample areas still get a separate validation block.
+        {"IMAGERY": imagery, "LABELS": labels, "ZOOM": zoom, "SPLIT_METHOD": 1, "SPLIT_BLOCK": 2, "SEED": 42,
+         "OUTPUT": run_dir / "dataset"},
     )
     step(f"{dataset['NUM_TRAIN']} training and {dataset['NUM_VALIDATION']} validation chips")
     preview(run_dir / "dataset", run_dir / "preview.png")
@@ -198,7 +204,7 @@ def main() -> None:
         "e84segment:trainlocal",
         {"DATASET": run_dir / "dataset", "TIME_LIMIT": args.train_minutes, "OUTPUT": run_dir / "model.pt"},
     )
-    step(f"best validation building IoU {training['BUILDING_IOU']:.3f}")
+    step(f"best validation building IoU {_score(training['BUILDING_IOU'])}")
     predicted = timed(
         "predict",
         "e84segment:predictlocal",
