@@ -10,7 +10,7 @@ Pure OGR geometry: no Qt, no project.
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
-from osgeo import ogr
+from osgeo import gdal, ogr
 
 ogr.UseExceptions()
 
@@ -61,7 +61,13 @@ def _usable(geometry: Optional[ogr.Geometry]) -> Optional[ogr.Geometry]:
         return None
     geometry = geometry.Clone()
     geometry.FlattenTo2D()
-    if not geometry.IsValid():
+    # GEOS reports each invalid ring on stderr; an invalid OSM polygon is expected, and repaired here.
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        valid = geometry.IsValid()
+    finally:
+        gdal.PopErrorHandler()
+    if not valid:
         geometry = geometry.Buffer(0)  # SpaceNet's repair of self-intersecting rings
     return geometry if not geometry.IsEmpty() and geometry.GetArea() > 0 else None
 
