@@ -243,6 +243,7 @@ def test_predictlocal_algorithm_styles_and_warns_about_zoom(build, trained, tmp_
     assert classes.GetMetadataItem("E84_SEGMENT_MODEL") == "kampala.pt"
 
 
+@pytest.mark.filterwarnings("ignore:Detected pickle protocol:UserWarning")  # torch on the corrupt bytes
 def test_predictlocal_refuses_a_corrupt_model(build, tmp_path):
     import processing
 
