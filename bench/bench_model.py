@@ -127,10 +127,12 @@ def memory_child(vrt: str, folder: str) -> None:
         "e84segment:predictlocal",
         {"IMAGERY": vrt, "MODEL": str(model), "OUTPUT_CLASSES": f"{folder}/c.tif", "OUTPUT_PROBABILITY": f"{folder}/p.tif"},
     )
+    from e84_segment.core.vectorize import ground_scale
+
     ds = gdal.Open(f"{folder}/c.tif")
     gt = ds.GetGeoTransform()
-    lat = np.radians(0.35)
-    km2 = ds.RasterXSize * ds.RasterYSize * gt[1] ** 2 * np.cos(lat) ** 2 / 1e6
+    centre_y = gt[3] + gt[5] * ds.RasterYSize / 2
+    km2 = ds.RasterXSize * ds.RasterYSize * gt[1] ** 2 / ground_scale(centre_y) ** 2 / 1e6
     print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "km2": km2,
                       "pixels": ds.RasterXSize * ds.RasterYSize, "seconds": time.perf_counter() - tick}))
 

@@ -108,9 +108,9 @@ def _percentile_stretch(ds: gdal.Dataset, bands: Sequence[int]) -> Tuple[Tuple[f
 
 
 def _read_valid(ds, band, xoff, yoff, xsize, ysize, w, h) -> np.ndarray:
+    """Where the source has data (nodata, alpha or mask band, as GDAL resolves them), nearest-neighbour."""
     mask_band = ds.GetRasterBand(band).GetMaskBand()
-    raw = mask_band.ReadRaster(xoff, yoff, xsize, ysize, w, h, buf_type=gdal.GDT_Byte)
-    return np.frombuffer(raw, dtype=np.uint8).reshape(h, w) > 0
+    return mask_band.ReadAsArray(xoff, yoff, xsize, ysize, w, h, resample_alg=gdal.GRIORA_NearestNeighbour) > 0
 
 
 def to_rgb8(arrays: List[np.ndarray], plan: BandPlan) -> np.ndarray:
@@ -173,9 +173,7 @@ class GdalChipReader:
             band = self.ds.GetRasterBand(b)
             arrays[b] = band.ReadAsArray(xoff, yoff, xsize, ysize, w, h, resample_alg=resample)
         rgb[r0:r1, c0:c1] = to_rgb8([arrays[b] for b in self.plan.bands], self.plan)
-        mask_band = self.ds.GetRasterBand(self.plan.bands[0]).GetMaskBand()
-        mask = mask_band.ReadAsArray(xoff, yoff, xsize, ysize, w, h, resample_alg=gdal.GRIORA_NearestNeighbour)
-        valid[r0:r1, c0:c1] = mask > 0
+        valid[r0:r1, c0:c1] = _read_valid(self.ds, self.plan.bands[0], xoff, yoff, xsize, ysize, w, h)
         return rgb, valid
 
 

@@ -91,14 +91,6 @@ def latitude_of_mercator_y(y: float) -> float:
     return mercantile.lnglat(0.0, y).lat
 
 
-def lonlat_box_of_mercator(bounds: Tuple[float, float, float, float]) -> Tuple[float, float, float, float]:
-    """EPSG:3857 (minx, miny, maxx, maxy) -> (west, south, east, north) degrees; exact, the grid is rectangular."""
-    minx, miny, maxx, maxy = bounds
-    sw = mercantile.lnglat(minx, miny)
-    ne = mercantile.lnglat(maxx, maxy)
-    return (sw.lng, sw.lat, ne.lng, ne.lat)
-
-
 def metres_to_mercator(metres: float, latitude: float) -> float:
     """EPSG:3857 units stretch by 1/cos(latitude): a ground distance in map units."""
     return metres / math.cos(math.radians(latitude))

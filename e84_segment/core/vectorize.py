@@ -9,7 +9,7 @@ from typing import Callable, Iterator, Optional
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from . import masks
+from . import masks, tiles
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -28,8 +28,7 @@ class Cancelled(Exception):
 
 def ground_scale(y: float) -> float:
     """EPSG:3857 metres per ground metre at northing ``y`` (1/cos(latitude))."""
-    latitude = math.atan(math.sinh(y / 6378137.0))
-    return 1.0 / math.cos(latitude)
+    return tiles.metres_to_mercator(1.0, tiles.latitude_of_mercator_y(y))
 
 
 def footprints(

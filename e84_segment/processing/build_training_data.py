@@ -161,14 +161,13 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             dataset.check_output_folder(output)
         except dataset.DatasetError as error:
             raise QgsProcessingException(str(error))
-        mercator = areas.MERCATOR
         area = areas.area_of_interest(self, parameters, context, self.imagery)
         candidates = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
         feedback.pushInfo(
             f"{len(candidates)} tiles at zoom {zoom} cover the area of interest "
             f"(about {tiles.estimate(len(candidates), tile_size).disk_bytes / 1e6:.1f} MB at most)"
         )
-        labels = self._collect_labels(parameters, context, feedback, mercator, area, candidates, zoom)
+        labels = self._collect_labels(parameters, context, feedback, area, candidates, zoom)
         if feedback.isCanceled():
             feedback.pushWarning(CANCELLED)
             return {}
@@ -229,7 +228,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             self.NUM_VALIDATION: counts[tiles.VALIDATION],
         }
 
-    def _collect_labels(self, parameters, context, feedback, mercator, area, candidates, zoom) -> "Labels":
+    def _collect_labels(self, parameters, context, feedback, area, candidates, zoom) -> "Labels":
         source = self.parameterAsSource(parameters, self.LABELS, context)
         if source is None:
             raise QgsProcessingException("LABELS: choose the building polygon layer")
@@ -242,7 +241,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             )
         if not source.sourceCrs().isValid():
             raise QgsProcessingException("LABELS has no coordinate reference system: set it in the layer's properties")
-        request = QgsFeatureRequest().setDestinationCrs(mercator, context.transformContext())
+        request = QgsFeatureRequest().setDestinationCrs(areas.MERCATOR, context.transformContext())
         request.setFilterRect(area.boundingBox())
         # parameterAsExpression silently drops an invalid expression: read the raw text and check it.
         expression = self.parameterAsString(parameters, self.LABEL_FILTER, context)

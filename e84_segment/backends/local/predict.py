@@ -90,8 +90,8 @@ def predict_area(
     for x, y, _ in aoi_tiles:
         inside[y - y0, x - x0] = True
     width, height = nx * tile_size, ny * tile_size
-    left, _, _, top = tiles.mercator_bounds((x0, y0, zoom))
-    res = (tiles.mercator_bounds((x0, y0, zoom))[2] - left) / tile_size
+    left, _, right, top = tiles.mercator_bounds((x0, y0, zoom))
+    res = (right - left) / tile_size
     geotransform = (left, res, 0.0, top, 0.0, -res)
 
     k = max(1, WINDOW_TARGET // tile_size)  # tiles per window side
