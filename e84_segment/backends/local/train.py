@@ -3,12 +3,11 @@
 The defaults are the recommendation: with no epoch count, training runs as many epochs as fit in
 ``time_limit_min`` minutes, with the learning rate following a cosine over that time. After every
 epoch the validation split is scored (pixel accuracy, mIoU, building IoU, precision, recall); the
-best model so far is written to the output file, and a checkpoint beside it lets a cancelled or
-crashed run resume.
+best model so far is written to the output file, and a checkpoint beside it (written every minute
+and on cancel) lets a cancelled or crashed run resume.
 """
 import math
 import os
-import random
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,6 +23,8 @@ from . import data, modelfile
 from .model import ENCODER, MEAN, PRETRAINED, STD, SegmentationNet, normalise
 
 CHECKPOINT_SUFFIX = ".checkpoint"
+# A checkpoint is 15 MB: write one a minute (and on cancel), not after every sub-second epoch.
+CHECKPOINT_EVERY_S = 60.0
 WARMUP_FRACTION = 0.03
 
 
@@ -99,7 +100,6 @@ def train(
     torch.set_num_threads(os.cpu_count() or 1)
     torch.manual_seed(options.seed)
     rng = np.random.default_rng(options.seed)
-    random.seed(options.seed)
 
     model = SegmentationNet(2, options.initialisation).to(dev)
     optimiser = torch.optim.AdamW(model.parameters(), lr=options.learning_rate, weight_decay=1e-4)
@@ -134,6 +134,7 @@ def train(
     )
     was_cancelled = False
     epoch_seconds = 0.0
+    last_checkpoint = time.perf_counter()
     while True:
         done_fraction = state["epoch"] / options.epochs if options.epochs else state["elapsed"] / budget
         if options.epochs and state["epoch"] >= options.epochs:
@@ -158,8 +159,10 @@ def train(
             loss.backward()
             optimiser.step()
             losses.append(loss.item())
-            progress(100.0 * min(now / budget if not options.epochs else done_fraction, 1.0))
+            progress(100.0 * min(fraction, 1.0))
         if was_cancelled:
+            # Resume continues from these weights; the interrupted epoch runs again in full.
+            _save_checkpoint(checkpoint, model, optimiser, meta, state)
             break
         scores = evaluate(model, validation_set, options.batch_size, dev) if len(validation_set) else {}
         epoch_seconds = time.perf_counter() - started
@@ -173,12 +176,9 @@ def train(
         if not scores or state["best"] is None or scores["building_iou"] > state["best"]["building_iou"]:
             state["best"] = entry
             modelfile.save(output, model, dict(meta, history=state["history"], best=entry, trained_minutes=entry["minutes"]))
-        modelfile.save(
-            checkpoint,
-            model,
-            dict(meta, history=state["history"]),
-            {"optimiser": optimiser.state_dict(), "progress": state},
-        )
+        if time.perf_counter() - last_checkpoint >= CHECKPOINT_EVERY_S:
+            _save_checkpoint(checkpoint, model, optimiser, meta, state)
+            last_checkpoint = time.perf_counter()
         if options.epochs:
             progress(100.0 * state["epoch"] / options.epochs)
     if state["best"] is None:
@@ -190,6 +190,10 @@ def train(
     if not was_cancelled:
         checkpoint.unlink(missing_ok=True)
     return TrainResult(output, final_meta, was_cancelled)
+
+
+def _save_checkpoint(path: Path, model, optimiser, meta: dict, state: dict) -> None:
+    modelfile.save(path, model, dict(meta, history=state["history"]), {"optimiser": optimiser.state_dict(), "progress": state})
 
 
 def _epoch_line(entry: dict) -> str:
