@@ -89,7 +89,7 @@ class PredictLocalAlgorithm(E84Algorithm):
         meta = predictor.meta
         zoom = self.parameterAsInt(parameters, self.ZOOM, context) or meta["zoom"]
         tile_size = meta["tile_size"]
-        for note in predict.describe_zoom_mismatch(meta, zoom, tile_size):
+        for note in predict.describe_zoom_mismatch(meta, zoom):
             feedback.pushWarning(note)
         area = areas.area_of_interest(self, parameters, context, self.imagery)
         aoi_tiles = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))

@@ -169,8 +169,9 @@ def _write_rows(acc, acc_w, strip_top, o, inside, tile_size, height, width, clas
     return int(np.count_nonzero(classes == 1))
 
 
-def describe_zoom_mismatch(model_meta: Dict, zoom: int, tile_size: int) -> List[str]:
-    """Warnings when the imagery will not look like what the model learned from."""
+def describe_zoom_mismatch(model_meta: Dict, zoom: int) -> List[str]:
+    """Warnings when the imagery will not look like what the model learned from (prediction always
+    uses the model's own tile size, so only the zoom can differ)."""
     notes = []
     if model_meta["zoom"] != zoom:
         factor = 2 ** (zoom - model_meta["zoom"])
@@ -179,6 +180,4 @@ def describe_zoom_mismatch(model_meta: Dict, zoom: int, tile_size: int) -> List[
             f"{factor:g} times {'larger' if factor > 1 else 'smaller'} than in training, which usually lowers accuracy. "
             f"Predict at ZOOM={model_meta['zoom']} unless you mean to."
         )
-    if model_meta["tile_size"] != tile_size:
-        notes.append(f"The model was trained on {model_meta['tile_size']} px chips; predicting with {tile_size} px tiles")
     return notes
