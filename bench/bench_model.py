@@ -87,6 +87,7 @@ def throughput(work: Path) -> dict:
     import torch
 
     from e84_segment.backends.local import modelfile, predict, train
+    from e84_segment.core import mosaic
     from e84_segment.backends.local.model import SegmentationNet, normalise
     from e84_segment.core import chips, tiles
 
@@ -109,7 +110,7 @@ def throughput(work: Path) -> dict:
                 predictor.model(normalise(torch.from_numpy(batch)))
         bare.append(len(aoi_tiles) / (time.perf_counter() - tick))
         tick = time.perf_counter()
-        predict.predict_area(predictor, reader.read, aoi_tiles, 256, 16, work / f"c{round_}.tif", work / f"p{round_}.tif")
+        mosaic.predict_area(predictor, reader.read, aoi_tiles, 256, 16, work / f"c{round_}.tif", work / f"p{round_}.tif")
         ours.append(len(aoi_tiles) / (time.perf_counter() - tick))
     return {"tiles": len(aoi_tiles), "bare": statistics.median(bare), "ours": statistics.median(ours),
             "ratio": statistics.median(ours) / statistics.median(bare)}

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from .sagemaker_fixtures import aws, moto_url, pricing_url  # noqa: F401 (fixtures for the SageMaker tests)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,3 +54,36 @@ def build(provider):
         return processing.run("e84segment:buildtrainingdata", parameters, feedback=feedback or QgsProcessingFeedback())
 
     return run
+
+
+@pytest.fixture(scope="session")
+def kampala_dataset(tmp_path_factory, qgis_processing):
+    """Kampala z20 (both AOIs through the XYZ layer), validation a spatially separate block."""
+    import processing
+    from qgis.core import QgsApplication, QgsRasterLayer
+
+    from e84_segment.processing.provider import E84Provider
+
+    if QgsApplication.processingRegistry().providerById("e84segment") is None:
+        _KEEP_ALIVE[:] = [E84Provider()]
+        QgsApplication.processingRegistry().addProvider(_KEEP_ALIVE[0])
+    out = tmp_path_factory.mktemp("kampala") / "dataset"
+    xyz = QgsRasterLayer(kampala_xyz_source(), "kampala", "wms")
+    processing.run(
+        "e84segment:buildtrainingdata",
+        {
+            "IMAGERY": xyz, "LABELS": str(KAMPALA / "buildings.geojson"), "ZOOM": 20,
+            "AOI": "3627854,3628466,38753,39136 [EPSG:3857]", "SPLIT_METHOD": 1, "SPLIT_BLOCK": 2,
+            "VALIDATION_FRACTION": 0.25, "BACKGROUND_RATIO": 0, "OUTPUT": str(out),
+        },
+    )
+    return out
+
+
+@pytest.fixture(scope="session")
+def trained(kampala_dataset, tmp_path_factory):
+    path = tmp_path_factory.mktemp("model") / "kampala.pt"
+    from e84_segment.backends.local import train
+
+    result = train.train(kampala_dataset, path, train.TrainOptions(epochs=3, seed=1), report=lambda line: None)
+    return path, result

@@ -8,9 +8,9 @@ import torch
 from osgeo import gdal
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
-from e84_segment.backends.local import modelfile, predict, train
+from e84_segment.backends.local import modelfile, train
 from e84_segment.backends.local.model import SegmentationNet
-from e84_segment.core import chips, tiles
+from e84_segment.core import chips, mosaic, tiles
 
 from .conftest import KAMPALA, require
 
@@ -27,39 +27,6 @@ class Recorder(QgsProcessingFeedback):
         self.lines.append(info)
         if self.cancel_after and sum(line.startswith("epoch ") for line in self.lines) >= self.cancel_after:
             self.cancel()
-
-
-@pytest.fixture(scope="module")
-def kampala_dataset(tmp_path_factory, qgis_processing):
-    """Kampala z20 (both AOIs through the XYZ layer), validation a spatially separate block."""
-    import processing
-    from qgis.core import QgsApplication, QgsRasterLayer
-
-    from e84_segment.processing.provider import E84Provider
-
-    from .conftest import _KEEP_ALIVE, kampala_xyz_source
-
-    if QgsApplication.processingRegistry().providerById("e84segment") is None:
-        _KEEP_ALIVE[:] = [E84Provider()]
-        QgsApplication.processingRegistry().addProvider(_KEEP_ALIVE[0])
-    out = tmp_path_factory.mktemp("kampala") / "dataset"
-    xyz = QgsRasterLayer(kampala_xyz_source(), "kampala", "wms")
-    processing.run(
-        "e84segment:buildtrainingdata",
-        {
-            "IMAGERY": xyz, "LABELS": str(KAMPALA / "buildings.geojson"), "ZOOM": 20,
-            "AOI": "3627854,3628466,38753,39136 [EPSG:3857]", "SPLIT_METHOD": 1, "SPLIT_BLOCK": 2,
-            "VALIDATION_FRACTION": 0.25, "BACKGROUND_RATIO": 0, "OUTPUT": str(out),
-        },
-    )
-    return out
-
-
-@pytest.fixture(scope="module")
-def trained(kampala_dataset, tmp_path_factory):
-    path = tmp_path_factory.mktemp("model") / "kampala.pt"
-    result = train.train(kampala_dataset, path, train.TrainOptions(epochs=3, seed=1), report=lambda line: None)
-    return path, result
 
 
 def test_model_file_round_trip_and_contents(trained, kampala_dataset):
@@ -169,7 +136,7 @@ def test_streamed_blended_prediction_equals_whole_image_computation(tmp_path):
     gt = ds.GetGeoTransform()
     assert len(aoi_tiles) == 64  # 8 x 8 tiles: 4 x 4 windows of 2 x 2 tiles, four strips
     reader = chips.GdalChipReader(path, 256)
-    stats = predict.predict_area(BrightnessModel(), reader.read, aoi_tiles, 256, 32, tmp_path / "c.tif", tmp_path / "p.tif")
+    stats = mosaic.predict_area(BrightnessModel(), reader.read, aoi_tiles, 256, 32, tmp_path / "c.tif", tmp_path / "p.tif")
     assert stats.windows == 16
     probability = gdal.Open(str(tmp_path / "p.tif"))
     assert probability.GetGeoTransform() == pytest.approx(gt)
@@ -188,7 +155,7 @@ def test_ragged_area_streams_with_nodata_outside_the_tiles(tmp_path):
     # 6 x 5 tiles (windows overhang the area) without the top-left tile (an AOI polygon's notch).
     chosen = [t for t in every if t[0] - x0 < 6 and t[1] - y0 < 5 and (t[0], t[1]) != (x0, y0)]
     reader = chips.GdalChipReader(path, 256)
-    predict.predict_area(BrightnessModel(), reader.read, chosen, 256, 32, tmp_path / "c.tif", tmp_path / "p.tif")
+    mosaic.predict_area(BrightnessModel(), reader.read, chosen, 256, 32, tmp_path / "c.tif", tmp_path / "p.tif")
     classes = gdal.Open(str(tmp_path / "c.tif"))
     assert (classes.RasterXSize, classes.RasterYSize) == (6 * 256, 5 * 256)
     values = classes.ReadAsArray()
@@ -200,7 +167,7 @@ def test_ragged_area_streams_with_nodata_outside_the_tiles(tmp_path):
 
 def test_taper_weights_sum_to_one_across_a_seam():
     size, overlap = 96, 16
-    weights = predict.taper(size, overlap)
+    weights = mosaic.taper(size, overlap)
     w = weights[size // 2]  # a row through the middle: the 1-D ramp
     block = size - 2 * overlap
     # Two windows one block apart share 2 x overlap pixels; there their weights add up to one.
@@ -213,7 +180,7 @@ def test_prediction_cancel_leaves_no_raster(tmp_path):
     reader = chips.GdalChipReader(path, 256)
     _, aoi_tiles = tiles_of(path, 21)
     calls = []
-    stats = predict.predict_area(
+    stats = mosaic.predict_area(
         BrightnessModel(), reader.read, aoi_tiles, 256, 32, tmp_path / "c.tif", tmp_path / "p.tif",
         batch_size=1, cancelled=lambda: len(calls) > 1 or calls.append(1) is not None and False,
     )

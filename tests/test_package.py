@@ -49,7 +49,8 @@ def qgis_process(home: Path, *args: str) -> subprocess.CompletedProcess:
 @pytest.mark.slow
 def test_zip_installs_and_qgis_process_lists_the_algorithm(installed_profile):
     listing = qgis_process(installed_profile, "list")
-    for algorithm in ("buildtrainingdata", "trainlocal", "predictlocal", "polygonize", "compareosm"):
+    for algorithm in ("buildtrainingdata", "trainlocal", "predictlocal", "polygonize", "compareosm", "checkaws",
+                      "uploaddataset", "trainsagemaker", "predictendpoint", "sagemakerendpoints"):
         assert f"e84segment:{algorithm}" in listing.stdout, listing.stdout[-2000:] + listing.stderr[-2000:]
 
 

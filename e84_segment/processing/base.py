@@ -1,7 +1,7 @@
 """What every e84 segment algorithm declares the same way: its id, title and group."""
 from qgis.core import QgsProcessingAlgorithm
 
-GROUPS = {"trainingdata": "Training data", "model": "Model", "footprints": "Footprints"}
+GROUPS = {"trainingdata": "Training data", "model": "Model", "sagemaker": "SageMaker", "footprints": "Footprints"}
 
 
 class E84Algorithm(QgsProcessingAlgorithm):

@@ -20,6 +20,19 @@ from . import areas, styles
 from .base import E84Algorithm
 
 CANCELLED = "Cancelled: no prediction raster was written"
+OUTPUT_CLASSES = "OUTPUT_CLASSES"
+OUTPUT_PROBABILITY = "OUTPUT_PROBABILITY"
+
+
+def load_prediction_layers(context, classes_path: str, probability_path: str) -> None:
+    """The class and probability rasters load styled when the algorithm ends."""
+    for path, output, name, styler in (
+        (classes_path, OUTPUT_CLASSES, "Predicted buildings", styles.ClassesStyler),
+        (probability_path, OUTPUT_PROBABILITY, "Building probability", styles.ProbabilityStyler),
+    ):
+        details = QgsProcessingContext.LayerDetails(name, context.project(), output)
+        details.setPostProcessor(styler.create())
+        context.addLayerToLoadOnCompletion(path, details)
 
 
 class PredictLocalAlgorithm(E84Algorithm):
@@ -34,8 +47,8 @@ class PredictLocalAlgorithm(E84Algorithm):
     OVERLAP = "OVERLAP"
     BATCH_SIZE = "BATCH_SIZE"
     MAX_TILES = "MAX_TILES"
-    OUTPUT_CLASSES = "OUTPUT_CLASSES"
-    OUTPUT_PROBABILITY = "OUTPUT_PROBABILITY"
+    OUTPUT_CLASSES = OUTPUT_CLASSES
+    OUTPUT_PROBABILITY = OUTPUT_PROBABILITY
     BUILDING_PIXELS = "BUILDING_PIXELS"
 
     def shortHelpString(self):
@@ -80,6 +93,7 @@ class PredictLocalAlgorithm(E84Algorithm):
     def processAlgorithm(self, parameters, context, feedback):
         dependencies.require_torch()
         from ..backends.local import modelfile, predict
+        from ..core import mosaic
 
         model_path = Path(self.parameterAsFile(parameters, self.MODEL, context))
         try:
@@ -94,13 +108,13 @@ class PredictLocalAlgorithm(E84Algorithm):
         area = areas.area_of_interest(self, parameters, context, self.imagery)
         aoi_tiles = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
         overlap = self.parameterAsInt(parameters, self.OVERLAP, context)
-        if predict.overlap_for_network(overlap) != overlap:
-            feedback.pushInfo(f"OVERLAP rounded up to {predict.overlap_for_network(overlap)} px (a multiple of 16)")
+        if mosaic.overlap_for_network(overlap) != overlap:
+            feedback.pushInfo(f"OVERLAP rounded up to {mosaic.overlap_for_network(overlap)} px (a multiple of 16)")
         feedback.pushInfo(f"Predicting {len(aoi_tiles)} tiles at zoom {zoom} with {model_path.name}")
         classes_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CLASSES, context)
         probability_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITY, context)
         reader = areas.chip_reader(self.imagery, tile_size)
-        stats = predict.predict_area(
+        stats = mosaic.predict_area(
             predictor,
             reader.read,
             aoi_tiles,
@@ -122,13 +136,7 @@ class PredictLocalAlgorithm(E84Algorithm):
         )
         if stats.building_pixels == 0:
             feedback.pushWarning("The model found no buildings here: the outputs are valid, and empty")
-        for path, output, name, styler in (
-            (classes_path, self.OUTPUT_CLASSES, "Predicted buildings", styles.ClassesStyler),
-            (probability_path, self.OUTPUT_PROBABILITY, "Building probability", styles.ProbabilityStyler),
-        ):
-            details = QgsProcessingContext.LayerDetails(name, context.project(), output)
-            details.setPostProcessor(styler.create())
-            context.addLayerToLoadOnCompletion(path, details)
+        load_prediction_layers(context, classes_path, probability_path)
         return {
             self.OUTPUT_CLASSES: classes_path,
             self.OUTPUT_PROBABILITY: probability_path,

@@ -3,10 +3,15 @@ from qgis.core import QgsProcessingProvider
 
 from .. import icons
 from .build_training_data import BuildTrainingDataAlgorithm
+from .check_aws import CheckAwsAlgorithm
 from .compare_osm import CompareOsmAlgorithm
+from .manage_endpoints import ManageEndpointsAlgorithm
+from .predict_endpoint import PredictEndpointAlgorithm
 from .polygonize import PolygonizeAlgorithm
 from .predict_local import PredictLocalAlgorithm
 from .train_local import TrainLocalAlgorithm
+from .train_sagemaker import TrainSageMakerAlgorithm
+from .upload_dataset import UploadDatasetAlgorithm
 
 PROVIDER_ID = "e84segment"
 
@@ -31,5 +36,10 @@ class E84Provider(QgsProcessingProvider):
             PredictLocalAlgorithm(),
             PolygonizeAlgorithm(),
             CompareOsmAlgorithm(),
+            CheckAwsAlgorithm(),
+            UploadDatasetAlgorithm(),
+            TrainSageMakerAlgorithm(),
+            PredictEndpointAlgorithm(),
+            ManageEndpointsAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

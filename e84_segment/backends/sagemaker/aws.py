@@ -1,0 +1,134 @@
+"""boto3 sessions and clients the way every SageMaker step uses them, and errors in plain words.
+
+Only a profile name and a region are ever passed in: credentials come from boto3's own chain
+(profiles, SSO, environment, instance roles) and are never stored. ``AWS_ENDPOINT_URL`` (boto3's own
+variable) points every client at a local server.
+"""
+import json
+from dataclasses import dataclass
+from typing import List, Optional
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    ConnectTimeoutError,
+    EndpointConnectionError,
+    NoCredentialsError,
+    NoRegionError,
+    ProfileNotFound,
+    ReadTimeoutError,
+)
+
+# Standard retries back off on throttling and 5xx answers; AccessDenied and validation errors are
+# never retried by this mode. Timeouts keep a dead network from hanging a task.
+CLIENT_CONFIG = Config(retries={"mode": "standard", "max_attempts": 10}, connect_timeout=10, read_timeout=70,
+                       user_agent_extra="e84-segment")
+TIMEOUTS = (ConnectTimeoutError, ReadTimeoutError, EndpointConnectionError)
+
+
+class AwsError(RuntimeError):
+    """An AWS failure explained: what happened and what to change."""
+
+
+@dataclass
+class AwsSettings:
+    profile: str = ""
+    region: str = ""
+
+    def session(self) -> boto3.Session:
+        try:
+            session = boto3.Session(profile_name=self.profile or None, region_name=self.region or None)
+        except ProfileNotFound:
+            raise AwsError(
+                f"The AWS profile '{self.profile}' does not exist: create it with 'aws configure --profile {self.profile}' "
+                "(or 'aws configure sso'), or leave the profile empty to use the default credentials"
+            ) from None
+        if not session.region_name:
+            raise AwsError("No AWS region is set: choose one in the plugin settings (e.g. us-east-1)")
+        return session
+
+    def client(self, service: str, region: Optional[str] = None, endpoint_url: Optional[str] = None):
+        session = self.session()
+        return session.client(service, region_name=region or session.region_name, endpoint_url=endpoint_url, config=CLIENT_CONFIG)
+
+
+def error_code(error: Exception) -> str:
+    return error.response.get("Error", {}).get("Code", "") if isinstance(error, ClientError) else ""
+
+
+def explain(error: Exception, action: str) -> AwsError:
+    """An AwsError whose message says what failed and what to do about it."""
+    code = error_code(error)
+    message = error.response.get("Error", {}).get("Message", "") if isinstance(error, ClientError) else str(error)
+    if isinstance(error, NoCredentialsError):
+        text = "no AWS credentials were found: run 'aws configure' or 'aws sso login' for the chosen profile"
+    elif isinstance(error, NoRegionError):
+        text = "no AWS region is set: choose one in the plugin settings"
+    elif isinstance(error, TIMEOUTS):
+        text = f"AWS could not be reached ({error}): check the network or proxy settings"
+    elif code in ("AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "403"):
+        text = f"access denied ({message}): your role needs the permission for this call"
+    elif code in ("ExpiredToken", "ExpiredTokenException", "RequestExpired"):
+        text = "the AWS session has expired: sign in again ('aws sso login') and retry"
+    elif code in ("InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch"):
+        text = "AWS does not recognise these credentials: check the profile's access key"
+    elif code == "ResourceLimitExceeded":
+        text = (
+            f"an account quota is exhausted ({message}). New accounts often have a GPU quota of 0: request an "
+            "increase in Service Quotas (SageMaker, '<instance type> for training job usage'), or pick another "
+            "instance type"
+        )
+    elif code in ("NoSuchBucket", "404") and "bucket" in action.lower():
+        text = "the bucket does not exist in this account: create it or correct S3_URI"
+    elif code == "ValidationException":
+        text = f"SageMaker refused the request: {message}"
+    else:
+        text = f"{code or type(error).__name__}: {message}"
+    return AwsError(f"{action} failed: {text}")
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    message: str
+
+
+def check_connection(settings: AwsSettings, bucket: str = "", role_arn: str = "") -> List[Check]:
+    """Who the caller is, whether the bucket answers and whether the role can be passed to SageMaker."""
+    checks = []
+    try:
+        identity = settings.client("sts").get_caller_identity()
+        checks.append(Check("identity", True, f"Signed in as {identity['Arn']} (account {identity['Account']})"))
+    except (ClientError, BotoCoreError, AwsError) as error:
+        reason = error if isinstance(error, AwsError) else explain(error, "Signing in")
+        return [Check("identity", False, str(reason))]
+    if bucket:
+        try:
+            settings.client("s3").head_bucket(Bucket=bucket)
+            checks.append(Check("bucket", True, f"Bucket {bucket} is reachable"))
+        except (ClientError, BotoCoreError) as error:
+            checks.append(Check("bucket", False, str(explain(error, f"Reaching bucket {bucket}"))))
+    if role_arn:
+        checks.append(_check_role(settings, role_arn))
+    return checks
+
+
+def _check_role(settings: AwsSettings, role_arn: str) -> Check:
+    name = role_arn.rsplit("/", 1)[-1]
+    if not role_arn.startswith("arn:") or ":role/" not in role_arn:
+        return Check("role", False, f"'{role_arn}' is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)")
+    try:
+        role = settings.client("iam").get_role(RoleName=name)["Role"]
+    except (ClientError, BotoCoreError) as error:
+        return Check("role", False, str(explain(error, f"Reading role {name}")))
+    trust = role.get("AssumeRolePolicyDocument") or {}
+    if not isinstance(trust, str):
+        trust = json.dumps(trust)
+    if "sagemaker.amazonaws.com" not in trust:
+        return Check("role", False, f"Role {name} does not trust sagemaker.amazonaws.com: add it to the role's trust policy")
+    # iam:PassRole itself is only decided when a job is created (AccessDenied then names it).
+    return Check("role", True, f"Role {name} exists and SageMaker may assume it")
+

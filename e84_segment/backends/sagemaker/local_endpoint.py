@@ -1,0 +1,150 @@
+"""A local server that speaks SageMaker runtime's InvokeEndpoint API, backed by a local model.
+
+``POST /endpoints/{name}/invocations`` with ``Content-Type: image/jpeg`` (or image/png) answers, as
+the built-in algorithm does, ``Accept: image/png`` with a class mask the size of the image, or
+``Accept: application/x-recordio-protobuf`` with the class probabilities [1, C, H, W]. Any boto3
+``sagemaker-runtime`` client reaches it with ``endpoint_url`` (or ``AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME``);
+signatures are not checked. Field teams share one model offline with it:
+
+    python -m e84_segment.backends.sagemaker.local_endpoint model.pt --host 0.0.0.0 --port 8080
+"""
+import argparse
+import io
+import json
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+from PIL import Image
+
+from . import contract, recordio
+
+DEFAULT_NAME = "e84-local"
+_PATH = re.compile(r"^/endpoints/([^/]+)/invocations/?$")
+PROTOBUF_TYPES = (contract.PROTOBUF, "application/x-protobuf")
+MAX_BODY = 6 * 1024 * 1024  # SageMaker's request limit
+
+
+class LocalModel:
+    """The local model answering full-probability requests of any image size."""
+
+    def __init__(self, model_path: Path):
+        from ..local import predict
+
+        self.predictor = predict.Predictor(Path(model_path))
+        self.meta = self.predictor.meta
+        self._lock = threading.Lock()  # one forward pass at a time: the CPU is shared anyway
+
+    def probabilities(self, rgb: np.ndarray) -> np.ndarray:
+        """(C, H, W) float32 class probabilities for an H, W, 3 uint8 image."""
+        from ...core import mosaic
+
+        height, width = rgb.shape[:2]
+        multiple = mosaic.NETWORK_MULTIPLE
+        padded = np.pad(rgb, ((0, -height % multiple), (0, -width % multiple), (0, 0)), mode="reflect")
+        with self._lock:
+            building = self.predictor.probabilities(padded[None])[0, :height, :width]
+        return np.stack([1.0 - building, building]).astype(np.float32)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "e84-local-endpoint"
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format, *args):  # quiet: a field server logs only errors
+        pass
+
+    def _send(self, status: int, body: bytes, content_type: str, error_type: Optional[str] = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("x-Amzn-Invoked-Production-Variant", "AllTraffic")
+        if error_type:
+            self.send_header("x-amzn-ErrorType", error_type)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _error(self, status: int, error_type: str, message: str) -> None:
+        self._send(status, json.dumps({"message": message}).encode(), "application/json", error_type)
+
+    def do_GET(self):
+        if self.path.rstrip("/") == "/ping":
+            self._send(200, b"", "text/plain")
+        else:
+            self._error(404, "ValidationError", f"no such path {self.path}")
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        match = _PATH.match(self.path.split("?")[0])
+        if not match:
+            return self._error(404, "ValidationError", f"no such path {self.path}: POST /endpoints/<name>/invocations")
+        if self.server.endpoint_name and match.group(1) != self.server.endpoint_name:
+            return self._error(400, "ValidationError", f"Endpoint {match.group(1)} not found (this server is {self.server.endpoint_name})")
+        if length > MAX_BODY:
+            return self._error(413, "ValidationError", "The request body exceeds 6 MB")
+        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+        if content_type not in (contract.JPEG, contract.PNG):
+            return self._error(415, "ValidationError", f"Content-Type {content_type or '(none)'} is not supported: send image/jpeg")
+        accept = (self.headers.get("Accept") or contract.PNG).split(",")[0].strip()
+        if accept not in (contract.PNG,) + PROTOBUF_TYPES:
+            return self._error(406, "ValidationError", f"Accept {accept} is not supported: image/png or {contract.PROTOBUF}")
+        try:
+            with Image.open(io.BytesIO(body)) as image:
+                rgb = np.asarray(image.convert("RGB"))
+        except (OSError, ValueError) as error:
+            return self._error(400, "ValidationError", f"The body is not a readable image: {error}")
+        try:
+            probabilities = self.server.model.probabilities(rgb)
+        except Exception as error:  # the runtime API reports model failures as ModelError
+            return self._error(424, "ModelError", f"The model failed: {error}")
+        if accept == contract.PNG:
+            buffer = io.BytesIO()
+            Image.fromarray(probabilities.argmax(axis=0).astype(np.uint8), mode="L").save(buffer, format="PNG")
+            return self._send(200, buffer.getvalue(), contract.PNG)
+        return self._send(200, recordio.encode_probabilities(probabilities), accept)
+
+
+class LocalEndpointServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, model: LocalModel, host: str = "127.0.0.1", port: int = 0, endpoint_name: Optional[str] = DEFAULT_NAME):
+        """``endpoint_name`` None answers any endpoint name (a stand-in for endpoints SageMaker names)."""
+        super().__init__((host, port), _Handler)
+        self.model = model
+        self.endpoint_name = endpoint_name
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> threading.Thread:
+        thread = threading.Thread(target=self.serve_forever, name="e84-local-endpoint", daemon=True)
+        thread.start()
+        return thread
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="Serve a local e84 segment model on SageMaker's InvokeEndpoint API")
+    parser.add_argument("model", type=Path, help="a model file from 'Train model locally'")
+    parser.add_argument("--host", default="127.0.0.1", help="0.0.0.0 to serve the local network")
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--name", default=DEFAULT_NAME, help="the endpoint name clients use")
+    args = parser.parse_args(argv)
+    server = LocalEndpointServer(LocalModel(args.model), args.host, args.port, args.name)
+    meta = server.model.meta
+    print(f"Endpoint '{args.name}' at {server.url} (zoom {meta['zoom']}, tile {meta['tile_size']} px); Ctrl+C stops", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""A SageMaker training job: submitted once, followed to its end, stopped on cancel.
+
+The job name is written to the run record before CreateTrainingJob is sent. If the call times out,
+or botocore's retry of it finds the name taken, the job is looked up by that name: it is never
+created twice.
+"""
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional
+
+from botocore.exceptions import ClientError
+
+from . import aws, contract
+
+TERMINAL = ("Completed", "Failed", "Stopped")
+POLL_SECONDS = 30.0
+# Rough share of the run before and after the epochs, for the progress bar.
+_SECONDARY_PROGRESS = {"Starting": 2.0, "LaunchingMLInstances": 3.0, "PreparingTrainingStack": 4.0, "Downloading": 5.0,
+                       "DownloadingTrainingImage": 6.0, "Training": 8.0, "Uploading": 97.0, "Completed": 100.0}
+
+
+class Cancelled(Exception):
+    pass
+
+
+def write_record(path: Path, record: dict) -> None:
+    """The run record, replaced atomically so that a crash never leaves half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(json.dumps(record, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+    partial.replace(path)
+
+
+def submit(sm, request: dict, report: Callable[[str], None] = print) -> dict:
+    """CreateTrainingJob; after a timeout or a name clash, the existing job of that name is used."""
+    name = request["TrainingJobName"]
+    try:
+        sm.create_training_job(**request)
+    except aws.TIMEOUTS as error:
+        report(f"CreateTrainingJob did not answer ({error}); looking the job up by name")
+        existing = _describe_or_none(sm, name)
+        if existing is None:
+            raise aws.AwsError(f"Submitting {name} timed out and no job of that name exists: nothing was created, run again")
+        return existing
+    except ClientError as error:
+        # botocore may resend a create whose answer was lost: the first one created the job.
+        if aws.error_code(error) in ("ResourceInUse", "ValidationException") and "already" in str(error).lower():
+            existing = _describe_or_none(sm, name)
+            if existing is not None and contract.is_ours(sm.list_tags(ResourceArn=existing["TrainingJobArn"]).get("Tags", [])):
+                report(f"{name} was already created by this submission")
+                return existing
+        raise aws.explain(error, f"Creating training job {name}") from None
+    return sm.describe_training_job(TrainingJobName=name)
+
+
+def _describe_or_none(sm, name: str) -> Optional[dict]:
+    try:
+        return sm.describe_training_job(TrainingJobName=name)
+    except ClientError as error:
+        if aws.error_code(error) in ("ValidationException", "ResourceNotFound"):
+            return None
+        raise
+
+
+@dataclass
+class EpochMetrics:
+    by_epoch: Dict[int, Dict[str, float]] = field(default_factory=dict)
+    percent: Optional[float] = None
+
+
+class LogFollower:
+    """New lines of the job's CloudWatch log streams; metrics parsed from them."""
+
+    def __init__(self, logs, job_name: str):
+        self.logs = logs
+        self.job_name = job_name
+        self.tokens: Dict[str, Optional[str]] = {}
+        self.disabled = ""
+
+    def poll(self) -> List[str]:
+        if self.logs is None or self.disabled:
+            return []
+        try:
+            streams = self.logs.describe_log_streams(
+                logGroupName=contract.TRAINING_LOG_GROUP, logStreamNamePrefix=contract.log_stream_prefix(self.job_name)
+            ).get("logStreams", [])
+        except ClientError as error:
+            if aws.error_code(error) == "ResourceNotFoundException":
+                return []  # no log yet: the instance is still starting
+            self.disabled = str(aws.explain(error, "Reading the training log"))
+            return []
+        lines = []
+        for stream in streams:
+            name = stream["logStreamName"]
+            while True:
+                arguments = {"logGroupName": contract.TRAINING_LOG_GROUP, "logStreamName": name, "startFromHead": True}
+                if self.tokens.get(name):
+                    arguments["nextToken"] = self.tokens[name]
+                page = self.logs.get_log_events(**arguments)
+                lines.extend(event["message"] for event in page.get("events", []))
+                token = page.get("nextForwardToken")
+                if not page.get("events") or token == self.tokens.get(name):
+                    self.tokens[name] = token
+                    break
+                self.tokens[name] = token
+        return lines
+
+
+def follow(
+    sm,
+    logs,
+    job_name: str,
+    report: Callable[[str], None] = print,
+    progress: Callable[[float], None] = lambda p: None,
+    cancelled: Callable[[], bool] = lambda: False,
+    on_update: Callable[[dict, EpochMetrics], None] = lambda d, m: None,
+    poll_seconds: float = POLL_SECONDS,
+) -> dict:
+    """Follows the job until it ends; cancel stops it (the job keeps its partial output). Returns
+    the last DescribeTrainingJob answer."""
+    follower = LogFollower(logs, job_name)
+    metrics = EpochMetrics()
+    transitions_seen = 0
+    stop_sent = False
+    log_warning_shown = False
+    while True:
+        description = sm.describe_training_job(TrainingJobName=job_name)
+        transitions = description.get("SecondaryStatusTransitions", [])
+        for transition in transitions[transitions_seen:]:
+            report(f"{transition['Status']}: {transition.get('StatusMessage', '')}".rstrip(": "))
+        transitions_seen = len(transitions)
+        for line in follower.poll():
+            parsed = contract.parse_log_line(line)
+            if isinstance(parsed, contract.LogMetric):
+                epoch = metrics.by_epoch.setdefault(parsed.epoch, {})
+                epoch[parsed.name] = parsed.value
+                report(f"Epoch {parsed.epoch}: {parsed.name} {parsed.value:.4f}")
+            elif isinstance(parsed, float):
+                metrics.percent = parsed
+        if follower.disabled and not log_warning_shown:
+            report(f"{follower.disabled}; per-epoch metrics will appear when the job ends")
+            log_warning_shown = True
+        progress(_progress(description, metrics))
+        on_update(description, metrics)
+        status = description["TrainingJobStatus"]
+        if status in TERMINAL:
+            return description
+        if cancelled() and not stop_sent:
+            report(f"Stopping {job_name} (SageMaker gives it up to 2 minutes)")
+            try:
+                sm.stop_training_job(TrainingJobName=job_name)
+            except ClientError as error:
+                raise aws.explain(error, f"Stopping {job_name}") from None
+            stop_sent = True
+        deadline = time.monotonic() + poll_seconds
+        while time.monotonic() < deadline and not (cancelled() and not stop_sent):
+            time.sleep(min(0.2, poll_seconds))
+
+
+def _progress(description: dict, metrics: EpochMetrics) -> float:
+    secondary = description.get("SecondaryStatus", "")
+    if secondary == "Training" and metrics.percent is not None:
+        return 8.0 + 0.88 * metrics.percent
+    return _SECONDARY_PROGRESS.get(secondary, 1.0)
+
+
+def final_metrics(description: dict) -> Dict[str, float]:
+    return {m["MetricName"]: m["Value"] for m in description.get("FinalMetricDataList", [])}
+
+
+def cost_seconds(description: dict) -> int:
+    return int(description.get("BillableTimeInSeconds") or description.get("TrainingTimeInSeconds") or 0)

@@ -1,0 +1,226 @@
+"""e84segment:predictendpoint: predict buildings through a SageMaker endpoint or a batch transform."""
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ..backends.sagemaker.contract import DEFAULT_HOSTING_INSTANCE
+from . import areas, aws_common
+from .base import E84Algorithm
+from .predict_local import CANCELLED, OUTPUT_CLASSES, OUTPUT_PROBABILITY, load_prediction_layers
+
+METHODS = ("Real-time endpoint", "Batch transform (no live endpoint)")
+
+
+class PredictEndpointAlgorithm(E84Algorithm):
+    ID = "predictendpoint"
+    TITLE = "Predict buildings with SageMaker"
+    GROUP = "sagemaker"
+    IMAGERY = "IMAGERY"
+    AOI = "AOI"
+    AOI_LAYER = "AOI_LAYER"
+    ENDPOINT = "ENDPOINT"
+    TRAINING_JOB = "TRAINING_JOB"
+    METHOD = "METHOD"
+    ROLE_ARN = "ROLE_ARN"
+    INSTANCE_TYPE = "INSTANCE_TYPE"
+    KEEP_ENDPOINT = "KEEP_ENDPOINT"
+    STAGING_URI = "STAGING_URI"
+    ZOOM = "ZOOM"
+    TILE_SIZE = "TILE_SIZE"
+    OVERLAP = "OVERLAP"
+    ENDPOINT_URL = "ENDPOINT_URL"
+    MAX_TILES = "MAX_TILES"
+    POLL_SECONDS = "POLL_SECONDS"
+    OUTPUT_CLASSES = OUTPUT_CLASSES
+    OUTPUT_PROBABILITY = OUTPUT_PROBABILITY
+    ENDPOINT_NAME = "ENDPOINT_NAME"
+    BUILDING_PIXELS = "BUILDING_PIXELS"
+
+    def shortHelpString(self):
+        return (
+            "Predicts buildings over the area of interest with a model trained by 'Train model on SageMaker', and writes "
+            "the same class and probability GeoTIFFs as 'Predict buildings', so footprints and the OSM comparison work "
+            "unchanged.\n\n"
+            "Give an existing ENDPOINT, or a TRAINING_JOB to deploy (a CPU instance by default). An endpoint this "
+            "algorithm creates is deleted when prediction ends, on success, error or cancel, unless KEEP_ENDPOINT is "
+            "set: live endpoints bill every hour. Batch transform needs no live endpoint: windows are staged in "
+            "STAGING_URI and the job's class masks are read back (probabilities are then 0 or 255).\n\n"
+            "ENDPOINT_URL (advanced) sends the requests to another server that speaks the SageMaker runtime API, such "
+            "as the plugin's local endpoint (python -m e84_segment.backends.sagemaker.local_endpoint model.pt)."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterRasterLayer(self.IMAGERY, "Imagery (GeoTIFF, XYZ, WMS, ...)"))
+        self.addParameter(QgsProcessingParameterExtent(self.AOI, "Area of interest", optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AOI_LAYER, "Area of interest polygons (only tiles touching them)", [QgsProcessing.TypeVectorPolygon], optional=True
+            )
+        )
+        self.addParameter(QgsProcessingParameterString(self.ENDPOINT, "Existing endpoint name", "", optional=True))
+        self.addParameter(QgsProcessingParameterString(self.TRAINING_JOB, "Training job to deploy", "", optional=True))
+        self.addParameter(QgsProcessingParameterEnum(self.METHOD, "Method (with a training job)", options=list(METHODS), defaultValue=0))
+        aws_common.add_parameters(self)
+        self.addParameter(QgsProcessingParameterString(self.ROLE_ARN, "Execution role ARN (empty: the training job's)", "", optional=True))
+        self.addParameter(QgsProcessingParameterString(self.INSTANCE_TYPE, "Inference instance type", DEFAULT_HOSTING_INSTANCE))
+        self.addParameter(QgsProcessingParameterBoolean(self.KEEP_ENDPOINT, "Keep the endpoint it creates (bills hourly)", False))
+        self.addParameter(QgsProcessingParameterString(self.STAGING_URI, "S3 location for batch windows (s3://bucket/prefix/)", "", optional=True))
+        self.addParameter(
+            QgsProcessingParameterNumber(self.ZOOM, "Zoom level (0: the one the model was trained at)", QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=24)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(self.TILE_SIZE, "Tile size (0: the model's)", QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=2048)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(self.OVERLAP, "Overlap (pixels of context, blended)", QgsProcessingParameterNumber.Integer, 16, minValue=0, maxValue=256)
+        )
+        aws_common.advanced(self, QgsProcessingParameterString(self.ENDPOINT_URL, "Runtime endpoint URL (a local endpoint)", "", optional=True))
+        aws_common.advanced(self, QgsProcessingParameterNumber(self.MAX_TILES, "Stop above this many tiles", QgsProcessingParameterNumber.Integer, 20000, minValue=1))
+        aws_common.advanced(
+            self, QgsProcessingParameterNumber(self.POLL_SECONDS, "Seconds between status checks", QgsProcessingParameterNumber.Double, 15.0, minValue=0.0)
+        )
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_CLASSES, "Building classes"))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_PROBABILITY, "Building probability"))
+        self.addOutput(QgsProcessingOutputString(self.ENDPOINT_NAME, "Endpoint used"))
+        self.addOutput(QgsProcessingOutputNumber(self.BUILDING_PIXELS, "Building pixels"))
+
+    def prepareAlgorithm(self, parameters, context, feedback):
+        self.imagery = areas.snapshot_imagery(self, parameters, self.IMAGERY, context)
+        return True
+
+    def processAlgorithm(self, parameters, context, feedback):
+        settings = aws_common.settings(self, parameters, context)
+        from ..backends.sagemaker import contract, endpoints
+
+        endpoint = self.parameterAsString(parameters, self.ENDPOINT, context).strip()
+        job = self.parameterAsString(parameters, self.TRAINING_JOB, context).strip()
+        if bool(endpoint) == bool(job):
+            raise QgsProcessingException("Give either ENDPOINT (an endpoint in service) or TRAINING_JOB (a completed job to deploy)")
+        runtime_url = self.parameterAsString(parameters, self.ENDPOINT_URL, context).strip()
+        batch = bool(job) and self.parameterAsEnum(parameters, self.METHOD, context) == 1
+        poll = self.parameterAsDouble(parameters, self.POLL_SECONDS, context)
+        with aws_common.aws_errors("Predicting with SageMaker"):
+            region = settings.session().region_name
+            sm = None if runtime_url else settings.client("sagemaker")
+            zoom = self.parameterAsInt(parameters, self.ZOOM, context)
+            tile_size = self.parameterAsInt(parameters, self.TILE_SIZE, context)
+            if job:
+                description = sm.describe_training_job(TrainingJobName=job)
+                if description["TrainingJobStatus"] != "Completed":
+                    raise QgsProcessingException(f"Training job {job} is {description['TrainingJobStatus']}: only a completed job can be deployed")
+                artifact = description.get("ModelArtifacts", {}).get("S3ModelArtifacts")
+                if not artifact:
+                    raise QgsProcessingException(f"Training job {job} has no model artifact")
+                grid_arn = description["TrainingJobArn"]
+            else:
+                grid_arn = None if sm is None else sm.describe_endpoint(EndpointName=endpoint)["EndpointArn"]
+            zoom, tile_size = self._grid(sm, grid_arn, zoom, tile_size)
+            area = areas.area_of_interest(self, parameters, context, self.imagery)
+            aoi_tiles = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
+            feedback.pushInfo(f"Predicting {len(aoi_tiles)} tiles of {tile_size} px at zoom {zoom}")
+            reader = areas.chip_reader(self.imagery, tile_size)
+            classes_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CLASSES, context)
+            probability_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITY, context)
+            overlap = self.parameterAsInt(parameters, self.OVERLAP, context)
+
+            def predict(predictor, source, outputs=None, span=(0, 100)):
+                from ..core import mosaic
+
+                classes, probability = outputs or (Path(classes_path), Path(probability_path))
+                return mosaic.predict_area(
+                    predictor, reader.read, aoi_tiles, tile_size, overlap, classes, probability, batch_size=1, source_model=source,
+                    progress=lambda p: feedback.setProgress(span[0] + p * (span[1] - span[0]) / 100), cancelled=feedback.isCanceled,
+                )
+
+            role = self.parameterAsString(parameters, self.ROLE_ARN, context).strip() or (description["RoleArn"] if job else "")
+            instance_type = self.parameterAsString(parameters, self.INSTANCE_TYPE, context).strip()
+            deployment = None
+            try:
+                if batch:
+                    staging = self.parameterAsString(parameters, self.STAGING_URI, context).strip()
+                    stats = self._batch(settings, sm, region, job, artifact, role, instance_type, staging, predict, feedback, poll)
+                else:
+                    if job:
+                        deployment = endpoints.deploy(
+                            sm, region, artifact, role, instance_type, "e84-segment", contract.grid_tags(zoom, tile_size),
+                            report=feedback.pushInfo, cancelled=feedback.isCanceled, poll_seconds=poll,
+                        )
+                        endpoint = deployment.endpoint
+                    runtime = settings.client("sagemaker-runtime", endpoint_url=runtime_url or None)
+                    predictor = endpoints.EndpointPredictor(runtime, endpoint)
+                    stats = predict(predictor, f"sagemaker:{endpoint}")
+                    feedback.pushInfo(f"{predictor.requests} requests to {endpoint}")
+            except endpoints.Cancelled:
+                feedback.pushWarning(CANCELLED)
+                return {}
+            finally:
+                if deployment is not None:
+                    if self.parameterAsBoolean(parameters, self.KEEP_ENDPOINT, context):
+                        feedback.pushWarning(f"Endpoint {deployment.endpoint} is kept and bills every hour: delete it with 'SageMaker endpoints'")
+                    else:
+                        endpoints.delete(sm, deployment, report=feedback.pushInfo)
+        if stats.cancelled:
+            feedback.pushWarning(CANCELLED)
+            return {}
+        if stats.building_pixels == 0:
+            feedback.pushWarning("The model found no buildings here: the outputs are valid, and empty")
+        load_prediction_layers(context, classes_path, probability_path)
+        return {
+            self.OUTPUT_CLASSES: classes_path,
+            self.OUTPUT_PROBABILITY: probability_path,
+            self.ENDPOINT_NAME: "" if batch else endpoint,
+            self.BUILDING_PIXELS: stats.building_pixels,
+        }
+
+    @staticmethod
+    def _grid(sm, arn, zoom: int, tile_size: int):
+        """Zoom and tile size: given, or from the tags the plugin put on the job or endpoint."""
+        from ..backends.sagemaker import contract, endpoints
+
+        if (not zoom or not tile_size) and sm is not None and arn:
+            zoom = zoom or int(endpoints.tag_value(sm, arn, contract.TAG_ZOOM) or 0)
+            tile_size = tile_size or int(endpoints.tag_value(sm, arn, contract.TAG_TILE_SIZE) or 0)
+        if not zoom or not tile_size:
+            raise QgsProcessingException(
+                "The zoom and tile size the model was trained at are unknown (it was not trained by this plugin, or the "
+                "endpoint is not on SageMaker): set ZOOM and TILE_SIZE"
+            )
+        return zoom, tile_size
+
+    @staticmethod
+    def _batch(settings, sm, region, job, artifact, role, instance_type, staging, predict, feedback, poll):
+        """Stage the windows in S3, run a transform job on them, mosaic its class masks."""
+        from ..backends.sagemaker import contract, endpoints, transform
+
+        if not staging:
+            raise QgsProcessingException("Batch transform needs STAGING_URI (s3://bucket/prefix/) for the windows and results")
+        bucket, prefix = contract.parse_s3_uri(staging)
+        name = contract.unique_name("e84-segment-batch")
+        prefix = f"{prefix}{name}/"
+        s3 = settings.client("s3")
+        with tempfile.TemporaryDirectory() as scratch:  # the staging pass's rasters are thrown away
+            staged = predict(transform.StagingPredictor(s3, bucket, prefix), "", (Path(scratch) / "c.tif", Path(scratch) / "p.tif"), (0, 30))
+        if staged.cancelled:
+            return staged
+        model = contract.unique_name("e84-segment-model")
+        sm.create_model(**contract.model_request(model, region, artifact, role))
+        try:
+            transform.run_job(sm, name, model, bucket, prefix, instance_type, feedback.pushInfo, feedback.isCanceled, poll)
+            feedback.pushInfo(f"Windows and results of {job} stay in s3://{bucket}/{prefix}")
+            return predict(transform.ResultPredictor(s3, bucket, prefix), f"sagemaker-batch:{name}", None, (70, 100))
+        finally:
+            endpoints.delete(sm, endpoints.Deployment("", "", model), report=feedback.pushInfo)
