@@ -14,7 +14,7 @@ DEMO_OUT ?= demo-output
 TRAIN_MINUTES ?= 5
 QGIS_PROFILE ?= default
 
-.PHONY: setup test demo bench package deploy clean
+.PHONY: setup test demo bench package deploy endpoint clean
 
 setup: .apt-ok $(VENV)/.installed
 
@@ -41,6 +41,13 @@ package: setup
 
 deploy: setup
 	$(PY) scripts/package.py deploy --profile $(QGIS_PROFILE)
+
+HOST ?= 127.0.0.1
+PORT ?= 8080
+NAME ?= e84-local
+endpoint: setup
+	@test -n "$(MODEL)" || { echo "Give the model file: make endpoint MODEL=path/to/model.pt"; exit 2; }
+	$(PY) -m e84_segment.backends.sagemaker.local_endpoint "$(MODEL)" --host $(HOST) --port $(PORT) --name $(NAME)
 
 BENCH_MINUTES ?= 15
 bench: setup build/home

@@ -20,6 +20,7 @@ class E84SegmentPlugin:
         self.action = None
         self.toolbar = None
         self.dock = None
+        self.endpoint_check = None
 
     def initProcessing(self):  # noqa: N802 (QGIS's name)
         if self.provider is not None:  # desktop QGIS calls initGui, qgis_process only this
@@ -45,11 +46,17 @@ class E84SegmentPlugin:
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.dock.visibilityChanged.connect(self.action.setChecked)
+        from .gui.endpoint_watch import check_live_endpoints
+
+        self.endpoint_check = check_live_endpoints(self.iface, self.iface.mainWindow())
 
     def _toggle_dock(self, visible: bool):
         self.dock.setVisible(visible)
 
     def unload(self):
+        if self.endpoint_check is not None:
+            self.endpoint_check.cancel()
+            self.endpoint_check = None
         if self.dock is not None:
             if self.dock.run is not None:
                 self.dock.run.cancel()

@@ -542,3 +542,27 @@ def test_concurrent_requests_to_the_local_endpoint_are_answered(aws, local_endpo
     for t in threads:
         t.join()
     assert shapes == [(96, 64)] * 4
+
+
+def test_qgis_start_warns_about_live_endpoints_of_the_plugin(aws, provider, qgis_iface):
+    from pytest_qgis.utils import wait_until
+    from qgis.core import Qgis
+
+    from e84_segment.gui.endpoint_watch import check_live_endpoints
+    from e84_segment.gui.settings import Settings
+
+    settings = Settings()
+    assert check_live_endpoints(qgis_iface) is None  # no region set: no network at all
+    job, sm = _completed_job(aws)
+    artifact = sm.describe_training_job(TrainingJobName=job)["ModelArtifacts"]["S3ModelArtifacts"]
+    endpoints.deploy(sm, REGION, artifact, aws.role_arn, contract.DEFAULT_HOSTING_INSTANCE, "e84-segment", report=lambda m: None, poll_seconds=0)
+    qgis_iface.messageBar().clear_messages()
+    settings.aws_region = REGION
+    try:
+        run = check_live_endpoints(qgis_iface)
+        wait_until(lambda: qgis_iface.messageBar().get_messages(Qgis.Warning), timeout_milliseconds=30_000)
+    finally:
+        settings.aws_region = ""
+    assert run is not None
+    message = qgis_iface.messageBar().get_messages(Qgis.Warning)[0]
+    assert "1 SageMaker endpoint(s)" in message and "bill every hour" in message

@@ -29,16 +29,11 @@ class ExportStats:
 
 
 def encode_chip(
-    rgb: np.ndarray,
-    valid: np.ndarray,
-    labels_wkb: Sequence[bytes],
-    bounds: Tuple[float, float, float, float],
-    contact_gap_m: float = 0.0,
+    rgb: np.ndarray, valid: np.ndarray, labels_wkb: Sequence[bytes], bounds: Tuple[float, float, float, float]
 ) -> Tuple[bytes, bytes, float]:
     """JPEG image, PNG mask (255 where the imagery has no data) and the building fraction."""
     height, width = valid.shape
-    gap = tiles.metres_to_mercator(contact_gap_m, tiles.latitude_of_mercator_y((bounds[1] + bounds[3]) / 2))
-    mask = masks.rasterize(labels_wkb, bounds, width, height, MERCATOR_WKT, valid, contact_gap=gap)
+    mask = masks.rasterize(labels_wkb, bounds, width, height, MERCATOR_WKT, valid)
     if not valid.all():
         rgb = rgb.copy()
         rgb[~valid] = 0
@@ -53,7 +48,6 @@ def export_chips(
     workers: int = 2,
     progress: Optional[Callable[[float], None]] = None,
     cancelled: Callable[[], bool] = lambda: False,
-    contact_gap_m: float = 0.0,
 ) -> ExportStats:
     stats = ExportStats()
     order = sorted(splits)
@@ -74,7 +68,7 @@ def export_chips(
             if not valid.any():
                 stats.skipped_no_imagery += 1
             else:
-                pending.append((tile, pool.submit(encode_chip, rgb, valid, labels_for_tile(tile), bounds, contact_gap_m)))
+                pending.append((tile, pool.submit(encode_chip, rgb, valid, labels_for_tile(tile), bounds)))
             while len(pending) > 2 * workers:
                 collect()
             if progress:

@@ -20,15 +20,11 @@ def rasterize(
     srs_wkt: str,
     valid: Optional[np.ndarray] = None,
     burn: int = BUILDING,
-    contact_gap: float = 0.0,
 ) -> np.ndarray:
     """Burn polygons (WKB, in the grid's CRS) into a ``height`` x ``width`` uint8 grid.
 
     GDAL's default rule (pixel centre inside the polygon), the same rule SpaceNet's reference masks
-    use. Pixels where ``valid`` is False become ``IGNORE``. With ``contact_gap`` (CRS units, at
-    least one pixel), building pixels that close to another building become background: buildings
-    that touch or nearly touch (terraces, compounds) are then apart in the mask, so a model learns
-    to keep them apart and footprints come out one per building rather than one per block.
+    use. Pixels where ``valid`` is False become ``IGNORE``.
     """
     minx, miny, maxx, maxy = bounds
     raster = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Byte)
@@ -49,34 +45,10 @@ def rasterize(
     if count:
         gdal.RasterizeLayer(raster, [1], layer, burn_values=[burn])
     mask = raster.GetRasterBand(1).ReadAsArray()
-    if contact_gap > 0 and count > 1:
-        mask[_contacts(layer, raster, contact_gap) & (mask == burn)] = BACKGROUND
     del layer, source, raster
     if valid is not None:
         mask[~valid] = IGNORE
     return mask
-
-
-def _contacts(layer: ogr.Layer, grid: gdal.Dataset, gap: float) -> np.ndarray:
-    """Pixels within ``gap`` of two buildings that do not overlap there: the seams between them."""
-    counts = []
-    for distance in (0.0, max(gap, grid.GetGeoTransform()[1])):
-        count = gdal.GetDriverByName("MEM").Create("", grid.RasterXSize, grid.RasterYSize, 1, gdal.GDT_Byte)
-        count.SetGeoTransform(grid.GetGeoTransform())
-        count.SetSpatialRef(grid.GetSpatialRef())
-        source = ogr.GetDriverByName("Memory").CreateDataSource("")
-        grown = source.CreateLayer("grown", layer.GetSpatialRef(), ogr.wkbMultiPolygon)
-        layer.ResetReading()
-        for feature in layer:
-            copy = ogr.Feature(grown.GetLayerDefn())
-            geometry = feature.GetGeometryRef()
-            copy.SetGeometry(geometry.Buffer(distance, 2) if distance else geometry)
-            grown.CreateFeature(copy)
-        gdal.RasterizeLayer(count, [1], grown, burn_values=[1], options=["MERGE_ALG=ADD"])
-        counts.append(count.GetRasterBand(1).ReadAsArray())
-        del grown, source, count
-    inside, near = counts
-    return (near >= 2) & (inside <= 1)
 
 
 def building_fraction(mask: np.ndarray) -> float:

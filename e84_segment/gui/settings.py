@@ -27,3 +27,10 @@ class Settings:
     split_method = _Setting("training/split_method", int, 0)
     seed = _Setting("training/seed", int, 42)
     output_folder = _Setting("training/output_folder", str, "")
+
+    # SageMaker: a profile name and a region only; credentials stay in boto3's chain.
+    aws_profile = _Setting("aws/profile", str, "")
+    aws_region = _Setting("aws/region", str, "")
+    aws_s3_uri = _Setting("aws/s3_uri", str, "")
+    aws_role_arn = _Setting("aws/role_arn", str, "")
+    aws_training_instance = _Setting("aws/training_instance", str, "ml.p3.2xlarge")

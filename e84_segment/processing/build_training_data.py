@@ -33,9 +33,6 @@ from .base import E84Algorithm
 
 TILE_SIZES = (256, 512)
 CANCELLED = "Cancelled: no dataset was written"
-# Buildings closer than this in the labels are kept apart in the masks (touching and nearly touching
-# roofs in dense settlements come out of a model as one blob otherwise).
-CONTACT_GAP_M = 0.3
 
 
 class BuildTrainingDataAlgorithm(E84Algorithm):
@@ -57,7 +54,6 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
     SEED = "SEED"
     MAX_TILES = "MAX_TILES"
     ALLOW_NO_LABELS = "ALLOW_NO_LABELS"
-    SEPARATE_TOUCHING = "SEPARATE_TOUCHING"
     OUTPUT = "OUTPUT"
     TILES = "TILES"
     NUM_TRAIN = "NUM_TRAIN"
@@ -135,9 +131,6 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             QgsProcessingParameterBoolean(
                 self.ALLOW_NO_LABELS, "Allow an AOI with no building polygons (negative-only data)", False
             ),
-            QgsProcessingParameterBoolean(
-                self.SEPARATE_TOUCHING, "Keep touching buildings apart in the masks (a seam of 0.3 m, at least a pixel, each side)", True
-            ),
         ]
         for parameter in advanced:
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
@@ -204,7 +197,6 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
                 workers=min(4, os.cpu_count() or 1),
                 progress=lambda p: feedback.setProgress(10 + 0.9 * p),
                 cancelled=feedback.isCanceled,
-                contact_gap_m=CONTACT_GAP_M if self.parameterAsBoolean(parameters, self.SEPARATE_TOUCHING, context) else 0.0,
             )
             if stats.cancelled:
                 feedback.pushWarning(CANCELLED)
@@ -317,7 +309,6 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
                 "split_block": self.parameterAsInt(parameters, self.SPLIT_BLOCK, context),
                 "seed": self.parameterAsInt(parameters, self.SEED, context),
                 "allow_no_labels": self.parameterAsBoolean(parameters, self.ALLOW_NO_LABELS, context),
-                "separate_touching": self.parameterAsBoolean(parameters, self.SEPARATE_TOUCHING, context),
             },
             "sources": {"imagery": self.imagery.describe(), "labels": self.labels_info},
             "imagery_to_rgb": plan.describe() if plan else {"method": "QGIS layer rendering"},

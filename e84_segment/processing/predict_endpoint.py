@@ -3,24 +3,26 @@ import tempfile
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
-    QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterExtent,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
 
 from ..backends.sagemaker.contract import DEFAULT_HOSTING_INSTANCE
 from . import areas, aws_common
 from .base import E84Algorithm
-from .predict_local import CANCELLED, OUTPUT_CLASSES, OUTPUT_PROBABILITY, load_prediction_layers
+from .predict_local import (
+    BUILDING_PIXELS,
+    CANCELLED,
+    OUTPUT_CLASSES,
+    OUTPUT_PROBABILITY,
+    add_imagery_and_area,
+    add_prediction_outputs,
+    load_prediction_layers,
+)
 
 METHODS = ("Real-time endpoint", "Batch transform (no live endpoint)")
 
@@ -48,7 +50,7 @@ class PredictEndpointAlgorithm(E84Algorithm):
     OUTPUT_CLASSES = OUTPUT_CLASSES
     OUTPUT_PROBABILITY = OUTPUT_PROBABILITY
     ENDPOINT_NAME = "ENDPOINT_NAME"
-    BUILDING_PIXELS = "BUILDING_PIXELS"
+    BUILDING_PIXELS = BUILDING_PIXELS
 
     def shortHelpString(self):
         return (
@@ -64,13 +66,7 @@ class PredictEndpointAlgorithm(E84Algorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterRasterLayer(self.IMAGERY, "Imagery (GeoTIFF, XYZ, WMS, ...)"))
-        self.addParameter(QgsProcessingParameterExtent(self.AOI, "Area of interest", optional=True))
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.AOI_LAYER, "Area of interest polygons (only tiles touching them)", [QgsProcessing.TypeVectorPolygon], optional=True
-            )
-        )
+        add_imagery_and_area(self)
         self.addParameter(QgsProcessingParameterString(self.ENDPOINT, "Existing endpoint name", "", optional=True))
         self.addParameter(QgsProcessingParameterString(self.TRAINING_JOB, "Training job to deploy", "", optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.METHOD, "Method (with a training job)", options=list(METHODS), defaultValue=0))
@@ -93,10 +89,8 @@ class PredictEndpointAlgorithm(E84Algorithm):
         aws_common.advanced(
             self, QgsProcessingParameterNumber(self.POLL_SECONDS, "Seconds between status checks", QgsProcessingParameterNumber.Double, 15.0, minValue=0.0)
         )
-        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_CLASSES, "Building classes"))
-        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_PROBABILITY, "Building probability"))
+        add_prediction_outputs(self)
         self.addOutput(QgsProcessingOutputString(self.ENDPOINT_NAME, "Endpoint used"))
-        self.addOutput(QgsProcessingOutputNumber(self.BUILDING_PIXELS, "Building pixels"))
 
     def prepareAlgorithm(self, parameters, context, feedback):
         self.imagery = areas.snapshot_imagery(self, parameters, self.IMAGERY, context)

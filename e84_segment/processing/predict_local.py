@@ -22,6 +22,24 @@ from .base import E84Algorithm
 CANCELLED = "Cancelled: no prediction raster was written"
 OUTPUT_CLASSES = "OUTPUT_CLASSES"
 OUTPUT_PROBABILITY = "OUTPUT_PROBABILITY"
+BUILDING_PIXELS = "BUILDING_PIXELS"
+
+
+def add_imagery_and_area(algorithm) -> None:
+    """IMAGERY, AOI and AOI_LAYER, as every prediction algorithm takes them."""
+    algorithm.addParameter(QgsProcessingParameterRasterLayer("IMAGERY", "Imagery (GeoTIFF, XYZ, WMS, ...)"))
+    algorithm.addParameter(QgsProcessingParameterExtent("AOI", "Area of interest", optional=True))
+    algorithm.addParameter(
+        QgsProcessingParameterFeatureSource(
+            "AOI_LAYER", "Area of interest polygons (only tiles touching them)", [QgsProcessing.TypeVectorPolygon], optional=True
+        )
+    )
+
+
+def add_prediction_outputs(algorithm) -> None:
+    algorithm.addParameter(QgsProcessingParameterRasterDestination(OUTPUT_CLASSES, "Building classes"))
+    algorithm.addParameter(QgsProcessingParameterRasterDestination(OUTPUT_PROBABILITY, "Building probability"))
+    algorithm.addOutput(QgsProcessingOutputNumber(BUILDING_PIXELS, "Building pixels"))
 
 
 def load_prediction_layers(context, classes_path: str, probability_path: str) -> None:
@@ -49,7 +67,7 @@ class PredictLocalAlgorithm(E84Algorithm):
     MAX_TILES = "MAX_TILES"
     OUTPUT_CLASSES = OUTPUT_CLASSES
     OUTPUT_PROBABILITY = OUTPUT_PROBABILITY
-    BUILDING_PIXELS = "BUILDING_PIXELS"
+    BUILDING_PIXELS = BUILDING_PIXELS
 
     def shortHelpString(self):
         return (
@@ -61,13 +79,7 @@ class PredictLocalAlgorithm(E84Algorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterRasterLayer(self.IMAGERY, "Imagery (GeoTIFF, XYZ, WMS, ...)"))
-        self.addParameter(QgsProcessingParameterExtent(self.AOI, "Area of interest", optional=True))
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.AOI_LAYER, "Area of interest polygons (only tiles touching them)", [QgsProcessing.TypeVectorPolygon], optional=True
-            )
-        )
+        add_imagery_and_area(self)
         self.addParameter(QgsProcessingParameterFile(self.MODEL, "Model file", fileFilter="e84 segment model (*.pt)"))
         self.addParameter(
             QgsProcessingParameterNumber(self.ZOOM, "Zoom level (0: the model's)", QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=24)
@@ -82,9 +94,7 @@ class PredictLocalAlgorithm(E84Algorithm):
         for parameter in advanced:
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(parameter)
-        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_CLASSES, "Building classes"))
-        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_PROBABILITY, "Building probability"))
-        self.addOutput(QgsProcessingOutputNumber(self.BUILDING_PIXELS, "Building pixels"))
+        add_prediction_outputs(self)
 
     def prepareAlgorithm(self, parameters, context, feedback):
         self.imagery = areas.snapshot_imagery(self, parameters, self.IMAGERY, context)
