@@ -14,7 +14,7 @@ DEMO_OUT ?= demo-output
 TRAIN_MINUTES ?= 5
 QGIS_PROFILE ?= default
 
-.PHONY: setup test demo bench package deploy endpoint clean
+.PHONY: setup test demo bench package deploy endpoint screenshot clean
 
 setup: .apt-ok $(VENV)/.installed
 
@@ -41,6 +41,11 @@ package: setup
 
 deploy: setup
 	$(PY) scripts/package.py deploy --profile $(QGIS_PROFILE)
+
+# The real QGIS desktop under Xvfb, the plugin from the zip: docs/screenshot.png.
+screenshot: setup
+	@dpkg -s xvfb xauth >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq xvfb xauth; }
+	$(PY) scripts/screenshot.py --output docs/screenshot.png
 
 HOST ?= 127.0.0.1
 PORT ?= 8080

@@ -60,6 +60,7 @@ class E84SegmentPlugin:
         if self.dock is not None:
             if self.dock.run is not None:
                 self.dock.run.cancel()
+            self.dock.remove_canvas_items()
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None

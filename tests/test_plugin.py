@@ -103,43 +103,47 @@ def run_to_end(dock) -> None:
 
 def test_dock_builds_training_data_in_the_background(dock, tmp_path):
     imagery = dock.use("aoiA_dense_z20.tif", 20)
-    out = tmp_path / "dock_dataset"
+    dock.outputWidget.setFilePath(str(tmp_path))
     dock.runButton.click()
     assert "area of interest" in dock.statusLabel.text()  # refused: no AOI yet, nothing started
-    assert dock.run is None
+    assert dock.run is None and list(tmp_path.iterdir()) == []
     dock.aoiGroup.setOutputExtentFromLayer(imagery)
-    assert "4 tiles at zoom 20" in dock.estimateLabel.text()
-    dock.outputWidget.setFilePath(str(out))
+    assert "4 tiles at zoom 20" in dock.estimateLabel.text() and "km²" in dock.estimateLabel.text()
+    assert "matches zoom 20" in dock.zoomAdviceLabel.text()
+    assert dock.rubber_band.numberOfVertices() >= 4  # the area is drawn on the canvas
     dock.runButton.click()
     assert not dock.runButton.isEnabled() and dock.cancelButton.isEnabled()
     run_to_end(dock)
     assert "Wrote 3 training and 1 validation chips" in dock.statusLabel.text()
-    assert (out / "dataset.json").is_file()
+    (run_folder,) = tmp_path.iterdir()
+    assert (run_folder / "dataset" / "dataset.json").is_file()
+    record = json.loads((run_folder / "run.json").read_text())
+    assert record["status"] == "completed" and record["kind"] == "dataset" and len(record["fingerprint"]) == 16
+    assert record["metrics"] == {"train": 3, "validation": 1}
     loaded = QgsProject.instance().mapLayersByName("Training tiles")
     assert len(loaded) == 1 and isinstance(loaded[0].renderer(), QgsCategorizedSymbolRenderer)
+    group = QgsProject.instance().layerTreeRoot().findGroup(run_folder.name)
+    assert group is not None and group.findLayer(loaded[0].id()) is not None
+    assert dock.datasetWidget.filePath() == str(run_folder / "dataset")  # the next step starts from it
     assert dock.settings.zoom == 20  # remembered for next time
+    assert dock.runsList.count() == 1 and run_folder.name in dock.runsList.item(0).text()
 
 
-def test_dock_reports_a_refused_run(dock, tmp_path):
+def test_dock_explains_and_runs_nothing_without_a_workspace(dock, tmp_path):
     dock.aoiGroup.setOutputExtentFromLayer(dock.use("aoiA_dense_z20.tif", 20))
-    out = tmp_path / "occupied"
-    out.mkdir()
-    (out / "keep.txt").write_text("x")
-    dock.outputWidget.setFilePath(str(out))
+    dock.outputWidget.setFilePath("")
     dock.runButton.click()
-    run_to_end(dock)
-    assert "not empty" in dock.statusLabel.text()
-    assert dock.runButton.isEnabled()
-    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    assert "workspace folder" in dock.statusLabel.text() and dock.run is None
 
 
 def test_dock_cancel_writes_nothing(dock, tmp_path):
     dock.aoiGroup.setOutputExtentFromLayer(dock.use("aoiB_west_z21.tif", 21))
-    out = tmp_path / "cancelled"
-    dock.outputWidget.setFilePath(str(out))
+    dock.outputWidget.setFilePath(str(tmp_path))
     dock.runButton.click()
     dock.cancelButton.click()
     run_to_end(dock)
     assert "Cancel" in dock.statusLabel.text()
-    assert not out.exists() and list(tmp_path.iterdir()) == []
+    (run_folder,) = tmp_path.iterdir()
+    assert [p.name for p in run_folder.iterdir()] == ["run.json"]  # no dataset, half-written or not
+    assert json.loads((run_folder / "run.json").read_text())["status"] == "cancelled"
     assert not QgsProject.instance().mapLayersByName("Training tiles")

@@ -96,6 +96,12 @@ def metres_to_mercator(metres: float, latitude: float) -> float:
     return metres / math.cos(math.radians(latitude))
 
 
+def zoom_for_resolution(metres_per_pixel: float, latitude: float, tile_size: int = 256) -> int:
+    """The zoom whose tile pixels are closest to ``metres_per_pixel`` on the ground at ``latitude``."""
+    at_zoom_0 = 2 * _ORIGIN / tile_size * math.cos(math.radians(latitude))
+    return max(0, round(math.log2(at_zoom_0 / metres_per_pixel)))
+
+
 def select_background(
     with_labels: Sequence[Tile], without_labels: Sequence[Tile], ratio: float, seed: int
 ) -> List[Tile]:

@@ -1,0 +1,114 @@
+"""The analyst's day in the dock, driven like a user: AOI, dataset, training, prediction, comparison,
+export, run history. Real layers, real algorithms in background tasks, real files."""
+import json
+
+from osgeo import ogr
+from qgis.core import QgsCoordinateReferenceSystem, QgsPalettedRasterRenderer, QgsProject, QgsVectorLayer
+
+from .test_plugin import dock, run_to_end  # noqa: F401 (fixture)
+
+
+def group_layers(name):
+    group = QgsProject.instance().layerTreeRoot().findGroup(name)
+    return sorted(layer.name() for layer in group.findLayers()) if group else []
+
+
+def test_aoi_to_exported_footprints(dock, tmp_path):  # noqa: F811 (fixture)
+    imagery = dock.use("aoiA_dense_z20.tif", 20)
+    dock.outputWidget.setFilePath(str(tmp_path / "work"))
+    dock.aoiGroup.setOutputExtentFromLayer(imagery)
+    dock.runButton.click()
+    run_to_end(dock)
+    assert "Wrote 3 training and 1 validation chips" in dock.statusLabel.text()
+
+    dock.timeLimitSpin.setValue(0.1)
+    dock.trainButton.click()
+    assert not dock.predictButton.isEnabled()  # one step at a time; the dock stays usable otherwise
+    run_to_end(dock)
+    assert "best validation building IoU" in dock.statusLabel.text(), dock.statusLabel.text()
+    assert dock.plot.loss and dock.plot.iou  # the epochs arrived while it trained
+    model = dock.modelWidget.filePath()
+    assert model.endswith("model.pt")
+
+    dock.predictButton.click()
+    run_to_end(dock)
+    assert "building footprints in" in dock.statusLabel.text(), dock.statusLabel.text()
+    runs = {json.loads(p.read_text())["kind"]: json.loads(p.read_text()) for p in (tmp_path / "work").glob("*/run.json")}
+    predict = runs["predict"]
+    assert predict["status"] == "completed" and predict["parameters"]["e84segment:predictlocal"]["MODEL"] == model
+    assert group_layers(predict["name"]) == ["Building footprints", "Building probability", "Predicted buildings"]
+    classes = QgsProject.instance().mapLayersByName("Predicted buildings")[0]
+    assert isinstance(classes.renderer(), QgsPalettedRasterRenderer) and classes.source().endswith("classes.tif")
+    footprints = dock.footprintsCombo.currentLayer()
+    assert footprints is not None and footprints.source().split("|")[0] == predict["outputs"]["footprints"]
+
+    dock.compareButton.click()
+    run_to_end(dock)
+    assert "F1" in dock.statusLabel.text(), dock.statusLabel.text()
+    compare = next(json.loads(p.read_text()) for p in (tmp_path / "work").glob("compare-*/run.json"))
+    assert set(compare["metrics"]) >= {"tp", "fp", "fn", "f1", "area_iou"}
+    assert group_layers(compare["name"]) == ["Buildings OSM lacks", "Matched buildings", "OSM buildings not found"]
+    for key in ("matched", "predicted_only", "reference_only"):
+        assert compare["outputs"][key].endswith(".gpkg")
+
+    dock.exportLayerCombo.setLayer(footprints)
+    dock.formatCombo.setCurrentIndex(1)  # GeoJSON
+    dock.crsWidget.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    dock.exportWidget.setFilePath(str(tmp_path / "out" / "buildings"))
+    dock.exportButton.click()
+    run_to_end(dock)
+    exported = tmp_path / "out" / "buildings.geojson"
+    assert exported.is_file(), dock.statusLabel.text()
+    layer = QgsVectorLayer(str(exported), "exported", "ogr")
+    assert layer.featureCount() == footprints.featureCount() > 0
+    assert layer.crs().authid() == "EPSG:4326" and "area_m2" in layer.fields().names()
+
+    assert dock.runsList.count() == 5
+    predict_row = next(i for i in range(5) if dock.runsList.item(i).text().startswith(predict["name"]))
+    dock.runsList.setCurrentRow(predict_row)
+    before = len(QgsProject.instance().mapLayers())
+    dock.reloadButton.click()
+    assert len(QgsProject.instance().mapLayers()) == before + 3
+
+
+def test_missing_aws_settings_are_explained_and_nothing_runs(dock, tmp_path):  # noqa: F811
+    dock.outputWidget.setFilePath(str(tmp_path))
+    dock.datasetWidget.setFilePath(str(tmp_path))
+    (tmp_path / "dataset.json").write_text("{}")
+    dock.backendCombo.setCurrentIndex(1)
+    dock.regionEdit.setText("")
+    dock.trainButton.click()
+    assert "SageMaker needs a region" in dock.statusLabel.text() and dock.run is None
+    dock.sourceCombo.setCurrentIndex(1)
+    dock.predictButton.click()
+    assert dock.run is None and sorted(p.name for p in tmp_path.iterdir()) == ["dataset.json"]
+
+
+def test_wrong_inputs_are_refused_before_anything_runs(dock, tmp_path):  # noqa: F811
+    dock.outputWidget.setFilePath(str(tmp_path))
+    dock.trainButton.click()
+    assert "dataset folder" in dock.statusLabel.text()
+    dock.modelWidget.setFilePath(str(tmp_path / "missing.pt"))
+    imagery = dock.use("aoiA_dense_z20.tif", 20)
+    dock.aoiPolygonsGroup.setChecked(True)  # polygons chosen, but none selected
+    dock.aoiLayerCombo.setLayer(dock.labelsCombo.currentLayer())
+    dock.predictButton.click()
+    assert "area of interest" in dock.statusLabel.text()
+    assert dock.run is None and list(tmp_path.iterdir()) == []
+    # A raster can never be chosen where polygons are expected, nor polygons as imagery.
+    for combo in (dock.labelsCombo, dock.footprintsCombo, dock.exportLayerCombo, dock.aoiLayerCombo):
+        assert imagery not in [combo.layer(i) for i in range(combo.count())]
+    assert dock.labelsCombo.currentLayer() not in [dock.imageryCombo.layer(i) for i in range(dock.imageryCombo.count())]
+
+
+def test_selected_polygons_make_the_area(dock, tmp_path):  # noqa: F811
+    dock.use("aoiA_dense_z20.tif", 20)
+    labels = dock.labelsCombo.currentLayer()
+    labels.selectByIds([next(labels.getFeatures()).id()])
+    dock.aoiPolygonsGroup.setChecked(True)
+    dock.aoiLayerCombo.setLayer(labels)
+    assert dock.aoiSelectedCheck.isChecked()
+    parameters = dock.aoi_parameters()
+    assert parameters["AOI_LAYER"].selectedFeaturesOnly and "tiles at zoom 20" in dock.estimateLabel.text()
+    box = ogr.CreateGeometryFromWkt(dock.aoi_geometry().asWkt())
+    assert 0 < box.GetArea() < 5000  # one building, in EPSG:3857 square metres
