@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from .sagemaker_fixtures import aws, moto_url, pricing_url  # noqa: F401 (fixtures for the SageMaker tests)
+from .sagemaker_fixtures import aws, local_endpoint, moto_url, pricing_url  # noqa: F401 (fixtures for the SageMaker tests)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

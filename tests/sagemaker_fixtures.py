@@ -141,3 +141,14 @@ def sagemaker_backend():
     from moto.sagemaker.models import sagemaker_backends
 
     return sagemaker_backends[ACCOUNT][REGION]
+
+
+@pytest.fixture
+def local_endpoint(trained):
+    from e84_segment.backends.sagemaker import local_endpoint
+
+    server = local_endpoint.LocalEndpointServer(local_endpoint.LocalModel(trained[0]), endpoint_name=None)
+    server.start()
+    yield server
+    server.shutdown()
+    server.server_close()

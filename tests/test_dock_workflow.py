@@ -112,3 +112,93 @@ def test_selected_polygons_make_the_area(dock, tmp_path):  # noqa: F811
     assert parameters["AOI_LAYER"].selectedFeaturesOnly and "tiles at zoom 20" in dock.estimateLabel.text()
     box = ogr.CreateGeometryFromWkt(dock.aoi_geometry().asWkt())
     assert 0 < box.GetArea() < 5000  # one building, in EPSG:3857 square metres
+
+
+def test_aoi_drawn_with_the_mouse_on_the_canvas(dock, qgis_iface):  # noqa: F811
+    from qgis.PyQt.QtCore import QPoint, Qt
+    from qgis.PyQt.QtTest import QTest
+
+    imagery = dock.use("aoiA_dense_z20.tif", 20)
+    from pytest_qgis.utils import wait
+
+    canvas = qgis_iface.mapCanvas()
+    canvas.resize(600, 400)
+    canvas.show()
+    wait(300)  # let the canvas take its size before its pixels are mapped
+    canvas.setDestinationCrs(imagery.crs())
+    canvas.setExtent(imagery.extent())
+    wait(300)
+    start, end = QPoint(150, 100), QPoint(450, 300)
+    corner_a = canvas.getCoordinateTransform().toMapCoordinates(start)
+    corner_b = canvas.getCoordinateTransform().toMapCoordinates(end)
+    dock.aoiGroup.setOutputExtentFromDrawOnCanvas()
+    viewport = canvas.viewport()
+    QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, start)
+    QTest.mouseMove(viewport, QPoint(300, 200))
+    QTest.mouseMove(viewport, end)
+    QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, end)
+    drawn = dock.aoiGroup.outputExtent()
+    assert abs(drawn.xMinimum() - corner_a.x()) < 1 and abs(drawn.xMaximum() - corner_b.x()) < 1
+    assert abs(drawn.yMaximum() - corner_a.y()) < 1 and abs(drawn.yMinimum() - corner_b.y()) < 1
+    assert "tiles at zoom 20" in dock.estimateLabel.text() and dock.rubber_band.numberOfVertices() >= 4
+    dock.clearAoiButton.click()
+    assert dock.aoi_geometry().isEmpty() and dock.rubber_band.numberOfVertices() == 0
+
+
+def _cancel_when(dock, predicate):
+    from pytest_qgis.utils import wait_until
+
+    wait_until(lambda: dock.run is not None and predicate(), timeout_milliseconds=60_000)
+    dock.cancelButton.click()
+    run_to_end(dock)
+
+
+def test_cancel_during_prediction_leaves_a_consistent_run(dock, tmp_path, trained):  # noqa: F811
+    imagery = dock.use("aoiB_west_z21.tif", 21)
+    dock.outputWidget.setFilePath(str(tmp_path))
+    dock.aoiGroup.setOutputExtentFromLayer(imagery)
+    layers_before = set(QgsProject.instance().mapLayers())
+    dock.modelWidget.setFilePath(str(trained[0]))
+    dock.zoomSpin.setValue(21)
+    dock.predictButton.click()
+    _cancel_when(dock, lambda: dock.progressBar.value() > 0)
+    (folder,) = [p for p in tmp_path.iterdir() if p.name.startswith("predict-")]
+    assert json.loads((folder / "run.json").read_text())["status"] == "cancelled"
+    assert sorted(p.name for p in folder.iterdir()) == ["run.json"]  # no half-written GeoTIFF or GeoPackage
+    assert set(QgsProject.instance().mapLayers()) == layers_before
+    assert QgsProject.instance().layerTreeRoot().findGroup(folder.name) is None
+
+
+def test_sagemaker_path_in_the_dock(dock, tmp_path, aws, local_endpoint, kampala_dataset, monkeypatch):  # noqa: F811
+    from .sagemaker_fixtures import REGION
+
+    monkeypatch.setenv("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", local_endpoint.url)  # moto cannot answer images
+    imagery = dock.use("aoiA_dense_z20.tif", 20)
+    dock.aoiGroup.setOutputExtentFromLayer(imagery)
+    dock.outputWidget.setFilePath(str(tmp_path))
+    dock.datasetWidget.setFilePath(str(kampala_dataset))
+    dock.backendCombo.setCurrentIndex(1)
+    assert not dock.sagemakerGroup.isHidden() and dock.localGroup.isHidden()
+    dock.regionEdit.setText(REGION)
+    dock.s3UriEdit.setText(f"s3://{aws.bucket}/dock/")
+    dock.roleEdit.setText(aws.role_arn)
+    dock.checkButton.click()
+    from pytest_qgis.utils import wait_until
+
+    wait_until(lambda: "Estimated cost" in dock.connectionLabel.text(), timeout_milliseconds=30_000)
+    assert "is reachable" in dock.connectionLabel.text() and "$3.825/h" in dock.connectionLabel.text()
+    dock.trainButton.click()
+    run_to_end(dock)
+    assert "Completed" in dock.statusLabel.text(), dock.statusLabel.text()
+    train = json.loads(next(tmp_path.glob("train-*/run.json")).read_text())
+    assert train["backend"] == "sagemaker" and train["sagemaker"]["job"] == dock.jobEdit.text() != ""
+    assert dock.sourceCombo.currentIndex() == 2 and dock.settings.aws_region == REGION
+    dock.predictButton.click()
+    run_to_end(dock)
+    assert "building footprints in" in dock.statusLabel.text(), dock.statusLabel.text()
+    predict = json.loads(next(tmp_path.glob("predict-*/run.json")).read_text())
+    assert predict["backend"] == "sagemaker" and predict["outputs"]["footprints"].endswith("footprints.gpkg")
+    import boto3
+
+    assert boto3.client("sagemaker", region_name=REGION).list_endpoints()["Endpoints"] == []  # deleted after use
+    dock.settings.aws_region = ""

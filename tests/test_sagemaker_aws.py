@@ -382,17 +382,6 @@ def test_follow_reads_metrics_from_the_log_stream(aws, provider, monkeypatch):
 # --- endpoints: local endpoint, deployment on moto, cost guard, batch transform -----------------
 
 
-@pytest.fixture
-def local_endpoint(trained):
-    from e84_segment.backends.sagemaker import local_endpoint
-
-    server = local_endpoint.LocalEndpointServer(local_endpoint.LocalModel(trained[0]), endpoint_name=None)
-    server.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
 def test_local_endpoint_speaks_the_runtime_api(aws, local_endpoint):
     import boto3
 

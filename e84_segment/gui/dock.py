@@ -7,6 +7,7 @@ run.json (core.runs) that the Runs tab lists and reloads.
 """
 import json
 import math
+import shutil
 from pathlib import Path
 from typing import Callable, List, Optional
 
@@ -319,17 +320,32 @@ class E84SegmentDock(QDockWidget, FORM):
                 record.finish("completed", self.statusLabel.text())
             self.iface.messageBar().pushSuccess(LOG_TAG, self.statusLabel.text())
         elif cancelled:
+            self._discard(record)
             record.finish("cancelled", CANCELLED)
             self.statusLabel.setText(self.tr("Cancelled: {} holds no outputs.").format(record.name))
         else:
             lines = [line for line in log.splitlines() if line.strip()]
             message = next((line for line in reversed(lines) if not line.startswith(("Results:", "Execution"))), "")
             message = message or self.tr("The step failed.")
+            self._discard(record)
             record.finish("failed", message)
             self.statusLabel.setText(message)
             self.iface.messageBar().pushWarning(LOG_TAG, self.tr("{} (details in the log panel, {} tab)").format(message, LOG_TAG))
             QgsMessageLog.logMessage(log, LOG_TAG, Qgis.Warning)
         self.refresh_runs()
+
+    def _discard(self, record: runs.RunRecord) -> None:
+        """A chain stopped part way: what its earlier steps wrote and loaded goes too, so a run is
+        whole or holds only its run.json."""
+        project = QgsProject.instance()
+        group = project.layerTreeRoot().findGroup(record.name)
+        if group is not None:
+            project.removeMapLayers([layer.layerId() for layer in group.findLayers()])
+            project.layerTreeRoot().removeChildNode(group)
+        for path in Path(record.folder).iterdir():
+            if path.name != runs.RUN_JSON:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+        record.outputs.clear()
 
     # --- the steps --------------------------------------------------------------------------------
 
@@ -522,7 +538,8 @@ class E84SegmentDock(QDockWidget, FORM):
             return
         self._save_settings()
         run = AlgorithmRun("e84segment:checkaws", {**self._aws(), "S3_URI": self.s3UriEdit.text().strip(),
-                                                    "ROLE_ARN": self.roleEdit.text().strip()}, self)
+                                                    "ROLE_ARN": self.roleEdit.text().strip(),
+                                                    "INSTANCE_TYPE": self.instanceCombo.currentText().strip()}, self)
         self.connectionLabel.setText(self.tr("Checking..."))
         run.finished.connect(lambda ok, results, log: self.connectionLabel.setText(
             results.get("REPORT") or (log.strip().splitlines() or [self.tr("The check failed.")])[-1]))

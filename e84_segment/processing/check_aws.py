@@ -2,6 +2,7 @@
 from qgis.core import (
     QgsProcessingOutputBoolean,
     QgsProcessingOutputString,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
@@ -15,6 +16,8 @@ class CheckAwsAlgorithm(E84Algorithm):
     GROUP = "sagemaker"
     S3_URI = "S3_URI"
     ROLE_ARN = "ROLE_ARN"
+    INSTANCE_TYPE = "INSTANCE_TYPE"
+    HOURS = "HOURS"
     OK = "OK"
     REPORT = "REPORT"
 
@@ -22,13 +25,18 @@ class CheckAwsAlgorithm(E84Algorithm):
         return (
             "Checks the AWS settings before anything is submitted: who the caller is (STS GetCallerIdentity), whether "
             "the bucket of S3_URI is reachable, and whether the SageMaker execution role exists and trusts SageMaker. "
-            "Each failure says what to change. Nothing is created or changed."
+            "Each failure says what to change. Nothing is created or changed. With INSTANCE_TYPE it also estimates what "
+            "HOURS of training on it cost, from the AWS Price List API."
         )
 
     def initAlgorithm(self, config=None):
         aws_common.add_parameters(self)
         self.addParameter(QgsProcessingParameterString(self.S3_URI, "S3 location (s3://bucket/prefix/)", optional=True))
         self.addParameter(QgsProcessingParameterString(self.ROLE_ARN, "SageMaker execution role ARN", optional=True))
+        self.addParameter(QgsProcessingParameterString(self.INSTANCE_TYPE, "Training instance type to price", optional=True))
+        self.addParameter(
+            QgsProcessingParameterNumber(self.HOURS, "Training hours to price", QgsProcessingParameterNumber.Double, 2.0, minValue=0.0)
+        )
         self.addOutput(QgsProcessingOutputBoolean(self.OK, "All checks passed"))
         self.addOutput(QgsProcessingOutputString(self.REPORT, "Report"))
 
@@ -43,6 +51,12 @@ class CheckAwsAlgorithm(E84Algorithm):
                 checks = aws.check_connection(settings, bucket, self.parameterAsString(parameters, self.ROLE_ARN, context).strip())
             except aws.AwsError as error:
                 checks = [aws.Check("identity", False, str(error))]
+        instance = self.parameterAsString(parameters, self.INSTANCE_TYPE, context).strip()
+        if instance and checks[0].ok:
+            from ..backends.sagemaker import pricing
+
+            estimate = pricing.estimate(settings, settings.session().region_name, instance, self.parameterAsDouble(parameters, self.HOURS, context))
+            checks.append(aws.Check("cost", True, estimate.text))  # informative: an unknown price blocks nothing
         for check in checks:
             (feedback.pushInfo if check.ok else feedback.reportError)(("OK: " if check.ok else "Problem: ") + check.message)
         ok = all(check.ok for check in checks)
