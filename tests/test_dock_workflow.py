@@ -202,3 +202,42 @@ def test_sagemaker_path_in_the_dock(dock, tmp_path, aws, local_endpoint, kampala
 
     assert boto3.client("sagemaker", region_name=REGION).list_endpoints()["Endpoints"] == []  # deleted after use
     dock.settings.aws_region = ""
+
+
+def test_cancel_during_training_keeps_the_best_model_so_far(dock, tmp_path, kampala_dataset):  # noqa: F811
+    from e84_segment.backends.local import modelfile
+
+    dock.outputWidget.setFilePath(str(tmp_path))
+    dock.datasetWidget.setFilePath(str(kampala_dataset))
+    dock.timeLimitSpin.setValue(5)
+    dock.trainButton.click()
+    _cancel_when(dock, lambda: len(dock.plot.iou) >= 1)
+    (folder,) = tmp_path.iterdir()
+    record = json.loads((folder / "run.json").read_text())
+    assert record["status"] == "cancelled" and record["outputs"]["model"] == dock.modelWidget.filePath()
+    _, meta = modelfile.load(folder / "model.pt")  # whole and loadable
+    assert meta["zoom"] == 20 and len(meta["history"]) < 100
+
+
+def test_live_endpoints_are_listed_and_deleted_from_the_runs_tab(dock, aws):  # noqa: F811
+    from pytest_qgis.utils import wait_until
+
+    from e84_segment.backends.sagemaker import contract, endpoints, training
+    from e84_segment.backends.sagemaker.aws import AwsSettings
+
+    from .sagemaker_fixtures import REGION
+
+    sm = AwsSettings().client("sagemaker")
+    request = contract.TrainingRequest(contract.unique_name("e84-segment"), REGION, aws.role_arn, f"s3://{aws.bucket}/k/",
+                                       f"s3://{aws.bucket}/k/models/", "ml.p3.2xlarge", {"num_classes": "2"}).as_kwargs()
+    artifact = training.submit(sm, request)["ModelArtifacts"]["S3ModelArtifacts"]
+    live = endpoints.deploy(sm, REGION, artifact, aws.role_arn, contract.DEFAULT_HOSTING_INSTANCE, "e84-segment",
+                            report=lambda m: None, poll_seconds=0)
+    dock.regionEdit.setText(REGION)
+    dock.refreshEndpointsButton.click()
+    wait_until(lambda: dock.endpointsList.count() and dock.endpointsList.item(0).data(256), timeout_milliseconds=30_000)
+    assert dock.endpointsList.item(0).data(256) == live.endpoint
+    dock.endpointsList.setCurrentRow(0)
+    dock.deleteEndpointButton.click()
+    wait_until(lambda: "No live endpoints" in dock.endpointsList.item(0).text(), timeout_milliseconds=30_000)
+    assert sm.list_endpoints()["Endpoints"] == []

@@ -319,6 +319,12 @@ class E84SegmentDock(QDockWidget, FORM):
             finally:
                 record.finish("completed", self.statusLabel.text())
             self.iface.messageBar().pushSuccess(LOG_TAG, self.statusLabel.text())
+        elif cancelled and record.kind == "train" and (Path(record.folder) / "model.pt").is_file():
+            # Training promises the best model so far on cancel (and RESUME from its checkpoint).
+            record.outputs["model"] = str(Path(record.folder) / "model.pt")
+            self.modelWidget.setFilePath(record.outputs["model"])
+            self.statusLabel.setText(self.tr("Cancelled: {} holds the best model so far.").format(record.outputs["model"]))
+            record.finish("cancelled", self.statusLabel.text())
         elif cancelled:
             self._discard(record)
             record.finish("cancelled", CANCELLED)
