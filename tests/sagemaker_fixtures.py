@@ -97,6 +97,30 @@ def aws_response(status: int, body: dict, url: str = ""):
     return AWSResponse(url, status, {"Content-Type": "application/x-amz-json-1.1"}, Raw(data))
 
 
+def simulated(decision: str):
+    """IAM's SimulatePrincipalPolicy answer (query protocol, XML), which moto does not implement."""
+    from botocore.awsrequest import AWSResponse
+
+    def answer(request):
+        body = (
+            '<SimulatePrincipalPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><SimulatePrincipalPolicyResult>'
+            "<IsTruncated>false</IsTruncated><EvaluationResults><member><EvalActionName>iam:PassRole</EvalActionName>"
+            f"<EvalResourceName>*</EvalResourceName><EvalDecision>{decision}</EvalDecision></member></EvaluationResults>"
+            "</SimulatePrincipalPolicyResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
+            "</SimulatePrincipalPolicyResponse>"
+        ).encode()
+        answer.requests.append(request.body)
+
+        class Raw:
+            def stream(self, **kwargs):
+                yield body
+
+        return AWSResponse(request.url, 200, {"Content-Type": "text/xml"}, Raw())
+
+    answer.requests = []
+    return answer
+
+
 def json_error(code: str, message: str, status: int = 400):
     """An error as AWS's JSON protocols send it."""
     return lambda request: aws_response(status, {"__type": code, "message": message}, request.url)
@@ -125,6 +149,7 @@ def aws(moto_url, pricing_url, monkeypatch, tmp_path):
     boto3.client("s3", region_name=REGION).create_bucket(Bucket=BUCKET)
     role = boto3.client("iam", region_name=REGION).create_role(RoleName="e84-sagemaker", AssumeRolePolicyDocument=json.dumps(TRUST))
     hooks = Hooks()
+    hooks.handlers["SimulatePrincipalPolicy"] = simulated("allowed")
     original = plugin_aws.AwsSettings.client
     monkeypatch.setattr(plugin_aws.AwsSettings, "client", lambda self, *a, **k: hooks.attach(original(self, *a, **k)))
 

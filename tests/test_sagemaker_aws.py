@@ -19,7 +19,7 @@ from e84_segment.backends.sagemaker import aws as plugin_aws
 from e84_segment.backends.sagemaker import contract, endpoints, pricing, training, upload
 
 from .conftest import KAMPALA, kampala_xyz_source, require
-from .sagemaker_fixtures import REGION, aws_response, json_error, price_list_answer, sagemaker_backend
+from .sagemaker_fixtures import REGION, aws_response, json_error, price_list_answer, sagemaker_backend, simulated
 
 VALIDATION_AOI = "3627854,3628466,38753,39136 [EPSG:3857]"
 
@@ -68,6 +68,15 @@ def test_check_connection_reports_identity_bucket_and_role(aws, provider):
     bad = run("checkaws", {"S3_URI": "s3://no-such-bucket-e84/", "ROLE_ARN": "arn:aws:iam::123456789012:role/missing"})
     assert bad["OK"] is False
     assert "no-such-bucket-e84" in bad["REPORT"] and "role" in bad["REPORT"].lower()
+    assert "iam:PassRole allowed" in result["REPORT"]
+    asked = str(aws.hooks.handlers["SimulatePrincipalPolicy"].requests[0])
+    assert "iam%3APassRole" in asked and "arn%3Aaws%3Aiam%3A%3A123456789012%3Auser%2Fmoto" in asked
+    aws.hooks.handlers["SimulatePrincipalPolicy"] = simulated("implicitDeny")
+    denied = run("checkaws", {"ROLE_ARN": aws.role_arn})
+    assert denied["OK"] is False and "may not pass" in denied["REPORT"] and "add iam:PassRole" in denied["REPORT"]
+    aws.hooks.handlers["SimulatePrincipalPolicy"] = _xml_error_handler(403, "AccessDenied", "not allowed to simulate")
+    unsure = run("checkaws", {"ROLE_ARN": aws.role_arn})
+    assert unsure["OK"] is True and "could not be checked" in unsure["REPORT"]
     unknown = run("checkaws", {"PROFILE": "nobody"})
     assert unknown["OK"] is False and "profile 'nobody' does not exist" in unknown["REPORT"] and "aws configure" in unknown["REPORT"]
 
@@ -85,6 +94,17 @@ def test_access_denied_is_never_retried_but_throttling_is(aws):
     aws.hooks.handlers["ListTrainingJobs"] = lambda request: next(answers, lambda r: None)(request)
     assert sm.list_training_jobs()["TrainingJobSummaries"] == []
     assert aws.hooks.counts["ListTrainingJobs"] == 3  # two throttled answers, retried, then moto's
+
+
+def _xml_error_handler(status, code, message):
+    return lambda request: _xml_error(status, code, message)
+
+
+def test_principal_of_a_caller():
+    assert plugin_aws.principal_arn("arn:aws:sts::123456789012:assumed-role/Analyst/jane") == "arn:aws:iam::123456789012:role/Analyst"
+    assert plugin_aws.principal_arn("arn:aws:iam::123456789012:user/jane") == "arn:aws:iam::123456789012:user/jane"
+    assert plugin_aws.principal_arn("arn:aws-cn:sts::123456789012:assumed-role/R/s") == "arn:aws-cn:iam::123456789012:role/R"
+    assert plugin_aws.principal_arn("arn:aws:iam::123456789012:root") is None
 
 
 def _xml_error(status, code, message):

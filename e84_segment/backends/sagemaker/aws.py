@@ -5,6 +5,7 @@ Only a profile name and a region are ever passed in: credentials come from boto3
 variable) points every client at a local server.
 """
 import json
+import re
 from dataclasses import dataclass
 from typing import List, Optional
 
@@ -113,6 +114,8 @@ def check_connection(settings: AwsSettings, bucket: str = "", role_arn: str = ""
             checks.append(Check("bucket", False, str(explain(error, f"Reaching bucket {bucket}"))))
     if role_arn:
         checks.append(_check_role(settings, role_arn))
+        if checks[-1].ok:
+            checks.append(_check_pass_role(settings, identity["Arn"], role_arn))
     return checks
 
 
@@ -129,6 +132,33 @@ def _check_role(settings: AwsSettings, role_arn: str) -> Check:
         trust = json.dumps(trust)
     if "sagemaker.amazonaws.com" not in trust:
         return Check("role", False, f"Role {name} does not trust sagemaker.amazonaws.com: add it to the role's trust policy")
-    # iam:PassRole itself is only decided when a job is created (AccessDenied then names it).
     return Check("role", True, f"Role {name} exists and SageMaker may assume it")
+
+
+def principal_arn(caller_arn: str) -> Optional[str]:
+    """The IAM principal behind an STS caller ARN (an assumed role's role, a user), None for root."""
+    assumed = re.match(r"^arn:([\w-]+):sts::(\d+):assumed-role/([^/]+)/", caller_arn)
+    if assumed:
+        return f"arn:{assumed.group(1)}:iam::{assumed.group(2)}:role/{assumed.group(3)}"
+    if caller_arn.endswith(":root"):
+        return None
+    return re.sub(r"^arn:([\w-]+):sts::", r"arn:\1:iam::", caller_arn)
+
+
+def _check_pass_role(settings: AwsSettings, caller_arn: str, role_arn: str) -> Check:
+    """Whether the caller may pass the role to SageMaker (iam:PassRole), by IAM's policy simulator."""
+    principal = principal_arn(caller_arn)
+    if principal is None:
+        return Check("pass-role", True, "The account's root user may pass any role")
+    try:
+        results = settings.client("iam").simulate_principal_policy(
+            PolicySourceArn=principal, ActionNames=["iam:PassRole"], ResourceArns=[role_arn]
+        )["EvaluationResults"]
+    except (ClientError, BotoCoreError) as error:
+        # Simulating needs its own permission; without it PassRole is decided when a job is created.
+        return Check("pass-role", True, f"iam:PassRole could not be checked ({explain(error, 'Simulating')}); it is decided when a job is created")
+    decision = results[0]["EvalDecision"] if results else "implicitDeny"
+    if decision != "allowed":
+        return Check("pass-role", False, f"{principal} may not pass {role_arn} ({decision}): add iam:PassRole on it to your policy")
+    return Check("pass-role", True, "You may pass the role to SageMaker (iam:PassRole allowed)")
 
