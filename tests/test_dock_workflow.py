@@ -8,18 +8,47 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsPalettedRasterRenderer, Q
 from .test_plugin import dock, run_to_end  # noqa: F401 (fixture)
 
 
+def draw_aoi(dock, canvas, imagery, margin=0.1):
+    """Drags a rectangle over the inner part of the imagery on a shown canvas, as a user draws the AOI;
+    returns the two corners in map units."""
+    from pytest_qgis.utils import wait
+    from qgis.PyQt.QtCore import QPoint, Qt
+    from qgis.PyQt.QtTest import QTest
+
+    canvas.resize(600, 400)
+    canvas.show()
+    wait(300)  # let the canvas take its size before its pixels are mapped
+    canvas.setDestinationCrs(imagery.crs())
+    canvas.setExtent(imagery.extent())
+    wait(300)
+    to_pixels = canvas.getCoordinateTransform()
+    box = imagery.extent()
+    dx, dy = box.width() * margin, box.height() * margin
+    top_left = to_pixels.transform(box.xMinimum() + dx, box.yMaximum() - dy)
+    bottom_right = to_pixels.transform(box.xMaximum() - dx, box.yMinimum() + dy)
+    start, end = QPoint(int(top_left.x()), int(top_left.y())), QPoint(int(bottom_right.x()), int(bottom_right.y()))
+    corners = to_pixels.toMapCoordinates(start), to_pixels.toMapCoordinates(end)
+    dock.aoiGroup.setOutputExtentFromDrawOnCanvas()
+    viewport = canvas.viewport()
+    QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, start)
+    QTest.mouseMove(viewport, (start + end) / 2)
+    QTest.mouseMove(viewport, end)
+    QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, end)
+    return corners
+
+
 def group_layers(name):
     group = QgsProject.instance().layerTreeRoot().findGroup(name)
     return sorted(layer.name() for layer in group.findLayers()) if group else []
 
 
-def test_aoi_to_exported_footprints(dock, tmp_path):  # noqa: F811 (fixture)
+def test_aoi_to_exported_footprints(dock, tmp_path, qgis_iface):  # noqa: F811 (fixture)
     imagery = dock.use("aoiA_dense_z20.tif", 20)
     dock.outputWidget.setFilePath(str(tmp_path / "work"))
-    dock.aoiGroup.setOutputExtentFromLayer(imagery)
+    draw_aoi(dock, qgis_iface.mapCanvas(), imagery)
     dock.runButton.click()
     run_to_end(dock)
-    assert "Wrote 3 training and 1 validation chips" in dock.statusLabel.text()
+    assert "Wrote 3 training and 1 validation chips" in dock.statusLabel.text(), dock.statusLabel.text()
 
     dock.timeLimitSpin.setValue(0.1)
     dock.trainButton.click()
@@ -115,28 +144,8 @@ def test_selected_polygons_make_the_area(dock, tmp_path):  # noqa: F811
 
 
 def test_aoi_drawn_with_the_mouse_on_the_canvas(dock, qgis_iface):  # noqa: F811
-    from qgis.PyQt.QtCore import QPoint, Qt
-    from qgis.PyQt.QtTest import QTest
-
     imagery = dock.use("aoiA_dense_z20.tif", 20)
-    from pytest_qgis.utils import wait
-
-    canvas = qgis_iface.mapCanvas()
-    canvas.resize(600, 400)
-    canvas.show()
-    wait(300)  # let the canvas take its size before its pixels are mapped
-    canvas.setDestinationCrs(imagery.crs())
-    canvas.setExtent(imagery.extent())
-    wait(300)
-    start, end = QPoint(150, 100), QPoint(450, 300)
-    corner_a = canvas.getCoordinateTransform().toMapCoordinates(start)
-    corner_b = canvas.getCoordinateTransform().toMapCoordinates(end)
-    dock.aoiGroup.setOutputExtentFromDrawOnCanvas()
-    viewport = canvas.viewport()
-    QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, start)
-    QTest.mouseMove(viewport, QPoint(300, 200))
-    QTest.mouseMove(viewport, end)
-    QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, end)
+    corner_a, corner_b = draw_aoi(dock, qgis_iface.mapCanvas(), imagery, margin=0.3)
     drawn = dock.aoiGroup.outputExtent()
     assert abs(drawn.xMinimum() - corner_a.x()) < 1 and abs(drawn.xMaximum() - corner_b.x()) < 1
     assert abs(drawn.yMaximum() - corner_a.y()) < 1 and abs(drawn.yMinimum() - corner_b.y()) < 1
