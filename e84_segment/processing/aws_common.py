@@ -4,7 +4,7 @@ Only a profile name and a region are parameters: credentials stay in boto3's cha
 """
 from contextlib import contextmanager
 
-from qgis.core import QgsProcessingException, QgsProcessingParameterDefinition, QgsProcessingParameterString
+from qgis.core import QgsProcessingException, QgsProcessingParameterString
 
 from .. import dependencies
 
@@ -19,11 +19,6 @@ def add_parameters(algorithm) -> None:
     algorithm.addParameter(
         QgsProcessingParameterString(REGION, "AWS region (empty: the profile's region)", "", optional=True)
     )
-
-
-def advanced(algorithm, parameter: QgsProcessingParameterDefinition) -> None:
-    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-    algorithm.addParameter(parameter)
 
 
 def settings(algorithm, parameters, context):

@@ -1,5 +1,5 @@
 """What every e84 segment algorithm declares the same way: its id, title and group."""
-from qgis.core import QgsProcessingAlgorithm
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterDefinition
 
 GROUPS = {"trainingdata": "Training data", "model": "Model", "sagemaker": "SageMaker", "footprints": "Footprints"}
 
@@ -25,3 +25,8 @@ class E84Algorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):
         return type(self)()
+
+    def addAdvancedParameter(self, parameter: QgsProcessingParameterDefinition) -> None:  # noqa: N802 (QGIS style)
+        """A parameter under the dialog's "Advanced parameters"."""
+        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(parameter)

@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExpression,
     QgsProcessingParameterExtent,
@@ -133,8 +132,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             ),
         ]
         for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+            self.addAdvancedParameter(parameter)
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, "Output dataset folder"))
         self.addOutput(QgsProcessingOutputVectorLayer(self.TILES, "Training tiles"))
         self.addOutput(QgsProcessingOutputNumber(self.NUM_TRAIN, "Training chips"))

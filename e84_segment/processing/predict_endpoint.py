@@ -84,10 +84,9 @@ class PredictEndpointAlgorithm(E84Algorithm):
         self.addParameter(
             QgsProcessingParameterNumber(self.OVERLAP, "Overlap (pixels of context, blended)", QgsProcessingParameterNumber.Integer, 16, minValue=0, maxValue=256)
         )
-        aws_common.advanced(self, QgsProcessingParameterString(self.ENDPOINT_URL, "Runtime endpoint URL (a local endpoint)", "", optional=True))
-        aws_common.advanced(self, QgsProcessingParameterNumber(self.MAX_TILES, "Stop above this many tiles", QgsProcessingParameterNumber.Integer, 20000, minValue=1))
-        aws_common.advanced(
-            self, QgsProcessingParameterNumber(self.POLL_SECONDS, "Seconds between status checks", QgsProcessingParameterNumber.Double, 15.0, minValue=0.0)
+        self.addAdvancedParameter(QgsProcessingParameterString(self.ENDPOINT_URL, "Runtime endpoint URL (a local endpoint)", "", optional=True))
+        self.addAdvancedParameter(QgsProcessingParameterNumber(self.MAX_TILES, "Stop above this many tiles", QgsProcessingParameterNumber.Integer, 20000, minValue=1))
+        self.addAdvancedParameter(QgsProcessingParameterNumber(self.POLL_SECONDS, "Seconds between status checks", QgsProcessingParameterNumber.Double, 15.0, minValue=0.0)
         )
         add_prediction_outputs(self)
         self.addOutput(QgsProcessingOutputString(self.ENDPOINT_NAME, "Endpoint used"))

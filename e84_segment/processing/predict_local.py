@@ -6,7 +6,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -92,8 +91,7 @@ class PredictLocalAlgorithm(E84Algorithm):
             QgsProcessingParameterNumber(self.MAX_TILES, "Stop above this many tiles", QgsProcessingParameterNumber.Integer, 20000, minValue=1),
         ]
         for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+            self.addAdvancedParameter(parameter)
         add_prediction_outputs(self)
 
     def prepareAlgorithm(self, parameters, context, feedback):

@@ -5,7 +5,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -65,8 +64,7 @@ class TrainLocalAlgorithm(E84Algorithm):
         seed = QgsProcessingParameterNumber(self.SEED, "Random seed", QgsProcessingParameterNumber.Integer, 0)
         resume = QgsProcessingParameterBoolean(self.RESUME, "Resume from the checkpoint beside OUTPUT", False)
         for parameter in (seed, resume):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+            self.addAdvancedParameter(parameter)
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, "Model file", "e84 segment model (*.pt)"))
         self.addOutput(QgsProcessingOutputNumber(self.BUILDING_IOU, "Best validation building IoU"))
         self.addOutput(QgsProcessingOutputNumber(self.MIOU, "Validation mIoU of the best model"))

@@ -96,9 +96,8 @@ class TrainSageMakerAlgorithm(E84Algorithm):
             )
         )
         self.addParameter(QgsProcessingParameterBoolean(self.WAIT, "Follow the job until it ends", True))
-        aws_common.advanced(self, QgsProcessingParameterString(self.OUTPUT_URI, "Model output S3 location (empty: <S3_URI>models/)", "", optional=True))
-        aws_common.advanced(
-            self, QgsProcessingParameterNumber(self.POLL_SECONDS, "Seconds between status checks", QgsProcessingParameterNumber.Double, 30.0, minValue=0.0)
+        self.addAdvancedParameter(QgsProcessingParameterString(self.OUTPUT_URI, "Model output S3 location (empty: <S3_URI>models/)", "", optional=True))
+        self.addAdvancedParameter(QgsProcessingParameterNumber(self.POLL_SECONDS, "Seconds between status checks", QgsProcessingParameterNumber.Double, 30.0, minValue=0.0)
         )
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_RECORD, "Run record", "JSON (*.json)"))
         for name, label in ((self.JOB_NAME, "Training job name"), (self.STATUS, "Job status"), (self.MODEL_ARTIFACT, "Model artifact S3 URI")):

@@ -6,8 +6,9 @@ variable) points every client at a local server.
 """
 import json
 import re
+import time
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 import boto3
 from botocore.config import Config
@@ -27,6 +28,13 @@ from botocore.exceptions import (
 CLIENT_CONFIG = Config(retries={"mode": "standard", "max_attempts": 10}, connect_timeout=10, read_timeout=70,
                        user_agent_extra="e84-segment")
 TIMEOUTS = (ConnectTimeoutError, ReadTimeoutError, EndpointConnectionError)
+
+
+def pause(seconds: float, wake: Callable[[], bool]) -> None:
+    """Waits between status polls, returning early when ``wake()`` turns true (a cancel)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not wake():
+        time.sleep(min(0.2, seconds))
 
 
 class AwsError(RuntimeError):

@@ -5,7 +5,6 @@ when prediction ends (success, error or cancel) unless the user keeps it, and ev
 creates carries the plugin's tag so that forgotten ones can be listed and deleted.
 """
 import io
-import time
 from dataclasses import dataclass
 from typing import Callable, List, Optional
 
@@ -85,15 +84,9 @@ def wait_in_service(sm, name: str, report, cancelled, poll_seconds: float) -> No
             return
         if status in ("Failed", "OutOfService", "Deleting"):
             raise aws.AwsError(f"Endpoint {name} is {status}: {description.get('FailureReason', 'no reason given')}")
-        _sleep(poll_seconds, cancelled)
-
-
-def _sleep(seconds: float, cancelled) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+        aws.pause(poll_seconds, cancelled)
         if cancelled():
             raise Cancelled()
-        time.sleep(min(0.2, seconds))
 
 
 def delete(sm, deployment: Deployment, report: Callable[[str], None] = print) -> None:

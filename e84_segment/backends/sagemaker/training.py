@@ -5,7 +5,6 @@ or botocore's retry of it finds the name taken, the job is looked up by that nam
 created twice.
 """
 import json
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
@@ -19,10 +18,6 @@ POLL_SECONDS = 30.0
 # Rough share of the run before and after the epochs, for the progress bar.
 _SECONDARY_PROGRESS = {"Starting": 2.0, "LaunchingMLInstances": 3.0, "PreparingTrainingStack": 4.0, "Downloading": 5.0,
                        "DownloadingTrainingImage": 6.0, "Training": 8.0, "Uploading": 97.0, "Completed": 100.0}
-
-
-class Cancelled(Exception):
-    pass
 
 
 def write_record(path: Path, record: dict) -> None:
@@ -155,9 +150,7 @@ def follow(
             except ClientError as error:
                 raise aws.explain(error, f"Stopping {job_name}") from None
             stop_sent = True
-        deadline = time.monotonic() + poll_seconds
-        while time.monotonic() < deadline and not (cancelled() and not stop_sent):
-            time.sleep(min(0.2, poll_seconds))
+        aws.pause(poll_seconds, lambda: cancelled() and not stop_sent)
 
 
 def _progress(description: dict, metrics: EpochMetrics) -> float:

@@ -6,7 +6,6 @@ class mask for each window. The algorithm's batch answer is the class mask, so t
 raster of a batch prediction holds 0 or 255 (blended where windows overlap).
 """
 import io
-import time
 from typing import Callable
 
 import numpy as np
@@ -88,6 +87,4 @@ def run_job(
             report(f"Stopping batch transform {name}")
             sm.stop_transform_job(TransformJobName=name)
             stop_sent = True
-        deadline = time.monotonic() + poll_seconds
-        while time.monotonic() < deadline and not (cancelled() and not stop_sent):
-            time.sleep(min(0.2, poll_seconds))
+        aws.pause(poll_seconds, lambda: cancelled() and not stop_sent)
