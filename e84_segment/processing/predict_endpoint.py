@@ -21,7 +21,7 @@ from .predict_local import (
     OUTPUT_PROBABILITY,
     add_imagery_and_area,
     add_prediction_outputs,
-    load_prediction_layers,
+    finish_prediction,
 )
 
 METHODS = ("Real-time endpoint", "Batch transform (no live endpoint)")
@@ -166,18 +166,8 @@ class PredictEndpointAlgorithm(E84Algorithm):
                         feedback.pushWarning(f"Endpoint {deployment.endpoint} is kept and bills every hour: delete it with 'SageMaker endpoints'")
                     else:
                         endpoints.delete(sm, deployment, report=feedback.pushInfo)
-        if stats.cancelled:
-            feedback.pushWarning(CANCELLED)
-            return {}
-        if stats.building_pixels == 0:
-            feedback.pushWarning("The model found no buildings here: the outputs are valid, and empty")
-        load_prediction_layers(context, classes_path, probability_path)
-        return {
-            self.OUTPUT_CLASSES: classes_path,
-            self.OUTPUT_PROBABILITY: probability_path,
-            self.ENDPOINT_NAME: "" if batch else endpoint,
-            self.BUILDING_PIXELS: stats.building_pixels,
-        }
+        outputs = finish_prediction(stats, context, feedback, classes_path, probability_path)
+        return {**outputs, self.ENDPOINT_NAME: "" if batch else endpoint} if outputs else {}
 
     @staticmethod
     def _grid(sm, arn, zoom: int, tile_size: int):

@@ -41,6 +41,21 @@ def add_prediction_outputs(algorithm) -> None:
     algorithm.addOutput(QgsProcessingOutputNumber(BUILDING_PIXELS, "Building pixels"))
 
 
+def finish_prediction(stats, context, feedback, classes_path: str, probability_path: str) -> dict:
+    """Reports a prediction and loads its rasters styled; {} when it was cancelled (nothing written)."""
+    if stats.cancelled:
+        feedback.pushWarning(CANCELLED)
+        return {}
+    feedback.pushInfo(
+        f"{stats.windows} windows in {stats.total_seconds:.1f} s ({stats.forward_seconds:.1f} s in the network); "
+        f"{stats.building_pixels:,} building pixels"
+    )
+    if stats.building_pixels == 0:
+        feedback.pushWarning("The model found no buildings here: the outputs are valid, and empty")
+    load_prediction_layers(context, classes_path, probability_path)
+    return {OUTPUT_CLASSES: classes_path, OUTPUT_PROBABILITY: probability_path, BUILDING_PIXELS: stats.building_pixels}
+
+
 def load_prediction_layers(context, classes_path: str, probability_path: str) -> None:
     """The class and probability rasters load styled when the algorithm ends."""
     for path, output, name, styler in (
@@ -135,18 +150,4 @@ class PredictLocalAlgorithm(E84Algorithm):
             progress=feedback.setProgress,
             cancelled=feedback.isCanceled,
         )
-        if stats.cancelled:
-            feedback.pushWarning(CANCELLED)
-            return {}
-        feedback.pushInfo(
-            f"{stats.windows} windows in {stats.total_seconds:.1f} s ({stats.forward_seconds:.1f} s in the network); "
-            f"{stats.building_pixels:,} building pixels"
-        )
-        if stats.building_pixels == 0:
-            feedback.pushWarning("The model found no buildings here: the outputs are valid, and empty")
-        load_prediction_layers(context, classes_path, probability_path)
-        return {
-            self.OUTPUT_CLASSES: classes_path,
-            self.OUTPUT_PROBABILITY: probability_path,
-            self.BUILDING_PIXELS: stats.building_pixels,
-        }
+        return finish_prediction(stats, context, feedback, classes_path, probability_path)
