@@ -7,7 +7,7 @@ variable) points every client at a local server.
 import json
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, List, Optional
 
 import boto3
@@ -45,8 +45,12 @@ class AwsError(RuntimeError):
 class AwsSettings:
     profile: str = ""
     region: str = ""
+    # One session for all of a step's clients: each new session parses botocore's models again.
+    _session: Optional[boto3.Session] = field(default=None, init=False, repr=False, compare=False)
 
     def session(self) -> boto3.Session:
+        if self._session is not None:
+            return self._session
         try:
             session = boto3.Session(profile_name=self.profile or None, region_name=self.region or None)
         except ProfileNotFound:
@@ -56,6 +60,7 @@ class AwsSettings:
             ) from None
         if not session.region_name:
             raise AwsError("No AWS region is set: choose one in the plugin settings (e.g. us-east-1)")
+        self._session = session
         return session
 
     def client(self, service: str, region: Optional[str] = None, endpoint_url: Optional[str] = None):
