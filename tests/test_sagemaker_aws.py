@@ -407,7 +407,7 @@ def test_local_endpoint_speaks_the_runtime_api(aws, local_endpoint):
 
     runtime = boto3.client("sagemaker-runtime", region_name=REGION, endpoint_url=local_endpoint.url)
     rgb = np.asarray(Image.open(sorted((require(KAMPALA) / "xyz" / "20").rglob("*.png"))[5]).convert("RGB"))
-    jpeg = endpoints.encode_jpeg(rgb)
+    jpeg = endpoints.encode_window(rgb)
     png = runtime.invoke_endpoint(EndpointName="any", ContentType="image/jpeg", Accept="image/png", Body=jpeg)
     assert png["ContentType"] == "image/png"
     from io import BytesIO
@@ -538,7 +538,7 @@ def test_concurrent_requests_to_the_local_endpoint_are_answered(aws, local_endpo
     import boto3
 
     runtime = boto3.client("sagemaker-runtime", region_name=REGION, endpoint_url=local_endpoint.url)
-    jpeg = endpoints.encode_jpeg(np.full((64, 96, 3), 128, np.uint8))
+    jpeg = endpoints.encode_window(np.full((64, 96, 3), 128, np.uint8))
     shapes = []
 
     def call():

@@ -55,9 +55,9 @@ def check_output_folder(path: Path) -> None:
         )
 
 
-def encode_jpeg(rgb: np.ndarray) -> bytes:
+def encode_jpeg(rgb: np.ndarray, quality: int = JPEG_QUALITY) -> bytes:
     buffer = io.BytesIO()
-    Image.fromarray(rgb, "RGB").save(buffer, "JPEG", quality=JPEG_QUALITY)
+    Image.fromarray(rgb, "RGB").save(buffer, "JPEG", quality=quality)
     return buffer.getvalue()
 
 
@@ -104,7 +104,16 @@ def label_map() -> dict:
 
 
 def dump_json(data: dict) -> bytes:
-    return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return (json.dumps(data, indent=2, sort_keys=True, default=str) + "\n").encode("utf-8")
+
+
+def write_json(path: Path, data: dict) -> None:
+    """Written under a temporary name and renamed: a reader never sees half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_bytes(dump_json(data))
+    partial.replace(path)
 
 
 class DatasetWriter:

@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from . import dataset
+
 RUN_JSON = "run.json"
 KINDS = ("dataset", "train", "predict", "compare", "export")
 
@@ -36,11 +38,7 @@ class RunRecord:
         return Path(self.folder) / RUN_JSON
 
     def save(self) -> None:
-        """Written under a temporary name and renamed: a crash never leaves half a record."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f".{RUN_JSON}.partial")
-        partial.write_text(json.dumps(asdict(self), indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
-        partial.replace(self.path)
+        dataset.write_json(self.path, asdict(self))  # atomic: a crash never leaves half a record
 
     def finish(self, status: str, message: str = "") -> None:
         self.status, self.message, self.finished = status, message, now()

@@ -1,5 +1,4 @@
 """e84segment:compareosm: predicted footprints against OSM, object by object (SpaceNet's rule)."""
-import json
 from pathlib import Path
 
 from osgeo import ogr
@@ -24,7 +23,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core import compare, vectorize
+from ..core import compare, dataset, vectorize
 from . import areas, styles
 from .base import E84Algorithm
 
@@ -149,9 +148,7 @@ class CompareOsmAlgorithm(E84Algorithm):
                 sink.addFeature(features[index], QgsFeatureSink.FastInsert)
         report_path = Path(self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context))
         report_path.parent.mkdir(parents=True, exist_ok=True)
-        partial = report_path.with_name(f".{report_path.name}.partial")
-        partial.write_text(json.dumps(scores, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        partial.replace(report_path)
+        dataset.write_json(report_path, scores)
         feedback.pushInfo(
             f"TP {scores['tp']}, FP {scores['fp']}, FN {scores['fn']}: precision {scores['precision']:.3f}, "
             f"recall {scores['recall']:.3f}, F1 {scores['f1']:.3f}, area IoU {scores['area_iou']:.3f}"

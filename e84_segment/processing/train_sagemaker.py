@@ -15,10 +15,12 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core import dataset
 from . import aws_common
 from .base import E84Algorithm
 from .upload_dataset import upload_folder
 
+from ..backends.sagemaker import contract  # boto3-free
 from ..backends.sagemaker.contract import ALGORITHMS, BACKBONES, DEFAULT_TRAINING_INSTANCE, LR_SCHEDULERS, OPTIMIZERS
 
 
@@ -107,7 +109,7 @@ class TrainSageMakerAlgorithm(E84Algorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         settings = aws_common.settings(self, parameters, context)
-        from ..backends.sagemaker import contract, pricing, training
+        from ..backends.sagemaker import pricing, training
 
         record_path = Path(self.parameterAsFileOutput(parameters, self.OUTPUT_RECORD, context))
         with aws_common.aws_errors("Training on SageMaker"):
@@ -164,18 +166,18 @@ class TrainSageMakerAlgorithm(E84Algorithm):
                 "status": "Submitting",
                 "submitted_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             }
-            training.write_record(record_path, record)  # the name is on disk before the create call
+            dataset.write_json(record_path, record)  # the name is on disk before the create call
             sm = settings.client("sagemaker")
             try:
                 description = training.submit(sm, request, report=feedback.pushInfo)
             except Exception as error:
                 record.update(status="NotCreated", error=str(error))
-                training.write_record(record_path, record)
+                dataset.write_json(record_path, record)
                 raise
             name = request["TrainingJobName"]
             feedback.pushInfo(f"Submitted {name}: {description['TrainingJobStatus']}")
             record["status"] = description["TrainingJobStatus"]
-            training.write_record(record_path, record)
+            dataset.write_json(record_path, record)
             if self.parameterAsBoolean(parameters, self.WAIT, context):
 
                 def on_update(latest, metrics):
@@ -197,7 +199,7 @@ class TrainSageMakerAlgorithm(E84Algorithm):
         artifact = description.get("ModelArtifacts", {}).get("S3ModelArtifacts", "")
         record.update(status=status, final_metrics=final, model_artifact=artifact, failure_reason=description.get("FailureReason"),
                       billable_seconds=training.cost_seconds(description))
-        training.write_record(record_path, record)
+        dataset.write_json(record_path, record)
         if status == "Failed":
             raise QgsProcessingException(f"Training job {name} failed: {description.get('FailureReason', 'no reason given')}")
         if status == "Stopped":
@@ -216,9 +218,6 @@ class TrainSageMakerAlgorithm(E84Algorithm):
     @staticmethod
     def _remote_meta(settings, dataset_uri: str) -> dict:
         """dataset.json from S3: num_classes and num_training_samples come from it."""
-        from ..backends.sagemaker import contract
-        from ..core import dataset
-
         from botocore.exceptions import ClientError
 
         bucket, prefix = contract.parse_s3_uri(dataset_uri)

@@ -4,14 +4,13 @@ A live endpoint bills every hour until it is deleted, so an endpoint the plugin 
 when prediction ends (success, error or cancel) unless the user keeps it, and every resource it
 creates carries the plugin's tag so that forgotten ones can be listed and deleted.
 """
-import io
 from dataclasses import dataclass
 from typing import Callable, List, Optional
 
 import numpy as np
 from botocore.exceptions import ClientError
-from PIL import Image
 
+from ...core import dataset
 from . import aws, contract, recordio
 
 JPEG_QUALITY = 95  # windows go to the endpoint as JPEG (its input type): keep the loss small
@@ -130,10 +129,9 @@ def tag_value(sm, arn: str, key: str) -> Optional[str]:
     return None
 
 
-def encode_jpeg(rgb: np.ndarray) -> bytes:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format="JPEG", quality=JPEG_QUALITY)
-    return buffer.getvalue()
+def encode_window(rgb: np.ndarray) -> bytes:
+    """A window as the endpoint takes it (the algorithm's input type is JPEG)."""
+    return dataset.encode_jpeg(rgb, JPEG_QUALITY)
 
 
 class EndpointPredictor:
@@ -149,7 +147,7 @@ class EndpointPredictor:
         out = []
         for rgb in batch:
             response = self.runtime.invoke_endpoint(
-                EndpointName=self.endpoint, ContentType=contract.JPEG, Accept=contract.PROTOBUF, Body=encode_jpeg(rgb)
+                EndpointName=self.endpoint, ContentType=contract.JPEG, Accept=contract.PROTOBUF, Body=encode_window(rgb)
             )
             self.requests += 1
             probabilities = recordio.decode_probabilities(response["Body"].read())

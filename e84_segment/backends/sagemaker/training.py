@@ -4,9 +4,7 @@ The job name is written to the run record before CreateTrainingJob is sent. If t
 or botocore's retry of it finds the name taken, the job is looked up by that name: it is never
 created twice.
 """
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 from botocore.exceptions import ClientError
@@ -18,15 +16,6 @@ POLL_SECONDS = 30.0
 # Rough share of the run before and after the epochs, for the progress bar.
 _SECONDARY_PROGRESS = {"Starting": 2.0, "LaunchingMLInstances": 3.0, "PreparingTrainingStack": 4.0, "Downloading": 5.0,
                        "DownloadingTrainingImage": 6.0, "Training": 8.0, "Uploading": 97.0, "Completed": 100.0}
-
-
-def write_record(path: Path, record: dict) -> None:
-    """The run record, replaced atomically so that a crash never leaves half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(json.dumps(record, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
-    partial.replace(path)
 
 
 def submit(sm, request: dict, report: Callable[[str], None] = print) -> dict:
