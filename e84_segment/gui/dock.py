@@ -35,7 +35,8 @@ from qgis.PyQt.QtWidgets import QDockWidget, QListWidgetItem
 
 from ..backends.sagemaker.contract import DEFAULT_TRAINING_INSTANCE, GPU_TRAINING_INSTANCES
 from ..core import runs, tiles
-from ..processing import styles
+from ..processing import areas, styles
+from ..processing.areas import MERCATOR
 from ..processing.build_training_data import CANCELLED
 from ..processing.build_training_data import BuildTrainingDataAlgorithm as Build
 from ..processing.train_local import ENCODER_CHOICES
@@ -46,7 +47,6 @@ from .settings import Settings
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 BUILD_ID = "e84segment:buildtrainingdata"
 LOG_TAG = "e84 segment"
-MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
 PROJECT_SCOPE, PROJECT_RUNS = "e84_segment", "runs"
 BACKENDS = ("Local (this machine)", "Amazon SageMaker")
 SOURCES = ("Local model file", "SageMaker endpoint", "SageMaker training job")
@@ -217,7 +217,7 @@ class E84SegmentDock(QDockWidget, FORM):
         shown.transform(QgsCoordinateTransform(MERCATOR, canvas_crs, QgsProject.instance()))
         self.rubber_band.setToGeometry(shown, None)  # shown until the area is cleared
         box = geometry.boundingBox()
-        count = tiles.count_tiles((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()), self.zoomSpin.value())
+        count = tiles.count_tiles(areas.bounds(box), self.zoomSpin.value())
         size = tiles.estimate(count, 256).disk_bytes / 1e6
         area = QgsDistanceArea()
         area.setSourceCrs(MERCATOR, QgsProject.instance().transformContext())
@@ -239,8 +239,8 @@ class E84SegmentDock(QDockWidget, FORM):
         metres = layer.rasterUnitsPerPixelX()
         if layer.crs().isGeographic():
             metres *= 111_320 * math.cos(math.radians(centre.y()))
-        elif layer.crs().authid() == "EPSG:3857":
-            metres *= math.cos(math.radians(centre.y()))
+        elif layer.crs() == MERCATOR:
+            metres /= tiles.metres_to_mercator(1.0, centre.y())
         if metres <= 0:
             return
         zoom = tiles.zoom_for_resolution(metres, centre.y())
