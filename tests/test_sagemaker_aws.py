@@ -575,3 +575,8 @@ def test_qgis_start_warns_about_live_endpoints_of_the_plugin(aws, provider, qgis
     assert run is not None
     message = qgis_iface.messageBar().get_messages(Qgis.Warning)[0]
     assert "1 SageMaker endpoint(s)" in message and "bill every hour" in message
+
+
+def test_a_local_endpoint_url_does_not_deploy_training_jobs(aws, provider, tmp_path):
+    with pytest.raises(QgsProcessingException, match="give ENDPOINT"):
+        run("predictendpoint", _predict_endpoint_parameters(tmp_path, TRAINING_JOB="some-job", ENDPOINT_URL="http://127.0.0.1:9"))

@@ -104,6 +104,8 @@ class PredictEndpointAlgorithm(E84Algorithm):
         if bool(endpoint) == bool(job):
             raise QgsProcessingException("Give either ENDPOINT (an endpoint in service) or TRAINING_JOB (a completed job to deploy)")
         runtime_url = self.parameterAsString(parameters, self.ENDPOINT_URL, context).strip()
+        if runtime_url and job:
+            raise QgsProcessingException("ENDPOINT_URL serves a running endpoint: give ENDPOINT (its name), not TRAINING_JOB")
         batch = bool(job) and self.parameterAsEnum(parameters, self.METHOD, context) == 1
         poll = self.parameterAsDouble(parameters, self.POLL_SECONDS, context)
         with aws_common.aws_errors("Predicting with SageMaker"):
