@@ -1,7 +1,76 @@
-"""What every e84 segment algorithm declares the same way: its id, title and group."""
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterDefinition
+"""What every e84 segment algorithm declares the same way: its id, title and group; and the
+checks every algorithm owes the analyst (outputs writable before work starts, errors as sentences)."""
+import functools
+import os
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Optional
 
-GROUPS = {"trainingdata": "Training data", "model": "Model", "sagemaker": "SageMaker", "footprints": "Footprints"}
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFolderDestination,
+)
+
+# The toolbox lists groups alphabetically by name: numbered names keep the workflow's order.
+GROUPS = {
+    "trainingdata": "1 Training data",
+    "model": "2 Model",
+    "footprints": "3 Footprints",
+    "sagemaker": "4 SageMaker",
+}
+
+
+def file_path_of(value) -> Optional[str]:
+    """The file system path an output parameter value names; None for temporary, memory or database outputs."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.staticValue()
+    if not isinstance(value, str) or not value or value == "TEMPORARY_OUTPUT":
+        return None
+    if ":" in value.split("/")[0].split("\\")[0] and not (len(value) > 1 and value[1] == ":"):
+        return None  # memory:, ogr:dbname=..., postgres: (a drive letter "C:" is a path)
+    return value.split("|")[0]
+
+
+def unwritable(path: Path) -> Optional[Path]:
+    """The folder that stops ``path`` from being written, or None when it can be. Probes with a real
+    file: os.access is wrong on Windows ACLs and read-only mounts."""
+    folder = Path(path).parent if not Path(path).is_dir() else Path(path)
+    while not folder.exists():
+        if folder.parent == folder:
+            return folder
+        folder = folder.parent
+    if not folder.is_dir():
+        return folder
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError:
+        return folder
+    return None
+
+
+def _sentences(process):
+    """processAlgorithm that turns an OSError into a sentence saying what to change; the traceback
+    goes to the log, never to the analyst's face."""
+
+    @functools.wraps(process)
+    def wrapped(self, parameters, context, feedback):
+        try:
+            return process(self, parameters, context, feedback)
+        except OSError as error:
+            if feedback is not None:
+                feedback.pushDebugInfo(traceback.format_exc())
+            where = f" {error.filename}" if error.filename else ""
+            raise QgsProcessingException(
+                f"Cannot read or write{where}: {error.strerror or error}. Choose a folder you can write to, "
+                "with free space, and check that the file is not open in another program."
+            ) from error
+
+    return wrapped
 
 
 class E84Algorithm(QgsProcessingAlgorithm):
@@ -10,6 +79,11 @@ class E84Algorithm(QgsProcessingAlgorithm):
     ID = ""
     TITLE = ""
     GROUP = ""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "processAlgorithm" in cls.__dict__:
+            cls.processAlgorithm = _sentences(cls.__dict__["processAlgorithm"])
 
     def name(self):
         return self.ID
@@ -30,3 +104,25 @@ class E84Algorithm(QgsProcessingAlgorithm):
         """A parameter under the dialog's "Advanced parameters"."""
         parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(parameter)
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Refuses outputs that cannot be written before any work (the dialog, qgis_process,
+        processing.run and the dock all ask this first)."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        for definition in self.destinationParameterDefinitions():
+            path = file_path_of(parameters.get(definition.name()))
+            if path is None:
+                continue
+            is_folder = isinstance(definition, QgsProcessingParameterFolderDestination)
+            target = Path(path) / "probe" if is_folder else Path(path)
+            blocked = unwritable(target)
+            if blocked is not None:
+                return False, (
+                    f"{definition.description()}: cannot write into {blocked} (read-only, or not a folder). "
+                    "Choose a folder you can write to."
+                )
+            if not is_folder and os.path.isdir(path):
+                return False, f"{definition.description()}: {path} is a folder; give a file name."
+        return True, ""

@@ -5,6 +5,7 @@ from .. import icons
 from .build_training_data import BuildTrainingDataAlgorithm
 from .check_aws import CheckAwsAlgorithm
 from .compare_osm import CompareOsmAlgorithm
+from .export_footprints import ExportFootprintsAlgorithm
 from .manage_endpoints import ManageEndpointsAlgorithm
 from .predict_endpoint import PredictEndpointAlgorithm
 from .polygonize import PolygonizeAlgorithm
@@ -36,6 +37,7 @@ class E84Provider(QgsProcessingProvider):
             PredictLocalAlgorithm(),
             PolygonizeAlgorithm(),
             CompareOsmAlgorithm(),
+            ExportFootprintsAlgorithm(),
             CheckAwsAlgorithm(),
             UploadDatasetAlgorithm(),
             TrainSageMakerAlgorithm(),
