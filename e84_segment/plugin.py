@@ -31,7 +31,7 @@ class E84SegmentPlugin:
         QgsApplication.processingRegistry().addProvider(self.provider)
 
     def initGui(self):  # noqa: N802
-        from .gui.dock import E84SegmentDock
+        from .gui.dock import DEFAULT_WIDTH, E84SegmentDock
 
         self.initProcessing()
         self.action = QAction(icons.plugin_icon(), "e84 segment", self.iface.mainWindow())
@@ -44,6 +44,8 @@ class E84SegmentPlugin:
         self.iface.addPluginToMenu(MENU, self.action)
         self.dock = E84SegmentDock(self.iface, self.iface.mainWindow())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        # Docks open at their minimum width; the form's full width fits without scrolling sideways.
+        self.iface.mainWindow().resizeDocks([self.dock], [DEFAULT_WIDTH], Qt.Horizontal)
         self.dock.hide()
         self.dock.visibilityChanged.connect(self.action.setChecked)
         from .gui.endpoint_watch import check_live_endpoints
@@ -58,8 +60,7 @@ class E84SegmentPlugin:
             self.endpoint_check.cancel()
             self.endpoint_check = None
         if self.dock is not None:
-            if self.dock.run is not None:
-                self.dock.run.cancel()
+            self.dock.shutdown()
             self.dock.remove_canvas_items()
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()

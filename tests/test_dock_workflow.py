@@ -1,11 +1,12 @@
 """The analyst's day in the dock, driven like a user: AOI, dataset, training, prediction, comparison,
 export, run history. Real layers, real algorithms in background tasks, real files."""
 import json
+import re
 
 from osgeo import ogr
 from qgis.core import QgsCoordinateReferenceSystem, QgsPalettedRasterRenderer, QgsProject, QgsVectorLayer
 
-from .test_plugin import dock, run_to_end  # noqa: F401 (fixture)
+from .test_plugin import dock, layers_named, run_group, run_to_end  # noqa: F401 (fixture)
 
 
 def draw_aoi(dock, canvas, imagery, margin=0.1):
@@ -37,27 +38,37 @@ def draw_aoi(dock, canvas, imagery, margin=0.1):
     return corners
 
 
-def group_layers(name):
-    group = QgsProject.instance().layerTreeRoot().findGroup(name)
-    return sorted(layer.name() for layer in group.findLayers()) if group else []
+def group_layers(record):
+    """A run's layers, top to bottom, with whether each is ticked on."""
+    group = run_group(record)
+    return [(node.layer().name().split(" (")[0], node.isVisible()) for node in group.findLayers()] if group else []
 
 
-def test_aoi_to_exported_footprints(dock, tmp_path, qgis_iface):  # noqa: F811 (fixture)
+def test_aoi_to_exported_footprints(dock, tmp_path, qgis_iface, monkeypatch):  # noqa: F811 (fixture)
     imagery = dock.use("aoiA_dense_z20.tif", 20)
     dock.outputWidget.setFilePath(str(tmp_path / "work"))
     draw_aoi(dock, qgis_iface.mapCanvas(), imagery)
     dock.runButton.click()
     run_to_end(dock)
     assert "Wrote 3 training and 1 validation chips" in dock.statusLabel.text(), dock.statusLabel.text()
+    # The plugin's own layers are no building labels: the pickers leave them out unless asked.
+    tiles = layers_named("Training tiles")[0]
+    offered = [dock.labelsCombo.layer(i) for i in range(dock.labelsCombo.count())]
+    assert tiles not in offered and dock.labelsCombo.currentLayer().name() == "OSM buildings"
+    dock.ownLayersCheck.setChecked(True)
+    assert tiles in [dock.labelsCombo.layer(i) for i in range(dock.labelsCombo.count())]
+    dock.ownLayersCheck.setChecked(False)
 
     dock.timeLimitSpin.setValue(0.1)
     dock.trainButton.click()
     assert not dock.predictButton.isEnabled()  # one step at a time; the dock stays usable otherwise
     run_to_end(dock)
-    assert "best validation building IoU" in dock.statusLabel.text(), dock.statusLabel.text()
+    assert "best building IoU" in dock.statusLabel.text() and "on the validation chips" in dock.statusLabel.text()
     assert dock.plot.loss and dock.plot.iou  # the epochs arrived while it trained
+    assert dock.progressBar.value() == 0  # the next step does not start from this one's value
     model = dock.modelWidget.filePath()
     assert model.endswith("model.pt")
+    assert "tiles at zoom 20 (the model's zoom)" in dock.predictEstimateLabel.text()
 
     dock.predictButton.click()
     run_to_end(dock)
@@ -65,24 +76,34 @@ def test_aoi_to_exported_footprints(dock, tmp_path, qgis_iface):  # noqa: F811 (
     runs = {json.loads(p.read_text())["kind"]: json.loads(p.read_text()) for p in (tmp_path / "work").glob("*/run.json")}
     predict = runs["predict"]
     assert predict["status"] == "completed" and predict["parameters"]["e84segment:predictlocal"]["MODEL"] == model
-    assert group_layers(predict["name"]) == ["Building footprints", "Building probability", "Predicted buildings"]
-    classes = QgsProject.instance().mapLayersByName("Predicted buildings")[0]
+    # What prediction is for shows: outlines on top, the rasters below them, ticked off.
+    assert group_layers(predict) == [("Footprints", True), ("Predicted buildings", False), ("Building probability", False)]
+    classes = layers_named("Predicted buildings")[0]
     assert isinstance(classes.renderer(), QgsPalettedRasterRenderer) and classes.source().endswith("classes.tif")
     footprints = dock.footprintsCombo.currentLayer()
     assert footprints is not None and footprints.source().split("|")[0] == predict["outputs"]["footprints"]
+    assert footprints.name() == f"Footprints ({predict['tag']})" and footprints.renderer().symbol().color().alpha() == 0
 
     dock.compareButton.click()
     run_to_end(dock)
-    assert "F1" in dock.statusLabel.text(), dock.statusLabel.text()
+    assert "F1" in dock.statusLabel.text() and "overlap OSM buildings" in dock.statusLabel.text(), dock.statusLabel.text()
     compare = next(json.loads(p.read_text()) for p in (tmp_path / "work").glob("compare-*/run.json"))
-    assert set(compare["metrics"]) >= {"tp", "fp", "fn", "f1", "area_iou"}
-    assert group_layers(compare["name"]) == ["Buildings OSM lacks", "Matched buildings", "OSM buildings not found"]
+    metrics = compare["metrics"]
+    assert set(metrics) >= {"tp", "fp", "fn", "f1", "area_iou"}
+    assert metrics["predicted_only_overlapping_osm"] + metrics["predicted_only_alone"] == metrics["fp"]
+    assert group_layers(compare) == [("Predicted, no OSM match: check", True), ("OSM, not predicted", True),
+                                     ("Matched with OSM", True)]
+    root = QgsProject.instance().layerTreeRoot()
+    assert not root.findLayer(footprints.id()).isVisible()  # the inputs step aside for the comparison
+    assert not root.findLayer(dock.referenceCombo.currentLayer().id()).isVisible()
+    check = layers_named("Predicted, no OSM match: check")[0]
+    assert "osm_overlap" in check.fields().names()
     for key in ("matched", "predicted_only", "reference_only"):
         assert compare["outputs"][key].endswith(".gpkg")
 
     dock.exportLayerCombo.setLayer(footprints)
-    dock.formatCombo.setCurrentIndex(1)  # GeoJSON
-    dock.crsWidget.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    dock.formatCombo.setCurrentIndex(1)  # GeoJSON: WGS 84 by default (RFC 7946)
+    assert dock.crsWidget.crs().authid() == "EPSG:4326"
     dock.exportWidget.setFilePath(str(tmp_path / "out" / "buildings"))
     dock.exportButton.click()
     run_to_end(dock)
@@ -91,13 +112,71 @@ def test_aoi_to_exported_footprints(dock, tmp_path, qgis_iface):  # noqa: F811 (
     layer = QgsVectorLayer(str(exported), "exported", "ogr")
     assert layer.featureCount() == footprints.featureCount() > 0
     assert layer.crs().authid() == "EPSG:4326" and "area_m2" in layer.fields().names()
+    geojson = json.loads(exported.read_text())
+    assert "crs" not in geojson  # RFC 7946 has no crs member
+    numbers = re.findall(r"-?\d+\.(\d+)", json.dumps(geojson["features"][0]["geometry"]))
+    assert numbers and max(len(decimals) for decimals in numbers) <= 7  # about 1 cm, as OSM stores
 
-    assert dock.runsList.count() == 5
-    predict_row = next(i for i in range(5) if dock.runsList.item(i).text().startswith(predict["name"]))
+    assert dock.runsList.count() == 4  # an export writes the analyst's file: it is no run
+    predict_row = next(i for i in range(4) if dock.runsList.item(i).text().startswith("Prediction: aoiA_dense_z20.tif z20"))
+    assert "footprints" in dock.runsList.item(predict_row).text()
     dock.runsList.setCurrentRow(predict_row)
     before = len(QgsProject.instance().mapLayers())
+    dock.reloadButton.click()  # loaded already: selected, not duplicated
+    assert len(QgsProject.instance().mapLayers()) == before and "loaded already" in dock.statusLabel.text()
+    group = run_group(predict)
+    QgsProject.instance().removeMapLayers([node.layerId() for node in group.findLayers()])
+    root.removeChildNode(group)
     dock.reloadButton.click()
-    assert len(QgsProject.instance().mapLayers()) == before + 3
+    assert group_layers(predict) == [("Footprints", True), ("Predicted buildings", False), ("Building probability", False)]
+
+
+def test_export_never_replaces_the_analysts_layers(dock, tmp_path, monkeypatch):  # noqa: F811
+    """The GeoPackage the analyst keeps their edits in gets a new layer; replacing one needs a yes."""
+    from osgeo import gdal, ogr
+
+    labels = dock.labelsCombo.currentLayer()
+    work = tmp_path / "analyst_work.gpkg"
+    gdal.VectorTranslate(str(work), labels.source(), format="GPKG", layerName="my_edited_buildings")
+
+    def layers():
+        source = ogr.Open(str(work))
+        return {source.GetLayer(i).GetName(): source.GetLayer(i).GetFeatureCount() for i in range(source.GetLayerCount())}
+
+    original = layers()
+    assert list(original) == ["my_edited_buildings"]
+    dock.outputWidget.setFilePath(str(tmp_path / "workspace"))
+    dock.exportLayerCombo.setLayer(labels)
+    dock.formatCombo.setCurrentIndex(0)
+    dock.exportWidget.setFilePath(str(work))
+    dock.exportButton.click()
+    run_to_end(dock)
+    assert layers() == {**original, "osm_buildings": labels.featureCount()}, dock.statusLabel.text()
+    assert "layer 'osm_buildings'" in dock.statusLabel.text()
+
+    asked = []
+    monkeypatch.setattr(dock, "ask", lambda question: asked.append(question) or False)
+    dock.exportLayerNameEdit.setText("my_edited_buildings")
+    dock.exportButton.click()
+    assert "already holds a layer 'my_edited_buildings'" in asked[0] and "other layers are kept" in asked[0]
+    assert dock.run is None and "Not exported" in dock.statusLabel.text() and layers()["my_edited_buildings"] == original["my_edited_buildings"]
+
+    monkeypatch.setattr(dock, "ask", lambda question: True)
+    dock.exportLayerCombo.setLayer(labels)
+    labels.selectByIds([next(labels.getFeatures()).id()])
+    dock.exportButton.click()
+    run_to_end(dock)
+    assert layers() == {"my_edited_buildings": labels.featureCount(), "osm_buildings": labels.featureCount()}
+
+    # A one-layer format: an existing file is replaced only after a yes.
+    monkeypatch.setattr(dock, "ask", lambda question: asked.append(question) or False)
+    dock.formatCombo.setCurrentIndex(3)  # FlatGeobuf
+    target = tmp_path / "handover.fgb"
+    target.write_bytes(b"the coordinator's file")
+    dock.exportWidget.setFilePath(str(target))
+    dock.exportButton.click()
+    assert "handover.fgb exists" in asked[-1] and target.read_bytes() == b"the coordinator's file"
+    assert not (tmp_path / "workspace").exists()  # exports make no run folders
 
 
 def test_missing_aws_settings_are_explained_and_nothing_runs(dock, tmp_path):  # noqa: F811

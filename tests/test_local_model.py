@@ -55,15 +55,16 @@ def test_training_learns(trained):
 def test_foreign_and_damaged_model_files_are_refused(tmp_path, trained):
     text = tmp_path / "notes.pt"
     text.write_text("not a model")
-    with pytest.raises(modelfile.ModelFileError, match="not a readable e84 segment model"):
+    with pytest.raises(modelfile.ModelFileError, match="not a readable e84 segment model: it looks like a text file of only 11 bytes") as refused:
         modelfile.load(text)
+    assert "pop from empty list" not in str(refused.value) and "model.pt that 'Train model locally' wrote" in str(refused.value)
     foreign = tmp_path / "imagenet.pth"
     torch.save({"conv.weight": torch.zeros(1)}, foreign)
     with pytest.raises(modelfile.ModelFileError, match="not an e84 segment model file"):
         modelfile.load(foreign)
     truncated = tmp_path / "truncated.pt"
     truncated.write_bytes(trained[0].read_bytes()[:100_000])
-    with pytest.raises(modelfile.ModelFileError):
+    with pytest.raises(modelfile.ModelFileError, match="a zip archive or a damaged PyTorch file of 0.1 MB"):
         modelfile.load(truncated)
 
 
@@ -216,7 +217,7 @@ def test_predictlocal_refuses_a_corrupt_model(build, tmp_path):
 
     bad = tmp_path / "bad.pt"
     bad.write_bytes(b"\x80\x04corrupt")
-    with pytest.raises(QgsProcessingException, match="not a readable e84 segment model"):
+    with pytest.raises(QgsProcessingException, match="not a readable e84 segment model: it looks like an old-style pickle"):
         processing.run(
             "e84segment:predictlocal",
             {"IMAGERY": str(require(Z20_A)), "MODEL": str(bad), "OUTPUT_CLASSES": str(tmp_path / "c.tif"),

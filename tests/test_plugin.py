@@ -95,6 +95,19 @@ def dock(qgis_iface, provider, qgis_new_project):
     flush_deletes()
 
 
+def layers_named(name: str) -> list:
+    """The project's layers called ``name``, whatever run their name adds in brackets."""
+    return [layer for layer in QgsProject.instance().mapLayers().values()
+            if layer.name() == name or layer.name().startswith(f"{name} (")]
+
+
+def run_group(record: dict):
+    """The layer-tree group of a run (given as its run.json), named after what the run did."""
+    from e84_segment.core.runs import RunRecord
+
+    return QgsProject.instance().layerTreeRoot().findGroup(RunRecord(**record).title)
+
+
 def run_to_end(dock) -> None:
     from pytest_qgis.utils import wait_until
 
@@ -120,13 +133,15 @@ def test_dock_builds_training_data_in_the_background(dock, tmp_path):
     record = json.loads((run_folder / "run.json").read_text())
     assert record["status"] == "completed" and record["kind"] == "dataset" and len(record["fingerprint"]) == 16
     assert record["metrics"] == {"train": 3, "validation": 1}
-    loaded = QgsProject.instance().mapLayersByName("Training tiles")
+    loaded = layers_named("Training tiles")
     assert len(loaded) == 1 and isinstance(loaded[0].renderer(), QgsCategorizedSymbolRenderer)
-    group = QgsProject.instance().layerTreeRoot().findGroup(run_folder.name)
-    assert group is not None and group.findLayer(loaded[0].id()) is not None
+    assert loaded[0].name() == "Training tiles (aoiA_dense_z20.tif z20 {})".format(record["started"][11:16])
+    group = run_group(record)
+    assert group.name().startswith("Dataset: aoiA_dense_z20.tif z20") and group.findLayer(loaded[0].id()) is not None
     assert dock.datasetWidget.filePath() == str(run_folder / "dataset")  # the next step starts from it
     assert dock.settings.zoom == 20  # remembered for next time
-    assert dock.runsList.count() == 1 and run_folder.name in dock.runsList.item(0).text()
+    row = dock.runsList.item(0).text()
+    assert dock.runsList.count() == 1 and row.startswith("Dataset: aoiA_dense_z20.tif z20") and "3 training chips, 1 validation" in row
 
 
 def test_dock_explains_and_runs_nothing_without_a_workspace(dock, tmp_path):
@@ -146,4 +161,4 @@ def test_dock_cancel_writes_nothing(dock, tmp_path):
     (run_folder,) = tmp_path.iterdir()
     assert [p.name for p in run_folder.iterdir()] == ["run.json"]  # no dataset, half-written or not
     assert json.loads((run_folder / "run.json").read_text())["status"] == "cancelled"
-    assert not QgsProject.instance().mapLayersByName("Training tiles")
+    assert not layers_named("Training tiles")

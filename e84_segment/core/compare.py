@@ -119,6 +119,24 @@ def clip(geometry: Optional[ogr.Geometry], area: Optional[ogr.Geometry]) -> Opti
     return part if part is not None and not part.IsEmpty() and part.GetArea() > 0 else None
 
 
+# A predicted-only footprint that covers at least this share of OSM buildings is a merged or partial
+# prediction of mapped buildings, not a building OSM lacks.
+OVERLAP_SHARE = 0.1
+
+
+def overlap_shares(geometries: Sequence[Optional[ogr.Geometry]], reference: Sequence[Optional[ogr.Geometry]]) -> List[float]:
+    """For each polygon, the share of its area that reference polygons cover (0 for empty ones)."""
+    covered = _union(reference)
+    shares = []
+    for g in geometries:
+        g = _usable(g)
+        if g is None or covered is None or not g.Intersects(covered):
+            shares.append(0.0)
+            continue
+        shares.append(min(g.Intersection(covered).GetArea() / g.GetArea(), 1.0))
+    return shares
+
+
 def area_iou(predicted: Sequence[Optional[ogr.Geometry]], reference: Sequence[Optional[ogr.Geometry]]) -> float:
     """Area IoU of the two sets' unions: the pixel IoU of the footprints, free of any raster grid."""
     union_p = _union(predicted)

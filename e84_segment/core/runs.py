@@ -14,7 +14,9 @@ from typing import Dict, List, Optional
 from . import dataset
 
 RUN_JSON = "run.json"
-KINDS = ("dataset", "train", "predict", "compare", "export")
+KIND_TITLES = {"dataset": "Dataset", "train": "Model", "predict": "Prediction", "compare": "Comparison"}
+KINDS = tuple(KIND_TITLES)
+INTERRUPTED = "QGIS closed or the plugin was unloaded while this run was working"
 
 
 @dataclass
@@ -24,7 +26,7 @@ class RunRecord:
     folder: str
     started: str = ""
     finished: str = ""
-    status: str = "running"  # running, completed, failed, cancelled
+    status: str = "running"  # running, completed, failed, cancelled, interrupted
     backend: str = "local"
     parameters: Dict[str, object] = field(default_factory=dict)
     fingerprint: str = ""
@@ -32,6 +34,8 @@ class RunRecord:
     outputs: Dict[str, str] = field(default_factory=dict)  # name -> file path
     sagemaker: Dict[str, str] = field(default_factory=dict)  # job, endpoint, model artifact
     message: str = ""
+    tag: str = ""  # what and when, for layer and group names: "aoiA_dense z20 10:15"
+    area_km2: Optional[float] = None
 
     @property
     def path(self) -> Path:
@@ -44,21 +48,64 @@ class RunRecord:
         self.status, self.message, self.finished = status, message, now()
         self.save()
 
+    @property
+    def title(self) -> str:
+        """The run's layer-tree group: what it is and what it was made from."""
+        return f"{KIND_TITLES.get(self.kind, self.kind)}: {self.tag}" if self.tag else self.name
+
     def label(self) -> str:
-        metric = ""
-        for key in ("f1", "building_iou", "validation:mIOU", "building_pixels", "footprints"):
-            if key in self.metrics and self.metrics[key] is not None:
-                value = self.metrics[key]
-                metric = f", {key} {value:.3f}" if isinstance(value, float) else f", {key} {value}"
-                break
-        return f"{self.name} [{self.kind}, {self.backend}] {self.status}{metric}"
+        """One row of the Runs tab: kind, imagery and zoom, area, when, status and the key figure."""
+        parts = [self.title]
+        if self.area_km2:
+            parts.append(f"{self.area_km2:,.2f} km²")
+        if self.backend != "local":
+            parts.append(self.backend)
+        parts.append(self.started[:10])
+        metric = key_metric(self.metrics)
+        status = self.status if not metric or self.status != "completed" else metric
+        return f"{', '.join(parts)}: {status}"
+
+
+# The figure a row shows for each kind of run, and its words.
+_KEY_METRICS = (
+    ("f1", "object F1 {:.3f}"),
+    ("building_iou", "building IoU {:.3f}"),
+    ("validation:mIOU", "validation mIoU {:.3f}"),
+    ("footprints", "{} footprints"),
+    ("train", "{} training chips"),
+)
+
+
+def key_metric(metrics: dict) -> str:
+    for key, words in _KEY_METRICS:
+        value = metrics.get(key)
+        if value is not None:
+            text = words.format(value)
+            if key == "building_iou" and metrics.get("measured_on") == "training":
+                text += " (on training chips)"
+            elif key == "train" and metrics.get("validation") is not None:
+                text += f", {metrics['validation']} validation"
+            return text
+    return ""
+
+
+def make_tag(subject: str, zoom: Optional[int] = None, when: Optional[float] = None) -> str:
+    """'aoiA_dense z20 10:15': the subject (imagery, dataset or layer), the zoom and the time."""
+    words = [subject.strip()[:40]] if subject and subject.strip() else []
+    if zoom:
+        words.append(f"z{zoom}")
+    words.append(time.strftime("%H:%M", time.localtime(when)))
+    return " ".join(words)
 
 
 def now() -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def new_run(kind: str, workspace: Path, backend: str = "local", parameters: Optional[dict] = None) -> RunRecord:
+def new_run(
+    kind: str, workspace: Path, backend: str = "local", parameters: Optional[dict] = None, tag: str = "",
+    area_km2: Optional[float] = None,
+) -> RunRecord:
     """A record and its empty folder, ``<workspace>/<kind>-<time>`` (made unique)."""
     if kind not in KINDS:
         raise ValueError(f"unknown run kind {kind}")
@@ -69,7 +116,8 @@ def new_run(kind: str, workspace: Path, backend: str = "local", parameters: Opti
         n += 1
         folder = Path(workspace) / f"{kind}-{stamp}-{n}"
     folder.mkdir(parents=True)
-    record = RunRecord(kind, folder.name, str(folder), started=now(), backend=backend, parameters=dict(parameters or {}))
+    record = RunRecord(kind, folder.name, str(folder), started=now(), backend=backend, parameters=dict(parameters or {}),
+                       tag=tag, area_km2=area_km2)
     record.save()
     return record
 
@@ -83,7 +131,14 @@ def load(folder: Path) -> Optional[RunRecord]:
         return None
 
 
-def load_all(folders: List[str]) -> List[RunRecord]:
-    """The records that still exist, newest first."""
+def load_all(folders: List[str], live: Optional[str] = None) -> List[RunRecord]:
+    """The records that still exist, newest first. One still 'running' that is not ``live`` (the run
+    in progress) was cut off by a crash: it is marked interrupted, so it never says running forever."""
     records = [r for r in (load(Path(f)) for f in folders) if r is not None]
+    for record in records:
+        if record.status == "running" and record.folder != live:
+            try:
+                record.finish("interrupted", INTERRUPTED)
+            except OSError:  # a read-only workspace: say it here all the same
+                record.status, record.message = "interrupted", INTERRUPTED
     return sorted(records, key=lambda r: r.started, reverse=True)

@@ -1,13 +1,20 @@
 """Run a Processing algorithm in the background from the GUI and load its outputs, styled."""
 from qgis.core import (
     QgsApplication,
+    QgsLayerTreeGroup,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingUtils,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+
+from ..processing.styles import RANK_PROPERTY
+
+# Runs whose dock went away (plugin unloaded) while their task still ends: the task holds C++
+# references to their context and feedback, so Python must keep them until QGIS exits.
+_ORPHANS = []
 
 
 class LineFeedback(QgsProcessingFeedback):
@@ -26,10 +33,13 @@ class AlgorithmRun(QObject):
     progress = pyqtSignal(float)
     finished = pyqtSignal(bool, dict, str)
 
-    def __init__(self, algorithm_id: str, parameters: dict, parent=None, group: str = ""):
-        """``group``: the layer-tree group (made when missing) the outputs load into."""
+    def __init__(self, algorithm_id: str, parameters: dict, parent=None, group: str = "", layer_suffix: str = ""):
+        """``group``: the layer-tree group (made when missing) the outputs load into; ``layer_suffix``
+        goes after each output layer's name, so layers of different runs tell themselves apart."""
         super().__init__(parent)
         self.group = group
+        self.layer_suffix = layer_suffix
+        self.parameters = parameters
         self.algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
         if self.algorithm is None:
             raise RuntimeError(f"Processing has no algorithm {algorithm_id}: reload the e84 segment plugin")
@@ -37,14 +47,33 @@ class AlgorithmRun(QObject):
         self.context.setProject(QgsProject.instance())
         self.feedback = LineFeedback()
         self.feedback.progressChanged.connect(self.progress)
-        self.task = QgsProcessingAlgRunnerTask(self.algorithm, parameters, self.context, self.feedback)
-        self.task.executed.connect(self._executed)
+        self.task = None
 
     def start(self) -> None:
+        """Starts the task; a parameter the algorithm refuses (an unwritable folder, say) ends the run
+        at once, before any work, with the algorithm's own sentence."""
+        ok, message = self.algorithm.checkParameterValues(self.parameters, self.context)
+        if not ok:
+            QTimer.singleShot(0, lambda: self.finished.emit(False, {}, message))
+            return
+        self.task = QgsProcessingAlgRunnerTask(self.algorithm, self.parameters, self.context, self.feedback)
+        self.task.executed.connect(self._executed)
         QgsApplication.taskManager().addTask(self.task)
 
     def cancel(self) -> None:
         self.feedback.cancel()
+
+    def stop_and_wait(self, timeout_ms: int = 60_000) -> None:
+        """Cancels and blocks until the algorithm has stopped writing (the plugin is unloading)."""
+        self.cancel()
+        try:
+            self.finished.disconnect()
+        except TypeError:  # nothing connected
+            pass
+        if self.task is not None:
+            self.task.waitForFinished(timeout_ms)
+        self.setParent(None)
+        _ORPHANS.append(self)
 
     def _executed(self, ok: bool, results: dict) -> None:
         # The task object belongs to the task manager and is deleted after this slot.
@@ -59,13 +88,32 @@ class AlgorithmRun(QObject):
             if layer is None:
                 continue
             self.context.temporaryLayerStore().takeMapLayer(layer)
-            layer.setName(details.name)
+            layer.setName(f"{details.name} ({self.layer_suffix})" if self.layer_suffix else details.name)
             project = details.project or QgsProject.instance()
             if self.group:
                 project.addMapLayer(layer, False)
                 root = project.layerTreeRoot()
-                (root.findGroup(self.group) or root.insertGroup(0, self.group)).addLayer(layer)
+                group = root.findGroup(self.group) or root.insertGroup(0, self.group)
+                group.addLayer(layer)
             else:
                 project.addMapLayer(layer)
             if details.postProcessor():
                 details.postProcessor().postProcessLayer(layer, self.context, self.feedback)
+            if self.group:
+                place_by_rank(group, layer)
+
+
+def place_by_rank(group: QgsLayerTreeGroup, layer) -> None:
+    """Moves the layer's node above the first sibling of a higher rank (lower ranks draw on top)."""
+    node = group.findLayer(layer.id())
+    rank = int(layer.customProperty(RANK_PROPERTY, 50))
+    siblings = [child for child in group.children() if child is not node]
+    position = next(
+        (i for i, child in enumerate(siblings)
+         if hasattr(child, "layer") and child.layer() is not None
+         and int(child.layer().customProperty(RANK_PROPERTY, 50)) > rank),
+        len(siblings),
+    )
+    clone = node.clone()
+    group.insertChildNode(position, clone)
+    group.removeChildNode(node)

@@ -2,7 +2,7 @@
 EPSG:3857 geometry, its tiles, and a chip reader for the imagery."""
 import math
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -11,7 +11,9 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsRectangle,
+    QgsWkbTypes,
 )
 
 from ..core import chips, tiles
@@ -72,16 +74,40 @@ def imagery_extent(imagery: LayerSnapshot, context) -> Optional[QgsRectangle]:
     return extent if extent.isFinite() and not extent.isEmpty() else None
 
 
-def area_of_interest(algorithm, parameters, context, imagery: LayerSnapshot, aoi="AOI", aoi_layer="AOI_LAYER") -> QgsGeometry:
+def union_of_polygons(geometries) -> Tuple[QgsGeometry, int]:
+    """One geometry of polygons, invalid ones repaired first (one bad OSM ring must not empty the
+    whole area: GEOS refuses to union it); returns it and how many were repaired."""
+    parts, repaired = [], 0
+    for geometry in geometries:
+        if geometry is None or geometry.isEmpty():
+            continue
+        if not geometry.isGeosValid():
+            geometry = geometry.makeValid()
+            repaired += 1
+        if geometry.type() == QgsWkbTypes.PolygonGeometry and not geometry.isEmpty():
+            parts.append(geometry)
+        elif not geometry.isEmpty():  # makeValid may return a collection: keep its polygons
+            polygons = [g for g in geometry.asGeometryCollection() if g.type() == QgsWkbTypes.PolygonGeometry]
+            parts.extend(polygons)
+    return (QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()), repaired
+
+
+def area_of_interest(
+    algorithm, parameters, context, imagery: LayerSnapshot, aoi="AOI", aoi_layer="AOI_LAYER", feedback=None
+) -> QgsGeometry:
     """The AOI as one EPSG:3857 geometry: the extent, narrowed to AOI_LAYER polygons if given."""
     polygons = None
     source = algorithm.parameterAsSource(parameters, aoi_layer, context)
     if source is not None:
         request = QgsFeatureRequest().setDestinationCrs(MERCATOR, context.transformContext())
-        parts = [f.geometry() for f in source.getFeatures(request) if f.hasGeometry()]
-        if not parts:
-            raise QgsProcessingException(f"{aoi_layer} has no polygons (or none selected): draw or select one")
-        polygons = QgsGeometry.unaryUnion(parts)
+        flags = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+        polygons, repaired = union_of_polygons(f.geometry() for f in source.getFeatures(request, flags) if f.hasGeometry())
+        if polygons.isEmpty():
+            raise QgsProcessingException(
+                f"{aoi_layer} has no polygons (or none is selected): select some, or untick 'Selected features only'"
+            )
+        if repaired and feedback is not None:
+            feedback.pushInfo(f"{repaired} invalid polygons of {aoi_layer} were repaired")
     extent = imagery_extent(imagery, context)
     if parameters.get(aoi) not in (None, ""):
         area = algorithm.parameterAsExtentGeometry(parameters, aoi, context, MERCATOR)
@@ -94,7 +120,10 @@ def area_of_interest(algorithm, parameters, context, imagery: LayerSnapshot, aoi
     if polygons is not None:
         area = area.intersection(polygons)
     if area.isEmpty() or area.area() <= 0:
-        raise QgsProcessingException(f"The area of interest is empty: {aoi} and {aoi_layer} do not overlap")
+        raise QgsProcessingException(
+            f"The area of interest is empty: the extent {aoi} and the {aoi_layer} polygons do not overlap; "
+            f"clear {aoi} or move it onto the polygons"
+        )
     if extent is not None and not area.intersects(QgsGeometry.fromRect(extent)):
         raise QgsProcessingException(
             f"The area of interest lies outside the imagery '{imagery.name}' "

@@ -159,7 +159,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             dataset.check_output_folder(output)
         except dataset.DatasetError as error:
             raise QgsProcessingException(str(error))
-        area = areas.area_of_interest(self, parameters, context, self.imagery)
+        area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
         candidates = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
         feedback.pushInfo(
             f"{len(candidates)} tiles at zoom {zoom} cover the area of interest "

@@ -54,10 +54,12 @@ class CompareOsmAlgorithm(E84Algorithm):
         return (
             "Matches predicted footprints with reference (OSM) buildings one to one, SpaceNet's rule: each predicted "
             "footprint takes the unmatched reference building it overlaps most, if their IoU reaches IOU_THRESHOLD. "
-            "Outputs: MATCHED pairs with their IoU, PREDICTED_ONLY (buildings OSM lacks: candidates to map), "
-            "REFERENCE_ONLY (OSM buildings the prediction does not support: destroyed, hidden, or missed) and a "
-            "JSON report (TP, FP, FN, precision, recall, F1, area IoU). Reference buildings count only inside AOI "
-            "(default: the predicted footprints' extent)."
+            "Outputs: 'Matched with OSM' pairs with their IoU; 'Predicted, no OSM match: check', whose osm_overlap "
+            "field says how much of each footprint OSM buildings cover (0.1 or more: a merged or partial prediction "
+            "of mapped buildings; 0: a building OSM may lack, to check before mapping); 'OSM, not predicted' (OSM "
+            "buildings the prediction does not support: missed by the model, hidden, or gone); and a JSON report "
+            "(TP, FP, FN, precision, recall, F1, area IoU, predicted-only footprints overlapping OSM or alone). "
+            "Only what lies inside the 'Area compared' counts (default: the predicted footprints' extent)."
         )
 
     def initAlgorithm(self, config=None):
@@ -73,10 +75,10 @@ class CompareOsmAlgorithm(E84Algorithm):
                 self.MIN_AREA, "Ignore buildings smaller than (m²)", QgsProcessingParameterNumber.Double, 4.0, minValue=0.0
             )
         )
-        self.addParameter(QgsProcessingParameterFeatureSink(self.MATCHED, "Matched buildings", QgsProcessing.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.PREDICTED_ONLY, "Buildings OSM lacks", QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.MATCHED, "Matched with OSM", QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.PREDICTED_ONLY, "Predicted, no OSM match: check", QgsProcessing.TypeVectorPolygon))
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.REFERENCE_ONLY, "OSM buildings not found", QgsProcessing.TypeVectorPolygon)
+            QgsProcessingParameterFeatureSink(self.REFERENCE_ONLY, "OSM, not predicted", QgsProcessing.TypeVectorPolygon)
         )
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, "Report", "JSON (*.json)"))
         self.addOutput(QgsProcessingOutputNumber(self.F1, "F1"))
@@ -129,6 +131,9 @@ class CompareOsmAlgorithm(E84Algorithm):
         scores["min_area_m2"] = min_area_m2
         scores["predicted"] = len(predicted)
         scores["reference"] = len(reference)
+        shares = compare.overlap_shares([predicted_geometries[i] for i in result.predicted_only], reference_geometries)
+        scores["predicted_only_overlapping_osm"] = sum(share >= compare.OVERLAP_SHARE for share in shares)
+        scores["predicted_only_alone"] = len(shares) - scores["predicted_only_overlapping_osm"]
 
         outputs = {}
         matched_fields = _fields(("predicted_fid", QVariant.LongLong), ("reference_fid", QVariant.LongLong), ("iou", QVariant.Double))
@@ -138,14 +143,21 @@ class CompareOsmAlgorithm(E84Algorithm):
             feature.setGeometry(predicted[m.predicted].geometry())
             feature.setAttributes([predicted[m.predicted].id(), reference[m.reference].id(), round(m.iou, 4)])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        for name, features, indices, styler in (
-            (self.PREDICTED_ONLY, predicted, result.predicted_only, styles.PredictedOnlyStyler),
-            (self.REFERENCE_ONLY, reference, result.reference_only, styles.ReferenceOnlyStyler),
-        ):
-            source = predicted_source if features is predicted else reference_source
-            sink, outputs[name] = self._sink(parameters, context, name, source.fields(), styler)
-            for index in indices:
-                sink.addFeature(features[index], QgsFeatureSink.FastInsert)
+        predicted_fields = QgsFields(predicted_source.fields())
+        predicted_fields.append(QgsField("osm_overlap", QVariant.Double))
+        sink, outputs[self.PREDICTED_ONLY] = self._sink(
+            parameters, context, self.PREDICTED_ONLY, predicted_fields, styles.PredictedOnlyStyler
+        )
+        for index, share in zip(result.predicted_only, shares):
+            feature = QgsFeature(predicted_fields)
+            feature.setGeometry(predicted[index].geometry())
+            feature.setAttributes(predicted[index].attributes() + [round(share, 3)])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink, outputs[self.REFERENCE_ONLY] = self._sink(
+            parameters, context, self.REFERENCE_ONLY, reference_source.fields(), styles.ReferenceOnlyStyler
+        )
+        for index in result.reference_only:
+            sink.addFeature(reference[index], QgsFeatureSink.FastInsert)
         report_path = Path(self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context))
         report_path.parent.mkdir(parents=True, exist_ok=True)
         dataset.write_json(report_path, scores)
@@ -153,6 +165,7 @@ class CompareOsmAlgorithm(E84Algorithm):
             f"TP {scores['tp']}, FP {scores['fp']}, FN {scores['fn']}: precision {scores['precision']:.3f}, "
             f"recall {scores['recall']:.3f}, F1 {scores['f1']:.3f}, area IoU {scores['area_iou']:.3f}"
         )
+        feedback.pushInfo(summary_of_predicted_only(scores))
         outputs.update({self.OUTPUT_REPORT: str(report_path), self.F1: scores["f1"]})
         return outputs
 
@@ -163,6 +176,15 @@ class CompareOsmAlgorithm(E84Algorithm):
         if context.willLoadLayerOnCompletion(dest):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styler.create())
         return sink, dest
+
+
+def summary_of_predicted_only(scores: dict) -> str:
+    """What the predicted-only footprints are, in one sentence: most are rarely buildings OSM lacks."""
+    return (
+        f"Of {scores['fp']} predicted footprints without an OSM match, {scores['predicted_only_overlapping_osm']} "
+        f"overlap OSM buildings (merged or partial predictions) and {scores['predicted_only_alone']} stand alone "
+        "(possibly buildings OSM lacks: check them against the imagery)"
+    )
 
 
 def _inside(features, geometries, area):

@@ -141,6 +141,7 @@ class ExportFootprintsAlgorithm(E84Algorithm):
         # Written under a hidden name and renamed when complete: a new file, or a new layer of an existing
         # GeoPackage; a cancelled or failed export leaves the file as it was.
         in_place = path.exists() and not single
+        path.parent.mkdir(parents=True, exist_ok=True)
         staged_name = f"{name}_partial_{secrets.token_hex(4)}"
         if in_place:
             target = path

@@ -124,7 +124,7 @@ class PredictEndpointAlgorithm(E84Algorithm):
             else:
                 grid_arn = None if sm is None else sm.describe_endpoint(EndpointName=endpoint)["EndpointArn"]
             zoom, tile_size = self._grid(sm, grid_arn, zoom, tile_size)
-            area = areas.area_of_interest(self, parameters, context, self.imagery)
+            area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
             aoi_tiles = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
             feedback.pushInfo(f"Predicting {len(aoi_tiles)} tiles of {tile_size} px at zoom {zoom}")
             reader = areas.chip_reader(self.imagery, tile_size)

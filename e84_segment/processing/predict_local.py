@@ -128,7 +128,7 @@ class PredictLocalAlgorithm(E84Algorithm):
         tile_size = meta["tile_size"]
         for note in predict.describe_zoom_mismatch(meta, zoom):
             feedback.pushWarning(note)
-        area = areas.area_of_interest(self, parameters, context, self.imagery)
+        area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
         aoi_tiles = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
         overlap = self.parameterAsInt(parameters, self.OVERLAP, context)
         if mosaic.overlap_for_network(overlap) != overlap:

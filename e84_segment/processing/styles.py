@@ -5,6 +5,7 @@ from qgis.core import (
     QgsFillSymbol,
     QgsPalettedRasterRenderer,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProject,
     QgsRasterLayer,
     QgsRasterShader,
     QgsRendererCategory,
@@ -18,15 +19,30 @@ SPLIT_COLOURS = {"train": "31,120,180", "validation": "255,127,0"}
 BUILDING_RED = QColor(227, 26, 28, 128)  # half transparent, so the imagery shows through
 
 
+# Layers the plugin made carry this property: pickers of building labels leave them out.
+OUTPUT_PROPERTY = "e84_segment/output"
+RANK_PROPERTY = "e84_segment/rank"
+
+
 class Styler(QgsProcessingLayerPostProcessorInterface):
-    """Base: ``create()`` returns an instance Python keeps alive (QGIS holds only a pointer)."""
+    """Base: ``create()`` returns an instance Python keeps alive (QGIS holds only a pointer).
+
+    ``rank`` orders a run's layers (lower draws on top) and ``visible`` says whether the layer is
+    shown when it loads: each step shows what it is for, the rest waits, ticked off, in its group."""
 
     layer_type = QgsVectorLayer
+    rank = 50
+    visible = True
     _alive = []
 
     def postProcessLayer(self, layer, context, feedback):
         if isinstance(layer, self.layer_type):
             self.style(layer)
+            mark_output(layer, self.rank)
+            project = context.project() if context is not None and context.project() else QgsProject.instance()
+            node = project.layerTreeRoot().findLayer(layer.id())
+            if node is not None:
+                node.setItemVisibilityChecked(self.visible)
             layer.triggerRepaint()
 
     def style(self, layer) -> None:
@@ -39,9 +55,21 @@ class Styler(QgsProcessingLayerPostProcessorInterface):
         return instance
 
 
-def outline_symbol(colour: str, fill_alpha: int, width: str = "0.4", style: str = "solid") -> QgsFillSymbol:
+def mark_output(layer, rank: int) -> None:
+    layer.setCustomProperty(OUTPUT_PROPERTY, True)
+    layer.setCustomProperty(RANK_PROPERTY, rank)
+
+
+def is_output(layer) -> bool:
+    return bool(layer.customProperty(OUTPUT_PROPERTY, False))
+
+
+def outline_symbol(
+    colour: str, fill_alpha: int, width: str = "0.4", style: str = "solid", fill_style: str = "solid"
+) -> QgsFillSymbol:
     return QgsFillSymbol.createSimple(
-        {"color": f"{colour},{fill_alpha}", "outline_color": f"{colour},255", "outline_width": width, "outline_style": style}
+        {"color": f"{colour},{fill_alpha}", "outline_color": f"{colour},255", "outline_width": width,
+         "outline_style": style, "style": fill_style}
     )
 
 
@@ -51,12 +79,14 @@ def style_tiles_by_split(layer: QgsVectorLayer) -> None:
 
 
 class TilesStyler(Styler):
+    rank = 40
     def style(self, layer):
         style_tiles_by_split(layer)
 
 
 class ClassesStyler(Styler):
     layer_type = QgsRasterLayer
+    rank, visible = 60, False  # the footprints say the same, legibly
 
     def style(self, layer):
         classes = [
@@ -68,6 +98,7 @@ class ClassesStyler(Styler):
 
 class ProbabilityStyler(Styler):
     layer_type = QgsRasterLayer
+    rank, visible = 70, False
 
     def style(self, layer):
         ramp = QgsColorRampShader(0, 255)
@@ -84,15 +115,18 @@ class ProbabilityStyler(Styler):
         layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))
 
 
-def _single(colour: str, fill_alpha: int, width: str = "0.4", style: str = "solid"):
+def _single(colour: str, fill_alpha: int, width: str, rank: int, fill_style: str = "solid"):
     class _Styler(Styler):
         def style(self, layer):
-            layer.setRenderer(QgsSingleSymbolRenderer(outline_symbol(colour, fill_alpha, width, style)))
+            layer.setRenderer(QgsSingleSymbolRenderer(outline_symbol(colour, fill_alpha, width, fill_style=fill_style)))
 
+    _Styler.rank = rank
     return _Styler
 
 
-FootprintsStyler = _single("227,26,28", 90)
-MatchedStyler = _single("51,160,44", 60)
-PredictedOnlyStyler = _single("255,127,0", 140, "0.6")  # candidates OSM lacks: stand out
-ReferenceOnlyStyler = _single("106,61,154", 0, "0.6", "dash")  # OSM buildings the imagery does not show
+# Bright outlines read over any roof; fills stay light so the imagery shows through. The three
+# comparison classes differ in colour and in fill (solid, none, hatched), so they part in grey too.
+FootprintsStyler = _single("255,221,0", 0, "0.6", 10)  # outlines only
+MatchedStyler = _single("51,160,44", 50, "0.4", 30)
+PredictedOnlyStyler = _single("255,127,0", 90, "0.7", 10)  # to check: on top
+ReferenceOnlyStyler = _single("240,0,240", 200, "0.7", 20, fill_style="b_diagonal")  # hatched

@@ -4,6 +4,7 @@ from pathlib import Path
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
@@ -12,12 +13,24 @@ from qgis.core import (
 )
 
 from .. import dependencies
+from ..core import dataset
 from .base import E84Algorithm
 
 ENCODER_CHOICES = (
     ("imagenet", "efficientnet-lite0, ImageNet weights (shipped, offline)"),
     ("scratch", "efficientnet-lite0, from scratch"),
 )
+
+
+NO_VALIDATION = (
+    "The dataset has no validation chips, so nothing would measure the model on chips it did not learn from. "
+    "Build the dataset again with a larger area or a higher validation fraction, or tick 'Train without "
+    "validation' (the scores are then measured on the training chips)."
+)
+
+
+def validation_chips(folder: Path) -> int:
+    return len(list((Path(folder) / dataset.SPLITS[1]).glob("*.jpg")))
 
 
 class TrainLocalAlgorithm(E84Algorithm):
@@ -32,18 +45,22 @@ class TrainLocalAlgorithm(E84Algorithm):
     ENCODER = "ENCODER"
     SEED = "SEED"
     RESUME = "RESUME"
+    ALLOW_NO_VALIDATION = "ALLOW_NO_VALIDATION"
     OUTPUT = "OUTPUT"
     BUILDING_IOU = "BUILDING_IOU"
     MIOU = "MIOU"
+    MEASURED_ON = "MEASURED_ON"
 
     def shortHelpString(self):
         return (
             "Trains a building segmentation model (EfficientNet-lite0 encoder, U-Net decoder) on a dataset from "
             "'Build training data', with PyTorch on this machine: no account, no network.\n\n"
-            "The defaults are the recommendation: with EPOCHS 0 it trains as many epochs as fit in TIME_LIMIT "
-            "minutes. Each epoch reports train loss and validation pixel accuracy, mIoU, building IoU, precision "
-            "and recall. The best model so far (by validation building IoU) is kept in OUTPUT, also when you "
-            "cancel; RESUME continues from the checkpoint beside it."
+            "The defaults are the recommendation: with 'Epochs' 0 it trains as many epochs as fit in the 'Time "
+            "limit'. Each epoch reports train loss and validation pixel accuracy, mIoU, building IoU, precision "
+            "and recall. The best model so far (by validation building IoU) is kept in the 'Model file', also when "
+            "you cancel; 'Resume from the checkpoint' continues from the checkpoint beside it.\n\n"
+            "A dataset without validation chips is refused unless 'Train without validation' is ticked; the "
+            "scores are then measured on the training chips and flatter the model."
         )
 
     def initAlgorithm(self, config=None):
@@ -62,18 +79,29 @@ class TrainLocalAlgorithm(E84Algorithm):
         )
         self.addParameter(QgsProcessingParameterEnum(self.ENCODER, "Encoder", options=[label for _, label in ENCODER_CHOICES], defaultValue=0))
         seed = QgsProcessingParameterNumber(self.SEED, "Random seed", QgsProcessingParameterNumber.Integer, 0)
-        resume = QgsProcessingParameterBoolean(self.RESUME, "Resume from the checkpoint beside OUTPUT", False)
-        for parameter in (seed, resume):
+        resume = QgsProcessingParameterBoolean(self.RESUME, "Resume from the checkpoint beside the model file", False)
+        no_validation = QgsProcessingParameterBoolean(
+            self.ALLOW_NO_VALIDATION, "Train without validation (scores on training chips)", False
+        )
+        for parameter in (seed, resume, no_validation):
             self.addAdvancedParameter(parameter)
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, "Model file", "e84 segment model (*.pt)"))
         self.addOutput(QgsProcessingOutputNumber(self.BUILDING_IOU, "Best validation building IoU"))
         self.addOutput(QgsProcessingOutputNumber(self.MIOU, "Validation mIoU of the best model"))
+        self.addOutput(QgsProcessingOutputString(self.MEASURED_ON, "Scores measured on (validation or training chips)"))
 
     def processAlgorithm(self, parameters, context, feedback):
         dependencies.require_torch()
         from ..backends.local import data, model, train
 
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        folder = Path(self.parameterAsFile(parameters, self.DATASET, context))
+        try:
+            data.check_dataset(folder)
+        except data.DatasetFolderError as error:
+            raise QgsProcessingException(str(error))
+        if not validation_chips(folder) and not self.parameterAsBoolean(parameters, self.ALLOW_NO_VALIDATION, context):
+            raise QgsProcessingException(NO_VALIDATION)
         options = train.TrainOptions(
             epochs=self.parameterAsInt(parameters, self.EPOCHS, context),
             time_limit_min=self.parameterAsDouble(parameters, self.TIME_LIMIT, context),
@@ -85,7 +113,7 @@ class TrainLocalAlgorithm(E84Algorithm):
         )
         try:
             result = train.train(
-                Path(self.parameterAsFile(parameters, self.DATASET, context)),
+                folder,
                 output,
                 options,
                 report=feedback.pushInfo,
@@ -100,8 +128,13 @@ class TrainLocalAlgorithm(E84Algorithm):
         best = result.meta["best"]
         if result.cancelled:
             feedback.pushWarning(f"Cancelled: {output} holds the best model so far (epoch {best['epoch']}); RESUME continues")
-        feedback.pushInfo(f"Best model: epoch {best['epoch']}, building IoU {best.get('building_iou', float('nan')):.4f}")
+        measured_on = best.get("measured_on", "validation")
+        feedback.pushInfo(
+            f"Best model: epoch {best['epoch']}, building IoU {best.get('building_iou', float('nan')):.4f} "
+            f"on the {measured_on} chips"
+        )
         return {
+            self.MEASURED_ON: measured_on,
             self.OUTPUT: str(output),
             self.BUILDING_IOU: best.get("building_iou"),
             self.MIOU: best.get("miou"),

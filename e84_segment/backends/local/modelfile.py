@@ -47,14 +47,44 @@ def read(path: Path) -> dict:
     try:
         document = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as error:  # torch raises several types for foreign or truncated files
+        # torch's own words ("pop from empty list", "PytorchStreamReader failed ...") tell an analyst
+        # nothing: say what the file looks like and what is expected instead.
         raise ModelFileError(
-            f"{path} is not a readable e84 segment model (damaged, or made by another program): {error}"
+            f"{path} is not a readable e84 segment model: it looks like {describe_file(path)}. Choose the "
+            "model.pt that 'Train model locally' wrote (a damaged or half-copied file must be copied again)."
         ) from error
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ModelFileError(f"{path} is not an e84 segment model file: train one with 'Train model locally'")
     if document.get("format_version", 0) > FORMAT_VERSION:
         raise ModelFileError(f"{path} was written by a newer e84 segment: update the plugin")
     return document
+
+
+_SIGNATURES = (
+    (b"PK\x03\x04", "a zip archive or a damaged PyTorch file"),
+    (b"\x80", "an old-style pickle, not a model of this plugin"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8", "a JPEG image"),
+    (b"SQLite format 3", "a GeoPackage or SQLite database"),
+    (b"\x1f\x8b", "a gzip archive (a SageMaker model.tar.gz must be unpacked by the plugin)"),
+)
+
+
+def describe_file(path: Path) -> str:
+    """What a file that is not a model seems to be, from its first bytes, and its size."""
+    size = path.stat().st_size
+    with open(path, "rb") as stream:
+        head = stream.read(16)
+    kind = next((what for magic, what in _SIGNATURES if head.startswith(magic)), None)
+    if kind is None:
+        kind = "a text file" if head and all(32 <= b < 127 or b in (9, 10, 13) for b in head) else "an unknown kind of file"
+    if size < 1024:
+        kind += f" of only {size} bytes (a model file is about 15 MB)"
+    else:
+        kind += f" of {size / 1e6:.1f} MB"
+    return kind
 
 
 def load(path: Path) -> Tuple[SegmentationNet, dict]:

@@ -128,8 +128,11 @@ def train(
         "options": asdict(options),
     }
     budget = options.time_limit_min * 60.0
+    scored_set, measured_on = (validation_set, "validation") if len(validation_set) else (train_set, "training")
     report(
-        f"Training on {len(train_set)} chips, validating on {len(validation_set)}, {dev.type}, "
+        f"Training on {len(train_set)} chips, "
+        + (f"validating on {len(validation_set)}, " if len(validation_set) else "no validation split: scores are on the training chips, ")
+        + f"{dev.type}, "
         + (f"{options.epochs} epochs" if options.epochs else f"as many epochs as fit in {options.time_limit_min:g} min")
     )
     was_cancelled = False
@@ -164,16 +167,17 @@ def train(
             # Resume continues from these weights; the interrupted epoch runs again in full.
             _save_checkpoint(checkpoint, model, optimiser, meta, state)
             break
-        scores = evaluate(model, validation_set, options.batch_size, dev) if len(validation_set) else {}
+        # Without a validation split (the analyst chose so) the scores are the training chips' own: the
+        # record says so, and they flatter the model.
+        scores = evaluate(model, scored_set, options.batch_size, dev)
         epoch_seconds = time.perf_counter() - started
         state["elapsed"] += epoch_seconds
         state["epoch"] += 1
         entry = {"epoch": state["epoch"], "minutes": round(state["elapsed"] / 60, 3), "train_loss": float(np.mean(losses))}
-        entry.update({k: round(v, 5) for k, v in scores.items()})
+        entry.update({k: round(v, 5) for k, v in scores.items()}, measured_on=measured_on)
         state["history"].append(entry)
         report(_epoch_line(entry))
-        # Best by building IoU on validation; without a validation split, the latest model.
-        if not scores or state["best"] is None or scores["building_iou"] > state["best"]["building_iou"]:
+        if state["best"] is None or scores["building_iou"] > state["best"]["building_iou"]:
             state["best"] = entry
             modelfile.save(output, model, dict(meta, history=state["history"], best=entry, trained_minutes=entry["minutes"]))
         if time.perf_counter() - last_checkpoint >= CHECKPOINT_EVERY_S:
@@ -200,7 +204,7 @@ def _epoch_line(entry: dict) -> str:
     line = f"epoch {entry['epoch']} ({entry['minutes']:.1f} min): train loss {entry['train_loss']:.4f}"
     if "miou" in entry:
         line += (
-            f"; validation pixel accuracy {entry['pixel_accuracy']:.4f}, mIoU {entry['miou']:.4f}, "
+            f"; {entry.get('measured_on', 'validation')} pixel accuracy {entry['pixel_accuracy']:.4f}, mIoU {entry['miou']:.4f}, "
             f"building IoU {entry['building_iou']:.4f}, precision {entry['precision']:.4f}, recall {entry['recall']:.4f}"
         )
     return line

@@ -1,0 +1,88 @@
+"""The Compare tab: predicted footprints against OSM, and footprints exported for others."""
+import json
+from pathlib import Path
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+from qgis.gui import QgsFileWidget
+
+from ...core import runs
+from ...processing.compare_osm import summary_of_predicted_only
+from ...processing.export_footprints import existing_target, layer_name_for
+
+EXPORT_FORMATS = (("GeoPackage", ".gpkg"), ("GeoJSON", ".geojson"), ("ESRI Shapefile", ".shp"), ("FlatGeobuf", ".fgb"))
+COMPARISON_OUTPUTS = ("MATCHED", "PREDICTED_ONLY", "REFERENCE_ONLY")
+
+
+class CompareTab:
+    """Mixin of E84SegmentDock: the Compare tab's widgets come from dock.ui."""
+
+    def setup_compare_tab(self) -> None:
+        self.exportWidget.setStorageMode(QgsFileWidget.SaveFile)
+        self.formatCombo.addItems([name for name, _ in EXPORT_FORMATS])
+        self.formatCombo.currentIndexChanged.connect(self._format_chosen)
+        self.crsWidget.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+        self.compareButton.clicked.connect(self.compare)
+        self.exportButton.clicked.connect(self.export)
+
+    def _format_chosen(self, index: int) -> None:
+        if EXPORT_FORMATS[index][0] == "GeoJSON":  # RFC 7946: GeoJSON is WGS 84
+            self.crsWidget.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+
+    def compare(self):
+        predicted, reference = self.footprintsCombo.currentLayer(), self.referenceCombo.currentLayer()
+        if predicted is None or reference is None:
+            return self._refuse(self.tr("Choose the predicted footprints and the OSM buildings to compare."))
+        parameters = {"PREDICTED": predicted, "REFERENCE": reference, "IOU_THRESHOLD": self.iouSpin.value()}
+        if not self.aoi_problem():
+            parameters["AOI"] = self.aoi_parameters()["AOI"]
+
+        def outputs(_):
+            folder = Path(self.record.folder)
+            return {**parameters, **{key: self.loaded_output(folder / f"{key.lower()}.gpkg", key.lower())
+                                     for key in COMPARISON_OUTPUTS},
+                    "OUTPUT_REPORT": str(folder / "report.json")}
+
+        def done(results, record):
+            for key in COMPARISON_OUTPUTS:
+                record.outputs[key.lower()] = record.outputs.pop(key, results.get(key, ""))
+            scores = json.loads(Path(results["OUTPUT_REPORT"]).read_text(encoding="utf-8"))
+            record.metrics.update(scores)
+            # The comparison is what this step is for: its inputs step aside (ticked off, not removed).
+            root = QgsProject.instance().layerTreeRoot()
+            for layer in (predicted, reference):
+                node = root.findLayer(layer.id())
+                if node is not None:
+                    node.setItemVisibilityChecked(False)
+            self.statusLabel.setText(
+                self.tr("TP {tp}, FP {fp}, FN {fn}: F1 {f1:.3f}, area IoU {area_iou:.3f}. ").format(**scores)
+                + summary_of_predicted_only(scores)
+                + self.tr(". '{}' and '{}' are ticked off so the comparison reads.").format(predicted.name(), reference.name())
+            )
+
+        self._start("compare", [("e84segment:compareosm", outputs)], parameters=parameters, done=done,
+                    tag=runs.make_tag(predicted.name().split(" (")[0] + " vs " + reference.name()))
+
+    def export(self):
+        layer = self.exportLayerCombo.currentLayer()
+        target = self.exportWidget.filePath().strip()
+        if layer is None or not target:
+            return self._refuse(self.tr("Choose the footprints layer and the file to export to."))
+        name, suffix = EXPORT_FORMATS[self.formatCombo.currentIndex()]
+        path = Path(target).with_suffix(suffix)
+        layer_name = layer_name_for(self.exportLayerNameEdit.text().strip() or layer.name())
+        parameters = {"INPUT": layer, "TARGET_CRS": self.crsWidget.crs(), "OUTPUT": str(path), "LAYER_NAME": layer_name}
+        clash = existing_target(path, layer_name)
+        if clash:
+            kept = self.tr(" The file's other layers are kept.") if suffix == ".gpkg" else ""
+            if not self.ask(self.tr("{}. Replace it?{}").format(clash, kept)):
+                advice = self.tr("another layer name") if suffix == ".gpkg" else self.tr("another file name")
+                return self._refuse(self.tr("Not exported: {}. Choose {}.").format(clash, advice))
+            parameters["OVERWRITE"] = True
+
+        def done(results, record):
+            self.statusLabel.setText(self.tr("Exported {} features to {} (layer '{}', {}, {})").format(
+                results.get("COUNT", 0), path, results.get("OUTPUT_LAYER", layer_name), name,
+                self.crsWidget.crs().authid()))
+
+        # An export writes the analyst's own file, not a run: no run folder, no history row.
+        self._start(None, [("e84segment:exportfootprints", parameters)], parameters=parameters, done=done)

@@ -1,0 +1,250 @@
+"""The Data tab: imagery, building labels, the area of interest and the chips' tile grid."""
+import math
+from pathlib import Path
+from typing import Optional, Tuple
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsDistanceArea,
+    QgsGeometry,
+    QgsMapLayerProxyModel,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsFileWidget, QgsRubberBand
+from qgis.PyQt.QtGui import QColor
+
+from ...core import runs, tiles
+from ...processing import areas, styles
+from ...processing.areas import MERCATOR
+from ...processing.build_training_data import BuildTrainingDataAlgorithm as Build
+
+BUILD_ID = "e84segment:buildtrainingdata"
+# The most tiles a dock run may ask for: the algorithms' own MAX_TILES default.
+MAX_TILES = 20_000
+
+
+def imagery_zoom(layer) -> Optional[Tuple[float, int]]:
+    """A GDAL raster's ground resolution (m per pixel) and the zoom whose pixels match it; None for
+    tiled services, whose zoom is what the request asks for."""
+    if not isinstance(layer, QgsRasterLayer) or layer.providerType() != "gdal":
+        return None
+    to_wgs84 = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    centre = to_wgs84.transform(layer.extent().center())
+    metres = layer.rasterUnitsPerPixelX()
+    if layer.crs().isGeographic():
+        metres *= 111_320 * math.cos(math.radians(centre.y()))
+    elif layer.crs() == MERCATOR:
+        metres /= tiles.metres_to_mercator(1.0, centre.y())
+    if metres <= 0:
+        return None
+    return metres, tiles.zoom_for_resolution(metres, centre.y())
+
+
+def too_many_tiles(count: int, zoom: int) -> str:
+    """The refusal for an area too large to chip, with what the analyst can change in the dock."""
+    if count <= MAX_TILES:
+        return ""
+    lower = zoom - max(1, math.ceil(math.log(count / MAX_TILES, 4)))
+    return (
+        f"The area needs {count:,} tiles at zoom {zoom}, more than {MAX_TILES:,}: draw a smaller area of interest"
+        + (f", or lower the zoom to {lower} or below" if lower >= 1 else "")
+        + "."
+    )
+
+
+class DataTab:
+    """Mixin of E84SegmentDock: the Data tab's widgets come from dock.ui."""
+
+    def setup_data_tab(self) -> None:
+        self.imageryCombo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        for combo in (self.labelsCombo, self.aoiLayerCombo, self.footprintsCombo, self.referenceCombo, self.exportLayerCombo):
+            combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        # No filter unless the analyst writes one (the widget would otherwise pick the first field).
+        self.filterExpression.setAllowEmptyFieldName(True)
+        self.filterExpression.setLayer(self.labelsCombo.currentLayer())
+        self.filterExpression.setExpression("")
+        self.labelsCombo.layerChanged.connect(self.filterExpression.setLayer)
+        self.labelsCombo.layerChanged.connect(self.referenceCombo.setLayer)
+        self.aoiGroup.setTitleBase(self.tr("Area of interest"))
+        self.aoiGroup.setMapCanvas(self.iface.mapCanvas())
+        # The tile grid's own CRS: an extent taken from a Web Mercator layer stays exact.
+        self.aoiGroup.setOutputCrs(MERCATOR)
+        self.rubber_band = QgsRubberBand(self.iface.mapCanvas(), QgsWkbTypes.PolygonGeometry)
+        self.rubber_band.setStrokeColor(QColor(255, 127, 0))
+        self.rubber_band.setFillColor(QColor(255, 127, 0, 30))
+        self.rubber_band.setWidth(2)
+        self.outputWidget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.splitCombo.addItems(list(tiles.SPLIT_METHODS))
+        for signal in (self.aoiGroup.extentChanged, self.zoomSpin.valueChanged, self.aoiPolygonsGroup.toggled,
+                       self.aoiLayerCombo.layerChanged, self.aoiSelectedCheck.toggled, self.imageryCombo.layerChanged):
+            signal.connect(self.update_estimate)
+        self.clearAoiButton.clicked.connect(self.clear_aoi)
+        self.runButton.clicked.connect(self.build_dataset)
+        self.ownLayersCheck.toggled.connect(self.filter_label_pickers)
+        project = QgsProject.instance()
+        project.layersAdded.connect(self.filter_label_pickers)
+        self.filter_label_pickers()
+
+    def filter_label_pickers(self, *_) -> None:
+        """The plugin's own outputs (training tiles, footprints, comparison layers) are no building
+        labels: the Buildings and OSM pickers leave them out unless the analyst asks for them."""
+        own = [] if self.ownLayersCheck.isChecked() else [
+            layer for layer in QgsProject.instance().mapLayers().values() if styles.is_output(layer)
+        ]
+        for combo in (self.labelsCombo, self.referenceCombo):
+            combo.setExceptedLayerList(own)
+
+    # --- area of interest -------------------------------------------------------------------------
+
+    def aoi_problem(self) -> str:
+        """Why there is no area yet, in words the analyst can act on; '' when there is one."""
+        if self.aoiPolygonsGroup.isChecked():
+            layer = self.aoiLayerCombo.currentLayer()
+            if layer is None:
+                return self.tr("Choose the polygon layer that outlines the area of interest.")
+            if self.aoiSelectedCheck.isChecked() and layer.selectedFeatureCount() == 0:
+                return self.tr("No polygon of '{}' is selected: select some on the map, or untick "
+                               "'Selected polygons only'.").format(layer.name())
+            return "" if not self.aoi_geometry().isEmpty() else self.tr("'{}' has no polygons.").format(layer.name())
+        if self.aoiGroup.outputExtent().isEmpty():
+            return self.tr("Pick an area of interest: canvas extent, a layer's extent or polygons, or draw it.")
+        return ""
+
+    def aoi_geometry(self) -> QgsGeometry:
+        """The AOI in EPSG:3857: the chosen polygons (invalid ones repaired), or the extent box."""
+        project = QgsProject.instance()
+        if self.aoiPolygonsGroup.isChecked():
+            layer = self.aoiLayerCombo.currentLayer()
+            if layer is None:
+                return QgsGeometry()
+            features = layer.getSelectedFeatures() if self.aoiSelectedCheck.isChecked() else layer.getFeatures()
+            geometry, self.aoi_repaired = areas.union_of_polygons(f.geometry() for f in features if f.hasGeometry())
+            if geometry.isEmpty():
+                return geometry
+            geometry.transform(QgsCoordinateTransform(layer.crs(), MERCATOR, project))
+            return geometry
+        extent = self.aoiGroup.outputExtent()
+        if extent.isEmpty():
+            return QgsGeometry()
+        transform = QgsCoordinateTransform(self.aoiGroup.outputCrs(), MERCATOR, project)
+        return QgsGeometry.fromRect(transform.transformBoundingBox(extent))
+
+    def aoi_parameters(self) -> dict:
+        box: QgsRectangle = self.aoi_geometry().boundingBox()
+        parameters = {"AOI": f"{box.xMinimum()},{box.xMaximum()},{box.yMinimum()},{box.yMaximum()} [EPSG:3857]"}
+        if self.aoiPolygonsGroup.isChecked():
+            parameters["AOI_LAYER"] = QgsProcessingFeatureSourceDefinition(
+                self.aoiLayerCombo.currentLayer().id(), self.aoiSelectedCheck.isChecked()
+            )
+        return parameters
+
+    def aoi_km2(self, geometry: QgsGeometry) -> float:
+        area = QgsDistanceArea()
+        area.setSourceCrs(MERCATOR, QgsProject.instance().transformContext())
+        area.setEllipsoid("WGS84")
+        return area.measureArea(geometry) / 1e6
+
+    def aoi_tile_count(self, zoom: int) -> int:
+        return tiles.count_tiles(areas.bounds(self.aoi_geometry().boundingBox()), zoom)
+
+    def clear_aoi(self):
+        self.aoiGroup.setOutputExtentFromUser(QgsRectangle(), MERCATOR)
+        self.aoiPolygonsGroup.setChecked(False)
+        self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
+        self.update_estimate()
+
+    def update_estimate(self, *_):
+        """Area, tile count and disk size before anything runs, so a too-large AOI is caught early."""
+        self._advise_zoom()
+        self.aoi_repaired = 0
+        geometry = self.aoi_geometry()
+        canvas_crs = self.iface.mapCanvas().mapSettings().destinationCrs()
+        self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
+        if self.aoiGroup.outputExtent().isEmpty():
+            # QgsExtentGroupBox titles an empty extent "(current: layer)": say there is none.
+            self.aoiGroup.setTitle(self.tr("Area of interest (none yet)"))
+        problem = self.aoi_problem()
+        if problem:
+            self.estimateLabel.setText(problem)
+            self.update_predict_estimate()
+            return
+        shown = QgsGeometry(geometry)
+        shown.transform(QgsCoordinateTransform(MERCATOR, canvas_crs, QgsProject.instance()))
+        self.rubber_band.setToGeometry(shown, None)  # shown until the area is cleared
+        zoom = self.zoomSpin.value()
+        count = self.aoi_tile_count(zoom)
+        size = tiles.estimate(count, 256).disk_bytes / 1e6
+        text = self.tr("{:,.3f} km², {:,} tiles at zoom {} (at most about {:,.1f} MB)").format(
+            self.aoi_km2(geometry), count, zoom, size)
+        if self.aoi_repaired:
+            text += self.tr("; {} invalid polygons repaired").format(self.aoi_repaired)
+        refusal = too_many_tiles(count, zoom)
+        self.estimateLabel.setText(f"{text}. {refusal}" if refusal else text)
+        self.update_predict_estimate()
+
+    def _advise_zoom(self):
+        """The imagery's native resolution and the zoom whose pixels match it."""
+        found = imagery_zoom(self.imageryCombo.currentLayer())
+        if found is None:
+            self.zoomAdviceLabel.setText(self.tr("Tiled imagery (XYZ, WMS): use a zoom the service offers."))
+            return
+        self.zoomAdviceLabel.setText(self.tr("Imagery: {:.2f} m per pixel, which matches zoom {}.").format(*found))
+
+    # --- the step ---------------------------------------------------------------------------------
+
+    def build_dataset(self):
+        problem = ""
+        if self.imageryCombo.currentLayer() is None:
+            problem = self.tr("Choose an imagery layer (add a GeoTIFF, XYZ or WMS layer to the project first).")
+        elif self.labelsCombo.currentLayer() is None:
+            problem = self.tr("Choose the building polygons layer (e.g. OSM buildings).")
+        else:
+            problem = self.aoi_problem() or too_many_tiles(self.aoi_tile_count(self.zoomSpin.value()), self.zoomSpin.value())
+        if problem:
+            return self._refuse(problem)
+        imagery = self.imageryCombo.currentLayer()
+        parameters = {
+            Build.IMAGERY: imagery,
+            Build.LABELS: self.labelsCombo.currentLayer(),
+            Build.LABEL_FILTER: self.filterExpression.expression(),
+            Build.BUFFER: self.bufferSpin.value(),
+            Build.ZOOM: self.zoomSpin.value(),
+            Build.BACKGROUND_RATIO: self.ratioSpin.value(),
+            Build.VALIDATION_FRACTION: self.validationSpin.value(),
+            Build.SPLIT_METHOD: self.splitCombo.currentIndex(),
+            Build.SEED: self.seedSpin.value(),
+            **self.aoi_parameters(),
+        }
+
+        def with_output(_):
+            return {**parameters, Build.OUTPUT: str(Path(self.record.folder) / "dataset")}
+
+        def done(results, record):
+            folder = results.get(Build.OUTPUT, "")
+            record.metrics.update(train=results.get(Build.NUM_TRAIN), validation=results.get(Build.NUM_VALIDATION))
+            record.outputs["dataset"] = folder
+            record.outputs["tiles"] = str(Path(folder) / "tiles.geojson")
+            record.fingerprint = fingerprint(folder)
+            self.datasetWidget.setFilePath(folder)
+            self.statusLabel.setText(
+                self.tr("Wrote {} training and {} validation chips to {}").format(
+                    results.get(Build.NUM_TRAIN, 0), results.get(Build.NUM_VALIDATION, 0), folder)
+            )
+
+        tag = runs.make_tag(imagery.name(), self.zoomSpin.value())
+        self._start("dataset", [(BUILD_ID, with_output)], parameters=parameters, done=done, tag=tag,
+                    area_km2=self.aoi_km2(self.aoi_geometry()))
+
+
+def fingerprint(folder: str) -> str:
+    from ...backends.local.data import fingerprint as of_dataset
+
+    try:
+        return of_dataset(Path(folder))
+    except OSError:
+        return ""
