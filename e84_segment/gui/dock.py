@@ -20,6 +20,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDockWidget, QMessageBox
 
 from ..backends.sagemaker.contract import DEFAULT_TRAINING_INSTANCE
@@ -36,9 +37,9 @@ from .wheel_guard import guard_wheel
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 LOG_TAG = "e84 segment"
-# Wide enough that every tab's labels, the tab bar and the area-of-interest box show whole (checked
-# by a test against the form's own minimum sizes).
-DEFAULT_WIDTH = 440
+# The width the dock opens at: every tab title and form row whole, with room to spare (checked by a
+# test against the form's own minimum sizes).
+DEFAULT_WIDTH = 480
 
 
 class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTab, RunsTab):
@@ -51,7 +52,6 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         self.run: Optional[AlgorithmRun] = None
         self.record: Optional[runs.RunRecord] = None
         self.aoi_repaired = 0
-        self.contents.setMinimumWidth(DEFAULT_WIDTH - 20)
         self.setup_data_tab()
         self.setup_train_tab()
         self.setup_predict_tab()
@@ -63,6 +63,19 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         self.setup_runs_tab()
         self.update_estimate()
         guard_wheel(self.stepsTabs)
+        self._lay_out_pages()
+
+    def _lay_out_pages(self) -> None:
+        """The dock never gets narrower than its widest form or its tab bar: scrolling sideways is
+        off, so nothing may be cut instead (QScrollArea does not pass its form's minimum on). Each
+        form keeps its rows together at the top: the spacer below them takes the spare height."""
+        self.stepsTabs.tabBar().setUsesScrollButtons(False)
+        self.stepsTabs.tabBar().setElideMode(Qt.ElideNone)
+        for page in ("data", "train", "predict", "compare"):
+            scroll = getattr(self, f"{page}Scroll")
+            scroll.setMinimumWidth(scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+            layout = scroll.widget().layout()
+            layout.setStretch(layout.count() - 1, 1)
 
     # --- settings ---------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ class EpochPlot(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(140)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.loss: Dict[int, float] = {}
         self.iou: Dict[int, float] = {}
@@ -45,23 +45,56 @@ class EpochPlot(QWidget):
         self.update()
         return epoch
 
+    def axis_labels(self) -> Dict[str, list]:
+        """The values written along each axis: IoU on the left (0 to 1), loss on the right (0 to its
+        largest value), epochs below."""
+        epochs = sorted(set(self.loss) | set(self.iou))
+        top_loss = max(self.loss.values(), default=1.0) or 1.0
+        return {
+            "iou": ["0", "0.5", "1"],
+            "loss": ["0", f"{top_loss / 2:.2g}", f"{top_loss:.2g}"],
+            "epoch": [str(epochs[0]), str(epochs[-1])] if len(epochs) > 1 else [str(e) for e in epochs],
+        }
+
     def paintEvent(self, event):  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
-        margin = 6
-        width, height = self.width() - 2 * margin, self.height() - 2 * margin - 14
-        painter.setPen(QColor("#888888"))
-        painter.drawRect(margin, margin, width, height)
-        epochs = sorted(set(self.loss) | set(self.iou))
-        painter.drawText(margin, self.height() - 4, f"loss (red), validation IoU (blue): {len(epochs)} epochs")
-        if len(epochs) < 1:
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        left, right = metrics.horizontalAdvance("0.5") + 8, metrics.horizontalAdvance("0.00") + 8
+        top, bottom = line + 4, line + 6
+        width, height = self.width() - left - right, self.height() - top - bottom
+        if width < 20 or height < 20:
             return
-        first, last = epochs[0], max(epochs[-1], epochs[0] + 1)
+        labels = self.axis_labels()
+        painter.setPen(QColor("#888888"))
+        painter.drawRect(left, top, width, height)
+        for i, (iou_text, loss_text) in enumerate(zip(labels["iou"], labels["loss"])):
+            y = top + height * (1 - i / 2)
+            painter.drawLine(QPointF(left - 3, y), QPointF(left, y))
+            painter.setPen(self.IOU)
+            painter.drawText(QPointF(2, y + line / 3), iou_text)
+            painter.setPen(self.LOSS)
+            painter.drawText(QPointF(left + width + 4, y + line / 3), loss_text)
+            painter.setPen(QColor("#888888"))
+        epochs = sorted(set(self.loss) | set(self.iou))
+        if epochs:
+            painter.drawText(QPointF(left, top + height + line), self.tr("epoch {}").format(labels["epoch"][0]))
+            last = self.tr("epoch {}").format(labels["epoch"][-1])
+            painter.drawText(QPointF(left + width - metrics.horizontalAdvance(last), top + height + line), last)
+        painter.setPen(self.LOSS)
+        painter.drawText(QPointF(left, line), self.tr("training loss"))
+        painter.setPen(self.IOU)
+        painter.drawText(QPointF(left + metrics.horizontalAdvance(self.tr("training loss")) + 12, line),
+                         self.tr("building IoU"))
+        if not epochs:
+            return
+        first, last_epoch = epochs[0], max(epochs[-1], epochs[0] + 1)
         top_loss = max(self.loss.values(), default=1.0) or 1.0
 
         def point(epoch, value, scale):
-            x = margin + width * (epoch - first) / (last - first)
-            return QPointF(x, margin + height * (1 - min(value / scale, 1.0)))
+            x = left + width * (epoch - first) / (last_epoch - first)
+            return QPointF(x, top + height * (1 - min(value / scale, 1.0)))
 
         for series, scale, colour in ((self.loss, top_loss, self.LOSS), (self.iou, 1.0, self.IOU)):
             painter.setPen(QPen(colour, 2, Qt.SolidLine))

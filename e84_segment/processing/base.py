@@ -2,6 +2,7 @@
 checks every algorithm owes the analyst (outputs writable before work starts, errors as sentences)."""
 import functools
 import os
+import re
 import tempfile
 import traceback
 from pathlib import Path
@@ -73,6 +74,23 @@ def _sentences(process):
     return wrapped
 
 
+def _labelled(help_text):
+    """shortHelpString in the dialog's words: a parameter's NAME becomes its label as the dialog shows
+    it ('Background ratio'); the help's source stays readable for qgis_process users too."""
+
+    @functools.wraps(help_text)
+    def wrapped(self):
+        text = help_text(self)
+        labels = {d.name(): d.description() for d in self.outputDefinitions()}
+        labels.update({d.name(): d.description() for d in self.parameterDefinitions()})
+        for name in sorted(labels, key=len, reverse=True):
+            label = labels[name].split(" (")[0]
+            text = re.sub(rf"\b{re.escape(name)}\b", f"'{label}'", text)
+        return text
+
+    return wrapped
+
+
 class E84Algorithm(QgsProcessingAlgorithm):
     """Subclasses set ``ID``, ``TITLE`` and ``GROUP`` (a key of GROUPS)."""
 
@@ -84,6 +102,8 @@ class E84Algorithm(QgsProcessingAlgorithm):
         super().__init_subclass__(**kwargs)
         if "processAlgorithm" in cls.__dict__:
             cls.processAlgorithm = _sentences(cls.__dict__["processAlgorithm"])
+        if "shortHelpString" in cls.__dict__:
+            cls.shortHelpString = _labelled(cls.__dict__["shortHelpString"])
 
     def name(self):
         return self.ID
@@ -105,12 +125,29 @@ class E84Algorithm(QgsProcessingAlgorithm):
         parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(parameter)
 
+    def _explain(self, message: str, parameters) -> str:
+        """QGIS says "Incorrect parameter value for MODEL": say which field, what was given and what it takes."""
+        for definition in self.parameterDefinitions():
+            if not message.endswith(f" {definition.name()}"):
+                continue
+            value = parameters.get(definition.name())
+            given = f" '{value}'" if isinstance(value, str) and value else ""
+            extensions = [getattr(definition, "extension", lambda: "")()]
+            extensions += re.findall(r"\*\.(\w+)", getattr(definition, "fileFilter", lambda: "")())
+            extensions = [e for e in extensions if e]
+            if extensions:
+                wants = f"choose a .{' or .'.join(extensions)} file"
+            else:
+                wants = "it is missing or of the wrong kind: " + (definition.help() or definition.description())
+            return f"{definition.description()}:{given} is not accepted here; {wants}."
+        return message
+
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """Refuses outputs that cannot be written before any work (the dialog, qgis_process,
         processing.run and the dock all ask this first)."""
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
-            return ok, message
+            return ok, self._explain(message, parameters)
         for definition in self.destinationParameterDefinitions():
             path = file_path_of(parameters.get(definition.name()))
             if path is None:

@@ -17,8 +17,8 @@ from ..core import dataset
 from .base import E84Algorithm
 
 ENCODER_CHOICES = (
-    ("imagenet", "efficientnet-lite0, ImageNet weights (shipped, offline)"),
-    ("scratch", "efficientnet-lite0, from scratch"),
+    ("imagenet", "EfficientNet-lite0, ImageNet"),
+    ("scratch", "EfficientNet-lite0, scratch"),
 )
 
 

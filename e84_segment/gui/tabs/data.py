@@ -16,7 +16,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.gui import QgsFileWidget, QgsRubberBand
+from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QGridLayout, QPushButton
 
 from ...core import runs, tiles
 from ...processing import areas, styles
@@ -57,6 +59,21 @@ def too_many_tiles(count: int, zoom: int) -> str:
     )
 
 
+def stack_extent_buttons(box) -> None:
+    """QgsExtentGroupBox lays its buttons in one row over 500 px wide; two per row fit a dock. Left as
+    it is where a QGIS version lays them out otherwise."""
+    names = ("mButtonCalcFromLayer", "mCurrentExtentButton", "mButtonDrawOnCanvas", "mOriginalExtentButton")
+    buttons = [button for button in (box.findChild(QPushButton, name) for name in names) if button is not None]
+    grid = buttons[0].parentWidget().layout() if buttons else None
+    if not isinstance(grid, QGridLayout) or any(b.parentWidget().layout() is not grid for b in buttons):
+        return
+    first_row = grid.rowCount()
+    for i, button in enumerate(buttons):
+        grid.removeWidget(button)  # PyQt hands the button to Python here...
+        grid.addWidget(button, first_row + i // 2, i % 2)
+        sip.transferto(button, None)  # ...and it must go back to Qt, or Python deletes it
+
+
 class DataTab:
     """Mixin of E84SegmentDock: the Data tab's widgets come from dock.ui."""
 
@@ -74,6 +91,7 @@ class DataTab:
         self.aoiGroup.setMapCanvas(self.iface.mapCanvas())
         # The tile grid's own CRS: an extent taken from a Web Mercator layer stays exact.
         self.aoiGroup.setOutputCrs(MERCATOR)
+        stack_extent_buttons(self.aoiGroup)
         self.rubber_band = QgsRubberBand(self.iface.mapCanvas(), QgsWkbTypes.PolygonGeometry)
         self.rubber_band.setStrokeColor(QColor(255, 127, 0))
         self.rubber_band.setFillColor(QColor(255, 127, 0, 30))
