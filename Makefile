@@ -36,11 +36,27 @@ build/home:
 test: setup build/home
 	$(RUN_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
-package: setup
-	$(PY) scripts/package.py zip
+# Packaging needs pyrcc5 and mercantile (vendored into the zip), deploying PyQt's QSettings: a venv of a
+# few MB, not the test venv's torch and moto.
+PACKAGE_APT := python3-venv pyqt5-dev-tools python3-pyqt5
+PACKAGE_VENV := build/package-venv
+MERCANTILE := $(shell grep '^mercantile==' requirements.txt)
 
-deploy: setup
-	$(PY) scripts/package.py deploy --profile $(QGIS_PROFILE)
+.PHONY: .package-apt-ok
+.package-apt-ok:
+	@dpkg -s $(PACKAGE_APT) >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(PACKAGE_APT); }
+
+$(PACKAGE_VENV)/.installed: requirements.txt | .package-apt-ok
+	@test -x $(PACKAGE_VENV)/bin/python || $(SYSTEM_PYTHON) -m venv --system-site-packages $(PACKAGE_VENV)
+	$(PACKAGE_VENV)/bin/python -m pip install -q --disable-pip-version-check --no-deps "$(MERCANTILE)"
+	@touch $@
+
+package: $(PACKAGE_VENV)/.installed
+	$(PACKAGE_VENV)/bin/python scripts/package.py zip
+
+deploy: $(PACKAGE_VENV)/.installed
+	$(PACKAGE_VENV)/bin/python scripts/package.py deploy --profile $(QGIS_PROFILE)
 
 # The real QGIS desktop under Xvfb, the plugin from the zip: docs/screenshot.png.
 screenshot: setup

@@ -1,5 +1,5 @@
 """`make screenshot`: the real QGIS desktop under Xvfb, the plugin installed from the `make package`
-zip, the dock driven through build -> train -> predict on Kampala, and the window written to
+zip, the dock driven through build -> train -> predict -> compare on Kampala, and the window written to
 docs/screenshot.png.
 
     python scripts/screenshot.py [--output docs/screenshot.png] [--timeout 600]

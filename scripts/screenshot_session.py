@@ -1,4 +1,5 @@
-"""Runs inside the QGIS desktop (qgis --code): drives the dock and saves a screenshot.
+"""Runs inside the QGIS desktop (qgis --code): drives the dock from the dataset to the comparison
+with OSM (the map then shows the comparison classes over the imagery) and saves a screenshot.
 
 Started by scripts/screenshot.py, which sets E84_SCREENSHOT, E84_WORKSPACE and E84_DATA.
 """
@@ -20,7 +21,6 @@ def start():
     plugin = plugins["e84_segment"]
     plugin.action.setChecked(True)
     dock = plugin.dock
-    iface.mainWindow().resizeDocks([dock], [460], 0x1)  # Qt.Horizontal: room for the form
     imagery = QgsRasterLayer(str(DATA / "geotiff" / "aoiA_dense_z20.tif"), "Kampala drone imagery (z20)")
     labels = QgsVectorLayer(str(DATA / "buildings.geojson"), "OSM buildings", "ogr")
     QgsProject.instance().addMapLayers([imagery, labels])
@@ -30,7 +30,12 @@ def start():
     dock.aoiGroup.setOutputExtentFromLayer(imagery)
     dock.outputWidget.setFilePath(os.environ["E84_WORKSPACE"])
     dock.timeLimitSpin.setValue(1.0)
-    steps.extend([dock.runButton.click, dock.trainButton.click, lambda: (dock.stepsTabs.setCurrentIndex(2), dock.predictButton.click())])
+    steps.extend([
+        dock.runButton.click,
+        dock.trainButton.click,
+        lambda: (dock.stepsTabs.setCurrentIndex(2), dock.predictButton.click()),
+        lambda: (dock.stepsTabs.setCurrentIndex(3), dock.compareButton.click()),
+    ])
     QTimer.singleShot(1000, lambda: advance(dock))
 
 
@@ -42,10 +47,6 @@ def advance(dock):
         steps.pop(0)()
         QTimer.singleShot(1000, lambda: advance(dock))
         return
-    labels = QgsProject.instance().mapLayersByName("OSM buildings")
-    if labels:  # outlines only, so predictions show through
-        labels[0].renderer().symbol().setColor(labels[0].renderer().symbol().color().fromRgb(0, 0, 0, 0))
-        labels[0].triggerRepaint()
     imagery = QgsProject.instance().mapLayersByName("Kampala drone imagery (z20)")[0]
     canvas = iface.mapCanvas()
     canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(imagery, imagery.extent()))

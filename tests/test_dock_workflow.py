@@ -95,6 +95,8 @@ def test_aoi_to_exported_footprints(dock, tmp_path, qgis_iface, monkeypatch):  #
                                      ("Matched with OSM", True)]
     root = QgsProject.instance().layerTreeRoot()
     assert not root.findLayer(footprints.id()).isVisible()  # the inputs step aside for the comparison
+    assert run_group(compare).isExpanded() and not run_group(predict).isExpanded()
+    assert not run_group(predict).itemVisibilityChecked() and not run_group(runs["dataset"]).itemVisibilityChecked()
     assert not root.findLayer(dock.referenceCombo.currentLayer().id()).isVisible()
     check = layers_named("Predicted, no OSM match: check")[0]
     assert "osm_overlap" in check.fields().names()
@@ -238,7 +240,9 @@ def _cancel_when(dock, predicate):
 
     wait_until(lambda: dock.run is not None and predicate(), timeout_milliseconds=60_000)
     dock.cancelButton.click()
+    said = dock.statusLabel.text()
     run_to_end(dock)
+    return said
 
 
 def test_cancel_during_prediction_leaves_a_consistent_run(dock, tmp_path, trained):  # noqa: F811
@@ -299,7 +303,8 @@ def test_cancel_during_training_keeps_the_best_model_so_far(dock, tmp_path, kamp
     dock.datasetWidget.setFilePath(str(kampala_dataset))
     dock.timeLimitSpin.setValue(5)
     dock.trainButton.click()
-    _cancel_when(dock, lambda: len(dock.plot.iou) >= 1)
+    said = _cancel_when(dock, lambda: len(dock.plot.iou) >= 1)
+    assert said == "Cancelling: the best model so far is kept; nothing else is left."
     (folder,) = tmp_path.iterdir()
     record = json.loads((folder / "run.json").read_text())
     assert record["status"] == "cancelled" and record["outputs"]["model"] == dock.modelWidget.filePath()

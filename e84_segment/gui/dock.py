@@ -13,6 +13,7 @@ from typing import Callable, List, Optional
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
+    QgsLayerTree,
     QgsMessageLog,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
@@ -201,6 +202,8 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
             finally:
                 if record is not None:
                     record.finish("completed", self.statusLabel.text())
+            if record is not None:
+                self._focus_on(record)
             self.iface.messageBar().pushSuccess(LOG_TAG, self.statusLabel.text())
         elif cancelled:
             self._cancelled(record)
@@ -217,6 +220,21 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
             self.iface.messageBar().pushWarning(LOG_TAG, self.tr("{} (details in the log panel, {} tab)").format(message, LOG_TAG))
             QgsMessageLog.logMessage(log, LOG_TAG, Qgis.Warning)
         self.refresh_runs()
+
+    def _focus_on(self, record: runs.RunRecord) -> None:
+        """The map shows what this step is for: its group open on top of the layer tree, the groups of
+        earlier runs closed and ticked off (still there, a tick away)."""
+        root = QgsProject.instance().layerTreeRoot()
+        group = root.findGroup(record.title)
+        if group is None:
+            return
+        titles = tuple(f"{title}: " for title in runs.KIND_TITLES.values())
+        for other in root.children():
+            if other is not group and QgsLayerTree.isGroup(other) and other.name().startswith(titles):
+                other.setExpanded(False)
+                other.setItemVisibilityChecked(False)
+        group.setExpanded(False)  # a change of state, so a view that folded the new group opens it
+        group.setExpanded(True)
 
     def _cancelled(self, record: Optional[runs.RunRecord]) -> None:
         if record is None:

@@ -43,6 +43,7 @@ class Styler(QgsProcessingLayerPostProcessorInterface):
             node = project.layerTreeRoot().findLayer(layer.id())
             if node is not None:
                 node.setItemVisibilityChecked(self.visible)
+                node.setExpanded(self.visible)  # a layer waiting ticked off keeps its legend folded
             layer.triggerRepaint()
 
     def style(self, layer) -> None:
