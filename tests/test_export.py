@@ -1,0 +1,87 @@
+"""e84segment:exportfootprints: footprints to the analyst's files, never at the cost of what they hold."""
+import json
+import re
+
+import pytest
+from osgeo import gdal, ogr
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+from .conftest import KAMPALA, require
+
+
+def run(**parameters):
+    import processing
+
+    return processing.run("e84segment:exportfootprints", parameters, feedback=parameters.pop("feedback", None))
+
+
+def layers(path):
+    source = ogr.Open(str(path))
+    return {source.GetLayer(i).GetName(): source.GetLayer(i).GetFeatureCount() for i in range(source.GetLayerCount())}
+
+
+@pytest.fixture
+def buildings():
+    return str(require(KAMPALA / "buildings.geojson"))
+
+
+def test_a_geopackage_gets_a_new_layer_and_keeps_the_others(provider, buildings, tmp_path):
+    work = tmp_path / "analyst_work.gpkg"
+    gdal.VectorTranslate(str(work), buildings, format="GPKG", layerName="my_edited_buildings")
+    before = layers(work)
+    result = run(INPUT=buildings, OUTPUT=str(work), LAYER_NAME="Predicted footprints (z20)")
+    assert result["OUTPUT_LAYER"] == "predicted_footprints_z20" and result["COUNT"] == before["my_edited_buildings"]
+    assert layers(work) == {**before, "predicted_footprints_z20": result["COUNT"]}
+    with pytest.raises(QgsProcessingException, match="already holds a layer 'my_edited_buildings': choose another layer name"):
+        run(INPUT=buildings, OUTPUT=str(work), LAYER_NAME="my_edited_buildings")
+    assert layers(work) == {**before, "predicted_footprints_z20": result["COUNT"]}
+    # Replacing is asked for by name: only that layer changes, and no staging layer is left.
+    small = tmp_path / "two.geojson"
+    gdal.VectorTranslate(str(small), buildings, format="GeoJSON", limit=2)
+    run(INPUT=str(small), OUTPUT=str(work), LAYER_NAME="my_edited_buildings", OVERWRITE=True)
+    assert layers(work) == {"my_edited_buildings": 2, "predicted_footprints_z20": result["COUNT"]}
+
+
+def test_one_layer_formats_are_replaced_only_when_asked(provider, buildings, tmp_path):
+    for suffix in (".geojson", ".shp", ".fgb"):
+        target = tmp_path / f"handover{suffix}"
+        run(INPUT=buildings, OUTPUT=str(target))
+        size = target.stat().st_size
+        with pytest.raises(QgsProcessingException, match=f"handover{re.escape(suffix)} exists: choose another file name"):
+            run(INPUT=buildings, OUTPUT=str(target))
+        assert target.stat().st_size == size
+        run(INPUT=buildings, OUTPUT=str(target), OVERWRITE=True)
+        assert ogr.Open(str(target)).GetLayer(0).GetFeatureCount() > 100
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # nothing staged is left
+
+
+def test_geojson_is_rfc7946_by_default(provider, buildings, tmp_path):
+    target = tmp_path / "buildings.geojson"
+    run(INPUT=buildings, OUTPUT=str(target))
+    document = json.loads(target.read_text())
+    assert "crs" not in document
+    decimals = re.findall(r"\d+\.(\d+)", json.dumps(document["features"][0]["geometry"]))
+    assert max(len(d) for d in decimals) == 7
+    metres = tmp_path / "metres.geojson"
+    run(INPUT=buildings, OUTPUT=str(metres), TARGET_CRS="EPSG:32636")
+    decimals = re.findall(r"\d+\.(\d+)", json.dumps(json.loads(metres.read_text())["features"][0]["geometry"]))
+    assert max(len(d) for d in decimals) <= 3  # millimetres, not 15 digits of noise
+
+
+def test_a_cancelled_export_leaves_the_file_as_it_was(provider, buildings, tmp_path):
+    work = tmp_path / "work.gpkg"
+    gdal.VectorTranslate(str(work), buildings, format="GPKG", layerName="mine")
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    assert run(INPUT=buildings, OUTPUT=str(work), LAYER_NAME="new", feedback=feedback) == {}
+    assert set(layers(work)) == {"mine"}
+    fresh = tmp_path / "fresh.fgb"
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    run(INPUT=buildings, OUTPUT=str(fresh), feedback=feedback)
+    assert list(p.name for p in tmp_path.iterdir()) == ["work.gpkg"]
+
+
+def test_an_unknown_extension_is_refused(provider, buildings, tmp_path):
+    with pytest.raises(QgsProcessingException, match="end it in .gpkg, .geojson, .shp or .fgb"):
+        run(INPUT=buildings, OUTPUT=str(tmp_path / "buildings.kml"))
