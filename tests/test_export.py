@@ -85,3 +85,16 @@ def test_a_cancelled_export_leaves_the_file_as_it_was(provider, buildings, tmp_p
 def test_an_unknown_extension_is_refused(provider, buildings, tmp_path):
     with pytest.raises(QgsProcessingException, match="end it in .gpkg, .geojson, .shp or .fgb"):
         run(INPUT=buildings, OUTPUT=str(tmp_path / "buildings.kml"))
+
+
+def test_other_algorithms_never_wipe_a_geopackage(provider, buildings, tmp_path):
+    """QGIS writes a vector output by replacing the file: a GeoPackage holding layers is refused."""
+    import processing
+
+    work = tmp_path / "analyst_work.gpkg"
+    gdal.VectorTranslate(str(work), buildings, format="GPKG", layerName="my_edited_buildings")
+    with pytest.raises(QgsProcessingException, match="already holds the layers my_edited_buildings.*'Export footprints'"):
+        processing.run("e84segment:compareosm", {"PREDICTED": buildings, "REFERENCE": buildings, "MATCHED": str(work),
+                                                  "PREDICTED_ONLY": "TEMPORARY_OUTPUT", "REFERENCE_ONLY": "TEMPORARY_OUTPUT",
+                                                  "OUTPUT_REPORT": str(tmp_path / "report.json")})
+    assert layers(work) == {"my_edited_buildings": layers(work)["my_edited_buildings"]}

@@ -13,7 +13,9 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterVectorDestination,
 )
 
 # The toolbox lists groups alphabetically by name: numbered names keep the workflow's order.
@@ -52,6 +54,18 @@ def unwritable(path: Path) -> Optional[Path]:
     except OSError:
         return folder
     return None
+
+
+def _other_layers(path: str, definition) -> list:
+    """The layers of an existing GeoPackage that a vector output would wipe (QGIS replaces the file)."""
+    if not isinstance(definition, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)):
+        return []
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return []
+    from osgeo import ogr
+
+    source = ogr.Open(path)
+    return [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())] if source is not None else []
 
 
 def _sentences(process):
@@ -162,4 +176,10 @@ class E84Algorithm(QgsProcessingAlgorithm):
                 )
             if not is_folder and os.path.isdir(path):
                 return False, f"{definition.description()}: {path} is a folder; give a file name."
+            held = _other_layers(path, definition)
+            if held:
+                return False, (
+                    f"{definition.description()}: {path} already holds the layers {', '.join(held)}, and writing "
+                    "here would replace the whole file. Choose a new file, or add a layer to it with 'Export footprints'."
+                )
         return True, ""
