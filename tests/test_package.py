@@ -36,11 +36,14 @@ def installed_profile(tmp_path_factory):
     return home
 
 
-def qgis_process(home: Path, *args: str) -> subprocess.CompletedProcess:
-    # A clean environment: only the zip's copy of the plugin and its vendored mercantile may load.
+def qgis_process(home: Path, *args: str, python_path=()) -> subprocess.CompletedProcess:
+    # A clean environment: only the zip's copy of the plugin and its vendored mercantile may load
+    # (and, with ``python_path``, torch from the venv, as an analyst installs it into QGIS's Python).
     dropped = ("PYTHONPATH", "QGIS_PLUGINPATH", "QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH")  # pytest-qgis sets the last two
     env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(home))
+    if python_path:
+        env["PYTHONPATH"] = os.pathsep.join(python_path)
     return subprocess.run(
         [QGIS_PROCESS, *args], env=env, capture_output=True, text=True, timeout=300, cwd=str(home), check=False
     )

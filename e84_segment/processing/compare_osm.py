@@ -1,4 +1,5 @@
 """e84segment:compareosm: predicted footprints against OSM, object by object (SpaceNet's rule)."""
+from dataclasses import dataclass
 from pathlib import Path
 
 from osgeo import ogr
@@ -13,6 +14,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -83,24 +85,12 @@ class CompareOsmAlgorithm(E84Algorithm):
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, "Report", "JSON (*.json)"))
         self.addOutput(QgsProcessingOutputNumber(self.F1, "F1"))
 
-    def _geometries(self, source, context, rect=None):
-        request = QgsFeatureRequest().setDestinationCrs(areas.MERCATOR, context.transformContext())
-        if rect is not None:
-            request.setFilterRect(rect)
-        features, geometries = [], []
-        for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
-            if not feature.hasGeometry():
-                continue
-            features.append(feature)
-            geometries.append(ogr.CreateGeometryFromWkb(bytes(feature.geometry().asWkb())))
-        return features, geometries
-
     def processAlgorithm(self, parameters, context, feedback):
         predicted_source = self.parameterAsSource(parameters, self.PREDICTED, context)
         reference_source = self.parameterAsSource(parameters, self.REFERENCE, context)
         if predicted_source is None or reference_source is None:
             raise QgsProcessingException("Choose the predicted footprints and the reference (OSM) buildings")
-        predicted, predicted_geometries = self._geometries(predicted_source, context)
+        predicted, predicted_geometries = features_in_mercator(predicted_source, context)
         if parameters.get(self.AOI) not in (None, ""):
             aoi = self.parameterAsExtentGeometry(parameters, self.AOI, context, areas.MERCATOR)
         else:
@@ -110,72 +100,116 @@ class CompareOsmAlgorithm(E84Algorithm):
             for feature in predicted:
                 extent.combineExtentWith(feature.geometry().boundingBox())
             aoi = QgsGeometry.fromRect(extent) if predicted else QgsGeometry()
-        reference, reference_geometries = ([], []) if aoi.isEmpty() else self._geometries(reference_source, context, aoi.boundingBox())
-        # Only what lies inside the compared area counts, on both sides (a city-wide OSM layer is
-        # fine): a building cut by the AOI's edge is compared with the part a prediction could see.
-        aoi_ogr = ogr.CreateGeometryFromWkb(bytes(aoi.asWkb())) if not aoi.isEmpty() else None
-        predicted, predicted_geometries = _inside(predicted, predicted_geometries, aoi_ogr)
-        reference, reference_geometries = _inside(reference, reference_geometries, aoi_ogr)
-        threshold = self.parameterAsDouble(parameters, self.IOU_THRESHOLD, context)
-        feedback.pushInfo(f"Comparing {len(predicted)} predicted footprints with {len(reference)} reference buildings")
-        # SpaceNet leaves out footprints under 20 pixels; here a ground area, by default polygonize's
-        # MIN_AREA, so specks and the slivers the AOI's edge cuts off buildings count on neither side.
-        min_area_m2 = self.parameterAsDouble(parameters, self.MIN_AREA, context)
-        scale = vectorize.ground_scale(aoi.centroid().asPoint().y()) if not aoi.isEmpty() else 1.0
-        result = compare.match(predicted_geometries, reference_geometries, threshold, min_area=min_area_m2 * scale**2)
-        if feedback.isCanceled():
+        comparison = compare_and_write(self, parameters, context, feedback, predicted, predicted_geometries,
+                                       predicted_source.fields(), reference_source, aoi)
+        if comparison is None:
             return {}
-        scores = result.scores()
-        scores["area_iou"] = compare.area_iou(predicted_geometries, reference_geometries)
-        scores["iou_threshold"] = threshold
-        scores["min_area_m2"] = min_area_m2
-        scores["predicted"] = len(predicted)
-        scores["reference"] = len(reference)
-        shares = compare.overlap_shares([predicted_geometries[i] for i in result.predicted_only], reference_geometries)
-        scores["predicted_only_overlapping_osm"] = sum(share >= compare.OVERLAP_SHARE for share in shares)
-        scores["predicted_only_alone"] = len(shares) - scores["predicted_only_overlapping_osm"]
-
-        outputs = {}
-        matched_fields = _fields(("predicted_fid", QVariant.LongLong), ("reference_fid", QVariant.LongLong), ("iou", QVariant.Double))
-        sink, outputs[self.MATCHED] = self._sink(parameters, context, self.MATCHED, matched_fields, styles.MatchedStyler)
-        for m in result.matches:
-            feature = QgsFeature(matched_fields)
-            feature.setGeometry(predicted[m.predicted].geometry())
-            feature.setAttributes([predicted[m.predicted].id(), reference[m.reference].id(), round(m.iou, 4)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        predicted_fields = QgsFields(predicted_source.fields())
-        predicted_fields.append(QgsField("osm_overlap", QVariant.Double))
-        sink, outputs[self.PREDICTED_ONLY] = self._sink(
-            parameters, context, self.PREDICTED_ONLY, predicted_fields, styles.PredictedOnlyStyler
-        )
-        for index, share in zip(result.predicted_only, shares):
-            feature = QgsFeature(predicted_fields)
-            feature.setGeometry(predicted[index].geometry())
-            feature.setAttributes(predicted[index].attributes() + [round(share, 3)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        sink, outputs[self.REFERENCE_ONLY] = self._sink(
-            parameters, context, self.REFERENCE_ONLY, reference_source.fields(), styles.ReferenceOnlyStyler
-        )
-        for index in result.reference_only:
-            sink.addFeature(reference[index], QgsFeatureSink.FastInsert)
+        outputs, scores = comparison.outputs, comparison.scores
         report_path = Path(self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context))
         report_path.parent.mkdir(parents=True, exist_ok=True)
         dataset.write_json(report_path, scores)
-        feedback.pushInfo(
-            f"TP {scores['tp']}, FP {scores['fp']}, FN {scores['fn']}: precision {scores['precision']:.3f}, "
-            f"recall {scores['recall']:.3f}, F1 {scores['f1']:.3f}, area IoU {scores['area_iou']:.3f}"
-        )
-        feedback.pushInfo(summary_of_predicted_only(scores))
         outputs.update({self.OUTPUT_REPORT: str(report_path), self.F1: scores["f1"]})
         return outputs
 
-    def _sink(self, parameters, context, name, fields, styler):
-        sink, dest = self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.MultiPolygon, areas.MERCATOR)
-        if sink is None:
-            raise QgsProcessingException(f"Could not create the {name} output")
-        if context.willLoadLayerOnCompletion(dest):
-            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styler.create())
-        return sink, dest
+
+def features_in_mercator(source, context, rect=None):
+    """A source's features in EPSG:3857 (only those in ``rect``), with their geometries as OGR's."""
+    request = QgsFeatureRequest().setDestinationCrs(areas.MERCATOR, context.transformContext())
+    if rect is not None:
+        request.setFilterRect(rect)
+    features, geometries = [], []
+    for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+        if not feature.hasGeometry():
+            continue
+        features.append(feature)
+        geometries.append(ogr.CreateGeometryFromWkb(bytes(feature.geometry().asWkb())))
+    return features, geometries
+
+
+@dataclass
+class Comparison:
+    outputs: dict
+    scores: dict
+    predicted: list  # OGR geometries, clipped to the area
+    reference: list
+    area: object  # OGR geometry or None
+
+
+def compare_and_write(algorithm, parameters, context, feedback, predicted, predicted_geometries, predicted_fields,
+                      reference_source, aoi) -> "Comparison":
+    """Matches predicted features (EPSG:3857) with the reference inside ``aoi`` and writes the
+    algorithm's MATCHED, PREDICTED_ONLY and REFERENCE_ONLY sinks (those it was given); None on cancel.
+    compareosm and evaluatemodel share it, so their figures agree by construction."""
+    reference, reference_geometries = ([], []) if aoi.isEmpty() else features_in_mercator(reference_source, context, aoi.boundingBox())
+    # Only what lies inside the compared area counts, on both sides (a city-wide OSM layer is
+    # fine): a building cut by the AOI's edge is compared with the part a prediction could see.
+    aoi_ogr = ogr.CreateGeometryFromWkb(bytes(aoi.asWkb())) if not aoi.isEmpty() else None
+    predicted, predicted_geometries = _inside(predicted, predicted_geometries, aoi_ogr)
+    reference, reference_geometries = _inside(reference, reference_geometries, aoi_ogr)
+    threshold = algorithm.parameterAsDouble(parameters, "IOU_THRESHOLD", context)
+    feedback.pushInfo(f"Comparing {len(predicted)} predicted footprints with {len(reference)} reference buildings")
+    # SpaceNet leaves out footprints under 20 pixels; here a ground area, by default polygonize's
+    # MIN_AREA, so specks and the slivers the AOI's edge cuts off buildings count on neither side.
+    min_area_m2 = algorithm.parameterAsDouble(parameters, "MIN_AREA", context)
+    scale = vectorize.ground_scale(aoi.centroid().asPoint().y()) if not aoi.isEmpty() else 1.0
+    result = compare.match(predicted_geometries, reference_geometries, threshold, min_area=min_area_m2 * scale**2)
+    if feedback.isCanceled():
+        return None
+    scores = result.scores()
+    scores["area_iou"] = compare.area_iou(predicted_geometries, reference_geometries)
+    scores["iou_threshold"] = threshold
+    scores["min_area_m2"] = min_area_m2
+    scores["predicted"] = len(predicted)
+    scores["reference"] = len(reference)
+    shares = compare.overlap_shares([predicted_geometries[i] for i in result.predicted_only], reference_geometries)
+    scores["predicted_only_overlapping_osm"] = sum(share >= compare.OVERLAP_SHARE for share in shares)
+    scores["predicted_only_alone"] = len(shares) - scores["predicted_only_overlapping_osm"]
+
+    outputs = {}
+    matched_fields = _fields(("predicted_fid", QVariant.LongLong), ("reference_fid", QVariant.LongLong), ("iou", QVariant.Double))
+    sink, outputs["MATCHED"] = _sink(algorithm, parameters, context, "MATCHED", matched_fields, styles.MatchedStyler)
+    for m in result.matches:
+        feature = QgsFeature(matched_fields)
+        feature.setGeometry(predicted[m.predicted].geometry())
+        feature.setAttributes([predicted[m.predicted].id(), reference[m.reference].id(), round(m.iou, 4)])
+        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+    only_fields = QgsFields(predicted_fields)
+    only_fields.append(QgsField("osm_overlap", QVariant.Double))
+    sink, outputs["PREDICTED_ONLY"] = _sink(algorithm, parameters, context, "PREDICTED_ONLY", only_fields, styles.PredictedOnlyStyler)
+    for index, share in zip(result.predicted_only, shares):
+        feature = QgsFeature(only_fields)
+        feature.setGeometry(predicted[index].geometry())
+        feature.setAttributes(predicted[index].attributes() + [round(share, 3)])
+        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+    sink, outputs["REFERENCE_ONLY"] = _sink(algorithm, parameters, context, "REFERENCE_ONLY", reference_source.fields(),
+                                            styles.ReferenceOnlyStyler)
+    for index in result.reference_only:
+        sink.addFeature(reference[index], QgsFeatureSink.FastInsert)
+    feedback.pushInfo(
+        f"TP {scores['tp']}, FP {scores['fp']}, FN {scores['fn']}: precision {scores['precision']:.3f}, "
+        f"recall {scores['recall']:.3f}, F1 {scores['f1']:.3f}, area IoU {scores['area_iou']:.3f}"
+    )
+    feedback.pushInfo(summary_of_predicted_only(scores))
+    return Comparison({k: v for k, v in outputs.items() if v is not None}, scores, predicted_geometries,
+                      reference_geometries, aoi_ogr)
+
+
+class _NoSink:
+    """An optional output the caller did not ask for: features go nowhere."""
+
+    def addFeature(self, feature, flags=None):  # noqa: N802 (QGIS's name)
+        return True
+
+
+def _sink(algorithm, parameters, context, name, fields, styler):
+    if parameters.get(name) is None and algorithm.parameterDefinition(name).flags() & QgsProcessingParameterDefinition.FlagOptional:
+        return _NoSink(), None
+    sink, dest = algorithm.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.MultiPolygon, areas.MERCATOR)
+    if sink is None:
+        raise QgsProcessingException(f"Could not create the {name} output")
+    if context.willLoadLayerOnCompletion(dest):
+        context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styler.create())
+    return sink, dest
 
 
 def summary_of_predicted_only(scores: dict) -> str:

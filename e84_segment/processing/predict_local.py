@@ -94,19 +94,7 @@ class PredictLocalAlgorithm(E84Algorithm):
 
     def initAlgorithm(self, config=None):
         add_imagery_and_area(self)
-        self.addParameter(QgsProcessingParameterFile(self.MODEL, "Model file", fileFilter="e84 segment model (*.pt)"))
-        self.addParameter(
-            QgsProcessingParameterNumber(self.ZOOM, "Zoom level (0: the model's)", QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=24)
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(self.OVERLAP, "Overlap (pixels of context, blended)", QgsProcessingParameterNumber.Integer, 16, minValue=0, maxValue=256)
-        )
-        advanced = [
-            QgsProcessingParameterNumber(self.BATCH_SIZE, "Windows per batch", QgsProcessingParameterNumber.Integer, 2, minValue=1, maxValue=64),
-            QgsProcessingParameterNumber(self.MAX_TILES, "Stop above this many tiles", QgsProcessingParameterNumber.Integer, 20000, minValue=1),
-        ]
-        for parameter in advanced:
-            self.addAdvancedParameter(parameter)
+        add_model_prediction_parameters(self)
         add_prediction_outputs(self)
 
     def prepareAlgorithm(self, parameters, context, feedback):
@@ -114,40 +102,65 @@ class PredictLocalAlgorithm(E84Algorithm):
         return True
 
     def processAlgorithm(self, parameters, context, feedback):
-        dependencies.require_torch()
-        from ..backends.local import modelfile, predict
-        from ..core import mosaic
-
-        model_path = Path(self.parameterAsFile(parameters, self.MODEL, context))
-        try:
-            predictor = predict.Predictor(model_path)
-        except modelfile.ModelFileError as error:
-            raise QgsProcessingException(str(error))
-        meta = predictor.meta
-        zoom = self.parameterAsInt(parameters, self.ZOOM, context) or meta["zoom"]
-        tile_size = meta["tile_size"]
-        for note in predict.describe_zoom_mismatch(meta, zoom):
-            feedback.pushWarning(note)
-        area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
-        aoi_tiles = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
-        overlap = self.parameterAsInt(parameters, self.OVERLAP, context)
-        if mosaic.overlap_for_network(overlap) != overlap:
-            feedback.pushInfo(f"OVERLAP rounded up to {mosaic.overlap_for_network(overlap)} px (a multiple of 16)")
-        feedback.pushInfo(f"Predicting {len(aoi_tiles)} tiles at zoom {zoom} with {model_path.name}")
         classes_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CLASSES, context)
         probability_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITY, context)
-        reader = areas.chip_reader(self.imagery, tile_size)
-        stats = mosaic.predict_area(
-            predictor,
-            reader.read,
-            aoi_tiles,
-            tile_size,
-            overlap,
-            Path(classes_path),
-            Path(probability_path),
-            batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context),
-            source_model=model_path.name,
-            progress=feedback.setProgress,
-            cancelled=feedback.isCanceled,
-        )
+        stats, _, _ = predict_with_model(self, parameters, context, feedback, self.imagery,
+                                      Path(self.parameterAsFile(parameters, self.MODEL, context)), classes_path, probability_path)
         return finish_prediction(stats, context, feedback, classes_path, probability_path)
+
+
+def predict_with_model(algorithm, parameters, context, feedback, imagery, model_path: Path, classes_path: str,
+                       probability_path: str):
+    """Predicts the algorithm's AOI / AOI_LAYER (ZOOM, OVERLAP, BATCH_SIZE, MAX_TILES) with a local model
+    into the two GeoTIFFs; returns the mosaic's stats, the model's meta and the area (EPSG:3857).
+    predictlocal and evaluatemodel share it."""
+    dependencies.require_torch()
+    from ..backends.local import modelfile, predict
+    from ..core import mosaic
+
+    try:
+        predictor = predict.Predictor(model_path)
+    except modelfile.ModelFileError as error:
+        raise QgsProcessingException(str(error))
+    meta = predictor.meta
+    zoom = algorithm.parameterAsInt(parameters, "ZOOM", context) or meta["zoom"]
+    tile_size = meta["tile_size"]
+    for note in predict.describe_zoom_mismatch(meta, zoom):
+        feedback.pushWarning(note)
+    area = areas.area_of_interest(algorithm, parameters, context, imagery, feedback=feedback)
+    aoi_tiles = areas.tiles_in_area(area, zoom, algorithm.parameterAsInt(parameters, "MAX_TILES", context))
+    overlap = algorithm.parameterAsInt(parameters, "OVERLAP", context)
+    if mosaic.overlap_for_network(overlap) != overlap:
+        feedback.pushInfo(f"OVERLAP rounded up to {mosaic.overlap_for_network(overlap)} px (a multiple of 16)")
+    feedback.pushInfo(f"Predicting {len(aoi_tiles)} tiles at zoom {zoom} with {model_path.name}")
+    reader = areas.chip_reader(imagery, tile_size)
+    stats = mosaic.predict_area(
+        predictor,
+        reader.read,
+        aoi_tiles,
+        tile_size,
+        overlap,
+        Path(classes_path),
+        Path(probability_path),
+        batch_size=algorithm.parameterAsInt(parameters, "BATCH_SIZE", context),
+        source_model=model_path.name,
+        progress=feedback.setProgress,
+        cancelled=feedback.isCanceled,
+    )
+    return stats, meta, area
+
+
+def add_model_prediction_parameters(algorithm) -> None:
+    """MODEL, ZOOM, OVERLAP and the advanced BATCH_SIZE and MAX_TILES, as predictlocal and evaluatemodel take them."""
+    algorithm.addParameter(QgsProcessingParameterFile("MODEL", "Model file", fileFilter="e84 segment model (*.pt)"))
+    algorithm.addParameter(
+        QgsProcessingParameterNumber("ZOOM", "Zoom level (0: the model's)", QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=24)
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterNumber("OVERLAP", "Overlap (pixels of context, blended)", QgsProcessingParameterNumber.Integer, 16, minValue=0, maxValue=256)
+    )
+    for parameter in (
+        QgsProcessingParameterNumber("BATCH_SIZE", "Windows per batch", QgsProcessingParameterNumber.Integer, 2, minValue=1, maxValue=64),
+        QgsProcessingParameterNumber("MAX_TILES", "Stop above this many tiles", QgsProcessingParameterNumber.Integer, 20000, minValue=1),
+    ):
+        algorithm.addAdvancedParameter(parameter)

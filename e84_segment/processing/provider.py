@@ -5,6 +5,7 @@ from .. import icons
 from .build_training_data import BuildTrainingDataAlgorithm
 from .check_aws import CheckAwsAlgorithm
 from .compare_osm import CompareOsmAlgorithm
+from .evaluate_model import EvaluateModelAlgorithm
 from .export_footprints import ExportFootprintsAlgorithm
 from .manage_endpoints import ManageEndpointsAlgorithm
 from .predict_endpoint import PredictEndpointAlgorithm
@@ -35,6 +36,7 @@ class E84Provider(QgsProcessingProvider):
             BuildTrainingDataAlgorithm(),
             TrainLocalAlgorithm(),
             PredictLocalAlgorithm(),
+            EvaluateModelAlgorithm(),
             PolygonizeAlgorithm(),
             CompareOsmAlgorithm(),
             ExportFootprintsAlgorithm(),
