@@ -19,7 +19,7 @@ from torch.nn import functional as F
 
 from ... import metadata
 from ...core import dataset, metrics
-from . import data, modelfile
+from . import data, finetune, modelfile
 from .model import ENCODER, MEAN, PRETRAINED, STD, SegmentationNet, normalise
 
 CHECKPOINT_SUFFIX = ".checkpoint"
@@ -37,6 +37,7 @@ class TrainOptions:
     initialisation: str = PRETRAINED
     seed: int = 0
     resume: bool = False
+    base_model: Optional[str] = None  # fine-tune from this model file instead of the encoder's weights
 
 
 @dataclass
@@ -101,7 +102,18 @@ def train(
     torch.manual_seed(options.seed)
     rng = np.random.default_rng(options.seed)
 
-    model = SegmentationNet(2, options.initialisation).to(dev)
+    lineage = None
+    if options.base_model:
+        base_state, lineage = finetune.load_base(Path(options.base_model), info, report)
+        model = SegmentationNet(2, "scratch")  # the base's weights replace every one of them
+        try:
+            model.load_state_dict(base_state, strict=True)
+        except RuntimeError as error:
+            raise finetune.IncompatibleBase(f"{options.base_model} does not fit this plugin's network: {error}") from error
+        model = model.to(dev)
+        report(f"Fine-tuning {Path(options.base_model).name} (fingerprint {lineage['base_fingerprint']})")
+    else:
+        model = SegmentationNet(2, options.initialisation).to(dev)
     optimiser = torch.optim.AdamW(model.parameters(), lr=options.learning_rate, weight_decay=1e-4)
     state = {"epoch": 0, "elapsed": 0.0, "history": [], "best": None}
     checkpoint = checkpoint_path(output)
@@ -118,7 +130,7 @@ def train(
         "created_by": f"e84_segment {metadata.version()}",
         "architecture": "unet-efficientnet-lite0",
         "encoder": ENCODER,
-        "initialisation": options.initialisation,
+        "initialisation": "fine-tuned" if lineage else options.initialisation,
         "classes": [c["name"] for c in dataset.CLASSES],
         "ignore_value": metrics.IGNORE,
         "zoom": info["zoom"],
@@ -127,6 +139,8 @@ def train(
         "dataset": {"fingerprint": dataset_id, "path": str(dataset_dir), "counts": info["counts"]},
         "options": asdict(options),
     }
+    if lineage:
+        meta["lineage"] = lineage
     budget = options.time_limit_min * 60.0
     scored_set, measured_on = (validation_set, "validation") if len(validation_set) else (train_set, "training")
     report(
