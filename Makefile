@@ -14,7 +14,7 @@ DEMO_OUT ?= demo-output
 TRAIN_MINUTES ?= 5
 QGIS_PROFILE ?= default
 
-.PHONY: setup test demo bench package deploy endpoint screenshot clean
+.PHONY: setup test demo bench bench-field package deploy endpoint screenshot clean
 
 setup: .apt-ok $(VENV)/.installed
 
@@ -71,9 +71,15 @@ endpoint: setup
 	$(PY) -m e84_segment.backends.sagemaker.local_endpoint "$(MODEL)" --host $(HOST) --port $(PORT) --name $(NAME)
 
 BENCH_MINUTES ?= 15
+BENCH_SEEDS ?= 2
 bench: setup build/home
 	$(RUN_ENV) $(PY) bench/bench_export.py --output docs/benchmarks.md
 	$(RUN_ENV) $(PY) bench/bench_model.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES)
+	$(RUN_ENV) $(PY) bench/bench_field.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS)
+
+# Quality on an area the model never saw (leave one area out) and the fine-tuning loop, alone (about an hour).
+bench-field: setup build/home
+	$(RUN_ENV) $(PY) bench/bench_field.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS)
 
 demo: setup build/home
 	$(RUN_ENV) $(PY) scripts/demo.py --data $(DATA) --output $(DEMO_OUT) --train-minutes $(TRAIN_MINUTES)

@@ -37,6 +37,7 @@ ROUNDS = 7
 GDAL_CACHE_MB = 16
 
 from e84_segment.core import dataset, tiles  # noqa: E402
+from common import write_section  # noqa: E402
 
 
 def tiles_of(path: Path):
@@ -209,7 +210,7 @@ def main() -> None:
     memory_figures = memory()
     print(json.dumps(memory_figures, indent=1), flush=True)
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report(figures, memory_figures), encoding="utf-8")
+    write_section(args.output, None, report(figures, memory_figures))
     print(f"wrote {args.output}")
     if figures["ratio"] < 0.5 or memory_figures["ratio"] > 1.25:
         sys.exit("a benchmark target was missed: see the figures above")

@@ -32,7 +32,7 @@ XYZ = f"type=xyz&url={(KAMPALA / 'xyz').as_uri()}/{{z}}/{{x}}/{{y}}.png&zmin=19&
 BOTH_AOIS = "3627854,3628466,38753,39136 [EPSG:3857]"
 MARKER = "<!-- model benchmarks -->"
 
-from common import start_qgis  # noqa: E402
+from common import start_qgis, write_section  # noqa: E402
 
 
 def quality(processing, work: Path, minutes: float) -> dict:
@@ -210,9 +210,7 @@ def main() -> None:
         print(json.dumps(m), flush=True)
         q = quality(processing, work, args.minutes) if args.minutes > 0 else {}
         print(json.dumps({k: {"best": v["best"], "objects": v["objects"]} for k, v in q.get("rows", {}).items()}), flush=True)
-    text = args.output.read_text(encoding="utf-8") if args.output.is_file() else "# Benchmarks\n"
-    text = text.split(MARKER)[0].rstrip() + "\n\n" + section(q, t, m)
-    args.output.write_text(text, encoding="utf-8")
+    write_section(args.output, MARKER, section(q, t, m))
     failed = t["ratio"] < 0.7 or m["peak_mb"] > 2048
     if q:
         best = q["rows"]["imagenet"]

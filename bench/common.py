@@ -18,3 +18,23 @@ def start_qgis():
     provider = E84Provider()
     QgsApplication.processingRegistry().addProvider(provider)
     return app, provider, processing
+
+
+# docs/benchmarks.md: the export figures first, then each section after its marker, in this order.
+MARKERS = ("<!-- model benchmarks -->", "<!-- field benchmarks -->")
+
+
+def write_section(path, marker, body: str) -> None:
+    """Replaces one benchmark's section of ``path`` (``marker`` None: the opening export section) and
+    keeps the others, so each benchmark can run alone."""
+    from pathlib import Path
+
+    path = Path(path)
+    text = path.read_text(encoding="utf-8") if path.is_file() else "# Benchmarks\n"
+    found = sorted((text.find(m), m) for m in MARKERS if m in text)
+    parts = {None: text[: found[0][0]] if found else text}
+    for (start, m), following in zip(found, found[1:] + [(len(text), None)]):
+        parts[m] = text[start:following[0]]
+    parts[marker] = body
+    ordered = [parts[None]] + [parts[m] for m in MARKERS if parts.get(m)]
+    path.write_text("\n\n".join(part.strip("\n") for part in ordered if part.strip()) + "\n", encoding="utf-8")
