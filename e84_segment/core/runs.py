@@ -14,7 +14,8 @@ from typing import Dict, List, Optional
 from . import dataset
 
 RUN_JSON = "run.json"
-KIND_TITLES = {"dataset": "Dataset", "train": "Model", "predict": "Prediction", "compare": "Comparison"}
+KIND_TITLES = {"dataset": "Dataset", "train": "Model", "predict": "Prediction", "compare": "Comparison",
+               "evaluate": "Check"}
 KINDS = tuple(KIND_TITLES)
 INTERRUPTED = "QGIS closed or the plugin was unloaded while this run was working"
 
@@ -77,6 +78,8 @@ _KEY_METRICS = (
 
 
 def key_metric(metrics: dict) -> str:
+    if metrics.get("f1") is not None and metrics.get("building_iou") is not None:  # a model checked on an area
+        return f"object F1 {metrics['f1']:.3f}, building IoU {metrics['building_iou']:.3f}"
     for key, words in _KEY_METRICS:
         value = metrics.get(key)
         if value is not None:

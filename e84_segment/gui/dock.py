@@ -59,7 +59,7 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         self.setup_compare_tab()
         self._restore_settings()
         self.cancelButton.clicked.connect(self.cancel)
-        self.runButtons = [self.runButton, self.trainButton, self.predictButton, self.compareButton, self.exportButton,
+        self.runButtons = [self.runButton, self.trainButton, self.checkModelButton, self.predictButton, self.compareButton, self.exportButton,
                            self.checkButton, self.refreshEndpointsButton, self.deleteEndpointButton]
         self.setup_runs_tab()
         self.update_estimate()

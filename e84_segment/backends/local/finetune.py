@@ -5,7 +5,6 @@ from pathlib import Path
 from typing import Callable, Tuple
 
 from ...core import dataset
-from . import modelfile
 
 # A base model already knows buildings: a few minutes at a lower rate adapt it without forgetting.
 MINUTES = 3.0
@@ -27,6 +26,8 @@ def file_fingerprint(path: Path) -> str:
 def load_base(path: Path, info: dict, report: Callable[[str], None]) -> Tuple[dict, dict]:
     """The base model's weights and the lineage the new model records. Refuses a base of other
     classes or tile size (the network could not continue); another zoom is allowed, with a warning."""
+    from . import modelfile  # torch: only when a base model is read
+
     path = Path(path)
     document = modelfile.read(path)  # ModelFileError for what is no model of ours
     meta = document["meta"]

@@ -114,7 +114,7 @@ class DataTab:
         own = [] if self.ownLayersCheck.isChecked() else [
             layer for layer in QgsProject.instance().mapLayers().values() if styles.is_output(layer)
         ]
-        for combo in (self.labelsCombo, self.referenceCombo):
+        for combo in (self.labelsCombo, self.referenceCombo, self.checkReferenceCombo):
             combo.setExceptedLayerList(own)
 
     # --- area of interest -------------------------------------------------------------------------

@@ -1,11 +1,14 @@
 """The Train tab: a model on this machine (PyTorch) or on SageMaker, with a live epoch plot."""
+import json
 from pathlib import Path
 
+from qgis.core import QgsMapLayerProxyModel
 from qgis.gui import QgsFileWidget
 
 from ...backends.sagemaker.contract import GPU_TRAINING_INSTANCES
 from ...core import dataset, runs
 from ...processing.train_local import ENCODER_CHOICES, validation_chips
+from ...backends.local import finetune
 from ..epoch_plot import EpochPlot
 from .data import fingerprint
 
@@ -20,12 +23,24 @@ class TrainTab:
         self.backendCombo.addItems([self.tr(b) for b in BACKENDS])
         self.encoderCombo.addItems([label for _, label in ENCODER_CHOICES])
         self.instanceCombo.addItems(list(GPU_TRAINING_INSTANCES))
+        self._full_minutes = self.timeLimitSpin.value()  # the form's default: a full training
+        self.baseModelWidget.setFilter("e84 segment model (*.pt)")
+        self.baseModelWidget.fileChanged.connect(self._base_chosen)
+        self.checkReferenceCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.checkReferenceCombo.setLayer(self.labelsCombo.currentLayer())
+        self.labelsCombo.layerChanged.connect(self.checkReferenceCombo.setLayer)
+        self.checkModelButton.clicked.connect(self.check_model)
         self.plot = EpochPlot(self.plotContainer)
         self.plotContainer.layout().addWidget(self.plot)
         self.backendCombo.currentIndexChanged.connect(self._show_backend)
         self.trainButton.clicked.connect(self.train)
         self.checkButton.clicked.connect(self.check_connection)
         self._show_backend()
+
+    def _base_chosen(self, path: str) -> None:
+        """Fine-tuning needs minutes, not a quarter of an hour: the time limit follows, unless changed."""
+        if path.strip() and self.timeLimitSpin.value() == self._full_minutes:
+            self.timeLimitSpin.setValue(finetune.MINUTES)
 
     def _show_backend(self, *_):
         sagemaker = self.backendCombo.currentIndex() == 1
@@ -79,6 +94,12 @@ class TrainTab:
 
     def _train_here(self, folder: str, tag: str) -> None:
         parameters = {"DATASET": folder, "TIME_LIMIT": self.timeLimitSpin.value(), "ENCODER": self.encoderCombo.currentIndex()}
+        base = self.baseModelWidget.filePath().strip()
+        if base:
+            if not Path(base).is_file():
+                return self._refuse(self.tr("'Continue from' names no file: {}. Choose a model file, or clear it to "
+                                            "start from ImageNet weights.").format(base))
+            parameters["BASE_MODEL"] = base
         if not validation_chips(Path(folder)):
             # Said before training, not after 15 minutes: the analyst decides.
             if not self.ask(self.tr(
@@ -96,16 +117,62 @@ class TrainTab:
         def done(results, record):
             measured_on = results.get("MEASURED_ON") or "validation"
             record.metrics.update(building_iou=results.get("BUILDING_IOU"), miou=results.get("MIOU"), measured_on=measured_on)
+            if results.get("BASE_FINGERPRINT"):
+                record.metrics["base_fingerprint"] = results["BASE_FINGERPRINT"]
             record.fingerprint = fingerprint(folder)
             self.modelWidget.setFilePath(results.get("OUTPUT", ""))
             self.sourceCombo.setCurrentIndex(0)
             iou = results.get("BUILDING_IOU")
             where = (self.tr("on the validation chips") if measured_on == "validation"
                      else self.tr("on the training chips (no validation split: it flatters the model)"))
-            self.statusLabel.setText(self.tr("Model {}: best building IoU {} {}").format(
-                results.get("OUTPUT"), f"{iou:.3f}" if iou is not None else self.tr("unknown"), where))
+            text = self.tr("Model {}: best building IoU {} {}").format(
+                results.get("OUTPUT"), f"{iou:.3f}" if iou is not None else self.tr("unknown"), where)
+            if base:
+                text += self.tr(", fine-tuned from {}").format(Path(base).name)
+            self.statusLabel.setText(text + self.tr(". Check it on an area it never saw before trusting it."))
 
         self._start("train", [("e84segment:trainlocal", local)], "local", parameters, done, tag=tag)
+
+    def check_model(self):
+        """e84segment:evaluatemodel on the Data tab's imagery and area, against buildings the analyst trusts."""
+        model = self.modelWidget.filePath().strip()
+        reference = self.checkReferenceCombo.currentLayer()
+        problem = ""
+        if not model or not Path(model).is_file():
+            problem = self.tr("Choose the model to check on the Predict tab (train one first).")
+        elif self.imageryCombo.currentLayer() is None:
+            problem = self.tr("Choose the imagery layer on the Data tab.")
+        elif reference is None:
+            problem = self.tr("Choose the trusted buildings to check against.")
+        elif self.aoi_problem():
+            problem = self.tr("Set the block to check on as the area of interest on the Data tab: {}").format(self.aoi_problem())
+        if problem:
+            return self._refuse(problem)
+        imagery = self.imageryCombo.currentLayer()
+        parameters = {"MODEL": model, "IMAGERY": imagery, "REFERENCE": reference, **self.aoi_parameters()}
+
+        def outputs(_):
+            folder = Path(self.record.folder)
+            return {**parameters, "OUTPUT_REPORT": str(folder / "report.json"),
+                    **{key: self.loaded_output(folder / f"{key.lower()}.gpkg", key.lower())
+                       for key in ("MATCHED", "PREDICTED_ONLY", "REFERENCE_ONLY")}}
+
+        def done(results, record):
+            for key in ("MATCHED", "PREDICTED_ONLY", "REFERENCE_ONLY"):
+                record.outputs[key.lower()] = record.outputs.pop(key, results.get(key, ""))
+            report = json.loads(Path(results["OUTPUT_REPORT"]).read_text(encoding="utf-8"))
+            record.metrics.update({k: report[k] for k in ("tp", "fp", "fn", "f1", "building_iou", "precision", "recall",
+                                                          "mean_vertices", "right_angle_share", "training_overlap")})
+            text = self.tr("On this area: object F1 {f1:.3f} (TP {tp}, FP {fp}, FN {fn}), pixel building IoU "
+                           "{building_iou:.3f}.").format(**report)
+            if report["training_overlap"] > 0.01:
+                text += self.tr(" {:.0%} of the area was in the model's training tiles: these scores flatter it; "
+                                "check it on a block it never saw.").format(report["training_overlap"])
+            self.statusLabel.setText(text)
+
+        tag = runs.make_tag(f"{Path(model).stem} on {imagery.name()}")
+        self._start("evaluate", [("e84segment:evaluatemodel", outputs)], parameters=parameters, done=done, tag=tag,
+                    area_km2=self.aoi_km2(self.aoi_geometry()))
 
     def check_connection(self):
         from ..runner import AlgorithmRun
