@@ -13,6 +13,22 @@ EXPORT_FORMATS = (("GeoPackage", ".gpkg"), ("GeoJSON", ".geojson"), ("ESRI Shape
 COMPARISON_OUTPUTS = ("MATCHED", "PREDICTED_ONLY", "REFERENCE_ONLY")
 
 
+def comparison_outputs(dock, folder: Path) -> dict:
+    """The three comparison layers of a run, written into its folder and loaded when it ends."""
+    return {key: dock.loaded_output(folder / f"{key.lower()}.gpkg", key.lower()) for key in COMPARISON_OUTPUTS}
+
+
+def record_comparison_outputs(record, results: dict) -> None:
+    for key in COMPARISON_OUTPUTS:
+        record.outputs[key.lower()] = record.outputs.pop(key, results.get(key, ""))
+
+
+def subject_of(layer) -> str:
+    """What a layer shows: the run tag in brackets of the plugin's layers ('Footprints (aoiA z20 10:15)'), else its name."""
+    name = layer.name()
+    return name[name.rfind("(") + 1:-1] if name.endswith(")") and "(" in name else name
+
+
 class CompareTab:
     """Mixin of E84SegmentDock: the Compare tab's widgets come from dock.ui."""
 
@@ -38,13 +54,10 @@ class CompareTab:
 
         def outputs(_):
             folder = Path(self.record.folder)
-            return {**parameters, **{key: self.loaded_output(folder / f"{key.lower()}.gpkg", key.lower())
-                                     for key in COMPARISON_OUTPUTS},
-                    "OUTPUT_REPORT": str(folder / "report.json")}
+            return {**parameters, **comparison_outputs(self, folder), "OUTPUT_REPORT": str(folder / "report.json")}
 
         def done(results, record):
-            for key in COMPARISON_OUTPUTS:
-                record.outputs[key.lower()] = record.outputs.pop(key, results.get(key, ""))
+            record_comparison_outputs(record, results)
             scores = json.loads(Path(results["OUTPUT_REPORT"]).read_text(encoding="utf-8"))
             record.metrics.update(scores)
             # The comparison is what this step is for: its inputs step aside (ticked off, not removed).
@@ -60,7 +73,7 @@ class CompareTab:
             )
 
         self._start("compare", [("e84segment:compareosm", outputs)], parameters=parameters, done=done,
-                    tag=runs.make_tag(predicted.name().split(" (")[0] + " vs " + reference.name()))
+                    tag=runs.make_tag(f"{subject_of(predicted)} vs {reference.name()}"))
 
     def export(self):
         layer = self.exportLayerCombo.currentLayer()

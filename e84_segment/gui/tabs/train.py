@@ -10,6 +10,7 @@ from ...core import dataset, runs
 from ...processing.train_local import ENCODER_CHOICES, validation_chips
 from ...backends.local import finetune
 from ..epoch_plot import EpochPlot
+from .compare import comparison_outputs, record_comparison_outputs
 from .data import fingerprint
 
 BACKENDS = ("Local (this machine)", "Amazon SageMaker")
@@ -153,13 +154,10 @@ class TrainTab:
 
         def outputs(_):
             folder = Path(self.record.folder)
-            return {**parameters, "OUTPUT_REPORT": str(folder / "report.json"),
-                    **{key: self.loaded_output(folder / f"{key.lower()}.gpkg", key.lower())
-                       for key in ("MATCHED", "PREDICTED_ONLY", "REFERENCE_ONLY")}}
+            return {**parameters, **comparison_outputs(self, folder), "OUTPUT_REPORT": str(folder / "report.json")}
 
         def done(results, record):
-            for key in ("MATCHED", "PREDICTED_ONLY", "REFERENCE_ONLY"):
-                record.outputs[key.lower()] = record.outputs.pop(key, results.get(key, ""))
+            record_comparison_outputs(record, results)
             report = json.loads(Path(results["OUTPUT_REPORT"]).read_text(encoding="utf-8"))
             record.metrics.update({k: report[k] for k in ("tp", "fp", "fn", "f1", "building_iou", "precision", "recall",
                                                           "mean_vertices", "right_angle_share", "training_overlap")})
