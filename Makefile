@@ -72,14 +72,15 @@ endpoint: setup
 
 BENCH_MINUTES ?= 15
 BENCH_SEEDS ?= 2
+BENCH_ABLATIONS ?=
 bench: setup build/home
 	$(RUN_ENV) $(PY) bench/bench_export.py --output docs/benchmarks.md
 	$(RUN_ENV) $(PY) bench/bench_model.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES)
-	$(RUN_ENV) $(PY) bench/bench_field.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS)
+	$(RUN_ENV) $(PY) bench/bench_field.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS) --ablations "$(BENCH_ABLATIONS)"
 
 # Quality on an area the model never saw (leave one area out) and the fine-tuning loop, alone (about an hour).
 bench-field: setup build/home
-	$(RUN_ENV) $(PY) bench/bench_field.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS)
+	$(RUN_ENV) $(PY) bench/bench_field.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS) --ablations "$(BENCH_ABLATIONS)"
 
 demo: setup build/home
 	$(RUN_ENV) $(PY) scripts/demo.py --data $(DATA) --output $(DEMO_OUT) --train-minutes $(TRAIN_MINUTES)

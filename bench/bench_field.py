@@ -60,19 +60,23 @@ def check(processing, model: Path, imagery: Path, report: Path, aoi: str = "") -
     return json.loads(report.read_text())
 
 
-def leave_one_area_out(processing, work: Path, minutes: float, seeds: int) -> list:
+def leave_one_area_out(processing, work: Path, minutes: float, seeds: int, configuration: str = "baseline") -> list:
+    """Rows of one configuration: 'baseline' (the plugin's defaults) or an augmentation pipeline's name."""
     from e84_segment.backends.local import train
 
+    options = {} if configuration == "baseline" else {"augment": configuration}
     rows = []
     for trained_on, scored_on in (("aoiA_dense", "aoiB_west"), ("aoiB_west", "aoiA_dense")):
-        counts = build(processing, AREAS[trained_on], work / f"{trained_on}-dataset")
+        dataset = work / f"{trained_on}-dataset"
+        counts = build(processing, AREAS[trained_on], dataset) if not dataset.exists() else \
+            json.loads((dataset / "dataset.json").read_text())["counts"]
         for seed in range(seeds):
-            model = work / f"{trained_on}-seed{seed}.pt"
+            model = work / f"{trained_on}-{configuration}-seed{seed}.pt"
             tick = time.perf_counter()
-            result = train.train(work / f"{trained_on}-dataset", model, train.TrainOptions(time_limit_min=minutes, seed=seed),
+            result = train.train(dataset, model, train.TrainOptions(time_limit_min=minutes, seed=seed, **options),
                                  report=lambda line: None)
-            scores = check(processing, model, AREAS[scored_on], work / f"{trained_on}-seed{seed}.json")
-            row = {"trained_on": trained_on, "scored_on": scored_on, "seed": seed, "counts": counts,
+            scores = check(processing, model, AREAS[scored_on], work / f"{trained_on}-{configuration}-seed{seed}.json")
+            row = {"configuration": configuration, "trained_on": trained_on, "scored_on": scored_on, "seed": seed, "counts": counts,
                    "epochs": len(result.meta["history"]), "minutes": (time.perf_counter() - tick) / 60,
                    "validation": result.meta["best"], "scores": scores, "model": str(model)}
             print(json.dumps({k: v for k, v in row.items() if k != "scores"} | {
@@ -102,9 +106,9 @@ def field_loop(processing, work: Path, base: Path) -> dict:
     return rows
 
 
-def mean_by_direction(rows: list, key: str) -> float:
+def mean_by_direction(rows: list, key: str, configuration: str = "baseline") -> float:
     directions = {}
-    for row in rows:
+    for row in (r for r in rows if r["configuration"] == configuration):
         directions.setdefault(row["trained_on"], []).append(row["scores"][key])
     return statistics.mean(statistics.mean(values) for values in directions.values())
 
@@ -118,14 +122,14 @@ def section(rows: list, field: dict, minutes: float) -> str:
         "trainlocal's defaults (ImageNet weights), then `e84segment:evaluatemodel` on the other area against the "
         "OSM buildings. *Validation* is what training reported on the tiles beside its own (the number the plugin "
         "used to show); *left-out area* is what the analyst gets. Nothing was tuned on the scored areas.", "",
-        "| trained on | chips (train / validation) | seed | epochs | validation building IoU | left-out area | "
+        "| configuration | trained on | chips (train / validation) | seed | epochs | validation building IoU | left-out area | "
         "building IoU | pixel precision | pixel recall | object F1 | TP | FP | FN | vertices | square corners |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         s, v, c = row["scores"], row["validation"], row["counts"]
         lines.append(
-            f"| {row['trained_on']} | {c['train']} / {c['validation']} | {row['seed']} | {row['epochs']} | "
+            f"| {row['configuration']} | {row['trained_on']} | {c['train']} / {c['validation']} | {row['seed']} | {row['epochs']} | "
             f"{v.get('building_iou', float('nan')):.3f} | {row['scored_on']} | **{s['building_iou']:.3f}** | "
             f"{s['pixel_precision']:.3f} | {s['pixel_recall']:.3f} | **{s['f1']:.3f}** | {s['tp']} | {s['fp']} | {s['fn']} | "
             f"{s['mean_vertices']:.1f} | {s['right_angle_share']:.0%} |"
@@ -137,7 +141,17 @@ def section(rows: list, field: dict, minutes: float) -> str:
         f"object F1 **{f1:.3f}** (target 0.60, goal 0.75): "
         + ("targets met." if met else f"**targets missed** (gap: IoU {max(0.70 - iou, 0):.3f}, F1 {max(0.60 - f1, 0):.3f})."),
         "",
-        "Ablation: no change to training has been adopted yet; each adopted change adds a row here with what it bought.",
+    ]
+    configurations = [c for c in dict.fromkeys(r["configuration"] for r in rows) if c != "baseline"]
+    for configuration in configurations:
+        c_iou, c_f1 = mean_by_direction(rows, "building_iou", configuration), mean_by_direction(rows, "f1", configuration)
+        lines.append(f"Ablation *{configuration}*: building IoU {c_iou:.3f} ({c_iou - iou:+.3f}), object F1 {c_f1:.3f} "
+                     f"({c_f1 - f1:+.3f}) against the baseline, same seeds.")
+    if not configurations:
+        lines.append("Ablation: no change to training has been adopted yet; each candidate adds rows here with what it bought.")
+    if field is None:
+        return "\n".join(lines + [""])
+    lines += [
         "",
         "## The field loop: fine-tuning on a few chips of a new area", "",
         f"The aoiA model (seed 0 above) fine-tuned with BASE_MODEL for {FINE_TUNE_MINUTES:g} minutes on aoiB's western "
@@ -160,6 +174,8 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--minutes", type=float, default=15.0, help="training minutes per run (trainlocal's default)")
     parser.add_argument("--seeds", type=int, default=2)
+    parser.add_argument("--ablations", default="", help="comma-separated augmentation pipelines to measure beside the baseline")
+    parser.add_argument("--no-field-loop", action="store_true", help="leave out the fine-tuning loop")
     args = parser.parse_args()
     if not all(p.exists() for p in list(AREAS.values()) + [LABELS]):
         sys.exit(f"benchmark data is absent: {KAMPALA} (../shared/data beside the repository)")
@@ -167,8 +183,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         rows = leave_one_area_out(processing, work, args.minutes, args.seeds)
+        for configuration in filter(None, args.ablations.split(",")):
+            rows += leave_one_area_out(processing, work, args.minutes, args.seeds, configuration)
         base = next(Path(r["model"]) for r in rows if r["trained_on"] == "aoiA_dense" and r["seed"] == 0)
-        field = field_loop(processing, work, base)
+        field = None if args.no_field_loop else field_loop(processing, work, base)
     write_section(args.output, MARKER, section(rows, field, args.minutes))
     print(f"wrote {args.output}")
 

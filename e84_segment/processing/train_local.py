@@ -16,6 +16,10 @@ from .. import dependencies
 from ..core import dataset
 from .base import E84Algorithm
 
+AUGMENTATION_CHOICES = (
+    ("geometric", "Flips and turns"),
+    ("photometric", "Flips and turns, colour and texture"),
+)
 ENCODER_CHOICES = (
     ("imagenet", "EfficientNet-lite0, ImageNet"),
     ("scratch", "EfficientNet-lite0, scratch"),
@@ -47,6 +51,7 @@ class TrainLocalAlgorithm(E84Algorithm):
     RESUME = "RESUME"
     ALLOW_NO_VALIDATION = "ALLOW_NO_VALIDATION"
     BASE_MODEL = "BASE_MODEL"
+    AUGMENTATION = "AUGMENTATION"
     BASE_FINGERPRINT = "BASE_FINGERPRINT"
     OUTPUT = "OUTPUT"
     BUILDING_IOU = "BUILDING_IOU"
@@ -66,6 +71,8 @@ class TrainLocalAlgorithm(E84Algorithm):
             "tiles of the same size (another zoom only warns); the new model records its lineage (the base's "
             "fingerprint, dataset and metrics). Left empty, TIME_LIMIT and LEARNING_RATE are 15 minutes and "
             "0.001 from ImageNet weights, 3 minutes and 0.0003 when fine-tuning a base model.\n\n"
+            "AUGMENTATION (advanced): flips and turns, or also colour, brightness, contrast, saturation, channel "
+            "order, blur or sharpening and JPEG noise, so roof colour stops being the cue.\n\n"
             "A dataset without validation chips is refused unless 'Train without validation' is ticked; the "
             "scores are then measured on the training chips and flatter the model."
         )
@@ -94,7 +101,9 @@ class TrainLocalAlgorithm(E84Algorithm):
         no_validation = QgsProcessingParameterBoolean(
             self.ALLOW_NO_VALIDATION, "Train without validation (scores on training chips)", False
         )
-        for parameter in (seed, resume, no_validation):
+        augmentation = QgsProcessingParameterEnum(
+            self.AUGMENTATION, "Augmentation", options=[label for _, label in AUGMENTATION_CHOICES], defaultValue=0)
+        for parameter in (seed, resume, no_validation, augmentation):
             self.addAdvancedParameter(parameter)
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, "Model file", "e84 segment model (*.pt)"))
         self.addOutput(QgsProcessingOutputNumber(self.BUILDING_IOU, "Best validation building IoU"))
@@ -132,6 +141,7 @@ class TrainLocalAlgorithm(E84Algorithm):
             seed=self.parameterAsInt(parameters, self.SEED, context),
             resume=self.parameterAsBoolean(parameters, self.RESUME, context),
             base_model=base,
+            augment=AUGMENTATION_CHOICES[self.parameterAsEnum(parameters, self.AUGMENTATION, context)][0],
         )
         try:
             result = train.train(

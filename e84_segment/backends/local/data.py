@@ -1,12 +1,13 @@
 """Training chips from a dataset folder (the SageMaker layout written by Build training data)."""
 import hashlib
 from pathlib import Path
-from typing import Iterator, List, Tuple
+from typing import Callable, Iterator, List, Tuple
 
 import numpy as np
 from PIL import Image
 
 from ...core import dataset
+from . import augment as augmentations
 
 # Below this many decoded bytes a split is kept in memory; above, chips are decoded per batch.
 _CACHE_LIMIT = 1_500_000_000
@@ -67,7 +68,8 @@ class ChipSet:
     def pair(self, index: int) -> Tuple[np.ndarray, np.ndarray]:
         return self._cache[index] if self._cache is not None else self._decode(index)
 
-    def batches(self, batch_size: int, rng: np.random.Generator = None) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
+    def batches(self, batch_size: int, rng: np.random.Generator = None,
+                augment: Callable = augmentations.geometric) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
         """(images N,H,W,3 uint8, masks N,H,W uint8); shuffled and augmented when ``rng`` is given."""
         order = rng.permutation(len(self)) if rng is not None else np.arange(len(self))
         for start in range(0, len(order), batch_size):
@@ -75,12 +77,3 @@ class ChipSet:
             if rng is not None:
                 pairs = [augment(rgb, mask, rng) for rgb, mask in pairs]
             yield np.stack([p[0] for p in pairs]), np.stack([p[1] for p in pairs])
-
-
-def augment(rgb: np.ndarray, mask: np.ndarray, rng: np.random.Generator) -> Tuple[np.ndarray, np.ndarray]:
-    """The eight symmetries of the square (flips and quarter turns): buildings have no up."""
-    turns = int(rng.integers(4))
-    rgb, mask = np.rot90(rgb, turns), np.rot90(mask, turns)
-    if rng.integers(2):
-        rgb, mask = rgb[:, ::-1], mask[:, ::-1]
-    return np.ascontiguousarray(rgb), np.ascontiguousarray(mask)

@@ -19,7 +19,7 @@ from torch.nn import functional as F
 
 from ... import metadata
 from ...core import dataset, metrics
-from . import data, finetune, modelfile
+from . import augment, data, finetune, modelfile
 from .model import ENCODER, MEAN, PRETRAINED, STD, SegmentationNet, normalise
 
 CHECKPOINT_SUFFIX = ".checkpoint"
@@ -38,6 +38,7 @@ class TrainOptions:
     seed: int = 0
     resume: bool = False
     base_model: Optional[str] = None  # fine-tune from this model file instead of the encoder's weights
+    augment: str = "geometric"  # a key of augment.PIPELINES
 
 
 @dataclass
@@ -161,7 +162,7 @@ def train(
         started = time.perf_counter()
         model.train()
         losses = []
-        for images, masks in train_set.batches(options.batch_size, rng):
+        for images, masks in train_set.batches(options.batch_size, rng, augment.PIPELINES[options.augment]):
             if cancelled():
                 was_cancelled = True
                 break
