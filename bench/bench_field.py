@@ -44,8 +44,16 @@ def extent(path: Path, start: float = 0.0, end: float = 1.0) -> str:
     return f"{left},{right},{info['lowerRight'][1]},{info['upperLeft'][1]} [EPSG:3857]"
 
 
-def build(processing, imagery: Path, out: Path, aoi: str = "") -> dict:
-    parameters = {"IMAGERY": str(imagery), "LABELS": str(LABELS), "ZOOM": 20, "OUTPUT": str(out)}
+# Candidates measured beside the baseline: (buildtrainingdata parameters, TrainOptions fields).
+CONFIGURATIONS = {
+    "baseline": ({}, {}),
+    "photometric": ({}, {"augment": "photometric"}),
+    "multizoom": ({"EXTRA_ZOOMS": "19,21"}, {}),
+}
+
+
+def build(processing, imagery: Path, out: Path, aoi: str = "", **extra) -> dict:
+    parameters = {"IMAGERY": str(imagery), "LABELS": str(LABELS), "ZOOM": 20, "OUTPUT": str(out), **extra}
     if aoi:
         parameters["AOI"] = aoi
     processing.run("e84segment:buildtrainingdata", parameters)
@@ -61,14 +69,14 @@ def check(processing, model: Path, imagery: Path, report: Path, aoi: str = "") -
 
 
 def leave_one_area_out(processing, work: Path, minutes: float, seeds: int, configuration: str = "baseline") -> list:
-    """Rows of one configuration: 'baseline' (the plugin's defaults) or an augmentation pipeline's name."""
+    """Rows of one configuration of CONFIGURATIONS: 'baseline' is the plugin's defaults."""
     from e84_segment.backends.local import train
 
-    options = {} if configuration == "baseline" else {"augment": configuration}
+    data_options, options = CONFIGURATIONS[configuration]
     rows = []
     for trained_on, scored_on in (("aoiA_dense", "aoiB_west"), ("aoiB_west", "aoiA_dense")):
-        dataset = work / f"{trained_on}-dataset"
-        counts = build(processing, AREAS[trained_on], dataset) if not dataset.exists() else \
+        dataset = work / "-".join([trained_on, *(f"{k.lower()}{v}" for k, v in data_options.items()), "dataset"])
+        counts = build(processing, AREAS[trained_on], dataset, **data_options) if not dataset.exists() else \
             json.loads((dataset / "dataset.json").read_text())["counts"]
         for seed in range(seeds):
             model = work / f"{trained_on}-{configuration}-seed{seed}.pt"
@@ -175,7 +183,8 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--minutes", type=float, default=15.0, help="training minutes per run (trainlocal's default)")
     parser.add_argument("--seeds", type=int, default=2)
-    parser.add_argument("--ablations", default="", help="comma-separated augmentation pipelines to measure beside the baseline")
+    parser.add_argument("--ablations", default="", help=f"comma-separated candidates to measure beside the baseline: "
+                                                        f"{', '.join(c for c in CONFIGURATIONS if c != 'baseline')}")
     parser.add_argument("--no-field-loop", action="store_true", help="leave out the fine-tuning loop")
     parser.add_argument("--no-baseline", action="store_true", help="measure only the ablations (an exploration)")
     args = parser.parse_args()

@@ -293,3 +293,29 @@ def test_labels_in_another_crs_are_reprojected(build, tmp_path):
         other = tmp_path / "utm_ds" / png.relative_to(tmp_path / "wgs_ds")
         a, b = dataset.read_mask(png), dataset.read_mask(other)
         assert np.count_nonzero(a != b) <= 0.001 * a.size  # reprojection round-off at polygon edges only
+
+
+def test_extra_zooms_add_training_chips_at_other_scales(build, tmp_path):
+    out = tmp_path / "ds"
+    result = build(IMAGERY=str(require(Z20_B)), LABELS=str(BUILDINGS), ZOOM=20, EXTRA_ZOOMS="21, 19", SPLIT_METHOD=1,
+                   SPLIT_BLOCK=2, VALIDATION_FRACTION=0.25, OUTPUT=str(out))
+    meta = json.loads((out / "dataset.json").read_text())
+    assert meta["zoom"] == 20 and meta["extra_zooms"] == [19, 21]
+    records = json.loads((out / dataset.TILES_GEOJSON).read_text())["features"]
+    by_split = {split: [f["properties"] for f in records if f["properties"]["split"] == split] for split in SPLITS}
+    assert {r["z"] for r in by_split["validation"]} == {20}  # validation stays at the dataset's zoom
+    assert {r["z"] for r in by_split["train"]} == {19, 20, 21}
+    assert result["NUM_TRAIN"] == len(list((out / "train").glob("*.jpg"))) == len(by_split["train"]) > 16
+    # No chip of another zoom covers ground a validation chip holds.
+    validation = [tiles.mercator_bounds((r["x"], r["y"], r["z"])) for r in by_split["validation"]]
+    for r in by_split["train"]:
+        box = tiles.mercator_bounds((r["x"], r["y"], r["z"]))
+        for v in validation:
+            overlap_x = min(box[2], v[2]) - max(box[0], v[0])
+            overlap_y = min(box[3], v[3]) - max(box[1], v[1])
+            assert overlap_x <= 1e-3 or overlap_y <= 1e-3, (r, v)
+
+
+def test_extra_zooms_are_checked(build, tmp_path):
+    expect_refusal(build, tmp_path, "EXTRA_ZOOMS: give zoom levels separated by commas", EXTRA_ZOOMS="nineteen")
+    expect_refusal(build, tmp_path, "EXTRA_ZOOMS: 17 is not within 2 levels of ZOOM 20", EXTRA_ZOOMS="17,21")

@@ -22,6 +22,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
@@ -53,6 +54,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
     SEED = "SEED"
     MAX_TILES = "MAX_TILES"
     ALLOW_NO_LABELS = "ALLOW_NO_LABELS"
+    EXTRA_ZOOMS = "EXTRA_ZOOMS"
     OUTPUT = "OUTPUT"
     TILES = "TILES"
     NUM_TRAIN = "NUM_TRAIN"
@@ -69,6 +71,9 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             "measured once over the whole image. BACKGROUND_RATIO keeps at most that many building-free "
             "chips per chip with buildings. SPLIT_METHOD spatial sends whole blocks of SPLIT_BLOCK x "
             "SPLIT_BLOCK tiles to one side. The same inputs and SEED give the same dataset byte for byte.\n\n"
+            "EXTRA_ZOOMS (advanced) adds training chips of the same area at other zooms (within 2 levels), so the "
+            "model sees buildings at several scales; they never cover a validation tile. The dataset keeps ZOOM as "
+            "its zoom (the model predicts at it).\n\n"
             "The output folder must be new or empty; it appears only when the run succeeds."
         )
 
@@ -130,6 +135,9 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             QgsProcessingParameterBoolean(
                 self.ALLOW_NO_LABELS, "Allow an AOI with no building polygons (negative-only data)", False
             ),
+            QgsProcessingParameterString(
+                self.EXTRA_ZOOMS, "Also chip these zooms for training (comma-separated, e.g. 19,21)", optional=True
+            ),
         ]
         for parameter in advanced:
             self.addAdvancedParameter(parameter)
@@ -179,6 +187,12 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         block = self.parameterAsInt(parameters, self.SPLIT_BLOCK, context)
         fraction = self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context)
         splits = tiles.split_tiles(kept, fraction, method, seed, block)
+        for extra_zoom in self._extra_zooms(parameters, context, zoom):
+            extra = self._extra_zoom_tiles(parameters, context, feedback, area, extra_zoom, splits, labels, ratio, seed)
+            if extra is None:
+                feedback.pushWarning(CANCELLED)
+                return {}
+            splits.update(extra)
         feedback.pushInfo(
             f"{len(with_labels)} tiles hold buildings; keeping {len(kept) - len(with_labels)} of "
             f"{len(without)} building-free tiles (ratio {ratio:g}); {method} split, seed {seed}"
@@ -226,7 +240,39 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             self.NUM_VALIDATION: counts[tiles.VALIDATION],
         }
 
-    def _collect_labels(self, parameters, context, feedback, area, candidates, zoom) -> "Labels":
+    def _extra_zooms(self, parameters, context, zoom: int) -> List[int]:
+        text = self.parameterAsString(parameters, self.EXTRA_ZOOMS, context).strip()
+        if not text:
+            return []
+        try:
+            zooms = sorted({int(part) for part in text.replace(";", ",").split(",") if part.strip()})
+        except ValueError:
+            raise QgsProcessingException(f"EXTRA_ZOOMS: give zoom levels separated by commas, such as 19,21, not {text!r}")
+        wrong = [z for z in zooms if not 1 <= z <= 24 or abs(z - zoom) > 2]
+        if wrong:
+            raise QgsProcessingException(
+                f"EXTRA_ZOOMS: {', '.join(map(str, wrong))} is not within 2 levels of ZOOM {zoom} (1-24): buildings "
+                "would look too different to help"
+            )
+        return [z for z in zooms if z != zoom]
+
+    def _extra_zoom_tiles(self, parameters, context, feedback, area, zoom, splits, labels, ratio, seed):
+        """Training chips of the same area at another zoom (buildings at another scale), never over a
+        validation tile: validation must stay ground the model never saw. None when cancelled."""
+        validation = [tiles.mercator_bounds(t) for t, split in splits.items() if split == tiles.VALIDATION]
+        candidates = [t for t in areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
+                      if not any(_overlaps(tiles.mercator_bounds(t), box) for box in validation)]
+        self._collect_labels(parameters, context, feedback, area, candidates, zoom, labels)
+        if feedback.isCanceled():
+            return None
+        with_labels = sorted(t for t in candidates if t in labels.by_tile)
+        without = sorted(set(candidates) - set(with_labels))
+        kept = tiles.select_background(with_labels, without, ratio, seed)
+        feedback.pushInfo(f"Zoom {zoom}: {len(kept)} more training chips ({len(with_labels)} with buildings)")
+        return {t: tiles.TRAIN for t in kept}
+
+    def _collect_labels(self, parameters, context, feedback, area, candidates, zoom, labels=None) -> "Labels":
+        """The label polygons over ``candidates``; with ``labels``, their tiles at another zoom are added to it."""
         source = self.parameterAsSource(parameters, self.LABELS, context)
         if source is None:
             raise QgsProcessingException("LABELS: choose the building polygon layer")
@@ -251,7 +297,8 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             request.setExpressionContext(self.createExpressionContext(parameters, context, source))
         buffer_m = self.parameterAsDouble(parameters, self.BUFFER, context)
         candidate_set = set(candidates)
-        labels = Labels()
+        extending = labels is not None
+        labels = labels if extending else Labels()
         total = source.featureCount() or 1
         # We repair invalid geometries ourselves (and count them) rather than let Processing stop.
         features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
@@ -274,7 +321,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             ]
             if hits:
                 labels.add(polygon, hits)
-        if feedback.isCanceled():
+        if feedback.isCanceled() or extending:
             return labels
         if labels.repaired:
             feedback.pushWarning(f"Repaired {labels.repaired} invalid label geometries")
@@ -296,6 +343,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             "created_by": f"e84_segment {metadata.version()} e84segment:buildtrainingdata",
             "crs": areas.MERCATOR.authid(),
             "zoom": zoom,
+            "extra_zooms": self._extra_zooms(parameters, context, zoom),
             "tile_size": tile_size,
             "parameters": {
                 "label_filter": self.parameterAsString(parameters, self.LABEL_FILTER, context) or None,
@@ -322,6 +370,11 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
                 "skipped_no_imagery": stats.skipped_no_imagery,
             },
         }
+
+
+def _overlaps(a, b, tolerance: float = 1e-6) -> bool:
+    """Two (minx, miny, maxx, maxy) boxes share area (touching edges do not count)."""
+    return a[0] < b[2] - tolerance and a[2] > b[0] + tolerance and a[1] < b[3] - tolerance and a[3] > b[1] + tolerance
 
 
 class Labels:
