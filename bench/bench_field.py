@@ -15,10 +15,10 @@ end of docs/benchmarks.md (--output).
 """
 import argparse
 import json
+import shutil
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from osgeo import gdal
@@ -60,37 +60,66 @@ def build(processing, imagery: Path, out: Path, aoi: str = "", **extra) -> dict:
     return json.loads((out / "dataset.json").read_text())["counts"]
 
 
-def check(processing, model: Path, imagery: Path, report: Path, aoi: str = "") -> dict:
-    parameters = {"MODEL": str(model), "IMAGERY": str(imagery), "REFERENCE": str(LABELS), "OUTPUT_REPORT": str(report)}
+# Outline variants scored on the baseline models: how predicted pixels become footprints.
+OUTLINES = {
+    "traced (default)": {},
+    "square corners": {"SQUARE": True},
+    "separate touching": {"SEPARATE": True},
+    "separate + square": {"SEPARATE": True, "SQUARE": True},
+}
+
+
+def check(processing, model: Path, imagery: Path, report: Path, aoi: str = "", **extra) -> dict:
+    parameters = {"MODEL": str(model), "IMAGERY": str(imagery), "REFERENCE": str(LABELS), "OUTPUT_REPORT": str(report), **extra}
     if aoi:
         parameters["AOI"] = aoi
     processing.run("e84segment:evaluatemodel", parameters)
     return json.loads(report.read_text())
 
 
-def leave_one_area_out(processing, work: Path, minutes: float, seeds: int, configuration: str = "baseline") -> list:
-    """Rows of one configuration of CONFIGURATIONS: 'baseline' is the plugin's defaults."""
-    from e84_segment.backends.local import train
+def leave_one_area_out(processing, work: Path, minutes: float, seeds: int, configuration: str = "baseline",
+                       models: Path = None) -> list:
+    """Rows of one configuration of CONFIGURATIONS ('baseline' is the plugin's defaults). With ``models``,
+    the models saved there by an earlier run (``<area>-<configuration>-seed<n>.pt``) are scored again
+    instead of trained."""
+    from e84_segment.backends.local import modelfile, train
 
     data_options, options = CONFIGURATIONS[configuration]
     rows = []
     for trained_on, scored_on in (("aoiA_dense", "aoiB_west"), ("aoiB_west", "aoiA_dense")):
         dataset = work / "-".join([trained_on, *(f"{k.lower()}{v}" for k, v in data_options.items()), "dataset"])
-        counts = build(processing, AREAS[trained_on], dataset, **data_options) if not dataset.exists() else \
-            json.loads((dataset / "dataset.json").read_text())["counts"]
+        if models is None and not dataset.exists():
+            build(processing, AREAS[trained_on], dataset, **data_options)
         for seed in range(seeds):
-            model = work / f"{trained_on}-{configuration}-seed{seed}.pt"
-            tick = time.perf_counter()
-            result = train.train(dataset, model, train.TrainOptions(time_limit_min=minutes, seed=seed, **options),
-                                 report=lambda line: None)
-            scores = check(processing, model, AREAS[scored_on], work / f"{trained_on}-{configuration}-seed{seed}.json")
-            row = {"configuration": configuration, "trained_on": trained_on, "scored_on": scored_on, "seed": seed, "counts": counts,
-                   "epochs": len(result.meta["history"]), "minutes": (time.perf_counter() - tick) / 60,
-                   "validation": result.meta["best"], "scores": scores, "model": str(model)}
+            name = f"{trained_on}-{configuration}-seed{seed}"
+            if models is not None:
+                model = models / f"{name}.pt"
+                _, meta = modelfile.load(model)
+            else:
+                model = work / f"{name}.pt"
+                meta = train.train(dataset, model, train.TrainOptions(time_limit_min=minutes, seed=seed, **options),
+                                   report=lambda line: None).meta
+            scores = check(processing, model, AREAS[scored_on], work / f"{name}.json")
+            row = {"configuration": configuration, "trained_on": trained_on, "scored_on": scored_on, "seed": seed,
+                   "counts": meta["dataset"]["counts"], "epochs": len(meta["history"]), "validation": meta["best"],
+                   "scores": scores, "model": str(model)}
             print(json.dumps({k: v for k, v in row.items() if k != "scores"} | {
                 "building_iou": scores["building_iou"], "f1": scores["f1"]}), flush=True)
             rows.append(row)
     return rows
+
+
+def outline_variants(processing, work: Path, rows: list) -> dict:
+    """Each baseline model's prediction traced each way of OUTLINES, scored on its left-out area."""
+    variants = {}
+    for label, parameters in OUTLINES.items():
+        variants[label] = []
+        for row in (r for r in rows if r["configuration"] == "baseline"):
+            scores = check(processing, Path(row["model"]), AREAS[row["scored_on"]],
+                           work / f"outline-{len(variants)}-{Path(row['model']).stem}.json", **parameters)
+            variants[label].append({**row, "scores": scores})
+        print(json.dumps({"outline": label, "f1": [r["scores"]["f1"] for r in variants[label]]}), flush=True)
+    return variants
 
 
 def field_loop(processing, work: Path, base: Path) -> dict:
@@ -121,7 +150,25 @@ def mean_by_direction(rows: list, key: str, configuration: str = "baseline") -> 
     return statistics.mean(statistics.mean(values) for values in directions.values())
 
 
-def section(rows: list, field: dict, minutes: float) -> str:
+def outline_lines(variants: dict) -> list:
+    lines = [
+        "## Outlines: from predicted pixels to footprints", "",
+        "The baseline models above, their predictions traced four ways (polygonize's SQUARE and SEPARATE), "
+        "each scored on its left-out area; means over both directions (seeds averaged first), and object F1 of "
+        "every run in the order of the table above.", "",
+        "| outlines | building IoU (footprints' area) | object F1 | F1 of each run | vertices | square corners |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, rows in variants.items():
+        lines.append(
+            f"| {label} | {mean_by_direction(rows, 'area_iou'):.3f} | **{mean_by_direction(rows, 'f1'):.3f}** | "
+            + ", ".join(f"{r['scores']['f1']:.3f}" for r in rows)
+            + f" | {mean_by_direction(rows, 'mean_vertices'):.1f} | {mean_by_direction(rows, 'right_angle_share'):.0%} |"
+        )
+    return lines + [""]
+
+
+def section(rows: list, field: dict, minutes: float, variants: dict = None) -> str:
     reference = rows[0]["configuration"]  # the baseline, unless only ablations were measured
     iou, f1 = mean_by_direction(rows, "building_iou", reference), mean_by_direction(rows, "f1", reference)
     lines = [
@@ -158,6 +205,8 @@ def section(rows: list, field: dict, minutes: float) -> str:
                      f"({c_f1 - f1:+.3f}) against {reference}, same seeds.")
     if not configurations:
         lines.append("Ablation: no change to training has been adopted yet; each candidate adds rows here with what it bought.")
+    if variants:
+        lines += [""] + outline_lines(variants)
     if field is None:
         return "\n".join(lines + [""])
     lines += [
@@ -187,6 +236,8 @@ def main() -> None:
                                                         f"{', '.join(c for c in CONFIGURATIONS if c != 'baseline')}")
     parser.add_argument("--no-field-loop", action="store_true", help="leave out the fine-tuning loop")
     parser.add_argument("--no-baseline", action="store_true", help="measure only the ablations (an exploration)")
+    parser.add_argument("--models", type=Path, help="score the models an earlier run saved here instead of training")
+    parser.add_argument("--save-models", type=Path, help="keep the trained models here (to score them again later)")
     args = parser.parse_args()
     if not all(p.exists() for p in list(AREAS.values()) + [LABELS]):
         sys.exit(f"benchmark data is absent: {KAMPALA} (../shared/data beside the repository)")
@@ -196,10 +247,15 @@ def main() -> None:
         configurations = ([] if args.no_baseline else ["baseline"]) + [c for c in args.ablations.split(",") if c]
         rows = []
         for configuration in configurations:
-            rows += leave_one_area_out(processing, work, args.minutes, args.seeds, configuration)
+            rows += leave_one_area_out(processing, work, args.minutes, args.seeds, configuration, args.models)
+        variants = outline_variants(processing, work, rows) if "baseline" in configurations else None
         base = next(Path(r["model"]) for r in rows if r["trained_on"] == "aoiA_dense" and r["seed"] == 0)
         field = None if args.no_field_loop else field_loop(processing, work, base)
-    write_section(args.output, MARKER, section(rows, field, args.minutes))
+        if args.save_models:
+            args.save_models.mkdir(parents=True, exist_ok=True)
+            for row in rows:
+                shutil.copy2(row["model"], args.save_models / Path(row["model"]).name)
+    write_section(args.output, MARKER, section(rows, field, args.minutes, variants))
     print(f"wrote {args.output}")
 
 

@@ -158,3 +158,52 @@ def test_compareosm_clips_reference_to_the_area_and_ignores_specks(build, tmp_pa
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["reference"] >= 1 and report["fn"] == 0 and report["min_area_m2"] == 4.0
     assert result["F1"] > 0
+
+
+def test_components_are_labelled_eight_connected():
+    from e84_segment.core import instances
+
+    mask = np.zeros((20, 20), bool)
+    mask[2:6, 2:6] = True
+    mask[6:9, 6:9] = True  # touches the first square at a corner: the same component
+    mask[12:18, 12:18] = True
+    labels, count = instances.label_components(mask)
+    assert count == 2 and labels[3, 3] == labels[7, 7] != labels[15, 15] and (labels > 0).sum() == mask.sum()
+
+
+def touching_pair():
+    """Two roofs 40 px wide side by side, joined by a 2 px strip the model is less sure of."""
+    classes = np.zeros((256, 256), np.uint8)
+    classes[100:160, 60:142] = 1
+    probability = np.where(classes == 1, 250, 5).astype(np.uint8)
+    probability[100:160, 100:102] = 140  # the seam between them
+    return classes, probability
+
+
+def test_touching_buildings_split_where_the_probability_dips(tmp_path):
+    from e84_segment.core import instances
+
+    classes, probability = touching_pair()
+    labels = instances.separate(classes == 1, probability)
+    assert len(set(np.unique(labels)) - {0}) == 2 and (labels > 0).sum() == (classes == 1).sum()
+    assert labels[130, 70] != labels[130, 130]
+    whole = np.where(classes == 1, 250, 5).astype(np.uint8)  # one roof, sure everywhere: stays one
+    assert len(set(np.unique(instances.separate(classes == 1, whole))) - {0}) == 1
+    (classes_path, probability_path), _ = write_prediction(tmp_path, classes, probability)
+    merged = list(vectorize.footprints(classes_path, probability_path))
+    split = list(vectorize.footprints(classes_path, probability_path, separate=True))
+    assert len(merged) == 1 and len(split) == 2
+    assert sum(f.area_m2 for f in split) == pytest.approx(merged[0].area_m2, rel=1e-6)  # no pixel lost
+    with pytest.raises(ValueError, match="needs the probability raster"):
+        list(vectorize.footprints(classes_path, separate=True))
+
+
+def test_polygonize_separates_when_asked(provider, tmp_path):
+    import processing
+
+    classes, probability = touching_pair()
+    (classes_path, probability_path), _ = write_prediction(tmp_path, classes, probability)
+    counts = [processing.run("e84segment:polygonize", {"INPUT": classes_path, "PROBABILITY": probability_path,
+                                                       "SEPARATE": separate, "OUTPUT": str(tmp_path / f"f{separate}.gpkg")})["COUNT"]
+              for separate in (False, True)]
+    assert counts == [1, 2]

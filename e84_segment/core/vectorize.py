@@ -9,10 +9,15 @@ from typing import Callable, Iterator, Optional
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from . import masks, tiles
+from . import instances, masks, tiles
 
 gdal.UseExceptions()
 ogr.UseExceptions()
+
+# Touching buildings: cores shrink by this much so bridges between roofs break, and smaller cores are
+# no building of their own (ground units, so any zoom behaves alike).
+SEPARATE_ERODE_M = 0.3
+SEPARATE_MIN_CORE_M2 = 1.0
 
 
 @dataclass
@@ -37,6 +42,7 @@ def footprints(
     min_area_m2: float = 0.0,
     simplify_m: float = 0.0,
     square: bool = False,
+    separate: bool = False,
     building_value: int = masks.BUILDING,
     progress: Callable[[float], None] = lambda p: None,
     cancelled: Callable[[], bool] = lambda: False,
@@ -49,10 +55,27 @@ def footprints(
         raise ValueError(f"{classes_path} is not in EPSG:3857: use the class raster that 'Predict buildings' wrote")
     gt = classes.GetGeoTransform()
     buildings = (classes.GetRasterBand(1).ReadAsArray() == building_value).astype(np.uint8)
-    mask_ds = gdal.GetDriverByName("MEM").Create("", classes.RasterXSize, classes.RasterYSize, 1, gdal.GDT_Byte)
+    memory = gdal.GetDriverByName("MEM")
+    mask_ds = memory.Create("", classes.RasterXSize, classes.RasterYSize, 1, gdal.GDT_Byte)
     mask_ds.SetGeoTransform(gt)
     mask_ds.SetSpatialRef(mercator)
     mask_ds.GetRasterBand(1).WriteArray(buildings)
+    values_ds = mask_ds
+    if separate:
+        if not probability_path:
+            raise ValueError("Separating touching buildings needs the probability raster of the prediction")
+        pixel_m = gt[1] / ground_scale(gt[3] + gt[5] * classes.RasterYSize / 2)
+        probability_ds = gdal.Open(str(probability_path))  # held: a band outliving its dataset crashes GDAL
+        labels = instances.separate(
+            buildings, probability_ds.GetRasterBand(1).ReadAsArray(),
+            erode_px=max(1, round(SEPARATE_ERODE_M / pixel_m)), min_core_px=max(4, round(SEPARATE_MIN_CORE_M2 / pixel_m**2)),
+        )
+        # Each building polygonizes from its own label; touching ones share an edge.
+        values_ds = memory.Create("", classes.RasterXSize, classes.RasterYSize, 1, gdal.GDT_Int32)
+        values_ds.SetGeoTransform(gt)
+        values_ds.SetSpatialRef(mercator)
+        values_ds.GetRasterBand(1).WriteArray(labels)
+        del labels, probability_ds
     del buildings
     source = ogr.GetDriverByName("Memory").CreateDataSource("")
     layer = source.CreateLayer("buildings", mercator, ogr.wkbPolygon)
@@ -62,9 +85,8 @@ def footprints(
         progress(80.0 * fraction)
         return 0 if cancelled() else 1
 
-    band = mask_ds.GetRasterBand(1)
     try:
-        gdal.Polygonize(band, band, layer, 0, ["8CONNECTED=8"], callback=callback)
+        gdal.Polygonize(values_ds.GetRasterBand(1), mask_ds.GetRasterBand(1), layer, 0, ["8CONNECTED=8"], callback=callback)
     except RuntimeError as error:
         if cancelled():
             raise Cancelled() from error

@@ -23,11 +23,9 @@ from ..core import dataset, evaluate, vectorize
 from . import areas, styles
 from .base import E84Algorithm
 from .compare_osm import compare_and_write, summary_of_predicted_only
-from .polygonize import footprint_fields
+from .polygonize import add_outline_parameters, footprint_fields, outline_options
 from .predict_local import add_imagery_and_area, add_model_prediction_parameters, predict_with_model
 
-# Footprints are traced as 'Building footprints from prediction' does by default.
-SIMPLIFY_M = 0.3
 OPTIONAL_SINKS = (
     ("FOOTPRINTS", "Predicted footprints", styles.FootprintsStyler),
     ("MATCHED", "Matched with reference", styles.MatchedStyler),
@@ -79,7 +77,8 @@ class EvaluateModelAlgorithm(E84Algorithm):
         return (
             "Measures what the analyst will get: keep a block you trust aside (OSM mapped it well, or you "
             "checked it), and check the model there before predicting the whole area. It predicts IMAGERY over "
-            "the AOI, traces footprints as 'Building footprints from prediction' does, and compares them with "
+            "the AOI, traces footprints as 'Building footprints from prediction' does (the same SIMPLIFY, SQUARE "
+            "and SEPARATE, advanced), and compares them with "
             "REFERENCE (any CRS) as 'Compare with OSM' does (SpaceNet's rule).\n\n"
             "The OUTPUT_REPORT (JSON) holds the object figures (tp, fp, fn, precision, recall, f1), the pixel "
             "figures of the class raster inside the area (building_iou, pixel_precision, pixel_recall), the "
@@ -97,6 +96,7 @@ class EvaluateModelAlgorithm(E84Algorithm):
             self.IOU_THRESHOLD, "IoU threshold", QgsProcessingParameterNumber.Double, 0.5, minValue=0.01, maxValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_AREA, "Ignore buildings smaller than (m²)", QgsProcessingParameterNumber.Double, 4.0, minValue=0.0))
+        add_outline_parameters(self, advanced=True)
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, "Report", "JSON (*.json)"))
         for name, label, _ in OPTIONAL_SINKS:
             self.addParameter(QgsProcessingParameterFeatureSink(
@@ -123,7 +123,8 @@ class EvaluateModelAlgorithm(E84Algorithm):
                 return {}
             feedback.setProgressText("Tracing footprints")
             min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
-            found = list(vectorize.footprints(classes, probability, min_area, SIMPLIFY_M, cancelled=feedback.isCanceled))
+            found = list(vectorize.footprints(classes, probability, min_area, **outline_options(self, parameters, context),
+                                              cancelled=feedback.isCanceled))
             fields = footprint_fields()
             predicted, geometries = [], []
             for footprint in found:
