@@ -254,3 +254,19 @@ def test_prediction_loads_styled_through_the_gui_runner(trained, provider, qgis_
     assert len(classes) == 1 and isinstance(classes[0].renderer(), QgsPalettedRasterRenderer)
     assert [c.label for c in classes[0].renderer().classes()] == ["background", "building"]
     assert len(probability) == 1 and isinstance(probability[0].renderer(), QgsSingleBandPseudoColorRenderer)
+
+
+def test_test_time_augmentation_averages_the_flips(trained):
+    from e84_segment.backends.local import predict
+
+    rng = np.random.default_rng(0)
+    batch = rng.integers(0, 255, (2, 64, 64, 3), dtype=np.uint8)
+    plain, tta = predict.Predictor(trained[0]), predict.Predictor(trained[0], tta=True)
+    flipped = [
+        plain.probabilities(batch),
+        plain.probabilities(np.ascontiguousarray(batch[:, :, ::-1]))[:, :, ::-1],
+        plain.probabilities(np.ascontiguousarray(batch[:, ::-1]))[:, ::-1],
+        plain.probabilities(np.ascontiguousarray(batch[:, ::-1, ::-1]))[:, ::-1, ::-1],
+    ]
+    assert np.allclose(tta.probabilities(batch), np.mean(flipped, axis=0), atol=1e-5)
+    assert not np.allclose(flipped[0], flipped[1], atol=1e-3)  # the flips do differ: the average is no no-op

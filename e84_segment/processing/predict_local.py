@@ -6,6 +6,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -89,7 +90,8 @@ class PredictLocalAlgorithm(E84Algorithm):
             "raster (0 background, 1 building, 255 no imagery) and a building probability raster (0-255), both "
             "GeoTIFF in EPSG:3857 on the slippy-map tile grid at ZOOM (default: the model's zoom).\n\n"
             "The model runs on windows of several tiles with OVERLAP pixels of context on each side; overlapping "
-            "predictions are blended so tile seams do not show. Memory holds one row of windows, not the area."
+            "predictions are blended so tile seams do not show. Memory holds one row of windows, not the area. "
+            "TTA (advanced) averages each window with its three flips: four times the work."
         )
 
     def initAlgorithm(self, config=None):
@@ -119,7 +121,7 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
     from ..core import mosaic
 
     try:
-        predictor = predict.Predictor(model_path)
+        predictor = predict.Predictor(model_path, tta=algorithm.parameterAsBoolean(parameters, "TTA", context))
     except modelfile.ModelFileError as error:
         raise QgsProcessingException(str(error))
     meta = predictor.meta
@@ -162,5 +164,6 @@ def add_model_prediction_parameters(algorithm) -> None:
     for parameter in (
         QgsProcessingParameterNumber("BATCH_SIZE", "Windows per batch", QgsProcessingParameterNumber.Integer, 2, minValue=1, maxValue=64),
         QgsProcessingParameterNumber("MAX_TILES", "Stop above this many tiles", QgsProcessingParameterNumber.Integer, 20000, minValue=1),
+        QgsProcessingParameterBoolean("TTA", "Average the four flips of each window (4x slower)", False),
     ):
         algorithm.addAdvancedParameter(parameter)

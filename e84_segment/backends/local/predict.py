@@ -9,19 +9,31 @@ from . import modelfile
 from .model import normalise
 
 
-class Predictor:
-    """A loaded model and how to feed it."""
+# Test-time augmentation: the window as it is, mirrored left-right, upside down, and both (each
+# undone on the answer); the model learned all of them, so their mean is steadier than one.
+_FLIPS = ((), (3,), (2,), (2, 3))
 
-    def __init__(self, model_path: Path):
+
+class Predictor:
+    """A loaded model and how to feed it; ``tta`` averages the four flips (four times the work)."""
+
+    def __init__(self, model_path: Path, tta: bool = False):
         self.model, self.meta = modelfile.load(model_path)
         self.device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
         self.model.to(self.device)
+        self.flips = _FLIPS if tta else _FLIPS[:1]
 
     def probabilities(self, batch: np.ndarray) -> np.ndarray:
         """uint8 N,H,W,3 -> building probability N,H,W float32."""
         with torch.inference_mode():
-            logits = self.model(normalise(torch.from_numpy(batch).to(self.device)))
-            return torch.softmax(logits, dim=1)[:, 1].float().cpu().numpy()
+            x = normalise(torch.from_numpy(batch).to(self.device))
+            total = None
+            for dims in self.flips:
+                logits = self.model(torch.flip(x, dims) if dims else x)
+                building = torch.softmax(logits, dim=1)[:, 1]
+                building = torch.flip(building, [d - 1 for d in dims]) if dims else building
+                total = building if total is None else total + building
+            return (total / len(self.flips)).float().cpu().numpy()
 
 
 def describe_zoom_mismatch(model_meta: Dict, zoom: int) -> List[str]:
