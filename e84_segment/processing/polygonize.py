@@ -39,7 +39,7 @@ def add_outline_parameters(algorithm, advanced: bool = False) -> None:
     add = algorithm.addAdvancedParameter if advanced else algorithm.addParameter
     add(QgsProcessingParameterNumber("SIMPLIFY", "Simplify tolerance (m)", QgsProcessingParameterNumber.Double, 0.3, minValue=0.0))
     add(QgsProcessingParameterBoolean("SQUARE", "Square building corners", False))
-    add(QgsProcessingParameterBoolean("SEPARATE", "Separate touching buildings (needs the probability)", False))
+    add(QgsProcessingParameterBoolean("SEPARATE", "Separate touching buildings (needs the probability)", True))
 
 
 def outline_options(algorithm, parameters, context) -> dict:
@@ -69,9 +69,10 @@ class PolygonizeAlgorithm(E84Algorithm):
             "are dropped, outlines simplified by SIMPLIFY metres and, with SQUARE, corners squared. Attributes: "
             "area_m2, confidence (mean building probability inside, with PROBABILITY) and the source model. The "
             "whole raster is traced at once, so buildings cut by tile edges come out whole.\n\n"
-            "SEPARATE splits blobs of touching buildings where the probability dips between them: each building's "
-            "core (high probability, shrunk by 0.3 m so thin bridges break) grows into the pixels around it, the "
-            "most probable first; touching buildings come out as footprints sharing an edge."
+            "SEPARATE (on by default; it needs PROBABILITY) splits blobs of touching buildings where the probability "
+            "dips between them: each building's core (high probability, shrunk by 0.3 m so thin bridges break) grows "
+            "into the pixels around it, the most probable first; touching buildings come out as footprints sharing an "
+            "edge."
         )
 
     def initAlgorithm(self, config=None):
@@ -93,6 +94,10 @@ class PolygonizeAlgorithm(E84Algorithm):
             raise QgsProcessingException("INPUT: choose the building class raster from 'Predict buildings'")
         source = classes.source()
         model = gdal.Open(source).GetMetadataItem(rasters.MODEL_METADATA_KEY) or ""
+        options = outline_options(self, parameters, context)
+        if options["separate"] and probability is None:
+            feedback.pushInfo("Touching buildings stay merged: separating them needs the 'Building probability' raster")
+            options["separate"] = False
         try:
             # Footprints are all computed before the output is opened: a cancelled run writes nothing.
             found = list(
@@ -100,7 +105,7 @@ class PolygonizeAlgorithm(E84Algorithm):
                     source,
                     probability.source() if probability else None,
                     self.parameterAsDouble(parameters, self.MIN_AREA, context),
-                    **outline_options(self, parameters, context),
+                    **options,
                     progress=feedback.setProgress,
                     cancelled=feedback.isCanceled,
                 )
