@@ -192,7 +192,8 @@ def section(rows: list, field: dict, minutes: float, variants: dict = None, resc
         "trainlocal's defaults (ImageNet weights), then `e84segment:evaluatemodel` with its defaults (flips "
         "averaged, touching buildings separated) on the other area against the "
         "OSM buildings. *Validation* is what training reported on the tiles beside its own (the number the plugin "
-        "used to show); *left-out area* is what the analyst gets. Nothing was tuned on the scored areas."
+        "used to show); *left-out area* is what the analyst gets. Training was not tuned on the scored areas; the "
+        "prediction defaults were chosen among the variants below on these runs."
         + (" The models were trained by an earlier run of this benchmark (the same training code and defaults, "
            "`--save-models`) and scored again here with `--models`." if rescored else ""), "",
         "| configuration | trained on | chips (train / validation) | seed | epochs | validation building IoU | left-out area | "

@@ -14,13 +14,16 @@ COMPARISON_OUTPUTS = ("MATCHED", "PREDICTED_ONLY", "REFERENCE_ONLY")
 
 
 def comparison_outputs(dock, folder: Path) -> dict:
-    """The three comparison layers of a run, written into its folder and loaded when it ends."""
-    return {key: dock.loaded_output(folder / f"{key.lower()}.gpkg", key.lower()) for key in COMPARISON_OUTPUTS}
+    """The three comparison layers of a run (loaded when it ends) and its report, in its folder."""
+    outputs = {key: dock.loaded_output(folder / f"{key.lower()}.gpkg", key.lower()) for key in COMPARISON_OUTPUTS}
+    return {**outputs, "OUTPUT_REPORT": str(folder / "report.json")}
 
 
-def record_comparison_outputs(record, results: dict) -> None:
+def record_comparison_outputs(record, results: dict) -> dict:
+    """Files the comparison layers under the run's output names; returns the report."""
     for key in COMPARISON_OUTPUTS:
         record.outputs[key.lower()] = record.outputs.pop(key, results.get(key, ""))
+    return json.loads(Path(results["OUTPUT_REPORT"]).read_text(encoding="utf-8"))
 
 
 def subject_of(layer) -> str:
@@ -53,12 +56,10 @@ class CompareTab:
             parameters["AOI"] = self.aoi_parameters()["AOI"]
 
         def outputs(_):
-            folder = Path(self.record.folder)
-            return {**parameters, **comparison_outputs(self, folder), "OUTPUT_REPORT": str(folder / "report.json")}
+            return {**parameters, **comparison_outputs(self, Path(self.record.folder))}
 
         def done(results, record):
-            record_comparison_outputs(record, results)
-            scores = json.loads(Path(results["OUTPUT_REPORT"]).read_text(encoding="utf-8"))
+            scores = record_comparison_outputs(record, results)
             record.metrics.update(scores)
             # The comparison is what this step is for: its inputs step aside (ticked off, not removed).
             root = QgsProject.instance().layerTreeRoot()

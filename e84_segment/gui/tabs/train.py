@@ -1,5 +1,4 @@
 """The Train tab: a model on this machine (PyTorch) or on SageMaker, with a live epoch plot."""
-import json
 from pathlib import Path
 
 from qgis.core import QgsMapLayerProxyModel
@@ -153,12 +152,10 @@ class TrainTab:
         parameters = {"MODEL": model, "IMAGERY": imagery, "REFERENCE": reference, **self.aoi_parameters()}
 
         def outputs(_):
-            folder = Path(self.record.folder)
-            return {**parameters, **comparison_outputs(self, folder), "OUTPUT_REPORT": str(folder / "report.json")}
+            return {**parameters, **comparison_outputs(self, Path(self.record.folder))}
 
         def done(results, record):
-            record_comparison_outputs(record, results)
-            report = json.loads(Path(results["OUTPUT_REPORT"]).read_text(encoding="utf-8"))
+            report = record_comparison_outputs(record, results)
             record.metrics.update({k: report[k] for k in ("tp", "fp", "fn", "f1", "building_iou", "precision", "recall",
                                                           "mean_vertices", "right_angle_share", "training_overlap")})
             text = self.tr("On this area: object F1 {f1:.3f} (TP {tp}, FP {fp}, FN {fn}), pixel building IoU "
