@@ -1,4 +1,5 @@
-"""Class raster -> building footprints: polygonize, drop specks, simplify, square corners, confidence.
+"""Class raster -> building footprints: polygonize (touching buildings separated by the probability),
+drop specks, simplify, square corners, confidence.
 
 The whole prediction mosaic is polygonized at once, so buildings cut by tile edges come out whole.
 """
