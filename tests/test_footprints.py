@@ -203,7 +203,9 @@ def test_polygonize_separates_when_asked(provider, tmp_path):
 
     classes, probability = touching_pair()
     (classes_path, probability_path), _ = write_prediction(tmp_path, classes, probability)
-    counts = [processing.run("e84segment:polygonize", {"INPUT": classes_path, "PROBABILITY": probability_path,
-                                                       "SEPARATE": separate, "OUTPUT": str(tmp_path / f"f{separate}.gpkg")})["COUNT"]
-              for separate in (False, True)]
-    assert counts == [1, 2]
+    results = [processing.run("e84segment:polygonize", {"INPUT": classes_path, "PROBABILITY": probability_path,
+                                                        "SEPARATE": separate, "OUTPUT": str(tmp_path / f"f{separate}.gpkg")})
+               for separate in (False, True)]
+    assert [r["COUNT"] for r in results] == [1, 2]
+    # Two rectangles: four square corners each, as polygonize reports.
+    assert results[1]["MEAN_VERTICES"] == 4 and results[1]["RIGHT_ANGLE_SHARE"] == 1.0

@@ -1,7 +1,7 @@
 """e84segment:polygonize: building footprints from a predicted class raster."""
 from pathlib import Path
 
-from osgeo import gdal
+from osgeo import gdal, ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -20,7 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core import rasters, vectorize
+from ..core import evaluate, rasters, vectorize
 from . import styles
 from .base import E84Algorithm
 
@@ -62,6 +62,8 @@ class PolygonizeAlgorithm(E84Algorithm):
     SEPARATE = "SEPARATE"
     OUTPUT = "OUTPUT"
     COUNT = "COUNT"
+    MEAN_VERTICES = "MEAN_VERTICES"
+    RIGHT_ANGLE_SHARE = "RIGHT_ANGLE_SHARE"
 
     def shortHelpString(self):
         return (
@@ -86,6 +88,8 @@ class PolygonizeAlgorithm(E84Algorithm):
         sink.setSupportsNonFileBasedOutput(False)  # a GeoPackage unless the analyst picks another file
         self.addParameter(sink)
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, "Footprints"))
+        self.addOutput(QgsProcessingOutputNumber(self.MEAN_VERTICES, "Mean vertices per footprint"))
+        self.addOutput(QgsProcessingOutputNumber(self.RIGHT_ANGLE_SHARE, "Share of corners within 10 degrees of square"))
 
     def processAlgorithm(self, parameters, context, feedback):
         classes = self.parameterAsRasterLayer(parameters, self.INPUT, context)
@@ -125,7 +129,12 @@ class PolygonizeAlgorithm(E84Algorithm):
             feature.setGeometry(QgsGeometry.collectGeometry([geometry]) if not geometry.isMultipart() else geometry)
             feature.setAttributes([round(footprint.area_m2, 2), footprint.confidence, model or Path(source).name])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        feedback.pushInfo(f"{len(found)} building footprints")
+        shapes = evaluate.shape_figures([ogr.CreateGeometryFromWkb(f.wkb) for f in found])
+        feedback.pushInfo(
+            f"{len(found)} building footprints; {shapes['mean_vertices']:.1f} vertices each on average, "
+            f"{shapes['right_angle_share']:.0%} of corners square"
+        )
         if context.willLoadLayerOnCompletion(dest):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styles.FootprintsStyler.create())
-        return {self.OUTPUT: dest, self.COUNT: len(found)}
+        return {self.OUTPUT: dest, self.COUNT: len(found), self.MEAN_VERTICES: shapes["mean_vertices"],
+                self.RIGHT_ANGLE_SHARE: shapes["right_angle_share"]}
