@@ -213,7 +213,7 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
             message = message or self.tr("The step failed.")
             if record is not None:
                 # A refused or failed step did no work worth a history row: its folder goes entirely.
-                self._discard(record)
+                self._remove_layers(record)
                 shutil.rmtree(record.folder, ignore_errors=True)
                 self._forget(record)
             self.statusLabel.setText(message)
@@ -252,14 +252,17 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
             record.finish("cancelled", CANCELLED)
             self.statusLabel.setText(self.tr("Cancelled: {} holds no outputs.").format(record.title))
 
-    def _discard(self, record: runs.RunRecord) -> None:
-        """A chain stopped part way: what its earlier steps wrote and loaded goes too, so a run is
-        whole or holds only its run.json."""
+    def _remove_layers(self, record: runs.RunRecord) -> None:
         project = QgsProject.instance()
         group = project.layerTreeRoot().findGroup(record.title)
         if group is not None:
             project.removeMapLayers([layer.layerId() for layer in group.findLayers()])
             project.layerTreeRoot().removeChildNode(group)
+
+    def _discard(self, record: runs.RunRecord) -> None:
+        """A chain stopped part way: what its earlier steps wrote and loaded goes too, so a run is
+        whole or holds only its run.json."""
+        self._remove_layers(record)
         for path in Path(record.folder).iterdir():
             if path.name != runs.RUN_JSON:
                 shutil.rmtree(path) if path.is_dir() else path.unlink()

@@ -74,21 +74,31 @@ def imagery_extent(imagery: LayerSnapshot, context) -> Optional[QgsRectangle]:
     return extent if extent.isFinite() and not extent.isEmpty() else None
 
 
+def polygon_part(geometry: Optional[QgsGeometry]) -> Tuple[Optional[QgsGeometry], bool]:
+    """The polygon part of a geometry, repaired first if invalid, and whether it was repaired; None
+    for an empty or non-polygon geometry (makeValid may return a collection: its polygons are kept)."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None, False
+    if geometry.type() != QgsWkbTypes.PolygonGeometry and not QgsWkbTypes.isMultiType(geometry.wkbType()):
+        return None, False
+    repaired = not geometry.isGeosValid()
+    if repaired:
+        geometry = geometry.makeValid()
+    if geometry.type() != QgsWkbTypes.PolygonGeometry:
+        parts = [p for p in geometry.asGeometryCollection() if p.type() == QgsWkbTypes.PolygonGeometry]
+        geometry = QgsGeometry.collectGeometry(parts) if parts else None
+    return geometry, repaired
+
+
 def union_of_polygons(geometries) -> Tuple[QgsGeometry, int]:
     """One geometry of polygons, invalid ones repaired first (one bad OSM ring must not empty the
     whole area: GEOS refuses to union it); returns it and how many were repaired."""
     parts, repaired = [], 0
     for geometry in geometries:
-        if geometry is None or geometry.isEmpty():
-            continue
-        if not geometry.isGeosValid():
-            geometry = geometry.makeValid()
-            repaired += 1
-        if geometry.type() == QgsWkbTypes.PolygonGeometry and not geometry.isEmpty():
-            parts.append(geometry)
-        elif not geometry.isEmpty():  # makeValid may return a collection: keep its polygons
-            polygons = [g for g in geometry.asGeometryCollection() if g.type() == QgsWkbTypes.PolygonGeometry]
-            parts.extend(polygons)
+        polygon, fixed = polygon_part(geometry)
+        repaired += fixed
+        if polygon is not None:
+            parts.append(polygon)
     return (QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()), repaired
 
 

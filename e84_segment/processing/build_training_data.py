@@ -388,21 +388,11 @@ class Labels:
 
     def polygon_of(self, geometry: QgsGeometry) -> Optional[QgsGeometry]:
         """The polygon part of a label, repaired if invalid; None for empty or non-polygon features."""
-        if geometry is None or geometry.isNull() or geometry.isEmpty():
-            return None
-        if geometry.type() != QgsWkbTypes.PolygonGeometry and not QgsWkbTypes.isMultiType(geometry.wkbType()):
+        polygon, repaired = areas.polygon_part(geometry)
+        self.repaired += repaired
+        if polygon is None and geometry is not None and not geometry.isNull() and not geometry.isEmpty():
             self.non_polygon += 1
-            return None
-        if not geometry.isGeosValid():
-            geometry = geometry.makeValid()
-            self.repaired += 1
-        if geometry.type() != QgsWkbTypes.PolygonGeometry:
-            parts = [p for p in geometry.asGeometryCollection() if p.type() == QgsWkbTypes.PolygonGeometry]
-            if not parts:
-                self.non_polygon += 1
-                return None
-            geometry = QgsGeometry.collectGeometry(parts)
-        return geometry
+        return polygon
 
     def add(self, polygon: QgsGeometry, touched: List[tiles.Tile]) -> None:
         index = len(self.wkb)
