@@ -45,11 +45,13 @@ def extent(path: Path, start: float = 0.0, end: float = 1.0) -> str:
     return f"{left},{right},{info['lowerRight'][1]},{info['upperLeft'][1]} [EPSG:3857]"
 
 
-# Candidates measured beside the baseline: (buildtrainingdata parameters, TrainOptions fields).
+# The plugin's defaults ("baseline") and variants measured beside them: (buildtrainingdata parameters,
+# TrainOptions fields). An adopted change has a variant without it, to say what it buys.
 CONFIGURATIONS = {
     "baseline": ({}, {}),
+    "single-zoom": ({"EXTRA_ZOOMS": ""}, {}),  # before: no chips at zooms 19 and 21
+    "no-average": ({}, {"average_decay": 0.0}),  # before: the last step's weights, not their average
     "photometric": ({}, {"augment": "photometric"}),
-    "multizoom": ({"EXTRA_ZOOMS": "19,21"}, {}),
 }
 
 
@@ -222,7 +224,8 @@ def section(rows: list, field: dict, minutes: float, variants: dict = None, resc
         lines.append(f"Ablation *{configuration}*: building IoU {c_iou:.3f} ({c_iou - iou:+.3f}), object F1 {c_f1:.3f} "
                      f"({c_f1 - f1:+.3f}) against {reference}, same seeds.")
     if not configurations:
-        lines.append("Ablation: no change to training has been adopted yet; each candidate adds rows here with what it bought.")
+        lines.append("Ablations: not measured in this run (`BENCH_ABLATIONS=single-zoom,no-average,photometric`); "
+                     "docs/model-choices.md lists the runs behind each default.")
     if variants:
         lines += [""] + outline_lines(variants)
     if field is None:

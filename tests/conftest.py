@@ -74,7 +74,7 @@ def kampala_dataset(tmp_path_factory, qgis_processing):
         {
             "IMAGERY": xyz, "LABELS": str(KAMPALA / "buildings.geojson"), "ZOOM": 20,
             "AOI": "3627854,3628466,38753,39136 [EPSG:3857]", "SPLIT_METHOD": 1, "SPLIT_BLOCK": 2,
-            "VALIDATION_FRACTION": 0.25, "BACKGROUND_RATIO": 0, "OUTPUT": str(out),
+            "VALIDATION_FRACTION": 0.25, "BACKGROUND_RATIO": 0, "EXTRA_ZOOMS": "", "OUTPUT": str(out),  # small: fast tests
         },
     )
     return out

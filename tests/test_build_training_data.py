@@ -297,7 +297,8 @@ def test_labels_in_another_crs_are_reprojected(build, tmp_path):
 
 def test_extra_zooms_add_training_chips_at_other_scales(build, tmp_path):
     out = tmp_path / "ds"
-    result = build(IMAGERY=str(require(Z20_B)), LABELS=str(BUILDINGS), ZOOM=20, EXTRA_ZOOMS="21, 19", SPLIT_METHOD=1,
+    # No EXTRA_ZOOMS: the default, one zoom above and one below.
+    result = build(IMAGERY=str(require(Z20_B)), LABELS=str(BUILDINGS), ZOOM=20, SPLIT_METHOD=1,
                    SPLIT_BLOCK=2, VALIDATION_FRACTION=0.25, OUTPUT=str(out))
     meta = json.loads((out / "dataset.json").read_text())
     assert meta["zoom"] == 20 and meta["extra_zooms"] == [19, 21]
@@ -318,4 +319,32 @@ def test_extra_zooms_add_training_chips_at_other_scales(build, tmp_path):
 
 def test_extra_zooms_are_checked(build, tmp_path):
     expect_refusal(build, tmp_path, "EXTRA_ZOOMS: give zoom levels separated by commas", EXTRA_ZOOMS="nineteen")
-    expect_refusal(build, tmp_path, "EXTRA_ZOOMS: 17 is not within 2 levels of ZOOM 20", EXTRA_ZOOMS="17,21")
+    expect_refusal(build, tmp_path, "EXTRA_ZOOMS: 17 is not within 2 levels of zoom 20", EXTRA_ZOOMS="17,21")
+    expect_refusal(build, tmp_path, "EXTRA_ZOOMS: 23 is not within 2 levels of zoom 20", EXTRA_ZOOMS="+3")
+
+
+def test_extra_zooms_read_relative_and_absolute_levels():
+    assert tiles.parse_extra_zooms(tiles.DEFAULT_EXTRA_ZOOMS, 20) == [19, 21]
+    assert tiles.parse_extra_zooms("21, 19; 20", 20) == [19, 21]  # the dataset's own zoom is not extra
+    assert tiles.parse_extra_zooms("+2", 17) == [19] and tiles.parse_extra_zooms(" ", 17) == []
+    with pytest.raises(ValueError, match="0 is not within 2 levels of zoom 1"):
+        tiles.parse_extra_zooms("-1", 1)
+
+
+def test_an_extra_zoom_above_max_tiles_is_skipped_with_a_warning(build, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    class Warnings(QgsProcessingFeedback):
+        said = []
+
+        def pushWarning(self, warning):
+            self.said.append(warning)
+
+    corners = gdal.Info(str(require(Z20_A)), format="json")["cornerCoordinates"]
+    bounds = (corners["upperLeft"][0], corners["lowerRight"][1], corners["lowerRight"][0], corners["upperLeft"][1])
+    out = tmp_path / "ds"
+    feedback = Warnings()
+    build(feedback=feedback, IMAGERY=str(Z20_A), LABELS=str(BUILDINGS), ZOOM=20, SPLIT_METHOD=1, SPLIT_BLOCK=2,
+          MAX_TILES=2 * tiles.count_tiles(bounds, 20), OUTPUT=str(out))
+    assert json.loads((out / "dataset.json").read_text())["extra_zooms"] == [19]
+    assert any(w.startswith("No training chips at zoom 21: The area of interest needs") for w in feedback.said)

@@ -36,8 +36,9 @@ def test_model_file_round_trip_and_contents(trained, kampala_dataset):
     assert meta["normalisation"]["mean"] == [0.485, 0.456, 0.406]
     assert meta["encoder"] == "efficientnet-lite0" and meta["initialisation"] == "imagenet"
     assert len(meta["history"]) == 3 and meta["best"] in meta["history"]
-    for key in ("train_loss", "pixel_accuracy", "miou", "building_iou", "precision", "recall"):
+    for key in ("train_loss", "pixel_accuracy", "miou", "building_iou", "precision", "recall", "object_f1", "tp", "fp", "fn"):
         assert key in meta["history"][0]
+    assert meta["options"]["average_decay"] == train.TrainOptions().average_decay
     counts = json.loads((kampala_dataset / "dataset.json").read_text())["counts"]
     assert meta["dataset"]["counts"] == counts and len(meta["dataset"]["fingerprint"]) == 16
     assert not train.checkpoint_path(path).exists()  # a finished run leaves no checkpoint
@@ -88,6 +89,8 @@ def test_cancel_keeps_best_and_resume_continues(kampala_dataset, tmp_path):
     lines = []
     second = train.train(kampala_dataset, path, train.TrainOptions(epochs=3, seed=2, resume=True), report=lines.append)
     assert not second.cancelled and "Resuming after epoch 1" in lines[0]
+    # The weight average resumed too: its step count carried on from the checkpoint's.
+    assert second.meta["options"]["average_decay"] > 0
     assert [h["epoch"] for h in second.meta["history"]] == [1, 2, 3]
     assert not train.checkpoint_path(path).exists()
 
@@ -101,9 +104,11 @@ def test_trainlocal_algorithm_reports_every_epoch(build, kampala_dataset, tmp_pa
         {"DATASET": str(kampala_dataset), "EPOCHS": 1, "ENCODER": 1, "OUTPUT": str(tmp_path / "scratch.pt")},
         feedback=feedback,
     )
-    assert 0 <= result["BUILDING_IOU"] <= 1
+    assert 0 <= result["BUILDING_IOU"] <= 1 and 0 <= result["OBJECT_F1"] <= 1
     epoch_lines = [line for line in feedback.lines if line.startswith("epoch 1")]
-    assert epoch_lines and all(k in epoch_lines[0] for k in ("train loss", "pixel accuracy", "mIoU", "building IoU", "precision", "recall"))
+    assert epoch_lines and all(k in epoch_lines[0] for k in ("train loss", "pixel accuracy", "mIoU", "building IoU", "precision",
+                                                             "recall", "object F1"))
+    assert any(line.startswith("Best model: epoch 1") and "object F1" in line for line in feedback.lines)
     assert modelfile.load(tmp_path / "scratch.pt")[1]["initialisation"] == "scratch"
 
 
@@ -270,3 +275,22 @@ def test_test_time_augmentation_averages_the_flips(trained):
     ]
     assert np.allclose(tta.probabilities(batch), np.mean(flipped, axis=0), atol=1e-5)
     assert not np.allclose(flipped[0], flipped[1], atol=1e-3)  # the flips do differ: the average is no no-op
+
+
+def test_weight_average_follows_the_weights_slowly():
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.BatchNorm1d(2))
+    averaged = train.WeightAverage(model, decay=0.9)
+    start = averaged.model[0].weight.detach().clone()
+    for _ in range(100):
+        averaged.update()  # the weights have not moved: the average stays where they are
+    assert torch.allclose(averaged.model[0].weight, start)
+    with torch.no_grad():
+        model[0].weight.add_(1.0)
+    model.train()
+    model(torch.randn(8, 2))  # moves the batch-norm statistics and counter
+    averaged.update()
+    moved = averaged.model[0].weight - start
+    assert torch.allclose(moved, torch.full_like(moved, 0.1), atol=1e-6)  # one step of 1 - 0.9
+    assert averaged.model[1].num_batches_tracked == model[1].num_batches_tracked
+    assert train.WeightAverage(model, decay=0).model is model  # 0: no average, the weights themselves

@@ -74,8 +74,8 @@ def test_qgis_process_builds_a_dataset(installed_profile, tmp_path):
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
-    assert results["NUM_TRAIN"] + results["NUM_VALIDATION"] == 16
-    assert (out / "dataset.json").is_file()
+    assert results["NUM_TRAIN"] + results["NUM_VALIDATION"] == 16 + 68  # 16 tiles at zoom 20; z19 and z21 by default
+    assert json.loads((out / "dataset.json").read_text())["extra_zooms"] == [19, 21]
 
 
 def test_deploy_installs_and_enables_in_a_profile(tmp_path):

@@ -121,18 +121,19 @@ def test_dock_builds_training_data_in_the_background(dock, tmp_path):
     assert "area of interest" in dock.statusLabel.text()  # refused: no AOI yet, nothing started
     assert dock.run is None and list(tmp_path.iterdir()) == []
     dock.aoiGroup.setOutputExtentFromLayer(imagery)
-    assert "4 tiles at zoom 20" in dock.estimateLabel.text() and "km²" in dock.estimateLabel.text()
+    assert "4 tiles at zoom 20 and up to" in dock.estimateLabel.text() and "km²" in dock.estimateLabel.text()
+    assert "at zooms 19 and 21 for scale" in dock.estimateLabel.text()
     assert "matches zoom 20" in dock.zoomAdviceLabel.text()
     assert dock.rubber_band.numberOfVertices() >= 4  # the area is drawn on the canvas
     dock.runButton.click()
     assert not dock.runButton.isEnabled() and dock.cancelButton.isEnabled()
     run_to_end(dock)
-    assert "Wrote 3 training and 1 validation chips" in dock.statusLabel.text()
+    assert "Wrote 15 training and 1 validation chips" in dock.statusLabel.text()  # 3 at z20, 12 at z19 and z21
     (run_folder,) = tmp_path.iterdir()
     assert (run_folder / "dataset" / "dataset.json").is_file()
     record = json.loads((run_folder / "run.json").read_text())
     assert record["status"] == "completed" and record["kind"] == "dataset" and len(record["fingerprint"]) == 16
-    assert record["metrics"] == {"train": 3, "validation": 1}
+    assert record["metrics"] == {"train": 15, "validation": 1}
     loaded = layers_named("Training tiles")
     assert len(loaded) == 1 and isinstance(loaded[0].renderer(), QgsCategorizedSymbolRenderer)
     assert loaded[0].name() == "Training tiles (aoiA_dense_z20.tif z20 {})".format(record["started"][11:16])
@@ -141,7 +142,7 @@ def test_dock_builds_training_data_in_the_background(dock, tmp_path):
     assert dock.datasetWidget.filePath() == str(run_folder / "dataset")  # the next step starts from it
     assert dock.settings.zoom == 20  # remembered for next time
     row = dock.runsList.item(0).text()
-    assert dock.runsList.count() == 1 and row.startswith("Dataset: aoiA_dense_z20.tif z20") and "3 training chips, 1 validation" in row
+    assert dock.runsList.count() == 1 and row.startswith("Dataset: aoiA_dense_z20.tif z20") and "15 training chips, 1 validation" in row
 
 
 def test_dock_explains_and_runs_nothing_without_a_workspace(dock, tmp_path):

@@ -39,7 +39,12 @@ def label_components(mask: np.ndarray) -> Tuple[np.ndarray, int]:
     labels = driver.Create("", width, height, 1, gdal.GDT_Int32)
     labels.SetGeoTransform((0, 1, 0, 0, 0, -1))
     if count:
-        gdal.RasterizeLayer(labels, [1], layer, options=["ATTRIBUTE=id"])
+        # Pixel coordinates with no CRS on either side: GDAL warns that it cannot build a transformer.
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+        try:
+            gdal.RasterizeLayer(labels, [1], layer, options=["ATTRIBUTE=id"])
+        finally:
+            gdal.PopErrorHandler()
     out = labels.GetRasterBand(1).ReadAsArray()
     del layer, source
     return out, count

@@ -66,6 +66,32 @@ def tiles_in_box(bounds: Tuple[float, float, float, float], zoom: int) -> List[T
     return [(x, y, zoom) for x in xs for y in ys]
 
 
+# Training chips one zoom above and below the dataset's: buildings at several scales (measured on
+# left-out areas in docs/benchmarks.md). Signed numbers are relative to the zoom, bare ones absolute.
+DEFAULT_EXTRA_ZOOMS = "-1,+1"
+MAX_EXTRA_ZOOM_DISTANCE = 2
+
+
+def parse_extra_zooms(text: str, zoom: int) -> List[int]:
+    """The extra zooms of ``text`` ('-1,+1' relative to ``zoom``, '19,21' absolute, '' none), sorted,
+    without ``zoom`` itself. ValueError says what is wrong."""
+    zooms = set()
+    for part in (p.strip() for p in (text or "").replace(";", ",").split(",")):
+        if not part:
+            continue
+        try:
+            value = int(part)
+        except ValueError:
+            raise ValueError(f"give zoom levels separated by commas, relative such as -1,+1 or absolute such as "
+                             f"19,21, not {text!r}") from None
+        zooms.add(zoom + value if part[0] in "+-" else value)
+    wrong = [z for z in sorted(zooms) if not 1 <= z <= 24 or abs(z - zoom) > MAX_EXTRA_ZOOM_DISTANCE]
+    if wrong:
+        raise ValueError(f"{', '.join(map(str, wrong))} is not within {MAX_EXTRA_ZOOM_DISTANCE} levels of zoom {zoom} "
+                         "(1-24): buildings would look too different to help")
+    return sorted(zooms - {zoom})
+
+
 def estimate(tile_count: int, tile_size: int) -> Estimate:
     return Estimate(tile_count, tile_count * _BYTES_PER_CHIP_256 * (tile_size // 256) ** 2)
 

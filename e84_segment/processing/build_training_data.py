@@ -71,9 +71,11 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             "measured once over the whole image. BACKGROUND_RATIO keeps at most that many building-free "
             "chips per chip with buildings. SPLIT_METHOD spatial sends whole blocks of SPLIT_BLOCK x "
             "SPLIT_BLOCK tiles to one side. The same inputs and SEED give the same dataset byte for byte.\n\n"
-            "EXTRA_ZOOMS (advanced) adds training chips of the same area at other zooms (within 2 levels), so the "
-            "model sees buildings at several scales; they never cover a validation tile. The dataset keeps ZOOM as "
-            "its zoom (the model predicts at it).\n\n"
+            "EXTRA_ZOOMS (advanced) adds training chips of the same area at other zooms (within 2 levels; by default "
+            "one zoom above and one below, -1,+1), so the model sees buildings at several scales: on areas it never "
+            "saw, this measurably helps (docs/benchmarks.md). They never cover a validation tile; an extra zoom that "
+            "would need more than MAX_TILES tiles is skipped with a warning. Leave it empty for ZOOM alone. The "
+            "dataset keeps ZOOM as its zoom (the model predicts at it).\n\n"
             "The output folder must be new or empty; it appears only when the run succeeds."
         )
 
@@ -136,7 +138,8 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
                 self.ALLOW_NO_LABELS, "Allow an AOI with no building polygons (negative-only data)", False
             ),
             QgsProcessingParameterString(
-                self.EXTRA_ZOOMS, "Also chip these zooms for training (comma-separated, e.g. 19,21)", optional=True
+                self.EXTRA_ZOOMS, "Also chip these zooms for training (-1,+1 relative to Zoom, or 19,21; empty: none)",
+                tiles.DEFAULT_EXTRA_ZOOMS, optional=True
             ),
         ]
         for parameter in advanced:
@@ -187,12 +190,15 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         block = self.parameterAsInt(parameters, self.SPLIT_BLOCK, context)
         fraction = self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context)
         splits = tiles.split_tiles(kept, fraction, method, seed, block)
+        extra_zooms = []
         for extra_zoom in self._extra_zooms(parameters, context, zoom):
             extra = self._extra_zoom_tiles(parameters, context, feedback, area, extra_zoom, splits, labels, ratio, seed)
-            if extra is None:
+            if feedback.isCanceled():
                 feedback.pushWarning(CANCELLED)
                 return {}
-            splits.update(extra)
+            if extra is not None:
+                splits.update(extra)
+                extra_zooms.append(extra_zoom)
         feedback.pushInfo(
             f"{len(with_labels)} tiles hold buildings; keeping {len(kept) - len(with_labels)} of "
             f"{len(without)} building-free tiles (ratio {ratio:g}); {method} split, seed {seed}"
@@ -225,7 +231,8 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             if fraction > 0 and counts[tiles.VALIDATION] == 0:
                 feedback.pushWarning("The validation split is empty: SageMaker needs one; use a larger AOI")
             writer.commit(
-                self._metadata(parameters, context, zoom, tile_size, method, area, plan, labels, candidates, kept, stats)
+                self._metadata(parameters, context, zoom, extra_zooms, tile_size, method, area, plan, labels, candidates,
+                               kept, stats)
             )
         feedback.pushInfo(f"Wrote {counts[tiles.TRAIN]} training and {counts[tiles.VALIDATION]} validation chips to {output}")
 
@@ -241,27 +248,22 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         }
 
     def _extra_zooms(self, parameters, context, zoom: int) -> List[int]:
-        text = self.parameterAsString(parameters, self.EXTRA_ZOOMS, context).strip()
-        if not text:
-            return []
         try:
-            zooms = sorted({int(part) for part in text.replace(";", ",").split(",") if part.strip()})
-        except ValueError:
-            raise QgsProcessingException(f"EXTRA_ZOOMS: give zoom levels separated by commas, such as 19,21, not {text!r}")
-        wrong = [z for z in zooms if not 1 <= z <= 24 or abs(z - zoom) > 2]
-        if wrong:
-            raise QgsProcessingException(
-                f"EXTRA_ZOOMS: {', '.join(map(str, wrong))} is not within 2 levels of ZOOM {zoom} (1-24): buildings "
-                "would look too different to help"
-            )
-        return [z for z in zooms if z != zoom]
+            return tiles.parse_extra_zooms(self.parameterAsString(parameters, self.EXTRA_ZOOMS, context), zoom)
+        except ValueError as error:
+            raise QgsProcessingException(f"EXTRA_ZOOMS: {error}") from None
 
     def _extra_zoom_tiles(self, parameters, context, feedback, area, zoom, splits, labels, ratio, seed):
         """Training chips of the same area at another zoom (buildings at another scale), never over a
-        validation tile: validation must stay ground the model never saw. None when cancelled."""
+        validation tile: validation must stay ground the model never saw. None when cancelled or skipped."""
         validation = [tiles.mercator_bounds(t) for t, split in splits.items() if split == tiles.VALIDATION]
-        candidates = [t for t in areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
-                      if not any(_overlaps(tiles.mercator_bounds(t), box) for box in validation)]
+        try:
+            covering = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
+        except QgsProcessingException as error:
+            # Extra chips are a bonus: an area that is fine at ZOOM still builds without them.
+            feedback.pushWarning(f"No training chips at zoom {zoom}: {error}")
+            return None
+        candidates = [t for t in covering if not any(_overlaps(tiles.mercator_bounds(t), box) for box in validation)]
         self._collect_labels(parameters, context, feedback, area, candidates, zoom, labels)
         if feedback.isCanceled():
             return None
@@ -337,13 +339,14 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         feedback.pushInfo(f"{len(labels.wkb)} building polygons inside the area of interest")
         return labels
 
-    def _metadata(self, parameters, context, zoom, tile_size, method, area, plan, labels, candidates, kept, stats):
+    def _metadata(self, parameters, context, zoom, extra_zooms, tile_size, method, area, plan, labels, candidates, kept,
+                  stats):
         box = area.boundingBox()
         return {
             "created_by": f"e84_segment {metadata.version()} e84segment:buildtrainingdata",
             "crs": areas.MERCATOR.authid(),
             "zoom": zoom,
-            "extra_zooms": self._extra_zooms(parameters, context, zoom),
+            "extra_zooms": extra_zooms,
             "tile_size": tile_size,
             "parameters": {
                 "label_filter": self.parameterAsString(parameters, self.LABEL_FILTER, context) or None,

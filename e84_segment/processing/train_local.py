@@ -56,6 +56,7 @@ class TrainLocalAlgorithm(E84Algorithm):
     OUTPUT = "OUTPUT"
     BUILDING_IOU = "BUILDING_IOU"
     MIOU = "MIOU"
+    OBJECT_F1 = "OBJECT_F1"
     MEASURED_ON = "MEASURED_ON"
 
     def shortHelpString(self):
@@ -108,6 +109,7 @@ class TrainLocalAlgorithm(E84Algorithm):
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, "Model file", "e84 segment model (*.pt)"))
         self.addOutput(QgsProcessingOutputNumber(self.BUILDING_IOU, "Best validation building IoU"))
         self.addOutput(QgsProcessingOutputNumber(self.MIOU, "Validation mIoU of the best model"))
+        self.addOutput(QgsProcessingOutputNumber(self.OBJECT_F1, "Validation object F1 of the best model"))
         self.addOutput(QgsProcessingOutputString(self.MEASURED_ON, "Scores measured on (validation or training chips)"))
         self.addOutput(QgsProcessingOutputString(self.BASE_FINGERPRINT, "Fingerprint of the base model (fine-tuning)"))
 
@@ -162,8 +164,9 @@ class TrainLocalAlgorithm(E84Algorithm):
             feedback.pushWarning(f"Cancelled: {output} holds the best model so far (epoch {best['epoch']}); RESUME continues")
         measured_on = best.get("measured_on", "validation")
         feedback.pushInfo(
-            f"Best model: epoch {best['epoch']}, building IoU {best.get('building_iou', float('nan')):.4f} "
-            f"on the {measured_on} chips"
+            f"Best model: epoch {best['epoch']}, building IoU {best.get('building_iou', float('nan')):.4f}, object F1 "
+            f"{best.get('object_f1', float('nan')):.4f} on the {measured_on} chips (tiles beside the training tiles: "
+            "check the model on an area it never saw with 'Check a model on an area')"
         )
         lineage = result.meta.get("lineage") or {}
         return {
@@ -172,4 +175,5 @@ class TrainLocalAlgorithm(E84Algorithm):
             self.OUTPUT: str(output),
             self.BUILDING_IOU: best.get("building_iou"),
             self.MIOU: best.get("miou"),
+            self.OBJECT_F1: best.get("object_f1"),
         }

@@ -5,7 +5,15 @@ The defaults are the recommendation: with no epoch count, training runs as many 
 epoch the validation split is scored (pixel accuracy, mIoU, building IoU, precision, recall); the
 best model so far is written to the output file, and a checkpoint beside it (written every minute
 and on cancel) lets a cancelled or crashed run resume.
+
+What is scored and saved is a running average of the weights (an exponential moving average over the
+last few hundred steps), not the weights of the last step: on a few chips the last step's weights
+swing from epoch to epoch, and picking the best swing on a handful of validation tiles picks noise.
+Each epoch also counts the validation tiles' buildings found (object F1, SpaceNet's IoU >= 0.5 rule
+on the tiles' pixels, touching buildings separated as polygonize does): the figure the analyst cares
+about, measured where training can measure it.
 """
+import copy
 import math
 import os
 import time
@@ -18,7 +26,7 @@ import torch
 from torch.nn import functional as F
 
 from ... import metadata
-from ...core import dataset, metrics
+from ...core import dataset, instances, metrics
 from . import augment, data, finetune, modelfile
 from .model import ENCODER, MEAN, PRETRAINED, STD, SegmentationNet, normalise
 
@@ -26,6 +34,8 @@ CHECKPOINT_SUFFIX = ".checkpoint"
 # A checkpoint is 15 MB: write one a minute (and on cancel), not after every sub-second epoch.
 CHECKPOINT_EVERY_S = 60.0
 WARMUP_FRACTION = 0.03
+# Buildings smaller than this are left out of the validation object counts, as polygonize's default.
+MIN_BUILDING_M2 = 4.0
 
 
 @dataclass
@@ -39,6 +49,7 @@ class TrainOptions:
     resume: bool = False
     base_model: Optional[str] = None  # fine-tune from this model file instead of the encoder's weights
     augment: str = "geometric"  # a key of augment.PIPELINES
+    average_decay: float = 0.998  # weights averaged over about 1 / (1 - decay) steps; 0: the last step's
 
 
 @dataclass
@@ -46,6 +57,30 @@ class TrainResult:
     model_path: Optional[Path]
     meta: dict
     cancelled: bool
+
+
+class WeightAverage:
+    """An exponential moving average of a model's weights and batch-norm statistics."""
+
+    def __init__(self, model: torch.nn.Module, decay: float):
+        self.decay = decay
+        self.model = copy.deepcopy(model) if decay else model
+        self.steps = 0
+        # state_dict() tensors share the modules' storage: updating them in place updates the modules.
+        self._pairs = list(zip(self.model.state_dict().values(), model.state_dict().values()))
+
+    def update(self) -> None:
+        if not self.decay:
+            return
+        self.steps += 1
+        # Early on, the average would remember the random decoder: it follows faster at first.
+        decay = min(self.decay, (1 + self.steps) / (10 + self.steps))
+        with torch.no_grad():
+            for mine, theirs in self._pairs:
+                if mine.dtype.is_floating_point:
+                    mine.lerp_(theirs, 1 - decay)
+                else:
+                    mine.copy_(theirs)
 
 
 def checkpoint_path(output: Path) -> Path:
@@ -72,15 +107,28 @@ def learning_rate(base: float, fraction: float) -> float:
     return base * 0.5 * (1 + math.cos(math.pi * min(fraction, 1.0)))
 
 
-def evaluate(model: torch.nn.Module, chips: data.ChipSet, batch_size: int, dev: torch.device) -> dict:
+def min_building_pixels(zoom: int, tile_size: int) -> int:
+    """MIN_BUILDING_M2 in pixels of a chip (Web Mercator's pixel at the equator: a lower bound)."""
+    pixel = 40075016.686 / (tile_size * 2 ** zoom)
+    return max(1, int(MIN_BUILDING_M2 / pixel ** 2))
+
+
+def evaluate(model: torch.nn.Module, chips: data.ChipSet, batch_size: int, dev: torch.device, min_pixels: int = 1) -> dict:
+    """Pixel scores and object counts (tp, fp, fn, object_f1) of ``model`` on ``chips``."""
     model.eval()
     matrix = np.zeros((2, 2), dtype=np.int64)
+    objects = {"tp": 0, "fp": 0, "fn": 0}
     with torch.inference_mode():
         for images, masks in chips.batches(batch_size):
-            logits = model(normalise(torch.from_numpy(images).to(dev)))
-            predicted = logits.argmax(1).cpu().numpy()
+            probability = torch.softmax(model(normalise(torch.from_numpy(images).to(dev))), dim=1)[:, 1].cpu().numpy()
+            predicted = (probability >= 0.5).astype(np.uint8)
             matrix += metrics.confusion(predicted, masks)
-    return metrics.scores(matrix)
+            for building, chance, truth in zip(predicted, probability, masks):
+                found = instances.separate(building.astype(bool) & (truth != metrics.IGNORE), np.round(chance * 255))
+                expected, _ = instances.label_components(truth == 1)
+                for key, value in metrics.object_counts(found, expected, min_pixels).items():
+                    objects[key] += value
+    return dict(metrics.scores(matrix), **objects, object_f1=metrics.f1(objects))
 
 
 def train(
@@ -116,6 +164,7 @@ def train(
     else:
         model = SegmentationNet(2, options.initialisation).to(dev)
     optimiser = torch.optim.AdamW(model.parameters(), lr=options.learning_rate, weight_decay=1e-4)
+    averaged = WeightAverage(model, options.average_decay)
     state = {"epoch": 0, "elapsed": 0.0, "history": [], "best": None}
     checkpoint = checkpoint_path(output)
     if options.resume and checkpoint.is_file():
@@ -124,7 +173,11 @@ def train(
             raise data.DatasetFolderError(f"{checkpoint} was made on another dataset: train afresh (resume off)")
         model.load_state_dict(saved["state_dict"])
         optimiser.load_state_dict(saved["optimiser"])
-        state.update(saved["progress"])
+        progress_saved = dict(saved["progress"])
+        averaged.steps = progress_saved.pop("average_steps", 0)
+        if "average" in saved and options.average_decay:
+            averaged.model.load_state_dict(saved["average"])
+        state.update(progress_saved)
         report(f"Resuming after epoch {state['epoch']} ({state['elapsed'] / 60:.1f} min trained)")
 
     meta = {
@@ -143,6 +196,7 @@ def train(
     if lineage:
         meta["lineage"] = lineage
     budget = options.time_limit_min * 60.0
+    min_pixels = min_building_pixels(info["zoom"], info["tile_size"])
     scored_set, measured_on = (validation_set, "validation") if len(validation_set) else (train_set, "training")
     report(
         f"Training on {len(train_set)} chips, "
@@ -176,15 +230,16 @@ def train(
             optimiser.zero_grad(set_to_none=True)
             loss.backward()
             optimiser.step()
+            averaged.update()
             losses.append(loss.item())
             progress(100.0 * min(fraction, 1.0))
         if was_cancelled:
             # Resume continues from these weights; the interrupted epoch runs again in full.
-            _save_checkpoint(checkpoint, model, optimiser, meta, state)
+            _save_checkpoint(checkpoint, model, optimiser, averaged, meta, state)
             break
         # Without a validation split (the analyst chose so) the scores are the training chips' own: the
         # record says so, and they flatter the model.
-        scores = evaluate(model, scored_set, options.batch_size, dev)
+        scores = evaluate(averaged.model, scored_set, options.batch_size, dev, min_pixels)
         epoch_seconds = time.perf_counter() - started
         state["elapsed"] += epoch_seconds
         state["epoch"] += 1
@@ -194,9 +249,9 @@ def train(
         report(_epoch_line(entry))
         if state["best"] is None or scores["building_iou"] > state["best"]["building_iou"]:
             state["best"] = entry
-            modelfile.save(output, model, dict(meta, history=state["history"], best=entry, trained_minutes=entry["minutes"]))
+            modelfile.save(output, averaged.model, dict(meta, history=state["history"], best=entry, trained_minutes=entry["minutes"]))
         if time.perf_counter() - last_checkpoint >= CHECKPOINT_EVERY_S:
-            _save_checkpoint(checkpoint, model, optimiser, meta, state)
+            _save_checkpoint(checkpoint, model, optimiser, averaged, meta, state)
             last_checkpoint = time.perf_counter()
         if options.epochs:
             progress(100.0 * state["epoch"] / options.epochs)
@@ -211,8 +266,11 @@ def train(
     return TrainResult(output, final_meta, was_cancelled)
 
 
-def _save_checkpoint(path: Path, model, optimiser, meta: dict, state: dict) -> None:
-    modelfile.save(path, model, dict(meta, history=state["history"]), {"optimiser": optimiser.state_dict(), "progress": state})
+def _save_checkpoint(path: Path, model, optimiser, averaged: WeightAverage, meta: dict, state: dict) -> None:
+    extra = {"optimiser": optimiser.state_dict(), "progress": dict(state, average_steps=averaged.steps)}
+    if averaged.decay:
+        extra["average"] = {k: v.detach().cpu() for k, v in averaged.model.state_dict().items()}
+    modelfile.save(path, model, dict(meta, history=state["history"]), extra)
 
 
 def _epoch_line(entry: dict) -> str:
@@ -222,4 +280,6 @@ def _epoch_line(entry: dict) -> str:
             f"; {entry.get('measured_on', 'validation')} pixel accuracy {entry['pixel_accuracy']:.4f}, mIoU {entry['miou']:.4f}, "
             f"building IoU {entry['building_iou']:.4f}, precision {entry['precision']:.4f}, recall {entry['recall']:.4f}"
         )
+    if "object_f1" in entry:
+        line += f", object F1 {entry['object_f1']:.4f} ({entry['tp']} found, {entry['fp']} false, {entry['fn']} missed)"
     return line

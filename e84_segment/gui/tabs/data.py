@@ -135,6 +135,8 @@ class DataTab:
 
     def aoi_geometry(self) -> QgsGeometry:
         """The AOI in EPSG:3857: the chosen polygons (invalid ones repaired), or the extent box."""
+        if getattr(self, "_aoi_memo", None) is not None:
+            return QgsGeometry(self._aoi_memo)
         project = QgsProject.instance()
         if self.aoiPolygonsGroup.isChecked():
             layer = self.aoiLayerCombo.currentLayer()
@@ -180,7 +182,16 @@ class DataTab:
         """Area, tile count and disk size before anything runs, so a too-large AOI is caught early."""
         self._advise_zoom()
         self.aoi_repaired = 0
-        geometry = self.aoi_geometry()
+        # One union of the AOI polygons per change, however many estimates read it (thousands of
+        # polygons take a while to union).
+        self._aoi_memo = None
+        self._aoi_memo = self.aoi_geometry()
+        try:
+            self._update_estimates(QgsGeometry(self._aoi_memo))
+        finally:
+            self._aoi_memo = None
+
+    def _update_estimates(self, geometry: QgsGeometry) -> None:
         canvas_crs = self.iface.mapCanvas().mapSettings().destinationCrs()
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
         if self.aoiGroup.outputExtent().isEmpty():
@@ -196,9 +207,12 @@ class DataTab:
         self.rubber_band.setToGeometry(shown, None)  # shown until the area is cleared
         zoom = self.zoomSpin.value()
         count = self.aoi_tile_count(zoom)
-        size = tiles.estimate(count, 256).disk_bytes / 1e6
-        text = self.tr("{:,.3f} km², {:,} tiles at zoom {} (at most about {:,.1f} MB)").format(
-            self.aoi_km2(geometry), count, zoom, size)
+        extra_zooms = tiles.parse_extra_zooms(tiles.DEFAULT_EXTRA_ZOOMS, zoom)
+        # Training chips at the extra zooms (never over validation tiles, so fewer in fact).
+        extra = sum(self.aoi_tile_count(z) for z in extra_zooms if self.aoi_tile_count(z) <= MAX_TILES)
+        size = tiles.estimate(count + extra, 256).disk_bytes / 1e6
+        text = self.tr("{:,.3f} km², {:,} tiles at zoom {} and up to {:,} at zooms {} for scale (at most about {:,.1f} MB)").format(
+            self.aoi_km2(geometry), count, zoom, extra, self.tr(" and ").join(map(str, extra_zooms)), size)
         if self.aoi_repaired:
             text += self.tr("; {} invalid polygons repaired").format(self.aoi_repaired)
         refusal = too_many_tiles(count, zoom)

@@ -116,17 +116,18 @@ class TrainTab:
 
         def done(results, record):
             measured_on = results.get("MEASURED_ON") or "validation"
-            record.metrics.update(building_iou=results.get("BUILDING_IOU"), miou=results.get("MIOU"), measured_on=measured_on)
+            record.metrics.update(building_iou=results.get("BUILDING_IOU"), miou=results.get("MIOU"),
+                                  object_f1=results.get("OBJECT_F1"), measured_on=measured_on)
             if results.get("BASE_FINGERPRINT"):
                 record.metrics["base_fingerprint"] = results["BASE_FINGERPRINT"]
             record.fingerprint = fingerprint(folder)
             self.modelWidget.setFilePath(results.get("OUTPUT", ""))
             self.sourceCombo.setCurrentIndex(0)
-            iou = results.get("BUILDING_IOU")
-            where = (self.tr("on the validation chips") if measured_on == "validation"
+            where = (self.tr("on the validation chips beside the training chips") if measured_on == "validation"
                      else self.tr("on the training chips (no validation split: it flatters the model)"))
-            text = self.tr("Model {}: best building IoU {} {}").format(
-                results.get("OUTPUT"), f"{iou:.3f}" if iou is not None else self.tr("unknown"), where)
+            text = self.tr("Model {}: best building IoU {}, object F1 {} {}").format(
+                results.get("OUTPUT"), *(f"{v:.3f}" if v is not None else self.tr("unknown")
+                                         for v in (results.get("BUILDING_IOU"), results.get("OBJECT_F1"))), where)
             if base:
                 text += self.tr(", fine-tuned from {}").format(Path(base).name)
             self.statusLabel.setText(text + self.tr(". Check it on an area it never saw before trusting it."))
