@@ -272,8 +272,14 @@ def test_toolbox_groups_follow_the_workflow_and_help_uses_the_dialogs_words(prov
 
 
 def test_the_training_plot_has_axes_and_values(dock):  # noqa: F811
-    dock.plot.add_line("epoch 1 (0.5 min): train loss 0.6000; validation pixel accuracy 0.8, mIoU 0.6, building IoU 0.4000, x")
-    dock.plot.add_line("epoch 2 (1.0 min): train loss 0.3000; validation pixel accuracy 0.9, mIoU 0.7, building IoU 0.6000, x")
+    from e84_segment.backends.local.train import _epoch_line
+
+    for epoch, loss, iou, f1 in ((1, 0.6, 0.4, 0.25), (2, 0.3, 0.6, 0.5)):
+        # The very lines trainlocal writes.
+        dock.plot.add_line(_epoch_line({"epoch": epoch, "minutes": epoch / 2, "train_loss": loss, "pixel_accuracy": 0.9, "miou": 0.7,
+                                        "building_iou": iou, "precision": 0.8, "recall": 0.7, "object_f1": f1, "tp": 3, "fp": 1,
+                                        "fn": 2, "measured_on": "validation"}))
+    assert dock.plot.iou == {1: 0.4, 2: 0.6} and dock.plot.f1 == {1: 0.25, 2: 0.5}
     labels = dock.plot.axis_labels()
     assert labels == {"iou": ["0", "0.5", "1"], "loss": ["0", "0.3", "0.6"], "epoch": ["1", "2"]}
     dock.plot.resize(400, 160)

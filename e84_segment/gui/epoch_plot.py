@@ -1,4 +1,4 @@
-"""A small live plot of training: loss and validation IoU per epoch, drawn with QPainter."""
+"""A small live plot of training: loss, validation building IoU and object F1 per epoch, drawn with QPainter."""
 import re
 from typing import Dict, Optional
 
@@ -7,7 +7,7 @@ from qgis.PyQt.QtGui import QColor, QPainter, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
 # "epoch 3 (1.2 min): train loss 0.2311; validation ... building IoU 0.7012, ..." (trainlocal)
-_LOCAL = re.compile(r"^epoch (\d+) \([^)]*\): train loss ([0-9.]+)(?:.*building IoU ([0-9.]+))?")
+_LOCAL = re.compile(r"^epoch (\d+) \([^)]*\): train loss ([0-9.]+)(?:.*building IoU ([0-9.]+))?(?:.*object F1 ([0-9.]+))?")
 # "Epoch 4: validation:mIOU 0.7100" (trainsagemaker)
 _SAGEMAKER = re.compile(r"^Epoch (\d+): validation:mIOU ([0-9.]+)")
 
@@ -15,6 +15,7 @@ _SAGEMAKER = re.compile(r"^Epoch (\d+): validation:mIOU ([0-9.]+)")
 class EpochPlot(QWidget):
     LOSS = QColor("#d62728")
     IOU = QColor("#1f77b4")
+    F1 = QColor("#2ca02c")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -22,10 +23,12 @@ class EpochPlot(QWidget):
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.loss: Dict[int, float] = {}
         self.iou: Dict[int, float] = {}
+        self.f1: Dict[int, float] = {}
 
     def clear(self) -> None:
         self.loss.clear()
         self.iou.clear()
+        self.f1.clear()
         self.update()
 
     def add_line(self, line: str) -> Optional[int]:
@@ -36,6 +39,8 @@ class EpochPlot(QWidget):
             self.loss[epoch] = float(local.group(2))
             if local.group(3):
                 self.iou[epoch] = float(local.group(3))
+            if local.group(4):
+                self.f1[epoch] = float(local.group(4))
         else:
             remote = _SAGEMAKER.match(line)
             if not remote:
@@ -82,11 +87,12 @@ class EpochPlot(QWidget):
             painter.drawText(QPointF(left, top + height + line), self.tr("epoch {}").format(labels["epoch"][0]))
             last = self.tr("epoch {}").format(labels["epoch"][-1])
             painter.drawText(QPointF(left + width - metrics.horizontalAdvance(last), top + height + line), last)
-        painter.setPen(self.LOSS)
-        painter.drawText(QPointF(left, line), self.tr("training loss"))
-        painter.setPen(self.IOU)
-        painter.drawText(QPointF(left + metrics.horizontalAdvance(self.tr("training loss")) + 12, line),
-                         self.tr("building IoU"))
+        x = left
+        for colour, words in ((self.LOSS, self.tr("training loss")), (self.IOU, self.tr("building IoU")),
+                              (self.F1, self.tr("object F1"))):
+            painter.setPen(colour)
+            painter.drawText(QPointF(x, line), words)
+            x += metrics.horizontalAdvance(words) + 12
         if not epochs:
             return
         first, last_epoch = epochs[0], max(epochs[-1], epochs[0] + 1)
@@ -96,7 +102,7 @@ class EpochPlot(QWidget):
             x = left + width * (epoch - first) / (last_epoch - first)
             return QPointF(x, top + height * (1 - min(value / scale, 1.0)))
 
-        for series, scale, colour in ((self.loss, top_loss, self.LOSS), (self.iou, 1.0, self.IOU)):
+        for series, scale, colour in ((self.loss, top_loss, self.LOSS), (self.iou, 1.0, self.IOU), (self.f1, 1.0, self.F1)):
             painter.setPen(QPen(colour, 2, Qt.SolidLine))
             points = [point(e, series[e], scale) for e in sorted(series)]
             for a, b in zip(points, points[1:]):
