@@ -152,8 +152,20 @@ def memory(work: Path) -> dict:
     return json.loads(child.stdout.strip().splitlines()[-1])
 
 
-def section(q: dict, t: dict, m: dict) -> str:
-    lines = [MARKER, "", "## Local model: quality (Kampala z20, spatially separate validation block)", ""]
+QUALITY_TITLE = "## Local model: quality (Kampala z20, spatially separate validation block)"
+
+
+def previous_quality(path: Path) -> list:
+    """The quality table an earlier run wrote into ``path`` (kept when this run skips the training)."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    start, end = text.find(QUALITY_TITLE), text.find("## Local model: prediction throughput")
+    return text[start + len(QUALITY_TITLE):end].strip().splitlines() + [""] if 0 <= start < end else []
+
+
+def section(q: dict, t: dict, m: dict, kept: list = ()) -> str:
+    lines = [MARKER, "", QUALITY_TITLE, ""]
+    if not q:
+        lines += list(kept)
     if q:
         lines += [
             f"Training split {q['counts']['train']} chips, validation block {q['counts']['validation']} chips; "
@@ -207,7 +219,8 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
-    parser.add_argument("--minutes", type=float, default=15.0, help="training minutes per encoder (0: skip quality)")
+    parser.add_argument("--minutes", type=float, default=15.0,
+                        help="training minutes per encoder (0: skip the training, keep the quality table already written)")
     args = parser.parse_args()
     app, provider, processing = start_qgis()
     with tempfile.TemporaryDirectory() as tmp:
@@ -218,7 +231,7 @@ def main() -> None:
         print(json.dumps(m), flush=True)
         q = quality(processing, work, args.minutes) if args.minutes > 0 else {}
         print(json.dumps({k: {"best": v["best"], "objects": v["objects"]} for k, v in q.get("rows", {}).items()}), flush=True)
-    write_section(args.output, MARKER, section(q, t, m))
+    write_section(args.output, MARKER, section(q, t, m, previous_quality(args.output)))
     failed = t["ratio"] < 0.7 or m["peak_mb"] > 2048
     if q:
         best = q["rows"]["imagenet"]
