@@ -83,10 +83,11 @@ def check(processing, model: Path, imagery: Path, report: Path, aoi: str = "", *
 
 
 def leave_one_area_out(processing, work: Path, minutes: float, seeds: int, configuration: str = "baseline",
-                       models: Path = None) -> list:
+                       models: Path = None, score_last: bool = False) -> list:
     """Rows of one configuration of CONFIGURATIONS ('baseline' is the plugin's defaults). With ``models``,
     the models saved there by an earlier run (``<area>-<configuration>-seed<n>.pt``) are scored again
-    instead of trained."""
+    instead of trained. With ``score_last``, the weights at the end of training are scored too, as
+    configuration '<configuration>, last epoch' (the default keeps the best validation epoch)."""
     from e84_segment.backends.local import modelfile, train
 
     data_options, options = CONFIGURATIONS[configuration]
@@ -97,20 +98,23 @@ def leave_one_area_out(processing, work: Path, minutes: float, seeds: int, confi
             build(processing, AREAS[trained_on], dataset, **data_options)
         for seed in range(seeds):
             name = f"{trained_on}-{configuration}-seed{seed}"
+            last = work / f"{name}-last.pt" if score_last and models is None else None
             if models is not None:
                 model = models / f"{name}.pt"
                 _, meta = modelfile.load(model)
             else:
                 model = work / f"{name}.pt"
                 meta = train.train(dataset, model, train.TrainOptions(time_limit_min=minutes, seed=seed, **options),
-                                   report=lambda line: None).meta
-            scores = check(processing, model, AREAS[scored_on], work / f"{name}.json")
-            row = {"configuration": configuration, "trained_on": trained_on, "scored_on": scored_on, "seed": seed,
-                   "counts": meta["dataset"]["counts"], "epochs": len(meta["history"]), "validation": meta["best"],
-                   "scores": scores, "model": str(model)}
-            print(json.dumps({k: v for k, v in row.items() if k != "scores"} | {
-                "building_iou": scores["building_iou"], "f1": scores["f1"]}), flush=True)
-            rows.append(row)
+                                   report=lambda line: None, last_model=last).meta
+            scored = [(configuration, model, meta)] + ([(f"{configuration}, last epoch", last, modelfile.load(last)[1])] if last else [])
+            for label, path, its_meta in scored:
+                scores = check(processing, path, AREAS[scored_on], work / f"{path.stem}.json")
+                row = {"configuration": label, "trained_on": trained_on, "scored_on": scored_on, "seed": seed,
+                       "counts": its_meta["dataset"]["counts"], "epochs": len(its_meta["history"]),
+                       "validation": its_meta["best"], "scores": scores, "model": str(path)}
+                print(json.dumps({k: v for k, v in row.items() if k != "scores"} | {
+                    "building_iou": scores["building_iou"], "f1": scores["f1"]}), flush=True)
+                rows.append(row)
     return rows
 
 
@@ -259,6 +263,7 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true", help="measure only the ablations (an exploration)")
     parser.add_argument("--models", type=Path, help="score the models an earlier run saved here instead of training")
     parser.add_argument("--save-models", type=Path, help="keep the trained models here (to score them again later)")
+    parser.add_argument("--score-last", action="store_true", help="also score the weights at the end of each training")
     args = parser.parse_args()
     if not all(p.exists() for p in list(AREAS.values()) + [LABELS]):
         sys.exit(f"benchmark data is absent: {KAMPALA} (../shared/data beside the repository)")
@@ -268,7 +273,7 @@ def main() -> None:
         configurations = ([] if args.no_baseline else ["baseline"]) + [c for c in args.ablations.split(",") if c]
         rows = []
         for configuration in configurations:
-            rows += leave_one_area_out(processing, work, args.minutes, args.seeds, configuration, args.models)
+            rows += leave_one_area_out(processing, work, args.minutes, args.seeds, configuration, args.models, args.score_last)
         variants = outline_variants(processing, work, rows) if "baseline" in configurations else None
         base = next(Path(r["model"]) for r in rows if r["trained_on"] == "aoiA_dense" and r["seed"] == 0)
         field = None if args.no_field_loop else field_loop(processing, work, base)

@@ -87,7 +87,9 @@ def test_cancel_keeps_best_and_resume_continues(kampala_dataset, tmp_path):
     assert first.cancelled and path.is_file() and train.checkpoint_path(path).is_file()
     assert len(modelfile.load(path)[1]["history"]) == 1
     lines = []
-    second = train.train(kampala_dataset, path, train.TrainOptions(epochs=3, seed=2, resume=True), report=lines.append)
+    second = train.train(kampala_dataset, path, train.TrainOptions(epochs=3, seed=2, resume=True), report=lines.append,
+                         last_model=tmp_path / "last.pt")
+    assert modelfile.load(tmp_path / "last.pt")[1]["best"]["epoch"] == 3  # the weights as they ended
     assert not second.cancelled and "Resuming after epoch 1" in lines[0]
     # The weight average resumed too: its step count carried on from the checkpoint's.
     assert second.meta["options"]["average_decay"] > 0

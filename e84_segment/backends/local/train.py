@@ -138,7 +138,10 @@ def train(
     report: Callable[[str], None] = print,
     progress: Callable[[float], None] = lambda p: None,
     cancelled: Callable[[], bool] = lambda: False,
+    last_model: Optional[Path] = None,
 ) -> TrainResult:
+    """Trains on ``dataset_dir`` and writes the best model to ``output``; ``last_model``, when given,
+    also gets the weights as they are at the end (to compare ways of choosing the model)."""
     dataset_dir, output = Path(dataset_dir), Path(output)
     info = data.check_dataset(dataset_dir)
     train_set = data.ChipSet(dataset_dir, dataset.SPLITS[0])
@@ -257,6 +260,9 @@ def train(
             progress(100.0 * state["epoch"] / options.epochs)
     if state["best"] is None:
         return TrainResult(None, meta, was_cancelled)
+    if last_model is not None:
+        modelfile.save(last_model, averaged.model, dict(meta, history=state["history"], best=state["history"][-1],
+                                                         trained_minutes=round(state["elapsed"] / 60, 3)))
     # The file on disk holds the best model; give it the complete history of the run.
     best_model, _ = modelfile.load(output)
     final_meta = dict(meta, history=state["history"], best=state["best"], trained_minutes=round(state["elapsed"] / 60, 3))
