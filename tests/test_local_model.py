@@ -1,4 +1,5 @@
 """The local backend on real data: model file, training (metrics, cancel, resume), prediction."""
+import dataclasses
 import json
 import math
 
@@ -83,16 +84,17 @@ def test_pickled_code_is_never_run(tmp_path):
 def test_cancel_keeps_best_and_resume_continues(kampala_dataset, tmp_path):
     path = tmp_path / "m.pt"
     feedback = Recorder(cancel_after_epochs=1)
-    first = train.train(kampala_dataset, path, train.TrainOptions(epochs=3, seed=2), report=feedback.pushInfo, cancelled=feedback.isCanceled)
+    options = train.TrainOptions(epochs=3, seed=2, average_decay=0.998)
+    first = train.train(kampala_dataset, path, options, report=feedback.pushInfo, cancelled=feedback.isCanceled)
     assert first.cancelled and path.is_file() and train.checkpoint_path(path).is_file()
+    saved = modelfile.read(train.checkpoint_path(path))
+    assert saved["progress"]["average_steps"] > 0 and saved["average"].keys() == saved["state_dict"].keys()
     assert len(modelfile.load(path)[1]["history"]) == 1
     lines = []
-    second = train.train(kampala_dataset, path, train.TrainOptions(epochs=3, seed=2, resume=True), report=lines.append,
+    second = train.train(kampala_dataset, path, dataclasses.replace(options, resume=True), report=lines.append,
                          last_model=tmp_path / "last.pt")
     assert modelfile.load(tmp_path / "last.pt")[1]["best"]["epoch"] == 3  # the weights as they ended
     assert not second.cancelled and "Resuming after epoch 1" in lines[0]
-    # The weight average resumed too: its step count carried on from the checkpoint's.
-    assert second.meta["options"]["average_decay"] > 0
     assert [h["epoch"] for h in second.meta["history"]] == [1, 2, 3]
     assert not train.checkpoint_path(path).exists()
 

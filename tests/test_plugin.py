@@ -123,6 +123,9 @@ def test_dock_builds_training_data_in_the_background(dock, tmp_path):
     dock.aoiGroup.setOutputExtentFromLayer(imagery)
     assert "4 tiles at zoom 20 and up to" in dock.estimateLabel.text() and "km²" in dock.estimateLabel.text()
     assert "at zooms 19 and 21 for scale" in dock.estimateLabel.text()
+    dock.scaleCheck.setChecked(False)  # zoom 20 alone: the estimate follows
+    assert "for scale" not in dock.estimateLabel.text() and "4 tiles at zoom 20 (at most" in dock.estimateLabel.text()
+    dock.scaleCheck.setChecked(True)
     assert "matches zoom 20" in dock.zoomAdviceLabel.text()
     assert dock.rubber_band.numberOfVertices() >= 4  # the area is drawn on the canvas
     dock.runButton.click()

@@ -26,6 +26,7 @@ class Settings:
     validation_fraction = _Setting("training/validation_fraction", float, 0.2)
     split_method = _Setting("training/split_method", int, 0)
     seed = _Setting("training/seed", int, 42)
+    extra_zooms = _Setting("training/extra_zooms", bool, True)
     output_folder = _Setting("training/output_folder", str, "")
 
     # SageMaker: a profile name and a region only; credentials stay in boto3's chain.

@@ -6,10 +6,8 @@ epoch the validation split is scored (pixel accuracy, mIoU, building IoU, precis
 best model so far is written to the output file, and a checkpoint beside it (written every minute
 and on cancel) lets a cancelled or crashed run resume.
 
-What is scored and saved is a running average of the weights (an exponential moving average over the
-last few hundred steps), not the weights of the last step: on a few chips the last step's weights
-swing from epoch to epoch, and picking the best swing on a handful of validation tiles picks noise.
-Each epoch also counts the validation tiles' buildings found (object F1, SpaceNet's IoU >= 0.5 rule
+With ``average_decay``, what is scored and saved is a running average of the weights (an exponential
+moving average over the last few hundred steps) instead of the last step's weights. Each epoch also counts the validation tiles' buildings found (object F1, SpaceNet's IoU >= 0.5 rule
 on the tiles' pixels, touching buildings separated as polygonize does): the figure the analyst cares
 about, measured where training can measure it.
 """
@@ -49,7 +47,9 @@ class TrainOptions:
     resume: bool = False
     base_model: Optional[str] = None  # fine-tune from this model file instead of the encoder's weights
     augment: str = "geometric"  # a key of augment.PIPELINES
-    average_decay: float = 0.998  # weights averaged over about 1 / (1 - decay) steps; 0: the last step's
+    # > 0: score and keep an average of the weights over about 1 / (1 - decay) steps. A candidate: it did
+    # not help on the left-out areas (docs/model-choices.md).
+    average_decay: float = 0.0
 
 
 @dataclass

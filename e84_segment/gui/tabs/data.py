@@ -99,7 +99,8 @@ class DataTab:
         self.outputWidget.setStorageMode(QgsFileWidget.GetDirectory)
         self.splitCombo.addItems(list(tiles.SPLIT_METHODS))
         for signal in (self.aoiGroup.extentChanged, self.zoomSpin.valueChanged, self.aoiPolygonsGroup.toggled,
-                       self.aoiLayerCombo.layerChanged, self.aoiSelectedCheck.toggled, self.imageryCombo.layerChanged):
+                       self.aoiLayerCombo.layerChanged, self.aoiSelectedCheck.toggled, self.imageryCombo.layerChanged,
+                       self.scaleCheck.toggled):
             signal.connect(self.update_estimate)
         self.clearAoiButton.clicked.connect(self.clear_aoi)
         self.runButton.clicked.connect(self.build_dataset)
@@ -207,12 +208,15 @@ class DataTab:
         self.rubber_band.setToGeometry(shown, None)  # shown until the area is cleared
         zoom = self.zoomSpin.value()
         count = self.aoi_tile_count(zoom)
-        extra_zooms = tiles.parse_extra_zooms(tiles.DEFAULT_EXTRA_ZOOMS, zoom)
-        # Training chips at the extra zooms (never over validation tiles, so fewer in fact).
-        extra = sum(self.aoi_tile_count(z) for z in extra_zooms if self.aoi_tile_count(z) <= MAX_TILES)
+        extra_zooms = tiles.parse_extra_zooms(tiles.DEFAULT_EXTRA_ZOOMS, zoom) if self.scaleCheck.isChecked() else []
+        # Training chips at the extra zooms (never over validation tiles, so fewer in fact); a zoom past
+        # the tile limit is skipped, as the algorithm does.
+        extra = sum(n for n in map(self.aoi_tile_count, extra_zooms) if n <= MAX_TILES)
         size = tiles.estimate(count + extra, 256).disk_bytes / 1e6
-        text = self.tr("{:,.3f} km², {:,} tiles at zoom {} and up to {:,} at zooms {} for scale (at most about {:,.1f} MB)").format(
-            self.aoi_km2(geometry), count, zoom, extra, self.tr(" and ").join(map(str, extra_zooms)), size)
+        text = self.tr("{:,.3f} km², {:,} tiles at zoom {}").format(self.aoi_km2(geometry), count, zoom)
+        if extra_zooms:
+            text += self.tr(" and up to {:,} at zooms {} for scale").format(extra, self.tr(" and ").join(map(str, extra_zooms)))
+        text += self.tr(" (at most about {:,.1f} MB)").format(size)
         if self.aoi_repaired:
             text += self.tr("; {} invalid polygons repaired").format(self.aoi_repaired)
         refusal = too_many_tiles(count, zoom)
@@ -250,6 +254,7 @@ class DataTab:
             Build.VALIDATION_FRACTION: self.validationSpin.value(),
             Build.SPLIT_METHOD: self.splitCombo.currentIndex(),
             Build.SEED: self.seedSpin.value(),
+            Build.EXTRA_ZOOMS: tiles.DEFAULT_EXTRA_ZOOMS if self.scaleCheck.isChecked() else "",
             **self.aoi_parameters(),
         }
 
