@@ -44,9 +44,10 @@ def test_trainlocal_takes_the_augmentation(provider, kampala_dataset, tmp_path):
     torch = pytest.importorskip("torch")  # noqa: F841
     import processing
 
-    from e84_segment.backends.local import modelfile
+    from e84_segment.backends.local import modelfile, train
 
-    processing.run("e84segment:trainlocal", {"DATASET": str(kampala_dataset), "EPOCHS": 1, "AUGMENTATION": 1,
+    processing.run("e84segment:trainlocal", {"DATASET": str(kampala_dataset), "EPOCHS": 1, "AUGMENTATION": 0,
                                              "OUTPUT": str(tmp_path / "m.pt")})
     _, meta = modelfile.load(tmp_path / "m.pt")
-    assert meta["options"]["augment"] == "photometric"
+    assert meta["options"]["augment"] == "geometric"  # asked for; colour and texture are the default
+    assert train.TrainOptions().augment == "photometric"

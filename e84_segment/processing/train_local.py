@@ -74,8 +74,9 @@ class TrainLocalAlgorithm(E84Algorithm):
             "tiles of the same size (another zoom only warns); the new model records its lineage (the base's "
             "fingerprint, dataset and metrics). Left empty, TIME_LIMIT and LEARNING_RATE are 15 minutes and "
             "0.001 from ImageNet weights, 3 minutes and 0.0003 when fine-tuning a base model.\n\n"
-            "AUGMENTATION (advanced): flips and turns, or also colour, brightness, contrast, saturation, channel "
-            "order, blur or sharpening and JPEG noise, so roof colour stops being the cue.\n\n"
+            "AUGMENTATION (advanced): flips and turns, and by default also colour, brightness, contrast, saturation, "
+            "channel order, blur or sharpening and JPEG noise, so roof colour stops being the cue (it measurably "
+            "helps on areas the model never saw: docs/model-choices.md).\n\n"
             "A dataset without validation chips is refused unless 'Train without validation' is ticked; the "
             "scores are then measured on the training chips and flatter the model."
         )
@@ -105,7 +106,7 @@ class TrainLocalAlgorithm(E84Algorithm):
             self.ALLOW_NO_VALIDATION, "Train without validation (scores on training chips)", False
         )
         augmentation = QgsProcessingParameterEnum(
-            self.AUGMENTATION, "Augmentation", options=[label for _, label in AUGMENTATION_CHOICES], defaultValue=0)
+            self.AUGMENTATION, "Augmentation", options=[label for _, label in AUGMENTATION_CHOICES], defaultValue=1)
         for parameter in (seed, resume, no_validation, augmentation):
             self.addAdvancedParameter(parameter)
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, "Model file", "e84 segment model (*.pt)"))

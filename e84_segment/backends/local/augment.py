@@ -1,6 +1,6 @@
 """Training augmentations: what a chip may look like in imagery the model has not seen.
 
-``geometric`` (the default): the eight symmetries of the square. ``photometric`` adds colour,
+``geometric``: the eight symmetries of the square. ``photometric`` (the default) adds colour,
 brightness, contrast, saturation, channel order, blur or sharpening and JPEG noise, so that roof
 colour stops being the cue (red soil is not a red roof; a grey roof is still a roof). Masks follow
 the geometric changes only. numpy and Pillow: no torch.

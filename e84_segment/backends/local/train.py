@@ -46,7 +46,7 @@ class TrainOptions:
     seed: int = 0
     resume: bool = False
     base_model: Optional[str] = None  # fine-tune from this model file instead of the encoder's weights
-    augment: str = "geometric"  # a key of augment.PIPELINES
+    augment: str = "photometric"  # a key of augment.PIPELINES; colour and texture too (docs/model-choices.md)
     # > 0: score and keep an average of the weights over about 1 / (1 - decay) steps. A candidate: it did
     # not help on the left-out areas (docs/model-choices.md).
     average_decay: float = 0.0
