@@ -14,7 +14,7 @@ DEMO_OUT ?= demo-output
 TRAIN_MINUTES ?= 5
 QGIS_PROFILE ?= default
 
-.PHONY: setup test demo bench bench-field package deploy endpoint screenshot clean
+.PHONY: setup test demo bench bench-field bench-predict package deploy endpoint screenshot clean
 
 setup: .apt-ok $(VENV)/.installed
 
@@ -77,6 +77,10 @@ bench: setup build/home
 	$(RUN_ENV) $(PY) bench/bench_export.py --output docs/benchmarks.md
 	$(RUN_ENV) $(PY) bench/bench_model.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES)
 	$(RUN_ENV) $(PY) bench/bench_field.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS) --ablations "$(BENCH_ABLATIONS)"
+
+# Prediction throughput (one pass and TTA) and memory alone (minutes), keeping the quality table already written.
+bench-predict: setup build/home
+	$(RUN_ENV) $(PY) bench/bench_model.py --output docs/benchmarks.md --minutes 0
 
 # Quality on an area the model never saw (leave one area out) and the fine-tuning loop, alone (about an hour).
 bench-field: setup build/home
