@@ -51,6 +51,11 @@ def build(provider):
     from qgis.core import QgsProcessingFeedback
 
     def run(feedback=None, **parameters):
+        # One zoom unless a test asks for more (most check one zoom's tiles); EXTRA_ZOOMS=None leaves the
+        # algorithm's own default, one zoom above and one below.
+        parameters.setdefault("EXTRA_ZOOMS", "")
+        if parameters["EXTRA_ZOOMS"] is None:
+            del parameters["EXTRA_ZOOMS"]
         return processing.run("e84segment:buildtrainingdata", parameters, feedback=feedback or QgsProcessingFeedback())
 
     return run

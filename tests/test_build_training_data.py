@@ -297,8 +297,8 @@ def test_labels_in_another_crs_are_reprojected(build, tmp_path):
 
 def test_extra_zooms_add_training_chips_at_other_scales(build, tmp_path):
     out = tmp_path / "ds"
-    # No EXTRA_ZOOMS: the default, one zoom above and one below.
-    result = build(IMAGERY=str(require(Z20_B)), LABELS=str(BUILDINGS), ZOOM=20, SPLIT_METHOD=1,
+    # The algorithm's default EXTRA_ZOOMS: one zoom above and one below.
+    result = build(IMAGERY=str(require(Z20_B)), LABELS=str(BUILDINGS), ZOOM=20, EXTRA_ZOOMS=None, SPLIT_METHOD=1,
                    SPLIT_BLOCK=2, VALIDATION_FRACTION=0.25, OUTPUT=str(out))
     meta = json.loads((out / "dataset.json").read_text())
     assert meta["zoom"] == 20 and meta["extra_zooms"] == [19, 21]
@@ -344,7 +344,7 @@ def test_an_extra_zoom_above_max_tiles_is_skipped_with_a_warning(build, tmp_path
     bounds = (corners["upperLeft"][0], corners["lowerRight"][1], corners["lowerRight"][0], corners["upperLeft"][1])
     out = tmp_path / "ds"
     feedback = Warnings()
-    build(feedback=feedback, IMAGERY=str(Z20_A), LABELS=str(BUILDINGS), ZOOM=20, SPLIT_METHOD=1, SPLIT_BLOCK=2,
+    build(feedback=feedback, IMAGERY=str(Z20_A), LABELS=str(BUILDINGS), ZOOM=20, EXTRA_ZOOMS=None, SPLIT_METHOD=1, SPLIT_BLOCK=2,
           MAX_TILES=2 * tiles.count_tiles(bounds, 20), OUTPUT=str(out))
     assert json.loads((out / "dataset.json").read_text())["extra_zooms"] == [19]
     assert any(w.startswith("No training chips at zoom 21: The area of interest needs") for w in feedback.said)
