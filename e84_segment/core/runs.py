@@ -84,10 +84,11 @@ def key_metric(metrics: dict) -> str:
         value = metrics.get(key)
         if value is not None:
             text = words.format(value)
-            if key == "building_iou" and metrics.get("object_f1") is not None:
-                text += f", object F1 {metrics['object_f1']:.3f}"
-            if key == "building_iou" and metrics.get("measured_on"):
-                text += f" (on {metrics['measured_on']} chips)"
+            if key == "building_iou":
+                if metrics.get("object_f1") is not None:
+                    text += f", object F1 {metrics['object_f1']:.3f}"
+                if metrics.get("measured_on"):
+                    text += f" (on {metrics['measured_on']} chips)"
             elif key == "train" and metrics.get("validation") is not None:
                 text += f", {metrics['validation']} validation"
             return text

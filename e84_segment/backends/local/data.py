@@ -6,7 +6,7 @@ from typing import Callable, Iterator, List, Tuple
 import numpy as np
 from PIL import Image
 
-from ...core import dataset
+from ...core import dataset, instances
 from . import augment as augmentations
 
 # Below this many decoded bytes a split is kept in memory; above, chips are decoded per batch.
@@ -51,6 +51,7 @@ class ChipSet:
         if missing:
             raise DatasetFolderError(f"{split}: {len(missing)} images have no mask, e.g. {missing[0]}")
         self._cache = None
+        self._buildings = {}
         if self.images:
             with Image.open(self.images[0]) as first:
                 width, height = first.size
@@ -67,6 +68,16 @@ class ChipSet:
 
     def pair(self, index: int) -> Tuple[np.ndarray, np.ndarray]:
         return self._cache[index] if self._cache is not None else self._decode(index)
+
+    def buildings(self, index: int) -> np.ndarray:
+        """The mask's buildings numbered 1..n; kept with the decoded chips, since validation counts
+        them every epoch."""
+        if index in self._buildings:
+            return self._buildings[index]
+        labels = instances.label_components(self.pair(index)[1] == 1)[0].astype(np.uint16)
+        if self._cache is not None:
+            self._buildings[index] = labels
+        return labels
 
     def batches(self, batch_size: int, rng: np.random.Generator = None,
                 augment: Callable = augmentations.geometric) -> Iterator[Tuple[np.ndarray, np.ndarray]]:

@@ -6,10 +6,10 @@ epoch the validation split is scored (pixel accuracy, mIoU, building IoU, precis
 best model so far is written to the output file, and a checkpoint beside it (written every minute
 and on cancel) lets a cancelled or crashed run resume.
 
-With ``average_decay``, what is scored and saved is a running average of the weights (an exponential
-moving average over the last few hundred steps) instead of the last step's weights. Each epoch also counts the validation tiles' buildings found (object F1, SpaceNet's IoU >= 0.5 rule
+Each epoch also counts the validation tiles' buildings found (object F1, SpaceNet's IoU >= 0.5 rule
 on the tiles' pixels, touching buildings separated as polygonize does): the figure the analyst cares
-about, measured where training can measure it.
+about, measured where training can measure it. With ``average_decay``, what is scored and saved is a
+running average of the weights (an exponential moving average) instead of the last step's weights.
 """
 import copy
 import math
@@ -119,14 +119,13 @@ def evaluate(model: torch.nn.Module, chips: data.ChipSet, batch_size: int, dev: 
     matrix = np.zeros((2, 2), dtype=np.int64)
     objects = {"tp": 0, "fp": 0, "fn": 0}
     with torch.inference_mode():
-        for images, masks in chips.batches(batch_size):
+        for start, (images, masks) in zip(range(0, len(chips), batch_size), chips.batches(batch_size)):
             probability = torch.softmax(model(normalise(torch.from_numpy(images).to(dev))), dim=1)[:, 1].cpu().numpy()
             predicted = (probability >= 0.5).astype(np.uint8)
             matrix += metrics.confusion(predicted, masks)
-            for building, chance, truth in zip(predicted, probability, masks):
+            for index, (building, chance, truth) in enumerate(zip(predicted, probability, masks), start=start):
                 found = instances.separate(building.astype(bool) & (truth != metrics.IGNORE), np.round(chance * 255))
-                expected, _ = instances.label_components(truth == 1)
-                for key, value in metrics.object_counts(found, expected, min_pixels).items():
+                for key, value in metrics.object_counts(found, chips.buildings(index), min_pixels).items():
                     objects[key] += value
     return dict(metrics.scores(matrix), **objects, object_f1=metrics.f1(objects))
 
