@@ -134,6 +134,10 @@ class DataTab:
             return self.tr("Pick an area of interest: canvas extent, a layer's extent or polygons, or draw it.")
         return ""
 
+    def extra_zooms(self) -> str:
+        """Build's EXTRA_ZOOMS as the scale checkbox says: one zoom above and below, or none."""
+        return tiles.DEFAULT_EXTRA_ZOOMS if self.scaleCheck.isChecked() else ""
+
     def aoi_geometry(self) -> QgsGeometry:
         """The AOI in EPSG:3857: the chosen polygons (invalid ones repaired), or the extent box."""
         if getattr(self, "_aoi_memo", None) is not None:
@@ -208,7 +212,7 @@ class DataTab:
         self.rubber_band.setToGeometry(shown, None)  # shown until the area is cleared
         zoom = self.zoomSpin.value()
         count = self.aoi_tile_count(zoom)
-        extra_zooms = tiles.parse_extra_zooms(tiles.DEFAULT_EXTRA_ZOOMS, zoom) if self.scaleCheck.isChecked() else []
+        extra_zooms = tiles.parse_extra_zooms(self.extra_zooms(), zoom)
         # Training chips at the extra zooms (never over validation tiles, so fewer in fact); a zoom past
         # the tile limit is skipped, as the algorithm does.
         extra = sum(n for n in map(self.aoi_tile_count, extra_zooms) if n <= MAX_TILES)
@@ -254,7 +258,7 @@ class DataTab:
             Build.VALIDATION_FRACTION: self.validationSpin.value(),
             Build.SPLIT_METHOD: self.splitCombo.currentIndex(),
             Build.SEED: self.seedSpin.value(),
-            Build.EXTRA_ZOOMS: tiles.DEFAULT_EXTRA_ZOOMS if self.scaleCheck.isChecked() else "",
+            Build.EXTRA_ZOOMS: self.extra_zooms(),
             **self.aoi_parameters(),
         }
 
