@@ -67,10 +67,10 @@ def build(processing, imagery: Path, out: Path, aoi: str = "", **extra) -> dict:
 # how predicted pixels become footprints.
 OUTLINES = {
     "traced, one pass (before)": {"TTA": False, "SEPARATE": False},
-    "square corners": {"TTA": False, "SEPARATE": False, "SQUARE": True},
     "separate touching": {"TTA": False, "SEPARATE": True},
     "flips averaged (TTA)": {"TTA": True, "SEPARATE": False},
     "TTA + separate (the defaults)": {"TTA": True, "SEPARATE": True},
+    "TTA + separate + regular outlines (SQUARE)": {"TTA": True, "SEPARATE": True, "SQUARE": True},
 }
 
 

@@ -70,12 +70,15 @@ def test_aoi_to_exported_footprints(dock, tmp_path, qgis_iface, monkeypatch):  #
     assert model.endswith("model.pt")
     assert "tiles at zoom 20 (the model's zoom)" in dock.predictEstimateLabel.text()
 
+    dock.regularCheck.setChecked(True)  # outlines to hand over: the choice reaches polygonize and is remembered
     dock.predictButton.click()
     run_to_end(dock)
     assert "building footprints in" in dock.statusLabel.text(), dock.statusLabel.text()
+    assert dock.settings.regular_outlines
     runs = {json.loads(p.read_text())["kind"]: json.loads(p.read_text()) for p in (tmp_path / "work").glob("*/run.json")}
     predict = runs["predict"]
     assert predict["status"] == "completed" and predict["parameters"]["e84segment:predictlocal"]["MODEL"] == model
+    assert predict["parameters"]["e84segment:polygonize"]["SQUARE"] is True
     # What prediction is for shows: outlines on top, the rasters below them, ticked off.
     assert group_layers(predict) == [("Footprints", True), ("Predicted buildings", False), ("Building probability", False)]
     classes = layers_named("Predicted buildings")[0]

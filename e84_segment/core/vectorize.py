@@ -1,5 +1,5 @@
 """Class raster -> building footprints: polygonize (touching buildings separated by the probability),
-drop specks, simplify, square corners, confidence.
+drop specks, simplify, regular outlines (core.regularize), confidence.
 
 The whole prediction mosaic is polygonized at once, so buildings cut by tile edges come out whole.
 """
@@ -10,7 +10,7 @@ from typing import Callable, Iterator, Optional
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from . import instances, masks, tiles
+from . import instances, masks, regularize, tiles
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -106,7 +106,7 @@ def footprints(
         if simplify_m > 0:
             geometry = geometry.SimplifyPreserveTopology(simplify_m * scale)
         if square:
-            geometry = _orthogonal(geometry)
+            geometry = regularize.regularize(geometry, scale)
         if geometry is None or geometry.IsEmpty():
             continue
         yield Footprint(bytes(geometry.ExportToWkb()), geometry.GetArea() / scale**2, confidence)
@@ -127,12 +127,3 @@ def _mean_probability(probability: gdal.Dataset, gt, geometry: ogr.Geometry) -> 
     values = window[inside == masks.BUILDING]
     return float(values.mean() / 255.0) if values.size else 0.0
 
-
-def _orthogonal(geometry: ogr.Geometry) -> ogr.Geometry:
-    """Square building corners with QGIS's orthogonalize (angles within 15 degrees of 90 or 180)."""
-    from qgis.core import QgsGeometry
-
-    squared = QgsGeometry.fromWkt(geometry.ExportToWkt()).orthogonalize(1e-8, 1000, 15.0)
-    if squared.isNull() or squared.isEmpty():
-        return geometry  # no near-right angles to work with: keep the traced outline
-    return ogr.CreateGeometryFromWkb(bytes(squared.asWkb()))

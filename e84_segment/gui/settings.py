@@ -28,6 +28,7 @@ class Settings:
     seed = _Setting("training/seed", int, 42)
     extra_zooms = _Setting("training/extra_zooms", bool, True)
     output_folder = _Setting("training/output_folder", str, "")
+    regular_outlines = _Setting("predict/regular_outlines", bool, False)
 
     # SageMaker: a profile name and a region only; credentials stay in boto3's chain.
     aws_profile = _Setting("aws/profile", str, "")

@@ -38,7 +38,7 @@ def add_outline_parameters(algorithm, advanced: bool = False) -> None:
     """SIMPLIFY, SQUARE and SEPARATE: how predicted pixels become outlines (polygonize, evaluatemodel)."""
     add = algorithm.addAdvancedParameter if advanced else algorithm.addParameter
     add(QgsProcessingParameterNumber("SIMPLIFY", "Simplify tolerance (m)", QgsProcessingParameterNumber.Double, 0.3, minValue=0.0))
-    add(QgsProcessingParameterBoolean("SQUARE", "Square building corners", False))
+    add(QgsProcessingParameterBoolean("SQUARE", "Regular outlines (right angles, diagonals, circles)", False))
     add(QgsProcessingParameterBoolean("SEPARATE", "Separate touching buildings (needs the probability)", True))
 
 
@@ -68,13 +68,18 @@ class PolygonizeAlgorithm(E84Algorithm):
     def shortHelpString(self):
         return (
             "Turns the class raster of 'Predict buildings' into building polygons: footprints smaller than MIN_AREA "
-            "are dropped, outlines simplified by SIMPLIFY metres and, with SQUARE, corners squared. Attributes: "
+            "are dropped and outlines simplified by SIMPLIFY metres. Attributes: "
             "area_m2, confidence (mean building probability inside, with PROBABILITY) and the source model. The "
             "whole raster is traced at once, so buildings cut by tile edges come out whole.\n\n"
             "SEPARATE (on by default; it needs PROBABILITY) splits blobs of touching buildings where the probability "
             "dips between them: each building's core (high probability, shrunk by 0.3 m so thin bridges break) grows "
             "into the pixels around it, the most probable first; touching buildings come out as footprints sharing an "
-            "edge."
+            "edge.\n\n"
+            "SQUARE regularises each outline along the building's own main direction: right angles, 45-degree "
+            "diagonals, circles for round buildings; an outline that would move too far from the traced one (IoU "
+            "under 0.75) is kept as traced. Measured on the shared Kampala areas: square corners from 15 % to about "
+            "60 % and half the vertices, for about 0.01 of footprint area IoU and the same buildings found; off by "
+            "default, since the traced outline is the closer one."
         )
 
     def initAlgorithm(self, config=None):

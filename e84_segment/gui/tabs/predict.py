@@ -120,7 +120,7 @@ class PredictTab:
 
         def footprints(previous):
             return {"INPUT": previous["OUTPUT_CLASSES"], "PROBABILITY": previous["OUTPUT_PROBABILITY"],
-                    "OUTPUT": self.loaded_output(Path(self.record.folder) / "footprints.gpkg", "footprints")}
+                    "SQUARE": self.regularCheck.isChecked(), "OUTPUT": self.loaded_output(Path(self.record.folder) / "footprints.gpkg", "footprints")}
 
         def done(results, record):
             record.outputs["footprints"] = results.get("OUTPUT", "")
