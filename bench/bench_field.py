@@ -52,6 +52,7 @@ CONFIGURATIONS = {
     "single-zoom": ({"EXTRA_ZOOMS": ""}, {}),  # before: no chips at zooms 19 and 21
     "average": ({}, {"average_decay": 0.998}),  # candidate: score and keep an average of the weights
     "geometric": ({}, {"augment": "geometric"}),  # before: flips and turns only, no colour or texture
+    "ignore-band": ({}, {"edge_ignore_px": 2}),  # candidate: outlines' neighbourhood (0.3 m at z20) in no loss
 }
 
 

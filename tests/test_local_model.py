@@ -298,3 +298,17 @@ def test_weight_average_follows_the_weights_slowly():
     assert torch.allclose(moved, torch.full_like(moved, 0.1), atol=1e-6)  # one step of 1 - 0.9
     assert averaged.model[1].num_batches_tracked == model[1].num_batches_tracked
     assert train.WeightAverage(model, decay=0).model is model  # 0: no average, the weights themselves
+
+
+def test_ignore_band_hides_only_the_pixels_along_outlines():
+    masks = np.zeros((2, 12, 12), np.uint8)
+    masks[0, 4:8, 4:8] = 1
+    masks[0, :, 11] = 255  # no imagery: no outline against it
+    masks[1, 2:10, 2:10] = 1
+    banded = train.ignore_edges(masks, 2)
+    assert banded is not masks and (masks[0, 4:8, 4:8] == 1).all()  # the input is left as it was
+    # Two pixels either side of each outline go; the rest keeps its label.
+    assert (banded[0, 2:10, 4:8] == 255).all() and (banded[0, 4:8, 2:10] == 255).all()
+    assert banded[0, 0, 0] == 0 and banded[0, 1, 5] == 0 and (banded[0, :, 10] == 0).all()
+    assert (banded[1, 4:8, 4:8] == 1).all() and (banded[1, 0:2, 4] == 255).all() and banded[1, 4, 4] == 1
+    assert (train.ignore_edges(masks, 0) == masks).all()

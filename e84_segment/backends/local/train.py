@@ -50,6 +50,9 @@ class TrainOptions:
     # > 0: score and keep an average of the weights over about 1 / (1 - decay) steps. A candidate: it did
     # not help on the left-out areas (docs/model-choices.md).
     average_decay: float = 0.0
+    # > 0: pixels this close (in pixels) to an outline count in no loss, since hand-drawn OSM outlines are
+    # often offset by a few pixels. A candidate (docs/model-choices.md).
+    edge_ignore_px: int = 0
 
 
 @dataclass
@@ -99,6 +102,32 @@ def loss_fn(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     truth = (target == 1).float() * valid
     dice = 1 - (2 * (building * truth).sum() + 1) / (building.sum() + truth.sum() + 1)
     return ce + dice
+
+
+def ignore_edges(masks: np.ndarray, px: int) -> np.ndarray:
+    """Masks (N, H, W) with the pixels within ``px`` of a building outline set to IGNORE, on both sides."""
+    if px <= 0:
+        return masks
+    building, valid = masks == 1, masks != metrics.IGNORE
+    band = np.zeros_like(building)
+    for axis in (1, 2):
+        crossing = (np.diff(building, axis=axis) != 0) & valid.take(range(1, masks.shape[axis]), axis=axis) & valid.take(
+            range(masks.shape[axis] - 1), axis=axis)
+        before = [slice(None)] * 3
+        after = [slice(None)] * 3
+        before[axis], after[axis] = slice(0, -1), slice(1, None)
+        band[tuple(before)] |= crossing
+        band[tuple(after)] |= crossing
+    for _ in range(px - 1):
+        grown = band.copy()
+        grown[:, 1:] |= band[:, :-1]
+        grown[:, :-1] |= band[:, 1:]
+        grown[:, :, 1:] |= band[:, :, :-1]
+        grown[:, :, :-1] |= band[:, :, 1:]
+        band = grown
+    out = masks.copy()
+    out[band] = metrics.IGNORE
+    return out
 
 
 def learning_rate(base: float, fraction: float) -> float:
@@ -227,7 +256,7 @@ def train(
             for group in optimiser.param_groups:
                 group["lr"] = learning_rate(options.learning_rate, fraction)
             x = normalise(torch.from_numpy(images).to(dev))
-            y = torch.from_numpy(masks.astype(np.int64)).to(dev)
+            y = torch.from_numpy(ignore_edges(masks, options.edge_ignore_px).astype(np.int64)).to(dev)
             loss = loss_fn(model(x), y)
             optimiser.zero_grad(set_to_none=True)
             loss.backward()
