@@ -197,6 +197,17 @@ def test_missing_aws_settings_are_explained_and_nothing_runs(dock, tmp_path):  #
     assert dock.run is None and sorted(p.name for p in tmp_path.iterdir()) == ["dataset.json"]
 
 
+def test_a_remembered_retired_instance_type_gives_way_to_the_default(dock):  # noqa: F811
+    from e84_segment.backends.sagemaker.contract import DEFAULT_TRAINING_INSTANCE
+
+    assert dock.instanceCombo.itemText(0) == "ml.g4dn.xlarge"
+    assert not [dock.instanceCombo.itemText(i) for i in range(dock.instanceCombo.count()) if ".p2." in dock.instanceCombo.itemText(i)]
+    for remembered, shown in (("ml.p2.xlarge", DEFAULT_TRAINING_INSTANCE), ("ml.g5.2xlarge", "ml.g5.2xlarge")):
+        dock.settings.aws_training_instance = remembered
+        dock._restore_settings()
+        assert dock.instanceCombo.currentText() == shown
+
+
 def test_wrong_inputs_are_refused_before_anything_runs(dock, tmp_path):  # noqa: F811
     dock.outputWidget.setFilePath(str(tmp_path))
     dock.trainButton.click()

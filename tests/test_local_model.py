@@ -312,3 +312,9 @@ def test_ignore_band_hides_only_the_pixels_along_outlines():
     assert banded[0, 0, 0] == 0 and banded[0, 1, 5] == 0 and (banded[0, :, 10] == 0).all()
     assert (banded[1, 4:8, 4:8] == 1).all() and (banded[1, 0:2, 4] == 255).all() and banded[1, 4, 4] == 1
     assert (train.ignore_edges(masks, 0) == masks).all()
+    # Neighbours 3 px apart: the gap between them keeps its label, the band goes round the rest.
+    pair = np.zeros((1, 12, 16), np.uint8)
+    pair[0, 3:9, 2:7] = 1
+    pair[0, 3:9, 10:15] = 1
+    kept = train.ignore_edges(pair, 2)
+    assert (kept[0, 3:9, 7:10] == 0).all() and (kept[0, 3:9, 5:7] == 255).all() and (kept[0, 3:9, 0:2] == 255).all()

@@ -81,6 +81,27 @@ def test_check_connection_reports_identity_bucket_and_role(aws, provider):
     assert unknown["OK"] is False and "profile 'nobody' does not exist" in unknown["REPORT"] and "aws configure" in unknown["REPORT"]
 
 
+def test_pass_role_is_checked_for_a_role_with_a_path(aws, provider, monkeypatch):
+    """An SSO session's STS ARN drops the role's path (role/aws-reserved/sso.amazonaws.com/...):
+    IAM is asked about the role by its full ARN, so the check says allowed or denied, not unsure."""
+    import boto3
+
+    iam = boto3.client("iam", region_name=REGION)
+    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+                                                     "Action": "sts:AssumeRole"}]}
+    sso = iam.create_role(RoleName="AWSReservedSSO_Analyst_0123abcd", Path="/aws-reserved/sso.amazonaws.com/",
+                          AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
+    credentials = boto3.client("sts", region_name=REGION).assume_role(RoleArn=sso, RoleSessionName="jane")["Credentials"]
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", credentials["AccessKeyId"])
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", credentials["SecretAccessKey"])
+    monkeypatch.setenv("AWS_SESSION_TOKEN", credentials["SessionToken"])
+    result = run("checkaws", {"ROLE_ARN": aws.role_arn})
+    assert "assumed-role/AWSReservedSSO_Analyst_0123abcd/jane" in result["REPORT"]
+    assert result["OK"] is True and "iam:PassRole allowed" in result["REPORT"], result["REPORT"]
+    asked = str(aws.hooks.handlers["SimulatePrincipalPolicy"].requests[0])
+    assert "role%2Faws-reserved%2Fsso.amazonaws.com%2FAWSReservedSSO_Analyst_0123abcd" in asked
+
+
 def test_access_denied_is_never_retried_but_throttling_is(aws):
     settings = plugin_aws.AwsSettings()
     sts = settings.client("sts")
@@ -94,6 +115,12 @@ def test_access_denied_is_never_retried_but_throttling_is(aws):
     aws.hooks.handlers["ListTrainingJobs"] = lambda request: next(answers, lambda r: None)(request)
     assert sm.list_training_jobs()["TrainingJobSummaries"] == []
     assert aws.hooks.counts["ListTrainingJobs"] == 3  # two throttled answers, retried, then moto's
+
+
+def boto3_objects(bucket: str, prefix: str) -> list:
+    import boto3
+
+    return sorted(o["Key"] for o in boto3.client("s3", region_name=REGION).list_objects_v2(Bucket=bucket, Prefix=prefix).get("Contents", []))
 
 
 def _xml_error_handler(status, code, message):
@@ -273,7 +300,10 @@ def test_trainsagemaker_uploads_submits_the_contract_and_follows_the_job(aws, pr
     assert job.hyper_parameters["num_classes"] == "2" and job.hyper_parameters["epochs"] == "3"
     assert all(isinstance(v, str) for v in job.hyper_parameters.values())
     uris = {c["ChannelName"]: c["DataSource"]["S3DataSource"]["S3Uri"] for c in job.input_data_config}
-    assert uris == {c: f"s3://{aws.bucket}/kampala/{c}/" for c in contract.CHANNELS}
+    assert uris == {c: f"s3://{aws.bucket}/kampala/{c}/" for c in contract.CHANNELS + ("label_map",)}
+    assert job.hyper_parameters["base_size"] == str(meta["tile_size"])  # trained at the scale it predicts
+    label_maps = boto3_objects(aws.bucket, "kampala/label_map/")
+    assert label_maps == ["kampala/label_map/train_label_map.json", "kampala/label_map/validation_label_map.json"]
     assert {"Key": "created-by", "Value": "e84-segment"} in job.tags
     assert {"Key": contract.TAG_ZOOM, "Value": "20"} in job.tags
     saved = json.loads(record.read_text())
@@ -339,13 +369,40 @@ def test_a_lost_answer_never_creates_a_second_job(aws, provider, dataset_copy, t
     assert len(sent) == 2 and list(sagemaker_backend().training_jobs) == [result["JOB_NAME"]]
 
 
+def test_the_run_record_lands_beside_the_dataset_when_none_is_given(aws, provider, dataset_copy):
+    """qgis_process users may leave OUTPUT_RECORD out, as with any other output."""
+    result = run("trainsagemaker", {**TRAIN_PARAMETERS, "DATASET": str(dataset_copy), "S3_URI": f"s3://{aws.bucket}/kampala/",
+                                    "ROLE_ARN": aws.role_arn, "WAIT": False})
+    record = dataset_copy.with_name(f"{dataset_copy.name}-{result['JOB_NAME']}.json")
+    assert result["OUTPUT_RECORD"] == str(record)
+    assert json.loads(record.read_text())["job_name"] == result["JOB_NAME"]
+
+
 def test_refuses_cpu_instances_and_unknown_regions_before_uploading(aws, provider, dataset_copy, tmp_path):
     base = {"DATASET": str(dataset_copy), "S3_URI": f"s3://{aws.bucket}/k/", "ROLE_ARN": aws.role_arn, "OUTPUT_RECORD": str(tmp_path / "r.json")}
-    with pytest.raises(QgsProcessingException, match="GPU instances only.*ml.p3.2xlarge"):
+    with pytest.raises(QgsProcessingException, match="GPU instances only.*ml.g4dn.xlarge"):
         run("trainsagemaker", {**base, "INSTANCE_TYPE": "ml.m5.xlarge"})
     with pytest.raises(QgsProcessingException, match="not offered in region 'mars-1'"):
         run("trainsagemaker", {**base, "REGION": "mars-1"})
     assert aws.hooks.counts["PutObject"] == 0 and not (tmp_path / "r.json").exists()
+
+
+def test_a_bucket_in_another_region_is_refused_before_uploading(aws, provider, dataset_copy, tmp_path):
+    """S3 answers from any region (head_bucket follows the redirect) but SageMaker jobs use buckets of
+    their own region only: said before the upload, not by CreateTrainingJob at the end."""
+    import boto3
+
+    boto3.client("s3", region_name="eu-west-1").create_bucket(
+        Bucket="e84-eu-bucket", CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    base = {"DATASET": str(dataset_copy), "ROLE_ARN": aws.role_arn, "OUTPUT_RECORD": str(tmp_path / "r.json")}
+    with pytest.raises(QgsProcessingException, match="e84-eu-bucket is in eu-west-1, but SageMaker runs in us-east-1"):
+        run("trainsagemaker", {**base, "S3_URI": "s3://e84-eu-bucket/k/"})
+    with pytest.raises(QgsProcessingException, match="set the region to eu-west-1"):  # the models' bucket too
+        run("trainsagemaker", {**base, "S3_URI": f"s3://{aws.bucket}/k/", "OUTPUT_URI": "s3://e84-eu-bucket/models/"})
+    assert aws.hooks.counts["PutObject"] == 0 and aws.hooks.counts["CreateTrainingJob"] == 0
+    report = run("checkaws", {"S3_URI": "s3://e84-eu-bucket/"})
+    assert report["OK"] is False and "is in eu-west-1" in report["REPORT"]
+    assert run("checkaws", {"S3_URI": "s3://e84-eu-bucket/", "REGION": "eu-west-1"})["OK"] is True
 
 
 # --- pricing and logs with botocore's Stubber ----------------------------------------------------
@@ -421,6 +478,61 @@ def test_local_endpoint_speaks_the_runtime_api(aws, local_endpoint):
     assert np.array_equal(probabilities.argmax(axis=0), classes)
     with pytest.raises(Exception, match="Content-Type text/plain is not supported"):
         runtime.invoke_endpoint(EndpointName="any", ContentType="text/plain", Body=b"hello")
+
+
+def test_local_endpoint_keeps_sagemakers_limits_and_survives_a_huge_image(aws, local_endpoint):
+    """What a real endpoint refuses, the local one refuses the same way; an image that decodes to 144 Mpx
+    from a few hundred kB is turned away from its header, and the server answers the next request."""
+    from io import BytesIO
+
+    import boto3
+    from botocore.exceptions import ClientError
+
+    from e84_segment.backends.sagemaker import local_endpoint as server
+
+    runtime = boto3.client("sagemaker-runtime", region_name=REGION, endpoint_url=local_endpoint.url)
+    bomb = BytesIO()
+    Image.new("L", (12000, 12000)).save(bomb, format="PNG")
+    assert len(bomb.getvalue()) < 1024 * 1024
+    with pytest.raises(ClientError, match="12000 x 12000 px.*at most 16,777,216 px") as refused:
+        runtime.invoke_endpoint(EndpointName="x", ContentType="image/png", Accept="image/png", Body=bomb.getvalue())
+    assert refused.value.response["ResponseMetadata"]["HTTPStatusCode"] == 413
+    # 1,000 px square: 8 MB of probabilities, over the 6 MB an endpoint may answer (AWS: ModelError).
+    jpeg = endpoints.encode_window(np.full((1000, 1000, 3), 120, np.uint8))
+    with pytest.raises(ClientError, match="could not load the entire response body") as capped:
+        runtime.invoke_endpoint(EndpointName="x", ContentType="image/jpeg", Accept=contract.PROTOBUF, Body=jpeg)
+    assert capped.value.response["Error"]["Code"] == "ModelError"
+    # The largest window predictendpoint sends still comes back.
+    side = 512 + 2 * contract.max_window_overlap(512)
+    answer = runtime.invoke_endpoint(EndpointName="x", ContentType="image/jpeg", Accept=contract.PROTOBUF,
+                                     Body=endpoints.encode_window(np.full((side, side, 3), 120, np.uint8)))
+    assert len(answer["Body"].read()) <= contract.ANSWER_LIMIT
+    # A large image asked as a class mask is predicted window by window, like the whole image at once.
+    mosaic = gdal.Open(str(require(KAMPALA / "geotiff" / "aoiA_dense_z21.tif")))
+    rgb = np.pad(np.dstack([mosaic.GetRasterBand(b).ReadAsArray() for b in (1, 2, 3)]), ((0, 176), (0, 376), (0, 0)), mode="reflect")
+    png = runtime.invoke_endpoint(EndpointName="x", ContentType="image/png", Accept="image/png", Body=_png(rgb))
+    windowed = np.asarray(Image.open(BytesIO(png["Body"].read())))
+    whole = local_endpoint.model.probabilities(rgb).argmax(axis=0)
+    assert windowed.shape == (1200, 1400) and rgb.shape[0] > server.WINDOW and (windowed == whole).mean() > 0.99
+
+
+def _png(rgb: np.ndarray) -> bytes:
+    from io import BytesIO
+
+    buffer = BytesIO()
+    Image.fromarray(rgb).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_predictendpoint_never_asks_for_an_answer_over_the_cap(aws, provider, local_endpoint, tmp_path):
+    common = _predict_endpoint_parameters(tmp_path, ENDPOINT="e84-local", ENDPOINT_URL=local_endpoint.url, ZOOM=20)
+    with pytest.raises(QgsProcessingException, match=r"Overlap \(pixels of context, blended\): 177 is not accepted here; it takes 0 to 176"):
+        run("predictendpoint", {**common, "TILE_SIZE": 256, "OVERLAP": contract.max_window_overlap(512) + 1})
+    with pytest.raises(QgsProcessingException, match="over the 6 MB an endpoint may answer: lower OVERLAP to 128"):
+        run("predictendpoint", {**common, "TILE_SIZE": 600, "OVERLAP": 176})
+    with pytest.raises(QgsProcessingException, match="no overlap makes tiles this large fit"):
+        run("predictendpoint", {**common, "TILE_SIZE": 1024, "OVERLAP": 0})
+    assert not (tmp_path / "classes.tif").exists()
 
 
 def _predict_endpoint_parameters(tmp_path, **extra):

@@ -4,6 +4,7 @@ import struct
 
 import numpy as np
 import pytest
+from botocore.validate import validate_parameters
 
 from e84_segment.backends.sagemaker import contract, recordio
 
@@ -29,10 +30,14 @@ def test_unknown_region_is_refused_with_the_list():
     assert len(contract.regions()) >= 30  # the SDK's whole table ships with the plugin
 
 
-def test_training_instances_are_gpu_only():
+def test_training_instances_are_current_gpus_only():
     contract.check_training_instance("ml.p3.2xlarge")
     with pytest.raises(contract.ContractError, match="GPU instances only.*ml.g4dn.xlarge"):
         contract.check_training_instance("ml.m5.xlarge")
+    with pytest.raises(contract.ContractError, match="ml.p2.xlarge cannot train"):
+        contract.check_training_instance("ml.p2.xlarge")  # retired
+    assert contract.DEFAULT_TRAINING_INSTANCE.split(".")[1] in ("g4dn", "g5")
+    assert contract.GPU_TRAINING_INSTANCES[-1].startswith("ml.p3")  # being retired: offered last
 
 
 def test_channels_end_with_a_slash_and_s3_uris_are_checked():
@@ -53,10 +58,12 @@ def test_hyperparameters_are_strings_with_the_dataset_counts():
     assert "early_stopping_patience" in values
     plain = contract.Hyperparameters().as_strings(2, 12)
     assert "early_stopping_patience" not in plain and plain["early_stopping"] == "False"
+    assert "base_size" not in plain and contract.Hyperparameters(base_size=256).as_strings(2, 12)["base_size"] == "256"
     for bad, message in (
         (contract.Hyperparameters(algorithm="unet"), "algorithm 'unet'"),
         (contract.Hyperparameters(lr_scheduler="step"), "lr_scheduler 'step'"),
         (contract.Hyperparameters(crop_size=16), "crop_size"),
+        (contract.Hyperparameters(base_size=8), "base_size"),
     ):
         with pytest.raises(contract.ContractError, match=message):
             bad.as_strings(2, 12)
@@ -75,6 +82,12 @@ def test_unique_names_are_valid_and_distinct():
         contract.check_name("bad_name")
 
 
+def _sagemaker_operation(name: str):
+    import botocore.session
+
+    return botocore.session.get_session().get_service_model("sagemaker").operation_model(name)
+
+
 def test_training_request_on_demand_and_spot():
     base = dict(
         job_name="e84-segment-20261125-000000-abcdef", region="us-west-2", role_arn="arn:aws:iam::123456789012:role/sm",
@@ -85,7 +98,8 @@ def test_training_request_on_demand_and_spot():
     assert request["AlgorithmSpecification"] == {
         "TrainingImage": "433757028032.dkr.ecr.us-west-2.amazonaws.com/semantic-segmentation:1", "TrainingInputMode": "File"}
     channels = {c["ChannelName"]: c for c in request["InputDataConfig"]}
-    assert set(channels) == set(contract.CHANNELS)
+    assert set(channels) == set(contract.CHANNELS) | {"label_map"}
+    assert channels["label_map"]["DataSource"]["S3DataSource"]["S3Uri"] == "s3://my-bucket/data/label_map/"
     assert channels["train_annotation"]["DataSource"]["S3DataSource"]["S3Uri"] == "s3://my-bucket/data/train_annotation/"
     assert channels["train"]["ContentType"] == "image/jpeg" and channels["validation_annotation"]["ContentType"] == "image/png"
     assert request["OutputDataConfig"] == {"S3OutputPath": "s3://my-bucket/data/models/"}
@@ -94,6 +108,8 @@ def test_training_request_on_demand_and_spot():
     assert "EnableManagedSpotTraining" not in request and "CheckpointConfig" not in request
     assert {"Key": "created-by", "Value": "e84-segment"} in request["Tags"]
     spot = contract.TrainingRequest(**base, use_spot=True).as_kwargs()
+    for checked in (request, spot):  # what botocore would refuse before sending
+        validate_parameters(checked, _sagemaker_operation("CreateTrainingJob").input_shape)
     assert spot["EnableManagedSpotTraining"] is True
     assert spot["StoppingCondition"] == {"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200}
     assert spot["CheckpointConfig"]["S3Uri"] == f"s3://my-bucket/data/models/{base['job_name']}/checkpoints/"

@@ -40,6 +40,16 @@ def overlap_for_network(overlap: int) -> int:
     return int(math.ceil(max(overlap, 0) / (NETWORK_MULTIPLE // 2)) * (NETWORK_MULTIPLE // 2))
 
 
+def window_block(tile_size: int) -> int:
+    """Pixels of whole tiles a window covers per side (about WINDOW_TARGET), before its overlap."""
+    return max(1, WINDOW_TARGET // tile_size) * tile_size
+
+
+def window_side(tile_size: int, overlap: int) -> int:
+    """Pixels per side of the windows predict_area sends: whole tiles plus the overlap on each side."""
+    return window_block(tile_size) + 2 * overlap_for_network(overlap)
+
+
 def taper(size: int, overlap: int) -> np.ndarray:
     """Blend weights of a window: linear ramps over the 2 x overlap pixels shared with neighbours."""
     if overlap <= 0:
@@ -77,10 +87,10 @@ def predict_area(
     res = (right - left) / tile_size
     geotransform = (left, res, 0.0, top, 0.0, -res)
 
-    k = max(1, WINDOW_TARGET // tile_size)  # tiles per window side
-    block = k * tile_size
+    block = window_block(tile_size)
+    k = block // tile_size  # tiles per window side
     o = overlap_for_network(overlap)
-    size = block + 2 * o
+    size = window_side(tile_size, overlap)
     weights = taper(size, o)
     block_rows, block_cols = math.ceil(ny / k), math.ceil(nx / k)
     strip_width = block_cols * block + 2 * o  # whole windows, also where the last one overhangs

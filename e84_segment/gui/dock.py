@@ -24,7 +24,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDockWidget, QMessageBox
 
-from ..backends.sagemaker.contract import DEFAULT_TRAINING_INSTANCE
+from ..backends.sagemaker.contract import DEFAULT_TRAINING_INSTANCE, GPU_TRAINING_INSTANCES
 from ..core import runs
 from ..processing.build_training_data import CANCELLED
 from .runner import AlgorithmRun
@@ -95,7 +95,9 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         self.regionEdit.setText(s.aws_region)
         self.s3UriEdit.setText(s.aws_s3_uri)
         self.roleEdit.setText(s.aws_role_arn)
-        self.instanceCombo.setCurrentText(s.aws_training_instance or DEFAULT_TRAINING_INSTANCE)
+        # An instance type remembered from an older version may be retired since: back to the default.
+        saved = s.aws_training_instance
+        self.instanceCombo.setCurrentText(saved if saved in GPU_TRAINING_INSTANCES else DEFAULT_TRAINING_INSTANCE)
 
     def _save_settings(self):
         s = self.settings

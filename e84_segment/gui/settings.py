@@ -35,4 +35,4 @@ class Settings:
     aws_region = _Setting("aws/region", str, "")
     aws_s3_uri = _Setting("aws/s3_uri", str, "")
     aws_role_arn = _Setting("aws/role_arn", str, "")
-    aws_training_instance = _Setting("aws/training_instance", str, "ml.p3.2xlarge")
+    aws_training_instance = _Setting("aws/training_instance", str, "")  # empty: the contract's current default

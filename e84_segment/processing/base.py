@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterVectorDestination,
 )
 
@@ -151,6 +152,9 @@ class E84Algorithm(QgsProcessingAlgorithm):
             extensions = [e for e in extensions if e]
             if extensions:
                 wants = f"choose a .{' or .'.join(extensions)} file"
+            elif isinstance(definition, QgsProcessingParameterNumber) and value is not None:
+                given = f" {value}"
+                wants = f"it takes {definition.minimum():g} to {definition.maximum():g}"
             else:
                 wants = "it is missing or of the wrong kind: " + (definition.help() or definition.description())
             return f"{definition.description()}:{given} is not accepted here; {wants}."

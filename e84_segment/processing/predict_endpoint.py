@@ -11,7 +11,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..backends.sagemaker.contract import DEFAULT_HOSTING_INSTANCE
+from ..backends.sagemaker.contract import ANSWER_LIMIT, DEFAULT_HOSTING_INSTANCE, max_window_overlap, probability_answer_bytes
+from ..core.mosaic import WINDOW_TARGET, window_block, window_side
 from . import areas, aws_common
 from .base import E84Algorithm
 from .predict_local import (
@@ -82,7 +83,9 @@ class PredictEndpointAlgorithm(E84Algorithm):
             QgsProcessingParameterNumber(self.TILE_SIZE, "Tile size (0: the model's)", QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=2048)
         )
         self.addParameter(
-            QgsProcessingParameterNumber(self.OVERLAP, "Overlap (pixels of context, blended)", QgsProcessingParameterNumber.Integer, 16, minValue=0, maxValue=256)
+            # An endpoint answers at most 6 MB: the probabilities of a larger window never come back.
+            QgsProcessingParameterNumber(self.OVERLAP, "Overlap (pixels of context, blended)", QgsProcessingParameterNumber.Integer, 16,
+                                         minValue=0, maxValue=max_window_overlap(WINDOW_TARGET))
         )
         self.addAdvancedParameter(QgsProcessingParameterString(self.ENDPOINT_URL, "Runtime endpoint URL (a local endpoint)", "", optional=True))
         self.addAdvancedParameter(QgsProcessingParameterNumber(self.MAX_TILES, "Stop above this many tiles", QgsProcessingParameterNumber.Integer, 20000, minValue=1))
@@ -131,6 +134,15 @@ class PredictEndpointAlgorithm(E84Algorithm):
             classes_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CLASSES, context)
             probability_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITY, context)
             overlap = self.parameterAsInt(parameters, self.OVERLAP, context)
+            side, block = window_side(tile_size, overlap), window_block(tile_size)
+            if not batch and probability_answer_bytes(side, side) > ANSWER_LIMIT:
+                fix = (f"lower OVERLAP to {max_window_overlap(block)} or less" if probability_answer_bytes(block, block) <= ANSWER_LIMIT
+                       else "no overlap makes tiles this large fit")
+                raise QgsProcessingException(
+                    f"Windows of {side} px (tiles of {tile_size} px, OVERLAP {overlap}) would need answers of "
+                    f"{probability_answer_bytes(side, side) / 2**20:.1f} MB, over the 6 MB an endpoint may answer: "
+                    f"{fix}, or use batch transform (METHOD 1 with TRAINING_JOB)"
+                )
 
             def predict(predictor, source, outputs=None, span=(0, 100)):
                 from ..core import mosaic
@@ -189,11 +201,12 @@ class PredictEndpointAlgorithm(E84Algorithm):
     @staticmethod
     def _batch(settings, sm, region, job, artifact, role, instance_type, staging, predict, feedback, poll):
         """Stage the windows in S3, run a transform job on them, mosaic its class masks."""
-        from ..backends.sagemaker import contract, endpoints, transform
+        from ..backends.sagemaker import aws, contract, endpoints, transform
 
         if not staging:
             raise QgsProcessingException("Batch transform needs STAGING_URI (s3://bucket/prefix/) for the windows and results")
         bucket, prefix = contract.parse_s3_uri(staging)
+        aws.check_bucket_region(settings, bucket)  # a transform job reads its own region's buckets only
         name = contract.unique_name("e84-segment-batch")
         prefix = f"{prefix}{name}/"
         s3 = settings.client("s3")

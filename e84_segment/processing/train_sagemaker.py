@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsProcessingUtils,
 )
 
 from ..core import dataset
@@ -61,7 +62,7 @@ class TrainSageMakerAlgorithm(E84Algorithm):
             "instance, as in the study this plugin comes from. Give a local DATASET (it is checked and uploaded to "
             "S3_URI first, only what is missing) or an S3_URI that already holds one.\n\n"
             "Before submitting it shows the estimated cost from the AWS Price List API. The job name is written to "
-            "OUTPUT_RECORD before the job is created, so a lost answer never creates a second job. With WAIT it follows "
+            "OUTPUT_RECORD (by default beside DATASET: <dataset>-<job>.json) before the job is created, so a lost answer never creates a second job. With WAIT it follows "
             "the job: status, validation mIoU and pixel accuracy per epoch; cancel stops the job. Credentials come from "
             "the AWS profile; nothing secret is stored."
         )
@@ -101,7 +102,8 @@ class TrainSageMakerAlgorithm(E84Algorithm):
         self.addAdvancedParameter(QgsProcessingParameterString(self.OUTPUT_URI, "Model output S3 location (empty: <S3_URI>models/)", "", optional=True))
         self.addAdvancedParameter(QgsProcessingParameterNumber(self.POLL_SECONDS, "Seconds between status checks", QgsProcessingParameterNumber.Double, 30.0, minValue=0.0)
         )
-        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_RECORD, "Run record", "JSON (*.json)"))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_RECORD, "Run record (empty: beside the dataset)",
+                                                                "JSON (*.json)", optional=True, createByDefault=False))
         for name, label in ((self.JOB_NAME, "Training job name"), (self.STATUS, "Job status"), (self.MODEL_ARTIFACT, "Model artifact S3 URI")):
             self.addOutput(QgsProcessingOutputString(name, label))
         self.addOutput(QgsProcessingOutputNumber(self.MIOU, "Final validation mIoU"))
@@ -109,9 +111,10 @@ class TrainSageMakerAlgorithm(E84Algorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         settings = aws_common.settings(self, parameters, context)
+        from ..backends.sagemaker import aws as plugin_aws
         from ..backends.sagemaker import pricing, training
 
-        record_path = Path(self.parameterAsFileOutput(parameters, self.OUTPUT_RECORD, context))
+        chosen_record = self.parameterAsFileOutput(parameters, self.OUTPUT_RECORD, context)
         with aws_common.aws_errors("Training on SageMaker"):
             region = settings.session().region_name
             dataset_uri = contract.s3_uri(*contract.parse_s3_uri(self.parameterAsString(parameters, self.S3_URI, context)))
@@ -131,6 +134,9 @@ class TrainSageMakerAlgorithm(E84Algorithm):
                 early_stopping=self.parameterAsBoolean(parameters, self.EARLY_STOPPING, context),
             )
             hyperparameters.check()
+            output_uri = self.parameterAsString(parameters, self.OUTPUT_URI, context).strip() or f"{dataset_uri}models/"
+            for bucket in dict.fromkeys(contract.parse_s3_uri(uri)[0] for uri in (dataset_uri, output_uri)):
+                plugin_aws.check_bucket_region(settings, bucket)  # before anything is uploaded
             folder = self.parameterAsFile(parameters, self.DATASET, context)
             if folder:
                 meta = upload_folder(Path(folder), dataset_uri, settings, feedback)["meta"]
@@ -138,10 +144,10 @@ class TrainSageMakerAlgorithm(E84Algorithm):
                 meta = self._remote_meta(settings, dataset_uri)
             if feedback.isCanceled():
                 return {}
+            hyperparameters.base_size = meta["tile_size"]  # train at the scale the tiles are predicted at
             max_runtime_h = self.parameterAsDouble(parameters, self.MAX_RUNTIME, context)
             use_spot = self.parameterAsBoolean(parameters, self.USE_SPOT, context)
             feedback.pushInfo(pricing.estimate(settings, region, instance_type, max_runtime_h, use_spot).text)
-            output_uri = self.parameterAsString(parameters, self.OUTPUT_URI, context).strip() or f"{dataset_uri}models/"
             request = contract.TrainingRequest(
                 job_name=contract.unique_name("e84-segment"),
                 region=region,
@@ -155,6 +161,7 @@ class TrainSageMakerAlgorithm(E84Algorithm):
                 max_wait_s=int(self.parameterAsDouble(parameters, self.MAX_WAIT, context) * 3600),
             ).as_kwargs()
             request["Tags"] += contract.grid_tags(meta["zoom"], meta["tile_size"])
+            record_path = self._record_path(chosen_record, folder, request["TrainingJobName"])
             record = {
                 "kind": "sagemaker-training",
                 "job_name": request["TrainingJobName"],
@@ -214,6 +221,15 @@ class TrainSageMakerAlgorithm(E84Algorithm):
             self.PIXEL_ACCURACY: final.get("validation:pixel_accuracy"),
             self.OUTPUT_RECORD: str(record_path),
         }
+
+    @staticmethod
+    def _record_path(chosen: str, folder: str, job_name: str) -> Path:
+        """The run record: where the analyst said, else beside the local dataset, else a temporary file."""
+        if chosen:
+            return Path(chosen)
+        if folder:
+            return Path(folder).with_name(f"{Path(folder).name}-{job_name}.json")
+        return Path(QgsProcessingUtils.generateTempFilename(f"{job_name}.json"))
 
     @staticmethod
     def _remote_meta(settings, dataset_uri: str) -> dict:

@@ -104,29 +104,38 @@ def loss_fn(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     return ce + dice
 
 
+def _within(mask: np.ndarray, axis: int, reach: int, forward: bool) -> np.ndarray:
+    """Pixels with a True of ``mask`` at most ``reach`` pixels before (or after) them along ``axis``."""
+    found = np.zeros_like(mask)
+    length = mask.shape[axis]
+    for k in range(1, min(reach, length - 1) + 1):
+        source = [slice(None)] * mask.ndim
+        target = [slice(None)] * mask.ndim
+        source[axis], target[axis] = (slice(0, length - k), slice(k, None)) if forward else (slice(k, None), slice(0, length - k))
+        found[tuple(target)] |= mask[tuple(source)]
+    return found
+
+
 def ignore_edges(masks: np.ndarray, px: int) -> np.ndarray:
-    """Masks (N, H, W) with the pixels within ``px`` of a building outline set to IGNORE, on both sides."""
+    """Masks (N, H, W) with the pixels within ``px`` of a building outline set to IGNORE, on both sides,
+    except background between two buildings less than 4 x ``px`` apart: those gaps are what teaches
+    the network to keep neighbours apart, and an ignored gap merges them."""
     if px <= 0:
         return masks
     building, valid = masks == 1, masks != metrics.IGNORE
     band = np.zeros_like(building)
+    gaps = np.zeros_like(building)
     for axis in (1, 2):
-        crossing = (np.diff(building, axis=axis) != 0) & valid.take(range(1, masks.shape[axis]), axis=axis) & valid.take(
-            range(masks.shape[axis] - 1), axis=axis)
-        before = [slice(None)] * 3
-        after = [slice(None)] * 3
-        before[axis], after[axis] = slice(0, -1), slice(1, None)
-        band[tuple(before)] |= crossing
-        band[tuple(after)] |= crossing
-    for _ in range(px - 1):
-        grown = band.copy()
-        grown[:, 1:] |= band[:, :-1]
-        grown[:, :-1] |= band[:, 1:]
-        grown[:, :, 1:] |= band[:, :, :-1]
-        grown[:, :, :-1] |= band[:, :, 1:]
-        band = grown
+        outline = building != np.roll(building, 1, axis=axis)
+        first = [slice(None)] * 3
+        first[axis] = slice(0, 1)
+        outline[tuple(first)] = False  # np.roll wraps the far edge round: no outline there
+        outline &= valid & np.roll(valid, 1, axis=axis)
+        # An outline between pixels i-1 and i: the px pixels on each side of it.
+        band |= outline | _within(outline, axis, px - 1, True) | _within(outline, axis, px, False)
+        gaps |= ~building & _within(building, axis, 2 * px, True) & _within(building, axis, 2 * px, False)
     out = masks.copy()
-    out[band] = metrics.IGNORE
+    out[band & ~gaps] = metrics.IGNORE
     return out
 
 

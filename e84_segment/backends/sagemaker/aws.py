@@ -103,6 +103,29 @@ def explain(error: Exception, action: str) -> AwsError:
     return AwsError(f"{action} failed: {text}")
 
 
+def bucket_region(settings: AwsSettings, bucket: str) -> str:
+    """The region a bucket lives in (S3 answers from any region, following its redirect)."""
+    s3 = settings.client("s3")
+    answer = s3.head_bucket(Bucket=bucket)
+    region = answer.get("BucketRegion") or answer.get("ResponseMetadata", {}).get("HTTPHeaders", {}).get("x-amz-bucket-region")
+    if region:
+        return region
+    location = s3.get_bucket_location(Bucket=bucket).get("LocationConstraint")
+    return {None: "us-east-1", "": "us-east-1", "EU": "eu-west-1"}.get(location, location)
+
+
+def check_bucket_region(settings: AwsSettings, bucket: str) -> None:
+    """Refuses a bucket outside the session's region: SageMaker jobs read and write S3 only in their
+    own region, and would say so only after the upload, at CreateTrainingJob."""
+    region = settings.session().region_name
+    found = bucket_region(settings, bucket)
+    if found != region:
+        raise AwsError(
+            f"Bucket {bucket} is in {found}, but SageMaker runs in {region} here, and its jobs use buckets of their own "
+            f"region only: set the region to {found}, or choose a bucket in {region}"
+        )
+
+
 @dataclass
 class Check:
     name: str
@@ -121,8 +144,10 @@ def check_connection(settings: AwsSettings, bucket: str = "", role_arn: str = ""
         return [Check("identity", False, str(reason))]
     if bucket:
         try:
-            settings.client("s3").head_bucket(Bucket=bucket)
-            checks.append(Check("bucket", True, f"Bucket {bucket} is reachable"))
+            check_bucket_region(settings, bucket)
+            checks.append(Check("bucket", True, f"Bucket {bucket} is reachable, in {settings.session().region_name}"))
+        except AwsError as error:
+            checks.append(Check("bucket", False, str(error)))
         except (ClientError, BotoCoreError) as error:
             checks.append(Check("bucket", False, str(explain(error, f"Reaching bucket {bucket}"))))
     if role_arn:
@@ -158,11 +183,23 @@ def principal_arn(caller_arn: str) -> Optional[str]:
     return re.sub(r"^arn:([\w-]+):sts::", r"arn:\1:iam::", caller_arn)
 
 
+def _with_path(settings: AwsSettings, principal: str) -> str:
+    """A role's ARN with its path: an assumed role's STS ARN drops it (SSO roles live under
+    role/aws-reserved/sso.amazonaws.com/...), and IAM knows the role only by its full ARN."""
+    if ":role/" not in principal:
+        return principal
+    try:
+        return settings.client("iam").get_role(RoleName=principal.rsplit("/", 1)[-1])["Role"]["Arn"]
+    except (ClientError, BotoCoreError):
+        return principal  # without iam:GetRole, the simulation below says what it can
+
+
 def _check_pass_role(settings: AwsSettings, caller_arn: str, role_arn: str) -> Check:
     """Whether the caller may pass the role to SageMaker (iam:PassRole), by IAM's policy simulator."""
     principal = principal_arn(caller_arn)
     if principal is None:
         return Check("pass-role", True, "The account's root user may pass any role")
+    principal = _with_path(settings, principal)
     try:
         results = settings.client("iam").simulate_principal_policy(
             PolicySourceArn=principal, ActionNames=["iam:PassRole"], ResourceArns=[role_arn]

@@ -22,20 +22,24 @@ TAG_TILE_SIZE = "e84-segment:tile-size"
 JOB_NAME_MAX = 63
 _NAME_PATTERN = re.compile(r"^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$")
 
-# The algorithm trains on one GPU instance (AWS: "only supports GPU instances for training").
+# The algorithm trains on one GPU instance (AWS: "only supports GPU instances for training": P2, P3,
+# G4dn and G5). Current families first; ml.p2 is retired and ml.p3 is being retired, so it comes last.
 GPU_TRAINING_INSTANCES = (
-    "ml.p2.xlarge", "ml.p2.8xlarge", "ml.p2.16xlarge",
-    "ml.p3.2xlarge", "ml.p3.8xlarge", "ml.p3.16xlarge",
     "ml.g4dn.xlarge", "ml.g4dn.2xlarge", "ml.g4dn.4xlarge", "ml.g4dn.8xlarge", "ml.g4dn.12xlarge", "ml.g4dn.16xlarge",
     "ml.g5.xlarge", "ml.g5.2xlarge", "ml.g5.4xlarge", "ml.g5.8xlarge", "ml.g5.12xlarge", "ml.g5.16xlarge",
     "ml.g5.24xlarge", "ml.g5.48xlarge",
+    "ml.p3.2xlarge", "ml.p3.8xlarge", "ml.p3.16xlarge",
 )
-DEFAULT_TRAINING_INSTANCE = "ml.p3.2xlarge"
+DEFAULT_TRAINING_INSTANCE = "ml.g4dn.xlarge"  # one T4 (16 GB), the cheapest current GPU that trains the algorithm
 DEFAULT_HOSTING_INSTANCE = "ml.c5.xlarge"  # inference runs on CPU too, at a fraction of a GPU's price
 ALGORITHMS = ("fcn", "psp", "deeplab")
 BACKBONES = ("resnet-50", "resnet-101")
 OPTIMIZERS = ("sgd", "adam", "adagrad", "nag", "rmsprop")
 LR_SCHEDULERS = ("poly", "cosine")  # "step" also needs lr_scheduler_step: not offered
+# InvokeEndpoint's answer cap (bytes): a larger answer fails as ModelError ("Received client error
+# (413) from primary"). A probability answer takes 4 bytes per class and pixel plus its framing.
+ANSWER_LIMIT = 6 * 1024 * 1024
+ANSWER_FRAMING = 64
 PNG = "image/png"
 PROTOBUF = "application/x-recordio-protobuf"
 JPEG = "image/jpeg"
@@ -99,6 +103,11 @@ def channel_uris(dataset_uri: str) -> Dict[str, str]:
     return {channel: s3_uri(bucket, f"{prefix}{channel}/") for channel in CHANNELS}
 
 
+def label_map_uri(dataset_uri: str) -> str:
+    bucket, prefix = parse_s3_uri(dataset_uri)
+    return s3_uri(bucket, f"{prefix}{LABEL_MAP_CHANNEL}/")
+
+
 def unique_name(prefix: str, now: Optional[float] = None) -> str:
     """A job/model/endpoint name unique per account and region: prefix, UTC time, random suffix."""
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(now if now is not None else time.time()))
@@ -127,6 +136,9 @@ class Hyperparameters:
     lr_scheduler: str = "poly"
     mini_batch_size: int = 16
     crop_size: int = 240
+    # Training rescales each image's shorter side to base_size (times a random 0.5-2) before cropping;
+    # AWS's default is 520. The tile size keeps training at the scale inference sees (None: AWS's).
+    base_size: Optional[int] = None
     early_stopping: bool = False
     early_stopping_min_epochs: int = 5
     early_stopping_patience: int = 4
@@ -145,6 +157,8 @@ class Hyperparameters:
             raise ContractError("epochs and mini_batch_size must be at least 1")
         if self.crop_size <= 16:
             raise ContractError("crop_size must be greater than 16 pixels")
+        if self.base_size is not None and self.base_size <= 16:
+            raise ContractError("base_size must be greater than 16 pixels")
         if not 0 < self.learning_rate < 1:
             raise ContractError("learning_rate must lie between 0 and 1")
 
@@ -156,6 +170,8 @@ class Hyperparameters:
         if num_training_samples < 1:
             raise ContractError("The dataset has no training images")
         values = {"num_classes": num_classes, "num_training_samples": num_training_samples, **asdict(self)}
+        if self.base_size is None:
+            values.pop("base_size")
         if not self.early_stopping:
             for key in ("early_stopping_min_epochs", "early_stopping_patience", "early_stopping_tolerance"):
                 values.pop(key)
@@ -197,6 +213,15 @@ class TrainingRequest:
                     "CompressionType": "None",
                 }
                 for channel, uri in channels.items()
+            ] + [
+                # The masks hold class indices ({"scale": "1"}); the channel is optional and takes its JSON files
+                # with no content type of their own.
+                {
+                    "ChannelName": LABEL_MAP_CHANNEL,
+                    "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": label_map_uri(self.dataset_uri),
+                                                    "S3DataDistributionType": "FullyReplicated"}},
+                    "CompressionType": "None",
+                }
             ],
             "OutputDataConfig": {"S3OutputPath": s3_uri(output_bucket, output_prefix)},
             "ResourceConfig": {"InstanceType": self.instance_type, "InstanceCount": 1, "VolumeSizeInGB": self.volume_gb},
@@ -255,6 +280,20 @@ def transform_request(name: str, model_name: str, input_uri: str, output_uri: st
         "TransformResources": {"InstanceType": instance_type, "InstanceCount": 1},
         "Tags": list(PLUGIN_TAGS),
     }
+
+
+def probability_answer_bytes(width: int, height: int, classes: int = 2) -> int:
+    """Bytes of an endpoint's probability answer (float32 [1, C, H, W] in one RecordIO frame)."""
+    return 4 * classes * width * height + ANSWER_FRAMING
+
+
+def max_window_overlap(block: int, classes: int = 2, step: int = 16) -> int:
+    """The largest overlap (a multiple of ``step``) whose window, ``block`` + 2 x overlap pixels
+    square, still gets its probabilities back within ANSWER_LIMIT."""
+    overlap = 0
+    while probability_answer_bytes(block + 2 * (overlap + step), block + 2 * (overlap + step), classes) <= ANSWER_LIMIT:
+        overlap += step
+    return overlap
 
 
 def grid_tags(zoom: int, tile_size: int) -> List[dict]:

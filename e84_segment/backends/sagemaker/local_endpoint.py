@@ -2,7 +2,10 @@
 
 ``POST /endpoints/{name}/invocations`` with ``Content-Type: image/jpeg`` (or image/png) answers, as
 the built-in algorithm does, ``Accept: image/png`` with a class mask the size of the image, or
-``Accept: application/x-recordio-protobuf`` with the class probabilities [1, C, H, W]. Any boto3
+``Accept: application/x-recordio-protobuf`` with the class probabilities [1, C, H, W]. As on SageMaker,
+an answer may not pass 6 MB (ModelError); images are sized from their header before any decoding,
+larger ones than MAX_PIXELS are refused (413) and large ones predicted window by window, so one
+request cannot exhaust the memory of the server the team shares. Any boto3
 ``sagemaker-runtime`` client reaches it with ``endpoint_url`` (or ``AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME``);
 signatures are not checked. Field teams share one model offline with it:
 
@@ -26,6 +29,9 @@ DEFAULT_NAME = "e84-local"
 _PATH = re.compile(r"^/endpoints/([^/]+)/invocations/?$")
 PROTOBUF_TYPES = (contract.PROTOBUF, "application/x-protobuf")
 MAX_BODY = 6 * 1024 * 1024  # SageMaker's request limit
+MAX_PIXELS = 4096 * 4096  # about 50 MB of decoded pixels: a few hundred kB of PNG can claim far more
+WINDOW = 1024  # larger images are predicted in windows of this many pixels a side ...
+CONTEXT = 32  # ... each seen with this much of its surroundings, so window edges do not show
 
 
 class LocalModel:
@@ -48,6 +54,20 @@ class LocalModel:
         with self._lock:
             building = self.predictor.probabilities(padded[None])[0, :height, :width]
         return np.stack([1.0 - building, building]).astype(np.float32)
+
+    def classes(self, rgb: np.ndarray) -> np.ndarray:
+        """(H, W) uint8 class mask, window by window for large images: memory stays that of one window."""
+        height, width = rgb.shape[:2]
+        if height <= WINDOW and width <= WINDOW:
+            return self.probabilities(rgb).argmax(axis=0).astype(np.uint8)
+        out = np.empty((height, width), np.uint8)
+        for top in range(0, height, WINDOW):
+            for left in range(0, width, WINDOW):
+                y0, x0 = max(top - CONTEXT, 0), max(left - CONTEXT, 0)
+                seen = self.probabilities(rgb[y0 : top + WINDOW + CONTEXT, x0 : left + WINDOW + CONTEXT]).argmax(axis=0)
+                part = out[top : top + WINDOW, left : left + WINDOW]
+                part[:] = seen[top - y0 : top - y0 + part.shape[0], left - x0 : left - x0 + part.shape[1]]
+        return out
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -94,18 +114,28 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(406, "ValidationError", f"Accept {accept} is not supported: image/png or {contract.PROTOBUF}")
         try:
             with Image.open(io.BytesIO(body)) as image:
+                width, height = image.size  # from the header: nothing decoded yet
+                if width * height > MAX_PIXELS:
+                    return self._error(413, "ValidationError", f"The image is {width} x {height} px; this endpoint takes at most "
+                                                               f"{MAX_PIXELS:,} px per request: send it in windows")
+                if accept != contract.PNG and contract.probability_answer_bytes(width, height) > contract.ANSWER_LIMIT:
+                    # What SageMaker answers when a container's answer passes the runtime's cap.
+                    return self._error(424, "ModelError", "Received client error (413) from primary and could not load the entire "
+                                                          f"response body: the probabilities of {width} x {height} px pass the 6 MB "
+                                                          "an endpoint may answer; send smaller windows")
                 rgb = np.asarray(image.convert("RGB"))
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, Image.DecompressionBombError) as error:
             return self._error(400, "ValidationError", f"The body is not a readable image: {error}")
         try:
-            probabilities = self.server.model.probabilities(rgb)
+            if accept == contract.PNG:
+                buffer = io.BytesIO()
+                Image.fromarray(self.server.model.classes(rgb), mode="L").save(buffer, format="PNG")
+                answer = buffer.getvalue()
+            else:
+                answer = recordio.encode_probabilities(self.server.model.probabilities(rgb))
         except Exception as error:  # the runtime API reports model failures as ModelError
             return self._error(424, "ModelError", f"The model failed: {error}")
-        if accept == contract.PNG:
-            buffer = io.BytesIO()
-            Image.fromarray(probabilities.argmax(axis=0).astype(np.uint8), mode="L").save(buffer, format="PNG")
-            return self._send(200, buffer.getvalue(), contract.PNG)
-        return self._send(200, recordio.encode_probabilities(probabilities), accept)
+        self._send(200, answer, accept)
 
 
 class LocalEndpointServer(ThreadingHTTPServer):
