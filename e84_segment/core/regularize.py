@@ -2,12 +2,14 @@
 each building's own main direction, circles for round buildings, as ArcGIS's Regularize Building
 Footprint and fAIr do.
 
-Each edge of the simplified outline is snapped to the nearest allowed direction when it is close to
-one (else kept as drawn), consecutive edges of one direction merge into one side through their
-length-weighted middle, and the corners are where neighbouring sides meet. An outline that would
-move too far from the traced one (IoU below ``min_iou``) is kept as traced: regular shapes must not
-cost footprint accuracy. Pure OGR and numpy: no Qt, no project; shapely and the buildingregulariser
-package (numpy >= 2) cannot be installed into QGIS's Python without breaking GDAL.
+Each edge of the simplified outline snaps to the building's main direction or across it, or to a
+diagonal when it lies near 45 degrees to them; consecutive edges of one direction merge into one side
+through their length-weighted middle, sides shorter than a metre (pixel steps) are dropped, and the
+corners are where neighbouring sides meet. A circle of the same area is tried too, and the closer of
+the two is kept. An outline that would move too far from the traced one (IoU below ``min_iou``) is
+kept as traced, so a shape no regular outline fits keeps its own. Pure OGR and numpy: no Qt, no
+project; shapely and the buildingregulariser package (numpy >= 2) cannot be installed into QGIS's
+Python without breaking GDAL.
 """
 import math
 from dataclasses import dataclass
