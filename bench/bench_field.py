@@ -84,7 +84,7 @@ def check(processing, model: Path, imagery: Path, report: Path, aoi: str = "", *
 
 
 def leave_one_area_out(processing, work: Path, minutes: float, seeds: int, configuration: str = "baseline",
-                       models: Path = None, score_last: bool = False) -> list:
+                       models: Path = None, score_last: bool = False, first_seed: int = 0) -> list:
     """Rows of one configuration of CONFIGURATIONS ('baseline' is the plugin's defaults). With ``models``,
     the models saved there by an earlier run (``<area>-<configuration>-seed<n>.pt``) are scored again
     instead of trained. With ``score_last``, the weights at the end of training are scored too, as
@@ -97,7 +97,7 @@ def leave_one_area_out(processing, work: Path, minutes: float, seeds: int, confi
         dataset = work / "-".join([trained_on, *(f"{k.lower()}{v}" for k, v in data_options.items()), "dataset"])
         if models is None and not dataset.exists():
             build(processing, AREAS[trained_on], dataset, **data_options)
-        for seed in range(seeds):
+        for seed in range(first_seed, first_seed + seeds):
             name = f"{trained_on}-{configuration}-seed{seed}"
             last = work / f"{name}-last.pt" if score_last and models is None else None
             if models is not None:
@@ -262,6 +262,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--minutes", type=float, default=15.0, help="training minutes per run (trainlocal's default)")
     parser.add_argument("--seeds", type=int, default=2)
+    parser.add_argument("--first-seed", type=int, default=0, help="seeds run from this one (to add a seed to an earlier run)")
     parser.add_argument("--ablations", default="", help=f"comma-separated candidates to measure beside the baseline: "
                                                         f"{', '.join(c for c in CONFIGURATIONS if c != 'baseline')}")
     parser.add_argument("--no-field-loop", action="store_true", help="leave out the fine-tuning loop")
@@ -278,10 +279,13 @@ def main() -> None:
         configurations = ([] if args.no_baseline else ["baseline"]) + [c for c in args.ablations.split(",") if c]
         rows = []
         for configuration in configurations:
-            rows += leave_one_area_out(processing, work, args.minutes, args.seeds, configuration, args.models, args.score_last)
+            rows += leave_one_area_out(processing, work, args.minutes, args.seeds, configuration, args.models, args.score_last,
+                                       args.first_seed)
         variants = outline_variants(processing, work, rows) if "baseline" in configurations else None
-        base = next(Path(r["model"]) for r in rows if r["trained_on"] == "aoiA_dense" and r["seed"] == 0)
-        field = None if args.no_field_loop else field_loop(processing, work, base)
+        field = None
+        if not args.no_field_loop:
+            base = next(Path(r["model"]) for r in rows if r["trained_on"] == "aoiA_dense" and r["seed"] == 0)
+            field = field_loop(processing, work, base)
         if args.save_models:
             args.save_models.mkdir(parents=True, exist_ok=True)
             for row in rows:

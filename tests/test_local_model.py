@@ -318,3 +318,14 @@ def test_ignore_band_hides_only_the_pixels_along_outlines():
     pair[0, 3:9, 10:15] = 1
     kept = train.ignore_edges(pair, 2)
     assert (kept[0, 3:9, 7:10] == 0).all() and (kept[0, 3:9, 5:7] == 255).all() and (kept[0, 3:9, 0:2] == 255).all()
+
+
+def test_the_ignore_band_is_drawn_once_per_training_chip(kampala_dataset):
+    from e84_segment.backends.local import data
+
+    plain = data.ChipSet(kampala_dataset, "train")
+    banded = data.ChipSet(kampala_dataset, "train", target=lambda mask: train.ignore_edges(mask[None], 2)[0])
+    index = max(range(len(plain)), key=lambda i: (plain.pair(i)[1] == 1).sum())
+    before, after = plain.pair(index)[1], banded.pair(index)[1]
+    assert (after == 255).sum() > (before == 255).sum() and ((after == before) | (after == 255)).all()
+    assert banded.pair(index)[1] is after  # kept with the decoded chip, not drawn again each epoch

@@ -42,8 +42,11 @@ def fingerprint(folder: Path) -> str:
 class ChipSet:
     """The image/mask pairs of one split."""
 
-    def __init__(self, folder: Path, split: str):
+    def __init__(self, folder: Path, split: str, target: Callable[[np.ndarray], np.ndarray] = None):
+        """``target`` turns a mask into what the loss sees, once per chip (it must commute with flips
+        and quarter turns, which augmentation applies afterwards)."""
         folder = Path(folder)
+        self._target = target
         self.images = sorted((folder / split).glob("*.jpg"))
         annotations = folder / dataset.annotation_dir(split)
         self.masks = [annotations / f"{p.stem}.png" for p in self.images]
@@ -64,7 +67,8 @@ class ChipSet:
     def _decode(self, index: int) -> Tuple[np.ndarray, np.ndarray]:
         with Image.open(self.images[index]) as image:
             rgb = np.asarray(image.convert("RGB"))
-        return rgb, dataset.read_mask(self.masks[index])
+        mask = dataset.read_mask(self.masks[index])
+        return rgb, self._target(mask) if self._target else mask
 
     def pair(self, index: int) -> Tuple[np.ndarray, np.ndarray]:
         return self._cache[index] if self._cache is not None else self._decode(index)

@@ -181,7 +181,8 @@ def train(
     also gets the weights as they are at the end (to compare ways of choosing the model)."""
     dataset_dir, output = Path(dataset_dir), Path(output)
     info = data.check_dataset(dataset_dir)
-    train_set = data.ChipSet(dataset_dir, dataset.SPLITS[0])
+    band = (lambda mask: ignore_edges(mask[None], options.edge_ignore_px)[0]) if options.edge_ignore_px else None
+    train_set = data.ChipSet(dataset_dir, dataset.SPLITS[0], target=band)
     validation_set = data.ChipSet(dataset_dir, dataset.SPLITS[1])
     if len(train_set) == 0:
         raise data.DatasetFolderError(f"{dataset_dir} has no training chips: build a dataset with a larger AOI")
@@ -265,7 +266,7 @@ def train(
             for group in optimiser.param_groups:
                 group["lr"] = learning_rate(options.learning_rate, fraction)
             x = normalise(torch.from_numpy(images).to(dev))
-            y = torch.from_numpy(ignore_edges(masks, options.edge_ignore_px).astype(np.int64)).to(dev)
+            y = torch.from_numpy(masks.astype(np.int64)).to(dev)
             loss = loss_fn(model(x), y)
             optimiser.zero_grad(set_to_none=True)
             loss.backward()
