@@ -233,7 +233,7 @@ def section(rows: list, field: dict, minutes: float, variants: dict = None, resc
         lines.append(f"Ablation *{configuration}*: building IoU {c_iou:.3f} ({c_iou - iou:+.3f}), object F1 {c_f1:.3f} "
                      f"({c_f1 - f1:+.3f}) against {reference}, same seeds.")
     if not configurations:
-        lines.append("Ablations: not measured in this run (`BENCH_ABLATIONS=single-zoom,geometric,average`); "
+        lines.append("Ablations: not measured in this run (`BENCH_ABLATIONS=single-zoom,geometric,average,ignore-band`); "
                      "docs/model-choices.md lists the runs behind each default.")
     if variants:
         lines += [""] + outline_lines(variants)
