@@ -48,7 +48,7 @@ def test_a_slanted_pixel_rectangle_comes_back_as_four_right_angles():
     direction = math.degrees(regularize.main_direction(regularize._points(result.GetGeometryRef(0))))
     # The building's own direction (rows run down the raster, so the map sees -30 degrees).
     assert (direction + 30.0 + 45.0) % 90.0 - 45.0 == pytest.approx(0.0, abs=1.0)
-    assert regularize.iou(result, outline) > 0.97
+    assert compare.polygon_iou(result, outline) > 0.97
 
 
 def test_l_and_t_shaped_buildings_keep_their_square_corners():
@@ -98,7 +98,7 @@ def test_an_outline_no_regular_shape_fits_is_kept_as_traced():
     outline = traced(star)
     assert regularize.regularize(outline, metre=10.0, min_iou=0.99).Equals(outline)
     result = regularize.regularize(outline, metre=10.0)
-    assert regularize.iou(result, outline) >= regularize.MIN_IOU
+    assert compare.polygon_iou(result, outline) >= regularize.MIN_IOU
 
 
 def test_real_osm_buildings_traced_from_pixels_come_back_regular(tmp_path):

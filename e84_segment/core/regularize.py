@@ -18,6 +18,8 @@ from typing import List, Optional
 import numpy as np
 from osgeo import gdal, ogr
 
+from .compare import polygon_iou
+
 ogr.UseExceptions()
 
 RIGHT_TOLERANCE = 37.5  # degrees from the main direction (or across it) that snap to it; the rest go diagonal
@@ -142,11 +144,6 @@ def _points(ring: ogr.Geometry) -> np.ndarray:
     return points
 
 
-def iou(a: ogr.Geometry, b: ogr.Geometry) -> float:
-    union = a.Union(b).GetArea()
-    return a.Intersection(b).GetArea() / union if union > 0 else 0.0
-
-
 def _circle(polygon: ogr.Geometry, simplified: ogr.Geometry) -> Optional[ogr.Geometry]:
     """The circle of the polygon's area around its centroid, when every corner of the simplified
     outline lies within ROUND_TOLERANCE of that radius (a rectangle's corners lie 25 % or more out)."""
@@ -172,7 +169,7 @@ def regularize_polygon(polygon: ogr.Geometry, metre: float = 1.0, diagonals: boo
     if len(outer) < 3:
         return polygon
     candidates = [_circle(polygon, simplified), _rectilinear(simplified, outer, metre, diagonals)]
-    scored = [(iou(c, polygon), -n, c) for n, c in enumerate(candidates) if c is not None]
+    scored = [(polygon_iou(c, polygon), -n, c) for n, c in enumerate(candidates) if c is not None]
     best = max(scored, key=lambda s: s[:2], default=None)
     return best[2] if best is not None and best[0] >= min_iou else polygon
 
