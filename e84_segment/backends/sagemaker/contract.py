@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from ...core.mosaic import overlap_for_network
+
 CHANNELS = ("train", "validation", "train_annotation", "validation_annotation")
 LABEL_MAP_CHANNEL = "label_map"
 PLUGIN_TAG_KEY = "created-by"
@@ -287,9 +289,10 @@ def probability_answer_bytes(width: int, height: int, classes: int = 2) -> int:
     return 4 * classes * width * height + ANSWER_FRAMING
 
 
-def max_window_overlap(block: int, classes: int = 2, step: int = 16) -> int:
-    """The largest overlap (a multiple of ``step``) whose window, ``block`` + 2 x overlap pixels
-    square, still gets its probabilities back within ANSWER_LIMIT."""
+def max_window_overlap(block: int, classes: int = 2) -> int:
+    """The largest overlap core.mosaic can send (a multiple of its rounding step) whose window,
+    ``block`` + 2 x overlap pixels square, still gets its probabilities back within ANSWER_LIMIT."""
+    step = overlap_for_network(1)  # mosaic rounds overlaps up to multiples of this
     overlap = 0
     while probability_answer_bytes(block + 2 * (overlap + step), block + 2 * (overlap + step), classes) <= ANSWER_LIMIT:
         overlap += step
