@@ -96,13 +96,18 @@ class PolygonizeAlgorithm(E84Algorithm):
         self.addOutput(QgsProcessingOutputNumber(self.MEAN_VERTICES, "Mean vertices per footprint"))
         self.addOutput(QgsProcessingOutputNumber(self.RIGHT_ANGLE_SHARE, "Share of corners within 10 degrees of square"))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def prepareAlgorithm(self, parameters, context, feedback):
+        # The model's name is read here, on the main thread, while the raster's layer is being loaded
+        # there: a second GDAL handle opened from the task's thread at that moment crashed GDAL 3.6.
         classes = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        probability = self.parameterAsRasterLayer(parameters, self.PROBABILITY, context)
         if classes is None:
             raise QgsProcessingException("INPUT: choose the building class raster from 'Predict buildings'")
-        source = classes.source()
-        model = gdal.Open(source).GetMetadataItem(rasters.MODEL_METADATA_KEY) or ""
+        self.model = gdal.Open(classes.source()).GetMetadataItem(rasters.MODEL_METADATA_KEY) or ""
+        return True
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsRasterLayer(parameters, self.INPUT, context).source()
+        probability = self.parameterAsRasterLayer(parameters, self.PROBABILITY, context)
         options = outline_options(self, parameters, context)
         if options["separate"] and probability is None:
             feedback.pushInfo("Touching buildings stay merged: separating them needs the 'Building probability' raster")
@@ -132,7 +137,7 @@ class PolygonizeAlgorithm(E84Algorithm):
             geometry = QgsGeometry()
             geometry.fromWkb(footprint.wkb)
             feature.setGeometry(QgsGeometry.collectGeometry([geometry]) if not geometry.isMultipart() else geometry)
-            feature.setAttributes([round(footprint.area_m2, 2), footprint.confidence, model or Path(source).name])
+            feature.setAttributes([round(footprint.area_m2, 2), footprint.confidence, self.model or Path(source).name])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         shapes = evaluate.shape_figures([ogr.CreateGeometryFromWkb(f.wkb) for f in found])
         feedback.pushInfo(
