@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SYSTEM_PYTHON := /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := python3-qgis qgis-providers qgis python3-venv python3-pil pyqt5-dev-tools
+APT_PACKAGES := python3-qgis qgis-providers qgis python3-venv python3-pil pyqt5-dev-tools gcc python3-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Headless Qt, and a throw-away HOME so runs never touch a real QGIS profile.
 RUN_ENV := QT_QPA_PLATFORM=offscreen HOME=$(CURDIR)/build/home XDG_RUNTIME_DIR=$(CURDIR)/build/home/run
@@ -24,9 +24,10 @@ setup: .apt-ok $(VENV)/.installed
 	  echo "Installing $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); }
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt | .apt-ok
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-container.txt | .apt-ok
 	@test -x $(PY) || $(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements-container.txt
 	@$(PY) -c "import numpy, osgeo.gdal_array; assert numpy.__version__.startswith('1.'), 'numpy 2 breaks GDAL: remove it from $(VENV)'"
 	@touch $@
 

@@ -269,7 +269,7 @@ class JobScript:
                                 logEvents=[{"timestamp": int(time.time() * 1000) + i, "message": line} for i, line in enumerate(state["logs"])])
 
 
-TRAIN_PARAMETERS = {"INSTANCE_TYPE": "ml.p3.2xlarge", "EPOCHS": 3, "POLL_SECONDS": 0}
+TRAIN_PARAMETERS = {"TRAINER": 1, "INSTANCE_TYPE": "ml.p3.2xlarge", "EPOCHS": 3, "POLL_SECONDS": 0}  # the built-in algorithm
 
 
 def test_trainsagemaker_uploads_submits_the_contract_and_follows_the_job(aws, provider, dataset_copy, tmp_path, monkeypatch):
@@ -381,9 +381,12 @@ def test_the_run_record_lands_beside_the_dataset_when_none_is_given(aws, provide
 def test_refuses_cpu_instances_and_unknown_regions_before_uploading(aws, provider, dataset_copy, tmp_path):
     base = {"DATASET": str(dataset_copy), "S3_URI": f"s3://{aws.bucket}/k/", "ROLE_ARN": aws.role_arn, "OUTPUT_RECORD": str(tmp_path / "r.json")}
     with pytest.raises(QgsProcessingException, match="GPU instances only.*ml.g4dn.xlarge"):
-        run("trainsagemaker", {**base, "INSTANCE_TYPE": "ml.m5.xlarge"})
-    with pytest.raises(QgsProcessingException, match="not offered in region 'mars-1'"):
-        run("trainsagemaker", {**base, "REGION": "mars-1"})
+        run("trainsagemaker", {**base, "TRAINER": 1, "INSTANCE_TYPE": "ml.m5.xlarge"})  # the built-in algorithm
+    with pytest.raises(QgsProcessingException, match="not a SageMaker instance type"):
+        run("trainsagemaker", {**base, "INSTANCE_TYPE": "g4dn.xlarge"})  # the plugin's model trains on any ml.* type
+    for trainer in (0, 1):
+        with pytest.raises(QgsProcessingException, match="not offered in region 'mars-1'"):
+            run("trainsagemaker", {**base, "TRAINER": trainer, "REGION": "mars-1"})
     assert aws.hooks.counts["PutObject"] == 0 and not (tmp_path / "r.json").exists()
 
 

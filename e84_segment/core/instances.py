@@ -9,10 +9,14 @@ everywhere.
 from typing import Tuple
 
 import numpy as np
-from osgeo import gdal, ogr
 
-gdal.UseExceptions()
-ogr.UseExceptions()
+try:
+    from osgeo import gdal, ogr
+except ImportError:  # SageMaker's PyTorch containers have no GDAL: components are labelled with numpy there
+    gdal = ogr = None
+else:
+    gdal.UseExceptions()
+    ogr.UseExceptions()
 
 _SHIFTS = ((1, 0), (-1, 0), (0, 1), (0, -1))
 
@@ -20,6 +24,8 @@ _SHIFTS = ((1, 0), (-1, 0), (0, 1), (0, -1))
 def label_components(mask: np.ndarray) -> Tuple[np.ndarray, int]:
     """8-connected components of a boolean mask, numbered 1..n (0 outside), with GDAL's polygonizer:
     each component's pixel-exact outline burnt back with its number."""
+    if gdal is None:
+        return label_components_numpy(mask)
     height, width = mask.shape
     driver = gdal.GetDriverByName("MEM")
     binary = driver.Create("", width, height, 1, gdal.GDT_Byte)
@@ -48,6 +54,32 @@ def label_components(mask: np.ndarray) -> Tuple[np.ndarray, int]:
     out = labels.GetRasterBand(1).ReadAsArray()
     del layer, source
     return out, count
+
+
+def label_components_numpy(mask: np.ndarray) -> Tuple[np.ndarray, int]:
+    """label_components without GDAL: every pixel takes the smallest pixel number among its eight
+    neighbours and jumps to what that pixel holds, until nothing changes (a few dozen passes)."""
+    height, width = mask.shape
+    mask = mask.astype(bool)
+    outside = np.iinfo(np.int64).max
+    labels = np.where(mask, np.arange(mask.size, dtype=np.int64).reshape(mask.shape), outside)
+    while True:
+        padded = np.pad(labels, 1, constant_values=outside)
+        smallest = labels.copy()
+        for dy in range(3):
+            for dx in range(3):
+                np.minimum(smallest, padded[dy : dy + height, dx : dx + width], out=smallest)
+        smallest[~mask] = outside
+        flat = smallest.ravel()
+        inside = flat != outside
+        flat[inside] = flat[flat[inside]]  # pointer jumping: a label's pixel is in the same component
+        if np.array_equal(smallest, labels):
+            break
+        labels = smallest
+    roots, numbered = np.unique(labels[mask], return_inverse=True)
+    out = np.zeros(mask.shape, np.int32)
+    out[mask] = numbered.ravel() + 1
+    return out, len(roots)
 
 
 def _shift(array: np.ndarray, dy: int, dx: int) -> np.ndarray:

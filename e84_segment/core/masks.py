@@ -2,14 +2,18 @@
 from typing import Iterable, Optional, Tuple
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+
+try:
+    from osgeo import gdal, ogr, osr
+except ImportError:  # SageMaker's PyTorch containers have no GDAL: training needs only the values below
+    gdal = ogr = osr = None
+else:
+    gdal.UseExceptions()
+    ogr.UseExceptions()
 
 BACKGROUND = 0
 BUILDING = 1
 IGNORE = 255
-
-gdal.UseExceptions()
-ogr.UseExceptions()
 
 
 def rasterize(

@@ -4,9 +4,12 @@ import uuid
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
-from osgeo import gdal, osr
-
-gdal.UseExceptions()
+try:
+    from osgeo import gdal, osr
+except ImportError:  # AWS's PyTorch inference container has no GDAL: it sizes windows (core.mosaic), writes no raster
+    gdal = osr = None
+else:
+    gdal.UseExceptions()
 
 CREATION_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]
 # GeoTIFF metadata item naming the model that made a prediction raster.

@@ -124,7 +124,9 @@ class PredictEndpointAlgorithm(E84Algorithm):
                 if not artifact:
                     raise QgsProcessingException(f"Training job {job} has no model artifact")
                 grid_arn = description["TrainingJobArn"]
+                training_image = description.get("AlgorithmSpecification", {}).get("TrainingImage", "")
             else:
+                training_image = ""
                 grid_arn = None if sm is None else sm.describe_endpoint(EndpointName=endpoint)["EndpointArn"]
             zoom, tile_size = self._grid(sm, grid_arn, zoom, tile_size)
             area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
@@ -159,12 +161,13 @@ class PredictEndpointAlgorithm(E84Algorithm):
             try:
                 if batch:
                     staging = self.parameterAsString(parameters, self.STAGING_URI, context).strip()
-                    stats = self._batch(settings, sm, region, job, artifact, role, instance_type, staging, predict, feedback, poll)
+                    stats = self._batch(settings, sm, region, job, artifact, training_image, role, instance_type, staging, predict,
+                                        feedback, poll)
                 else:
                     if job:
                         deployment = endpoints.deploy(
                             sm, region, artifact, role, instance_type, "e84-segment", contract.grid_tags(zoom, tile_size),
-                            report=feedback.pushInfo, cancelled=feedback.isCanceled, poll_seconds=poll,
+                            report=feedback.pushInfo, cancelled=feedback.isCanceled, poll_seconds=poll, training_image=training_image,
                         )
                         endpoint = deployment.endpoint
                     runtime = settings.client("sagemaker-runtime", endpoint_url=runtime_url or None)
@@ -199,9 +202,9 @@ class PredictEndpointAlgorithm(E84Algorithm):
         return zoom, tile_size
 
     @staticmethod
-    def _batch(settings, sm, region, job, artifact, role, instance_type, staging, predict, feedback, poll):
+    def _batch(settings, sm, region, job, artifact, training_image, role, instance_type, staging, predict, feedback, poll):
         """Stage the windows in S3, run a transform job on them, mosaic its class masks."""
-        from ..backends.sagemaker import aws, contract, endpoints, transform
+        from ..backends.sagemaker import aws, contract, endpoints, pytorch_job, transform
 
         if not staging:
             raise QgsProcessingException("Batch transform needs STAGING_URI (s3://bucket/prefix/) for the windows and results")
@@ -215,7 +218,7 @@ class PredictEndpointAlgorithm(E84Algorithm):
         if staged.cancelled:
             return staged
         model = contract.unique_name("e84-segment-model")
-        sm.create_model(**contract.model_request(model, region, artifact, role))
+        sm.create_model(**pytorch_job.hosting_model_request(model, region, artifact, role, training_image, instance_type))
         try:
             transform.run_job(sm, name, model, bucket, prefix, instance_type, feedback.pushInfo, feedback.isCanceled, poll)
             feedback.pushInfo(f"Windows and results of {job} stay in s3://{bucket}/{prefix}")

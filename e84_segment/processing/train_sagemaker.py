@@ -1,5 +1,6 @@
-"""e84segment:trainsagemaker: train the built-in semantic segmentation algorithm on SageMaker."""
+"""e84segment:trainsagemaker: train on SageMaker, the plugin's own model (default) or the built-in algorithm."""
 import json
+import tempfile
 import time
 from pathlib import Path
 
@@ -21,8 +22,11 @@ from . import aws_common
 from .base import E84Algorithm
 from .upload_dataset import upload_folder
 
-from ..backends.sagemaker import contract  # boto3-free
+from ..backends.sagemaker import contract, pytorch_job  # boto3-free
 from ..backends.sagemaker.contract import ALGORITHMS, BACKBONES, DEFAULT_TRAINING_INSTANCE, LR_SCHEDULERS, OPTIMIZERS
+
+TRAINERS = ("The plugin's model (PyTorch; comes back to run offline)", "SageMaker's built-in semantic segmentation (MXNet; runs only on SageMaker)")
+PLUGIN_MODEL, BUILTIN = 0, 1
 
 
 class TrainSageMakerAlgorithm(E84Algorithm):
@@ -30,6 +34,9 @@ class TrainSageMakerAlgorithm(E84Algorithm):
     TITLE = "Train model on SageMaker"
     GROUP = "sagemaker"
     DATASET = "DATASET"
+    TRAINER = "TRAINER"
+    INSTANCE_COUNT = "INSTANCE_COUNT"
+    OUTPUT_MODEL = "OUTPUT_MODEL"
     S3_URI = "S3_URI"
     OUTPUT_URI = "OUTPUT_URI"
     ROLE_ARN = "ROLE_ARN"
@@ -55,12 +62,20 @@ class TrainSageMakerAlgorithm(E84Algorithm):
     MODEL_ARTIFACT = "MODEL_ARTIFACT"
     MIOU = "MIOU"
     PIXEL_ACCURACY = "PIXEL_ACCURACY"
+    BUILDING_IOU = "BUILDING_IOU"
 
     def shortHelpString(self):
         return (
-            "Trains SageMaker's built-in semantic segmentation algorithm (MXNet FCN, PSP or DeepLab on a ResNet) on a GPU "
-            "instance, as in the study this plugin comes from. Give a local DATASET (it is checked and uploaded to "
+            "Trains a building model on a SageMaker instance. Give a local DATASET (it is checked and uploaded to "
             "S3_URI first, only what is missing) or an S3_URI that already holds one.\n\n"
+            "TRAINER 0 (default) trains the plugin's own model, with the same code as 'Train model locally', in AWS's "
+            "PyTorch container: EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE and USE_PRETRAINED_MODEL apply; several GPUs or "
+            "INSTANCE_COUNT > 1 train data-parallel; spot jobs resume from checkpoints. When the job completes, its model "
+            "is downloaded to OUTPUT_MODEL, a model file that 'Predict buildings', 'Train model locally' (BASE_MODEL) "
+            "and the local endpoint use with no network.\n\n"
+            "TRAINER 1 trains SageMaker's built-in semantic segmentation algorithm (MXNet FCN, PSP or DeepLab on a "
+            "ResNet; GPU instances only), as in the study this plugin comes from. Its model runs only on SageMaker "
+            "(an endpoint or batch transform): it cannot come back to the field.\n\n"
             "Before submitting it shows the estimated cost from the AWS Price List API. The job name is written to "
             "OUTPUT_RECORD (by default beside DATASET: <dataset>-<job>.json) before the job is created, so a lost answer never creates a second job. With WAIT it follows "
             "the job: status, validation mIoU and pixel accuracy per epoch; cancel stops the job. Credentials come from "
@@ -72,11 +87,14 @@ class TrainSageMakerAlgorithm(E84Algorithm):
             QgsProcessingParameterFile(self.DATASET, "Training dataset folder (uploaded first)", QgsProcessingParameterFile.Folder, optional=True)
         )
         self.addParameter(QgsProcessingParameterString(self.S3_URI, "Dataset S3 location (s3://bucket/prefix/)"))
+        self.addParameter(QgsProcessingParameterEnum(self.TRAINER, "Model to train", options=list(TRAINERS), defaultValue=PLUGIN_MODEL))
         aws_common.add_parameters(self)
         self.addParameter(QgsProcessingParameterString(self.ROLE_ARN, "SageMaker execution role ARN"))
-        self.addParameter(QgsProcessingParameterString(self.INSTANCE_TYPE, "Training instance type (GPU)", DEFAULT_TRAINING_INSTANCE))
-        self.addParameter(QgsProcessingParameterEnum(self.ALGORITHM, "Algorithm", options=list(ALGORITHMS), defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum(self.BACKBONE, "Backbone", options=list(BACKBONES), defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(self.INSTANCE_TYPE, "Training instance type", DEFAULT_TRAINING_INSTANCE))
+        self.addParameter(QgsProcessingParameterNumber(self.INSTANCE_COUNT, "Instances (the plugin's model: more than 1 trains data-parallel)",
+                                                       QgsProcessingParameterNumber.Integer, 1, minValue=1, maxValue=16))
+        self.addParameter(QgsProcessingParameterEnum(self.ALGORITHM, "Built-in algorithm", options=list(ALGORITHMS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(self.BACKBONE, "Built-in algorithm's backbone", options=list(BACKBONES), defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(self.USE_PRETRAINED, "Start from the pretrained backbone", True))
         self.addParameter(QgsProcessingParameterNumber(self.EPOCHS, "Epochs", QgsProcessingParameterNumber.Integer, 10, minValue=1))
         self.addParameter(
@@ -104,10 +122,13 @@ class TrainSageMakerAlgorithm(E84Algorithm):
         )
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_RECORD, "Run record (empty: beside the dataset)",
                                                                 "JSON (*.json)", optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_MODEL, "Model file for offline use (the plugin's model; empty: beside the record)",
+                                                                "e84 segment model (*.pt)", optional=True, createByDefault=False))
         for name, label in ((self.JOB_NAME, "Training job name"), (self.STATUS, "Job status"), (self.MODEL_ARTIFACT, "Model artifact S3 URI")):
             self.addOutput(QgsProcessingOutputString(name, label))
         self.addOutput(QgsProcessingOutputNumber(self.MIOU, "Final validation mIoU"))
         self.addOutput(QgsProcessingOutputNumber(self.PIXEL_ACCURACY, "Final validation pixel accuracy"))
+        self.addOutput(QgsProcessingOutputNumber(self.BUILDING_IOU, "Final validation building IoU (the plugin's model)"))
 
     def processAlgorithm(self, parameters, context, feedback):
         settings = aws_common.settings(self, parameters, context)
@@ -115,28 +136,18 @@ class TrainSageMakerAlgorithm(E84Algorithm):
         from ..backends.sagemaker import pricing, training
 
         chosen_record = self.parameterAsFileOutput(parameters, self.OUTPUT_RECORD, context)
+        chosen_model = self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context)
+        trainer = self.parameterAsEnum(parameters, self.TRAINER, context)
         with aws_common.aws_errors("Training on SageMaker"):
             region = settings.session().region_name
             dataset_uri = contract.s3_uri(*contract.parse_s3_uri(self.parameterAsString(parameters, self.S3_URI, context)))
             instance_type = self.parameterAsString(parameters, self.INSTANCE_TYPE, context).strip()
-            contract.check_training_instance(instance_type)
-            contract.image_uri(region)  # an unknown region fails here, before anything is uploaded
-            hyperparameters = contract.Hyperparameters(
-                algorithm=ALGORITHMS[self.parameterAsEnum(parameters, self.ALGORITHM, context)],
-                backbone=BACKBONES[self.parameterAsEnum(parameters, self.BACKBONE, context)],
-                use_pretrained_model=self.parameterAsBoolean(parameters, self.USE_PRETRAINED, context),
-                epochs=self.parameterAsInt(parameters, self.EPOCHS, context),
-                learning_rate=self.parameterAsDouble(parameters, self.LEARNING_RATE, context),
-                optimizer=OPTIMIZERS[self.parameterAsEnum(parameters, self.OPTIMIZER, context)],
-                lr_scheduler=LR_SCHEDULERS[self.parameterAsEnum(parameters, self.LR_SCHEDULER, context)],
-                mini_batch_size=self.parameterAsInt(parameters, self.MINI_BATCH_SIZE, context),
-                crop_size=self.parameterAsInt(parameters, self.CROP_SIZE, context),
-                early_stopping=self.parameterAsBoolean(parameters, self.EARLY_STOPPING, context),
-            )
-            hyperparameters.check()
             output_uri = self.parameterAsString(parameters, self.OUTPUT_URI, context).strip() or f"{dataset_uri}models/"
+            job_name = contract.unique_name("e84-segment" if trainer == BUILTIN else "e84-model")
+            # Everything that can be refused is refused here, before anything is uploaded.
+            make_request = (self._builtin_request if trainer == BUILTIN else self._plugin_request)(parameters, context, region, instance_type)
             for bucket in dict.fromkeys(contract.parse_s3_uri(uri)[0] for uri in (dataset_uri, output_uri)):
-                plugin_aws.check_bucket_region(settings, bucket)  # before anything is uploaded
+                plugin_aws.check_bucket_region(settings, bucket)
             folder = self.parameterAsFile(parameters, self.DATASET, context)
             if folder:
                 meta = upload_folder(Path(folder), dataset_uri, settings, feedback)["meta"]
@@ -144,27 +155,21 @@ class TrainSageMakerAlgorithm(E84Algorithm):
                 meta = self._remote_meta(settings, dataset_uri)
             if feedback.isCanceled():
                 return {}
-            hyperparameters.base_size = meta["tile_size"]  # train at the scale the tiles are predicted at
             max_runtime_h = self.parameterAsDouble(parameters, self.MAX_RUNTIME, context)
             use_spot = self.parameterAsBoolean(parameters, self.USE_SPOT, context)
-            feedback.pushInfo(pricing.estimate(settings, region, instance_type, max_runtime_h, use_spot).text)
-            request = contract.TrainingRequest(
-                job_name=contract.unique_name("e84-segment"),
-                region=region,
+            count = self.parameterAsInt(parameters, self.INSTANCE_COUNT, context) if trainer == PLUGIN_MODEL else 1
+            estimate = pricing.estimate(settings, region, instance_type, max_runtime_h, use_spot)
+            feedback.pushInfo(estimate.text if count == 1 else f"{estimate.text} per instance, {count} instances")
+            request = make_request(meta, job_name, dataset_uri, output_uri, dict(
                 role_arn=self.parameterAsString(parameters, self.ROLE_ARN, context).strip(),
-                dataset_uri=dataset_uri,
-                output_uri=output_uri,
-                instance_type=instance_type,
-                hyperparameters=hyperparameters.as_strings(len(meta["classes"]), meta["counts"]["train"]),
-                max_runtime_s=int(max_runtime_h * 3600),
-                use_spot=use_spot,
-                max_wait_s=int(self.parameterAsDouble(parameters, self.MAX_WAIT, context) * 3600),
-            ).as_kwargs()
+                max_runtime_s=int(max_runtime_h * 3600), use_spot=use_spot,
+                max_wait_s=int(self.parameterAsDouble(parameters, self.MAX_WAIT, context) * 3600)))
             request["Tags"] += contract.grid_tags(meta["zoom"], meta["tile_size"])
-            record_path = self._record_path(chosen_record, folder, request["TrainingJobName"])
+            record_path = self._record_path(chosen_record, folder, job_name)
             record = {
                 "kind": "sagemaker-training",
-                "job_name": request["TrainingJobName"],
+                "trainer": "plugin-model" if trainer == PLUGIN_MODEL else "builtin-semantic-segmentation",
+                "job_name": job_name,
                 "region": region,
                 "profile": settings.profile,
                 "dataset": {"folder": str(folder or ""), "s3_uri": dataset_uri, "zoom": meta["zoom"], "tile_size": meta["tile_size"],
@@ -175,13 +180,15 @@ class TrainSageMakerAlgorithm(E84Algorithm):
             }
             dataset.write_json(record_path, record)  # the name is on disk before the create call
             sm = settings.client("sagemaker")
+            if trainer == PLUGIN_MODEL:
+                self._upload_source(settings, request, feedback)
             try:
                 description = training.submit(sm, request, report=feedback.pushInfo)
             except Exception as error:
                 record.update(status="NotCreated", error=str(error))
                 dataset.write_json(record_path, record)
                 raise
-            name = request["TrainingJobName"]
+            name = job_name
             feedback.pushInfo(f"Submitted {name}: {description['TrainingJobStatus']}")
             record["status"] = description["TrainingJobStatus"]
             dataset.write_json(record_path, record)
@@ -191,6 +198,7 @@ class TrainSageMakerAlgorithm(E84Algorithm):
                     record["status"] = latest["TrainingJobStatus"]
                     record["epochs"] = {str(k): v for k, v in sorted(metrics.by_epoch.items())}
 
+                epochs = self.parameterAsInt(parameters, self.EPOCHS, context)
                 description = training.follow(
                     sm,
                     settings.client("logs"),
@@ -200,6 +208,7 @@ class TrainSageMakerAlgorithm(E84Algorithm):
                     cancelled=feedback.isCanceled,
                     on_update=on_update,
                     poll_seconds=self.parameterAsDouble(parameters, self.POLL_SECONDS, context),
+                    parse=training.builtin_log_line if trainer == BUILTIN else (lambda line: pytorch_job.parse_log_line(line, epochs)),
                 )
         status = description["TrainingJobStatus"]
         final = training.final_metrics(description)
@@ -213,14 +222,91 @@ class TrainSageMakerAlgorithm(E84Algorithm):
             feedback.pushWarning(f"Training job {name} was stopped; its record is in {record_path}")
         for key, value in sorted(final.items()):
             feedback.pushInfo(f"{key}: {value:.4f}")
-        return {
+        results = {
             self.JOB_NAME: name,
             self.STATUS: status,
             self.MODEL_ARTIFACT: artifact,
-            self.MIOU: final.get("validation:mIOU"),
+            self.MIOU: final.get("validation:mIOU", final.get("validation:miou")),
             self.PIXEL_ACCURACY: final.get("validation:pixel_accuracy"),
+            self.BUILDING_IOU: final.get(pytorch_job.OBJECTIVE),
             self.OUTPUT_RECORD: str(record_path),
         }
+        if trainer == PLUGIN_MODEL and status == "Completed" and artifact:
+            results[self.OUTPUT_MODEL] = str(self._bring_back(settings, artifact, chosen_model, record, record_path, feedback))
+        return results
+
+    def _builtin_request(self, parameters, context, region, instance_type):
+        """The built-in algorithm's request, once the dataset's counts are known; checked now."""
+        contract.check_training_instance(instance_type)
+        contract.image_uri(region)  # an unknown region fails here
+        hyperparameters = contract.Hyperparameters(
+            algorithm=ALGORITHMS[self.parameterAsEnum(parameters, self.ALGORITHM, context)],
+            backbone=BACKBONES[self.parameterAsEnum(parameters, self.BACKBONE, context)],
+            use_pretrained_model=self.parameterAsBoolean(parameters, self.USE_PRETRAINED, context),
+            epochs=self.parameterAsInt(parameters, self.EPOCHS, context),
+            learning_rate=self.parameterAsDouble(parameters, self.LEARNING_RATE, context),
+            optimizer=OPTIMIZERS[self.parameterAsEnum(parameters, self.OPTIMIZER, context)],
+            lr_scheduler=LR_SCHEDULERS[self.parameterAsEnum(parameters, self.LR_SCHEDULER, context)],
+            mini_batch_size=self.parameterAsInt(parameters, self.MINI_BATCH_SIZE, context),
+            crop_size=self.parameterAsInt(parameters, self.CROP_SIZE, context),
+            early_stopping=self.parameterAsBoolean(parameters, self.EARLY_STOPPING, context),
+        )
+        hyperparameters.check()
+
+        def make(meta, job_name, dataset_uri, output_uri, common):
+            hyperparameters.base_size = meta["tile_size"]  # train at the scale the tiles are predicted at
+            return contract.TrainingRequest(
+                job_name=job_name, region=region, dataset_uri=dataset_uri, output_uri=output_uri, instance_type=instance_type,
+                hyperparameters=hyperparameters.as_strings(len(meta["classes"]), meta["counts"]["train"]), **common,
+            ).as_kwargs()
+
+        return make
+
+    def _plugin_request(self, parameters, context, region, instance_type):
+        """The plugin's model in AWS's PyTorch container; checked now (instance, region, settings)."""
+        hyperparameters = pytorch_job.Hyperparameters(
+            epochs=self.parameterAsInt(parameters, self.EPOCHS, context),
+            batch_size=self.parameterAsInt(parameters, self.MINI_BATCH_SIZE, context),
+            learning_rate=self.parameterAsDouble(parameters, self.LEARNING_RATE, context),
+            initialisation="imagenet" if self.parameterAsBoolean(parameters, self.USE_PRETRAINED, context) else "scratch",
+        )
+        count = self.parameterAsInt(parameters, self.INSTANCE_COUNT, context)
+
+        def make(meta, job_name, dataset_uri, output_uri, common):
+            return pytorch_job.TrainingRequest(
+                job_name=job_name, region=region, dataset_uri=dataset_uri, output_uri=output_uri, instance_type=instance_type,
+                hyperparameters=hyperparameters, instance_count=count, **common,
+            ).as_kwargs()
+
+        # A dry run with placeholders: a wrong instance type, region or setting stops before any upload.
+        make({}, "check", "s3://check-bucket/", "s3://check-bucket/", dict(role_arn="arn:aws:iam::000000000000:role/check"))
+        pytorch_job.vendored_roots()  # the encoder must be installed here to travel with the job
+        return make
+
+    @staticmethod
+    def _upload_source(settings, request: dict, feedback) -> None:
+        """sourcedir.tar.gz where the request's sagemaker_submit_directory points."""
+        uri = json.loads(request["HyperParameters"]["sagemaker_submit_directory"])
+        bucket, key = contract.parse_s3_uri(uri)
+        with tempfile.TemporaryDirectory() as folder:
+            archive = pytorch_job.write_source_archive(Path(folder) / pytorch_job.SOURCE_ARCHIVE)
+            feedback.pushInfo(f"Uploading the training code to {uri} ({archive.stat().st_size / 1e6:.1f} MB, the encoder's weights included)")
+            settings.client("s3").upload_file(str(archive), bucket, key.rstrip("/"))
+
+    def _bring_back(self, settings, artifact: str, chosen: str, record: dict, record_path: Path, feedback) -> Path:
+        """The job's model as a local model file, checked to load; the record links it."""
+        from ..backends.local import modelfile
+        from ..backends.sagemaker import training
+
+        target = Path(chosen) if chosen else record_path.with_suffix(".pt")
+        training.download_model(settings.client("s3"), artifact, target, report=feedback.pushInfo)
+        meta = modelfile.read(target)["meta"]  # weights_only: a foreign archive is refused here
+        best = meta.get("best", {})
+        record.update(local_model=str(target), best_epoch=best)
+        dataset.write_json(record_path, record)
+        feedback.pushInfo(f"Model for offline use: {target} (best epoch {best.get('epoch')}: building IoU "
+                          f"{best.get('building_iou', float('nan')):.4f}, object F1 {best.get('object_f1', float('nan')):.4f})")
+        return target
 
     @staticmethod
     def _record_path(chosen: str, folder: str, job_name: str) -> Path:

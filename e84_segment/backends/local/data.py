@@ -83,12 +83,20 @@ class ChipSet:
             self._buildings[index] = labels
         return labels
 
-    def batches(self, batch_size: int, rng: np.random.Generator = None,
-                augment: Callable = augmentations.geometric) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
-        """(images N,H,W,3 uint8, masks N,H,W uint8); shuffled and augmented when ``rng`` is given."""
+    def batches(self, batch_size: int, rng: np.random.Generator = None, augment: Callable = augmentations.geometric,
+                shard: Tuple[int, int] = (0, 1), augment_rng: np.random.Generator = None) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
+        """(images N,H,W,3 uint8, masks N,H,W uint8); shuffled and augmented when ``rng`` is given.
+
+        ``shard`` (rank, world size) gives each of several data-parallel processes every world-th batch,
+        and every process the same number of them (a step one process takes alone would hang the others).
+        They must share ``rng`` (the order) and draw augmentations from ``augment_rng``, their own."""
         order = rng.permutation(len(self)) if rng is not None else np.arange(len(self))
-        for start in range(0, len(order), batch_size):
+        rank, world = shard
+        starts = list(range(0, len(order), batch_size))
+        if world > 1:
+            starts = starts[: len(starts) // world * world][rank::world]
+        for start in starts:
             pairs: List[Tuple[np.ndarray, np.ndarray]] = [self.pair(i) for i in order[start : start + batch_size]]
             if rng is not None:
-                pairs = [augment(rgb, mask, rng) for rgb, mask in pairs]
+                pairs = [augment(rgb, mask, augment_rng or rng) for rgb, mask in pairs]
             yield np.stack([p[0] for p in pairs]), np.stack([p[1] for p in pairs])

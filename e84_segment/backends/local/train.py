@@ -17,7 +17,7 @@ import os
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Optional, Tuple
 
 import numpy as np
 import torch
@@ -92,6 +92,22 @@ def checkpoint_path(output: Path) -> Path:
 
 def device() -> torch.device:
     return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+
+def process_group() -> Tuple[int, int]:
+    """(rank, world size) when ``torch.distributed`` was set up by the caller (SageMaker's entry point
+    on several GPUs or instances), else (0, 1)."""
+    if torch.distributed.is_available() and torch.distributed.is_initialized():
+        return torch.distributed.get_rank(), torch.distributed.get_world_size()
+    return 0, 1
+
+
+def from_lead(value: float, dev: torch.device) -> float:
+    """Rank 0's value on every rank: replicas stay identical only if all of them take the same
+    learning rate and stop after the same step, and time runs differently on each."""
+    tensor = torch.tensor([float(value)], dtype=torch.float64, device=dev)
+    torch.distributed.broadcast(tensor, 0)
+    return float(tensor.item())
 
 
 def loss_fn(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
@@ -188,9 +204,12 @@ def train(
         raise data.DatasetFolderError(f"{dataset_dir} has no training chips: build a dataset with a larger AOI")
     dataset_id = data.fingerprint(dataset_dir)
     dev = device()
-    torch.set_num_threads(os.cpu_count() or 1)
+    rank, world = process_group()
+    lead = rank == 0  # the one process that scores, reports and writes files
+    torch.set_num_threads(max(1, (os.cpu_count() or 1) // (world if dev.type == "cpu" else 1)))
     torch.manual_seed(options.seed)
-    rng = np.random.default_rng(options.seed)
+    rng = np.random.default_rng(options.seed)  # the chips' order: the same on every rank
+    augment_rng = np.random.default_rng([options.seed, rank]) if world > 1 else None
 
     lineage = None
     if options.base_model:
@@ -204,6 +223,8 @@ def train(
         report(f"Fine-tuning {Path(options.base_model).name} (fingerprint {lineage['base_fingerprint']})")
     else:
         model = SegmentationNet(2, options.initialisation).to(dev)
+    # Data-parallel: every rank steps on its own batches; DistributedDataParallel averages the gradients.
+    trained = torch.nn.parallel.DistributedDataParallel(model, device_ids=[dev.index] if dev.type == "cuda" else None) if world > 1 else model
     optimiser = torch.optim.AdamW(model.parameters(), lr=options.learning_rate, weight_decay=1e-4)
     averaged = WeightAverage(model, options.average_decay)
     state = {"epoch": 0, "elapsed": 0.0, "history": [], "best": None}
@@ -236,6 +257,10 @@ def train(
     }
     if lineage:
         meta["lineage"] = lineage
+    if world > 1:
+        meta["data_parallel_processes"] = world
+    if not lead:
+        report = lambda line: None  # noqa: E731 (one voice in the log)
     budget = options.time_limit_min * 60.0
     min_pixels = min_building_pixels(info["zoom"], info["tile_size"])
     scored_set, measured_on = (validation_set, "validation") if len(validation_set) else (train_set, "training")
@@ -250,24 +275,26 @@ def train(
     last_checkpoint = time.perf_counter()
     while True:
         done_fraction = state["epoch"] / options.epochs if options.epochs else state["elapsed"] / budget
-        if options.epochs and state["epoch"] >= options.epochs:
-            break
-        if not options.epochs and state["elapsed"] + 0.5 * epoch_seconds >= budget:
+        finished = (options.epochs and state["epoch"] >= options.epochs) or (
+            not options.epochs and state["elapsed"] + 0.5 * epoch_seconds >= budget)
+        if (from_lead(finished, dev) if world > 1 else finished):
             break
         started = time.perf_counter()
-        model.train()
+        trained.train()
         losses = []
-        for images, masks in train_set.batches(options.batch_size, rng, augment.PIPELINES[options.augment]):
+        for images, masks in train_set.batches(options.batch_size, rng, augment.PIPELINES[options.augment], (rank, world), augment_rng):
             if cancelled():
                 was_cancelled = True
                 break
             now = state["elapsed"] + time.perf_counter() - started
             fraction = done_fraction if options.epochs else now / budget
+            if world > 1:
+                fraction = from_lead(fraction, dev)
             for group in optimiser.param_groups:
                 group["lr"] = learning_rate(options.learning_rate, fraction)
             x = normalise(torch.from_numpy(images).to(dev))
             y = torch.from_numpy(masks.astype(np.int64)).to(dev)
-            loss = loss_fn(model(x), y)
+            loss = loss_fn(trained(x), y)
             optimiser.zero_grad(set_to_none=True)
             loss.backward()
             optimiser.step()
@@ -278,6 +305,11 @@ def train(
             # Resume continues from these weights; the interrupted epoch runs again in full.
             _save_checkpoint(checkpoint, model, optimiser, averaged, meta, state)
             break
+        if not lead:
+            epoch_seconds = time.perf_counter() - started
+            state["elapsed"] += epoch_seconds
+            state["epoch"] += 1
+            continue
         # Without a validation split (the analyst chose so) the scores are the training chips' own: the
         # record says so, and they flatter the model.
         scores = evaluate(averaged.model, scored_set, options.batch_size, dev, min_pixels)

@@ -11,8 +11,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from ...core.mosaic import overlap_for_network
-
 CHANNELS = ("train", "validation", "train_annotation", "validation_annotation")
 LABEL_MAP_CHANNEL = "label_map"
 PLUGIN_TAG_KEY = "created-by"
@@ -292,6 +290,8 @@ def probability_answer_bytes(width: int, height: int, classes: int = 2) -> int:
 def max_window_overlap(block: int, classes: int = 2) -> int:
     """The largest overlap core.mosaic can send (a multiple of its rounding step) whose window,
     ``block`` + 2 x overlap pixels square, still gets its probabilities back within ANSWER_LIMIT."""
+    from ...core.mosaic import overlap_for_network  # GDAL: not in the containers that import this module
+
     step = overlap_for_network(1)  # mosaic rounds overlaps up to multiples of this
     overlap = 0
     while probability_answer_bytes(block + 2 * (overlap + step), block + 2 * (overlap + step), classes) <= ANSWER_LIMIT:

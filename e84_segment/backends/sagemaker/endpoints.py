@@ -11,7 +11,7 @@ import numpy as np
 from botocore.exceptions import ClientError
 
 from ...core import dataset
-from . import aws, contract, recordio
+from . import aws, contract, pytorch_job, recordio
 
 JPEG_QUALITY = 95  # windows go to the endpoint as JPEG (its input type): keep the loss small
 POLL_SECONDS = 15.0
@@ -47,8 +47,10 @@ def deploy(
     report: Callable[[str], None] = print,
     cancelled: Callable[[], bool] = lambda: False,
     poll_seconds: float = POLL_SECONDS,
+    training_image: str = "",
 ) -> Deployment:
-    """create_model, create_endpoint_config, create_endpoint, then wait for InService.
+    """create_model, create_endpoint_config, create_endpoint, then wait for InService. The job's
+    ``training_image`` says which container serves the model (the built-in algorithm's by default).
 
     On any failure or cancel, whatever was created is deleted before the error goes up.
     """
@@ -56,7 +58,7 @@ def deploy(
     tags = list(contract.PLUGIN_TAGS) + list(extra_tags or [])
     created = Deployment("", "", "")
     try:
-        request = contract.model_request(names.model, region, model_data_url, role_arn)
+        request = pytorch_job.hosting_model_request(names.model, region, model_data_url, role_arn, training_image, instance_type)
         sm.create_model(**{**request, "Tags": tags})
         created.model = names.model
         sm.create_endpoint_config(**{**contract.endpoint_config_request(names.config, names.model, instance_type), "Tags": tags})

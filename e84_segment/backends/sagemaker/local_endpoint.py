@@ -70,6 +70,47 @@ class LocalModel:
         return out
 
 
+class Refused(Exception):
+    """A request the endpoint answers with an error: HTTP status, SageMaker's error type, what to change."""
+
+    def __init__(self, status: int, error_type: str, message: str):
+        super().__init__(message)
+        self.status, self.error_type = status, error_type
+
+
+def answer(model: LocalModel, body: bytes, content_type: str, accept: str) -> bytes:
+    """The built-in algorithm's answer to one InvokeEndpoint body: a PNG class mask or RecordIO-protobuf
+    probabilities. The local server and the handler in AWS's PyTorch inference container both use it."""
+    if len(body) > MAX_BODY:
+        raise Refused(413, "ValidationError", "The request body exceeds 6 MB")
+    if content_type not in (contract.JPEG, contract.PNG):
+        raise Refused(415, "ValidationError", f"Content-Type {content_type or '(none)'} is not supported: send image/jpeg")
+    if accept not in (contract.PNG,) + PROTOBUF_TYPES:
+        raise Refused(406, "ValidationError", f"Accept {accept} is not supported: image/png or {contract.PROTOBUF}")
+    try:
+        with Image.open(io.BytesIO(body)) as image:
+            width, height = image.size  # from the header: nothing decoded yet
+            if width * height > MAX_PIXELS:
+                raise Refused(413, "ValidationError", f"The image is {width} x {height} px; this endpoint takes at most "
+                                                      f"{MAX_PIXELS:,} px per request: send it in windows")
+            if accept != contract.PNG and contract.probability_answer_bytes(width, height) > contract.ANSWER_LIMIT:
+                # What SageMaker answers when a container's answer passes the runtime's cap.
+                raise Refused(424, "ModelError", "Received client error (413) from primary and could not load the entire "
+                                                 f"response body: the probabilities of {width} x {height} px pass the 6 MB "
+                                                 "an endpoint may answer; send smaller windows")
+            rgb = np.asarray(image.convert("RGB"))
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
+        raise Refused(400, "ValidationError", f"The body is not a readable image: {error}") from None
+    try:
+        if accept == contract.PNG:
+            buffer = io.BytesIO()
+            Image.fromarray(model.classes(rgb), mode="L").save(buffer, format="PNG")
+            return buffer.getvalue()
+        return recordio.encode_probabilities(model.probabilities(rgb))
+    except Exception as error:  # the runtime API reports model failures as ModelError
+        raise Refused(424, "ModelError", f"The model failed: {error}") from error
+
+
 class _Handler(BaseHTTPRequestHandler):
     server_version = "e84-local-endpoint"
     protocol_version = "HTTP/1.1"
@@ -104,38 +145,12 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(404, "ValidationError", f"no such path {self.path}: POST /endpoints/<name>/invocations")
         if self.server.endpoint_name and match.group(1) != self.server.endpoint_name:
             return self._error(400, "ValidationError", f"Endpoint {match.group(1)} not found (this server is {self.server.endpoint_name})")
-        if length > MAX_BODY:
-            return self._error(413, "ValidationError", "The request body exceeds 6 MB")
-        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip()
-        if content_type not in (contract.JPEG, contract.PNG):
-            return self._error(415, "ValidationError", f"Content-Type {content_type or '(none)'} is not supported: send image/jpeg")
-        accept = (self.headers.get("Accept") or contract.PNG).split(",")[0].strip()
-        if accept not in (contract.PNG,) + PROTOBUF_TYPES:
-            return self._error(406, "ValidationError", f"Accept {accept} is not supported: image/png or {contract.PROTOBUF}")
         try:
-            with Image.open(io.BytesIO(body)) as image:
-                width, height = image.size  # from the header: nothing decoded yet
-                if width * height > MAX_PIXELS:
-                    return self._error(413, "ValidationError", f"The image is {width} x {height} px; this endpoint takes at most "
-                                                               f"{MAX_PIXELS:,} px per request: send it in windows")
-                if accept != contract.PNG and contract.probability_answer_bytes(width, height) > contract.ANSWER_LIMIT:
-                    # What SageMaker answers when a container's answer passes the runtime's cap.
-                    return self._error(424, "ModelError", "Received client error (413) from primary and could not load the entire "
-                                                          f"response body: the probabilities of {width} x {height} px pass the 6 MB "
-                                                          "an endpoint may answer; send smaller windows")
-                rgb = np.asarray(image.convert("RGB"))
-        except (OSError, ValueError, Image.DecompressionBombError) as error:
-            return self._error(400, "ValidationError", f"The body is not a readable image: {error}")
-        try:
-            if accept == contract.PNG:
-                buffer = io.BytesIO()
-                Image.fromarray(self.server.model.classes(rgb), mode="L").save(buffer, format="PNG")
-                answer = buffer.getvalue()
-            else:
-                answer = recordio.encode_probabilities(self.server.model.probabilities(rgb))
-        except Exception as error:  # the runtime API reports model failures as ModelError
-            return self._error(424, "ModelError", f"The model failed: {error}")
-        self._send(200, answer, accept)
+            content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+            accept = (self.headers.get("Accept") or contract.PNG).split(",")[0].strip()
+            self._send(200, answer(self.server.model, body, content_type, accept), accept)
+        except Refused as refusal:
+            self._error(refusal.status, refusal.error_type, str(refusal))
 
 
 class LocalEndpointServer(ThreadingHTTPServer):

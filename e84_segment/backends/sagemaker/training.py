@@ -4,7 +4,9 @@ The job name is written to the run record before CreateTrainingJob is sent. If t
 or botocore's retry of it finds the name taken, the job is looked up by that name: it is never
 created twice.
 """
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 from botocore.exceptions import ClientError
@@ -93,6 +95,12 @@ class LogFollower:
         return lines
 
 
+def builtin_log_line(line: str) -> list:
+    """The built-in algorithm's log: a metric, or the percent of epochs done."""
+    parsed = contract.parse_log_line(line)
+    return [] if parsed is None else [parsed]
+
+
 def follow(
     sm,
     logs,
@@ -102,9 +110,10 @@ def follow(
     cancelled: Callable[[], bool] = lambda: False,
     on_update: Callable[[dict, EpochMetrics], None] = lambda d, m: None,
     poll_seconds: float = POLL_SECONDS,
+    parse: Callable[[str], list] = builtin_log_line,
 ) -> dict:
     """Follows the job until it ends; cancel stops it (the job keeps its partial output). Returns
-    the last DescribeTrainingJob answer."""
+    the last DescribeTrainingJob answer. ``parse`` reads one log line into LogMetrics and percents."""
     follower = LogFollower(logs, job_name)
     metrics = EpochMetrics()
     transitions_seen = 0
@@ -117,13 +126,13 @@ def follow(
             report(f"{transition['Status']}: {transition.get('StatusMessage', '')}".rstrip(": "))
         transitions_seen = len(transitions)
         for line in follower.poll():
-            parsed = contract.parse_log_line(line)
-            if isinstance(parsed, contract.LogMetric):
-                epoch = metrics.by_epoch.setdefault(parsed.epoch, {})
-                epoch[parsed.name] = parsed.value
-                report(f"Epoch {parsed.epoch}: {parsed.name} {parsed.value:.4f}")
-            elif isinstance(parsed, float):
-                metrics.percent = parsed
+            for parsed in parse(line):
+                if isinstance(parsed, contract.LogMetric):
+                    epoch = metrics.by_epoch.setdefault(parsed.epoch, {})
+                    epoch[parsed.name] = parsed.value
+                    report(f"Epoch {parsed.epoch}: {parsed.name} {parsed.value:.4f}")
+                else:
+                    metrics.percent = parsed
         if follower.disabled and not log_warning_shown:
             report(f"{follower.disabled}; per-epoch metrics will appear when the job ends")
             log_warning_shown = True
@@ -155,3 +164,22 @@ def final_metrics(description: dict) -> Dict[str, float]:
 
 def cost_seconds(description: dict) -> int:
     return int(description.get("BillableTimeInSeconds") or description.get("TrainingTimeInSeconds") or 0)
+
+
+def download_model(s3, artifact_uri: str, destination: Path, report: Callable[[str], None] = print) -> Path:
+    """The job's model.tar.gz -> the plugin's model file at ``destination`` (only model.pt is taken
+    out of the archive); what predictlocal, trainlocal and the local endpoint use offline."""
+    from . import pytorch_job
+
+    bucket, key = contract.parse_s3_uri(artifact_uri)
+    key = key.rstrip("/")
+    destination = Path(destination)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=destination.parent) as folder:
+        archive = Path(folder) / "model.tar.gz"
+        try:
+            s3.download_file(bucket, key, str(archive))
+        except ClientError as error:
+            raise aws.explain(error, f"Downloading {artifact_uri}") from None
+        report(f"Downloaded {artifact_uri} ({archive.stat().st_size / 1e6:.1f} MB)")
+        return pytorch_job.extract_model(archive, destination)
