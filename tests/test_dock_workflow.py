@@ -2,6 +2,7 @@
 export, run history. Real layers, real algorithms in background tasks, real files."""
 import json
 import re
+from pathlib import Path
 
 from osgeo import ogr
 from qgis.core import QgsCoordinateReferenceSystem, QgsPalettedRasterRenderer, QgsProject, QgsVectorLayer
@@ -293,12 +294,21 @@ def test_sagemaker_path_in_the_dock(dock, tmp_path, aws, local_endpoint, kampala
 
     wait_until(lambda: "Estimated cost" in dock.connectionLabel.text(), timeout_milliseconds=30_000)
     assert "is reachable" in dock.connectionLabel.text() and "$3.825/h" in dock.connectionLabel.text()
+    # The plugin's model (the default) trains in a job run by AWS's training toolkit on this machine.
+    from .sagemaker_container import Platform
+    from .sagemaker_fixtures import sagemaker_backend
+
+    Platform(aws.url, REGION, tmp_path / "sagemaker").install(monkeypatch, sagemaker_backend())
+    assert dock.trainerCombo.currentIndex() == 0
+    dock.epochsSpin.setValue(1)
     dock.trainButton.click()
     run_to_end(dock)
-    assert "Completed" in dock.statusLabel.text(), dock.statusLabel.text()
+    assert "Completed" in dock.statusLabel.text() and "predicts here, with no network" in dock.statusLabel.text(), dock.statusLabel.text()
     train = json.loads(next(tmp_path.glob("train-*/run.json")).read_text())
     assert train["backend"] == "sagemaker" and train["sagemaker"]["job"] == dock.jobEdit.text() != ""
-    assert dock.sourceCombo.currentIndex() == 2 and dock.settings.aws_region == REGION
+    assert Path(train["outputs"]["model"]).is_file() and dock.modelWidget.filePath() == train["outputs"]["model"]
+    assert dock.sourceCombo.currentIndex() == 0 and dock.settings.aws_region == REGION and dock.settings.aws_trainer == 0
+    dock.sourceCombo.setCurrentIndex(2)  # and deployed from the job, on the PyTorch inference container
     dock.predictButton.click()
     run_to_end(dock)
     assert "building footprints in" in dock.statusLabel.text(), dock.statusLabel.text()

@@ -239,3 +239,32 @@ def test_the_plugin_model_trains_on_sagemaker_and_comes_back_to_predict_offline(
 
     expected = local_endpoint.answer(local_endpoint.LocalModel(tmp_path / "local.pt"), chip.read_bytes(), "image/jpeg", "image/png")
     assert answer.stdout == expected
+
+
+def test_a_plugin_model_job_deploys_to_the_pytorch_inference_container(aws, provider, local_endpoint, tmp_path, monkeypatch):
+    from e84_segment.backends.sagemaker import aws as plugin_aws
+    from e84_segment.backends.sagemaker import training
+
+    sm = plugin_aws.AwsSettings().client("sagemaker")
+    request = pytorch_job.TrainingRequest(contract.unique_name("e84-model"), REGION, aws.role_arn, f"s3://{aws.bucket}/k/",
+                                          f"s3://{aws.bucket}/k/models/", "ml.g4dn.xlarge").as_kwargs()
+    request["Tags"] += contract.grid_tags(20, 256)
+    training.submit(sm, request)  # moto: Completed at once, with an artefact location
+    backend = sagemaker_backend()
+    models = []
+    original = backend.create_model
+
+    def create_model(**kwargs):
+        models.append(kwargs)
+        return original(**kwargs)
+
+    monkeypatch.setattr(backend, "create_model", create_model)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", local_endpoint.url)  # moto cannot answer binary bodies
+    result = run("predictendpoint", _predict_endpoint_parameters(tmp_path, TRAINING_JOB=request["TrainingJobName"]))
+    assert result["BUILDING_PIXELS"] > 0
+    container = models[0]["primary_container"]
+    assert container["Image"] == "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.6.0-cpu-py312"  # ml.c5.xlarge
+    assert container["Environment"]["SAGEMAKER_PROGRAM"] == "inference.py"
+    assert container["Environment"]["SAGEMAKER_SUBMIT_DIRECTORY"] == "/opt/ml/model/code"
+    assert container["ModelDataUrl"] == f"s3://{aws.bucket}/k/models/{request['TrainingJobName']}/output/model.tar.gz"
+    _validate("CreateModel", pytorch_job.model_request("m", REGION, container["ModelDataUrl"], aws.role_arn, "ml.c5.xlarge"))

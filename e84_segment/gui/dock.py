@@ -98,6 +98,7 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         # An instance type remembered from an older version may be retired since: back to the default.
         saved = s.aws_training_instance
         self.instanceCombo.setCurrentText(saved if saved in GPU_TRAINING_INSTANCES else DEFAULT_TRAINING_INSTANCE)
+        self.trainerCombo.setCurrentIndex(s.aws_trainer if 0 <= s.aws_trainer < self.trainerCombo.count() else 0)
 
     def _save_settings(self):
         s = self.settings
@@ -115,6 +116,7 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         s.aws_s3_uri = self.s3UriEdit.text().strip()
         s.aws_role_arn = self.roleEdit.text().strip()
         s.aws_training_instance = self.instanceCombo.currentText().strip()
+        s.aws_trainer = self.trainerCombo.currentIndex()
 
     # --- running steps ----------------------------------------------------------------------------
 

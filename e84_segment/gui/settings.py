@@ -36,3 +36,4 @@ class Settings:
     aws_s3_uri = _Setting("aws/s3_uri", str, "")
     aws_role_arn = _Setting("aws/role_arn", str, "")
     aws_training_instance = _Setting("aws/training_instance", str, "")  # empty: the contract's current default
+    aws_trainer = _Setting("aws/trainer", int, 0)  # 0: the plugin's model, 1: SageMaker's built-in algorithm

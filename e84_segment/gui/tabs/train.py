@@ -7,6 +7,7 @@ from qgis.gui import QgsFileWidget
 from ...backends.sagemaker.contract import GPU_TRAINING_INSTANCES
 from ...core import dataset, runs
 from ...processing.train_local import ENCODER_CHOICES, validation_chips
+from ...processing.train_sagemaker import PLUGIN_MODEL, TRAINERS
 from ...backends.local import finetune
 from ..epoch_plot import EpochPlot
 from .compare import comparison_outputs, record_comparison_outputs
@@ -23,6 +24,7 @@ class TrainTab:
         self.backendCombo.addItems([self.tr(b) for b in BACKENDS])
         self.encoderCombo.addItems([label for _, label in ENCODER_CHOICES])
         self.instanceCombo.addItems(list(GPU_TRAINING_INSTANCES))
+        self.trainerCombo.addItems([self.tr(t) for t in TRAINERS])
         self._full_minutes = self.timeLimitSpin.value()  # the form's default: a full training
         self.baseModelWidget.setFilter("e84 segment model (*.pt)")
         self.baseModelWidget.fileChanged.connect(self._base_chosen)
@@ -76,19 +78,34 @@ class TrainTab:
         problem = self._aws_problem()
         if problem:
             return self._refuse(problem)
+        trainer = self.trainerCombo.currentIndex()
         parameters = {"DATASET": folder, "S3_URI": self.s3UriEdit.text().strip(), "ROLE_ARN": self.roleEdit.text().strip(),
-                      "INSTANCE_TYPE": self.instanceCombo.currentText().strip(), "EPOCHS": self.epochsSpin.value(),
+                      "TRAINER": trainer, "INSTANCE_TYPE": self.instanceCombo.currentText().strip(), "EPOCHS": self.epochsSpin.value(),
                       "USE_SPOT": self.spotCheck.isChecked(), **self._aws()}
 
         def remote(_):
-            return {**parameters, "OUTPUT_RECORD": str(Path(self.record.folder) / "sagemaker.json")}
+            folder_ = Path(self.record.folder)
+            outputs = {"OUTPUT_RECORD": str(folder_ / "sagemaker.json")}
+            if trainer == PLUGIN_MODEL:
+                outputs["OUTPUT_MODEL"] = str(folder_ / "model.pt")  # where the job's model lands for offline use
+            return {**parameters, **outputs}
 
         def done(results, record):
             record.sagemaker.update(job=results.get("JOB_NAME", ""), model_artifact=results.get("MODEL_ARTIFACT", ""))
             record.metrics.update({"validation:mIOU": results.get("MIOU"), "validation:pixel_accuracy": results.get("PIXEL_ACCURACY")})
             self.jobEdit.setText(results.get("JOB_NAME", ""))
-            self.sourceCombo.setCurrentIndex(2)
-            self.statusLabel.setText(self.tr("Training job {}: {}").format(results.get("JOB_NAME"), results.get("STATUS")))
+            model = results.get("OUTPUT_MODEL")
+            if model:
+                record.metrics.update(building_iou=results.get("BUILDING_IOU"), miou=results.get("MIOU"), measured_on="validation")
+                record.outputs["model"] = model
+                record.fingerprint = fingerprint(folder)
+                self.modelWidget.setFilePath(model)
+                self.sourceCombo.setCurrentIndex(0)  # the model is on this machine now: predict offline
+                self.statusLabel.setText(self.tr("Training job {}: {}. Its model is {}: it predicts here, with no network.").format(
+                    results.get("JOB_NAME"), results.get("STATUS"), model))
+            else:
+                self.sourceCombo.setCurrentIndex(2)
+                self.statusLabel.setText(self.tr("Training job {}: {}").format(results.get("JOB_NAME"), results.get("STATUS")))
 
         self._start("train", [("e84segment:trainsagemaker", remote)], "sagemaker", parameters, done, tag=tag)
 
