@@ -53,7 +53,7 @@ def qgis_process(home: Path, *args: str, python_path=()) -> subprocess.Completed
 def test_zip_installs_and_qgis_process_lists_the_algorithm(installed_profile):
     listing = qgis_process(installed_profile, "list")
     for algorithm in ("buildtrainingdata", "trainlocal", "predictlocal", "polygonize", "compareosm", "checkaws",
-                      "uploaddataset", "trainsagemaker", "predictendpoint", "sagemakerendpoints"):
+                      "uploaddataset", "trainsagemaker", "tunesagemaker", "predictendpoint", "sagemakerendpoints"):
         assert f"e84segment:{algorithm}" in listing.stdout, listing.stdout[-2000:] + listing.stderr[-2000:]
 
 

@@ -13,6 +13,7 @@ from .polygonize import PolygonizeAlgorithm
 from .predict_local import PredictLocalAlgorithm
 from .train_local import TrainLocalAlgorithm
 from .train_sagemaker import TrainSageMakerAlgorithm
+from .tune_sagemaker import TuneSageMakerAlgorithm
 from .upload_dataset import UploadDatasetAlgorithm
 
 PROVIDER_ID = "e84segment"
@@ -43,6 +44,7 @@ class E84Provider(QgsProcessingProvider):
             CheckAwsAlgorithm(),
             UploadDatasetAlgorithm(),
             TrainSageMakerAlgorithm(),
+            TuneSageMakerAlgorithm(),
             PredictEndpointAlgorithm(),
             ManageEndpointsAlgorithm(),
         ):

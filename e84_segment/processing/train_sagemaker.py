@@ -2,7 +2,9 @@
 import json
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from qgis.core import (
     QgsProcessingException,
@@ -131,57 +133,22 @@ class TrainSageMakerAlgorithm(E84Algorithm):
         self.addOutput(QgsProcessingOutputNumber(self.BUILDING_IOU, "Final validation building IoU (the plugin's model)"))
 
     def processAlgorithm(self, parameters, context, feedback):
-        settings = aws_common.settings(self, parameters, context)
-        from ..backends.sagemaker import aws as plugin_aws
-        from ..backends.sagemaker import pricing, training
+        from ..backends.sagemaker import training
 
-        chosen_record = self.parameterAsFileOutput(parameters, self.OUTPUT_RECORD, context)
         chosen_model = self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context)
         trainer = self.parameterAsEnum(parameters, self.TRAINER, context)
         with aws_common.aws_errors("Training on SageMaker"):
-            region = settings.session().region_name
-            dataset_uri = contract.s3_uri(*contract.parse_s3_uri(self.parameterAsString(parameters, self.S3_URI, context)))
-            instance_type = self.parameterAsString(parameters, self.INSTANCE_TYPE, context).strip()
-            output_uri = self.parameterAsString(parameters, self.OUTPUT_URI, context).strip() or f"{dataset_uri}models/"
             job_name = contract.unique_name("e84-segment" if trainer == BUILTIN else "e84-model")
-            # Everything that can be refused is refused here, before anything is uploaded.
-            make_request = (self._builtin_request if trainer == BUILTIN else self._plugin_request)(parameters, context, region, instance_type)
-            for bucket in dict.fromkeys(contract.parse_s3_uri(uri)[0] for uri in (dataset_uri, output_uri)):
-                plugin_aws.check_bucket_region(settings, bucket)
-            folder = self.parameterAsFile(parameters, self.DATASET, context)
-            if folder:
-                meta = upload_folder(Path(folder), dataset_uri, settings, feedback)["meta"]
-            else:
-                meta = self._remote_meta(settings, dataset_uri)
-            if feedback.isCanceled():
+            job = self.prepare_job(parameters, context, feedback, job_name, "sagemaker-training")
+            if job is None:
                 return {}
-            max_runtime_h = self.parameterAsDouble(parameters, self.MAX_RUNTIME, context)
-            use_spot = self.parameterAsBoolean(parameters, self.USE_SPOT, context)
             count = self.parameterAsInt(parameters, self.INSTANCE_COUNT, context) if trainer == PLUGIN_MODEL else 1
-            estimate = pricing.estimate(settings, region, instance_type, max_runtime_h, use_spot)
-            feedback.pushInfo(estimate.text if count == 1 else f"{estimate.text} per instance, {count} instances")
-            request = make_request(meta, job_name, dataset_uri, output_uri, dict(
-                role_arn=self.parameterAsString(parameters, self.ROLE_ARN, context).strip(),
-                max_runtime_s=int(max_runtime_h * 3600), use_spot=use_spot,
-                max_wait_s=int(self.parameterAsDouble(parameters, self.MAX_WAIT, context) * 3600)))
-            request["Tags"] += contract.grid_tags(meta["zoom"], meta["tile_size"])
-            record_path = self._record_path(chosen_record, folder, job_name)
-            record = {
-                "kind": "sagemaker-training",
-                "trainer": "plugin-model" if trainer == PLUGIN_MODEL else "builtin-semantic-segmentation",
-                "job_name": job_name,
-                "region": region,
-                "profile": settings.profile,
-                "dataset": {"folder": str(folder or ""), "s3_uri": dataset_uri, "zoom": meta["zoom"], "tile_size": meta["tile_size"],
-                            "counts": meta["counts"], "classes": meta["classes"]},
-                "request": request,
-                "status": "Submitting",
-                "submitted_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            }
+            feedback.pushInfo(job.estimate.text if count == 1 else f"{job.estimate.text} per instance, {count} instances")
+            settings, request, record, record_path = job.settings, job.request, job.record, job.record_path
             dataset.write_json(record_path, record)  # the name is on disk before the create call
             sm = settings.client("sagemaker")
             if trainer == PLUGIN_MODEL:
-                self._upload_source(settings, request, feedback)
+                upload_source(settings, request, feedback)
             try:
                 description = training.submit(sm, request, report=feedback.pushInfo)
             except Exception as error:
@@ -232,8 +199,52 @@ class TrainSageMakerAlgorithm(E84Algorithm):
             self.OUTPUT_RECORD: str(record_path),
         }
         if trainer == PLUGIN_MODEL and status == "Completed" and artifact:
-            results[self.OUTPUT_MODEL] = str(self._bring_back(settings, artifact, chosen_model, record, record_path, feedback))
+            results[self.OUTPUT_MODEL] = str(bring_back(settings, artifact, chosen_model, record, record_path, feedback))
         return results
+
+    def prepare_job(self, parameters, context, feedback, job_name: str, kind: str) -> Optional["PreparedJob"]:
+        """What a training or tuning job needs before it is created: every setting checked, the buckets'
+        region checked, the dataset uploaded (only what is missing), the request and the run record
+        built, the cost estimated. None when cancelled during the upload."""
+        from ..backends.sagemaker import aws as plugin_aws
+        from ..backends.sagemaker import pricing
+
+        settings = aws_common.settings(self, parameters, context)
+        trainer = self.parameterAsEnum(parameters, self.TRAINER, context)
+        region = settings.session().region_name
+        dataset_uri = contract.s3_uri(*contract.parse_s3_uri(self.parameterAsString(parameters, self.S3_URI, context)))
+        instance_type = self.parameterAsString(parameters, self.INSTANCE_TYPE, context).strip()
+        output_uri = self.parameterAsString(parameters, self.OUTPUT_URI, context).strip() or f"{dataset_uri}models/"
+        # Everything that can be refused is refused here, before anything is uploaded.
+        make_request = (self._builtin_request if trainer == BUILTIN else self._plugin_request)(parameters, context, region, instance_type)
+        for bucket in dict.fromkeys(contract.parse_s3_uri(uri)[0] for uri in (dataset_uri, output_uri)):
+            plugin_aws.check_bucket_region(settings, bucket)
+        folder = self.parameterAsFile(parameters, self.DATASET, context)
+        meta = upload_folder(Path(folder), dataset_uri, settings, feedback)["meta"] if folder else remote_meta(settings, dataset_uri)
+        if feedback.isCanceled():
+            return None
+        max_runtime_h = self.parameterAsDouble(parameters, self.MAX_RUNTIME, context)
+        use_spot = self.parameterAsBoolean(parameters, self.USE_SPOT, context)
+        request = make_request(meta, job_name, dataset_uri, output_uri, dict(
+            role_arn=self.parameterAsString(parameters, self.ROLE_ARN, context).strip(),
+            max_runtime_s=int(max_runtime_h * 3600), use_spot=use_spot,
+            max_wait_s=int(self.parameterAsDouble(parameters, self.MAX_WAIT, context) * 3600)))
+        request["Tags"] += contract.grid_tags(meta["zoom"], meta["tile_size"])
+        record_path = self._record_path(self.parameterAsFileOutput(parameters, self.OUTPUT_RECORD, context), folder, job_name)
+        record = {
+            "kind": kind,
+            "trainer": "plugin-model" if trainer == PLUGIN_MODEL else "builtin-semantic-segmentation",
+            "job_name": job_name,
+            "region": region,
+            "profile": settings.profile,
+            "dataset": {"folder": str(folder or ""), "s3_uri": dataset_uri, "zoom": meta["zoom"], "tile_size": meta["tile_size"],
+                        "counts": meta["counts"], "classes": meta["classes"]},
+            "request": request,
+            "status": "Submitting",
+            "submitted_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        estimate = pricing.estimate(settings, region, instance_type, max_runtime_h, use_spot)
+        return PreparedJob(settings, region, trainer, request, record, record_path, estimate, max_runtime_h)
 
     def _builtin_request(self, parameters, context, region, instance_type):
         """The built-in algorithm's request, once the dataset's counts are known; checked now."""
@@ -284,31 +295,6 @@ class TrainSageMakerAlgorithm(E84Algorithm):
         return make
 
     @staticmethod
-    def _upload_source(settings, request: dict, feedback) -> None:
-        """sourcedir.tar.gz where the request's sagemaker_submit_directory points."""
-        uri = json.loads(request["HyperParameters"]["sagemaker_submit_directory"])
-        bucket, key = contract.parse_s3_uri(uri)
-        with tempfile.TemporaryDirectory() as folder:
-            archive = pytorch_job.write_source_archive(Path(folder) / pytorch_job.SOURCE_ARCHIVE)
-            feedback.pushInfo(f"Uploading the training code to {uri} ({archive.stat().st_size / 1e6:.1f} MB, the encoder's weights included)")
-            settings.client("s3").upload_file(str(archive), bucket, key.rstrip("/"))
-
-    def _bring_back(self, settings, artifact: str, chosen: str, record: dict, record_path: Path, feedback) -> Path:
-        """The job's model as a local model file, checked to load; the record links it."""
-        from ..backends.local import modelfile
-        from ..backends.sagemaker import training
-
-        target = Path(chosen) if chosen else record_path.with_suffix(".pt")
-        training.download_model(settings.client("s3"), artifact, target, report=feedback.pushInfo)
-        meta = modelfile.read(target)["meta"]  # weights_only: a foreign archive is refused here
-        best = meta.get("best", {})
-        record.update(local_model=str(target), best_epoch=best)
-        dataset.write_json(record_path, record)
-        feedback.pushInfo(f"Model for offline use: {target} (best epoch {best.get('epoch')}: building IoU "
-                          f"{best.get('building_iou', float('nan')):.4f}, object F1 {best.get('object_f1', float('nan')):.4f})")
-        return target
-
-    @staticmethod
     def _record_path(chosen: str, folder: str, job_name: str) -> Path:
         """The run record: where the analyst said, else beside the local dataset, else a temporary file."""
         if chosen:
@@ -317,18 +303,56 @@ class TrainSageMakerAlgorithm(E84Algorithm):
             return Path(folder).with_name(f"{Path(folder).name}-{job_name}.json")
         return Path(QgsProcessingUtils.generateTempFilename(f"{job_name}.json"))
 
-    @staticmethod
-    def _remote_meta(settings, dataset_uri: str) -> dict:
-        """dataset.json from S3: num_classes and num_training_samples come from it."""
-        from botocore.exceptions import ClientError
 
-        bucket, prefix = contract.parse_s3_uri(dataset_uri)
-        try:
-            body = settings.client("s3").get_object(Bucket=bucket, Key=f"{prefix}{dataset.DATASET_JSON}")["Body"].read()
-        except ClientError as error:
-            if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
-                raise QgsProcessingException(
-                    f"{dataset_uri} holds no dataset.json: give DATASET (the local folder) or upload it with 'Upload dataset to S3'"
-                ) from None
-            raise
-        return json.loads(body)
+@dataclass
+class PreparedJob:
+    settings: object
+    region: str
+    trainer: int
+    request: dict
+    record: dict
+    record_path: Path
+    estimate: object  # pricing.Estimate
+    max_runtime_h: float
+
+
+def upload_source(settings, request: dict, feedback) -> None:
+    """sourcedir.tar.gz where the request's sagemaker_submit_directory points."""
+    uri = json.loads(request["HyperParameters"]["sagemaker_submit_directory"])
+    bucket, key = contract.parse_s3_uri(uri)
+    with tempfile.TemporaryDirectory() as folder:
+        archive = pytorch_job.write_source_archive(Path(folder) / pytorch_job.SOURCE_ARCHIVE)
+        feedback.pushInfo(f"Uploading the training code to {uri} ({archive.stat().st_size / 1e6:.1f} MB, the encoder's weights included)")
+        settings.client("s3").upload_file(str(archive), bucket, key.rstrip("/"))
+
+
+def bring_back(settings, artifact: str, chosen: str, record: dict, record_path: Path, feedback) -> Path:
+    """The job's model as a local model file, checked to load; the record links it."""
+    from ..backends.local import modelfile
+    from ..backends.sagemaker import training
+
+    target = Path(chosen) if chosen else record_path.with_suffix(".pt")
+    training.download_model(settings.client("s3"), artifact, target, report=feedback.pushInfo)
+    meta = modelfile.read(target)["meta"]  # weights_only: a foreign archive is refused here
+    best = meta.get("best", {})
+    record.update(local_model=str(target), best_epoch=best)
+    dataset.write_json(record_path, record)
+    feedback.pushInfo(f"Model for offline use: {target} (best epoch {best.get('epoch')}: building IoU "
+                      f"{best.get('building_iou', float('nan')):.4f}, object F1 {best.get('object_f1', float('nan')):.4f})")
+    return target
+
+
+def remote_meta(settings, dataset_uri: str) -> dict:
+    """dataset.json from S3: num_classes and num_training_samples come from it."""
+    from botocore.exceptions import ClientError
+
+    bucket, prefix = contract.parse_s3_uri(dataset_uri)
+    try:
+        body = settings.client("s3").get_object(Bucket=bucket, Key=f"{prefix}{dataset.DATASET_JSON}")["Body"].read()
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+            raise QgsProcessingException(
+                f"{dataset_uri} holds no dataset.json: give DATASET (the local folder) or upload it with 'Upload dataset to S3'"
+            ) from None
+        raise
+    return json.loads(body)

@@ -1,0 +1,178 @@
+"""SageMaker Automatic Model Tuning: a tuning job over training jobs, requested, estimated, followed.
+
+The training job definition is the one ``trainsagemaker`` sends (the plugin's model or the built-in
+algorithm), less the hyperparameters being tuned. Values are encoded as the SDK's
+HyperparameterTuner does: JSON-encoded for framework containers (the plugin's model), plain strings
+for the built-in algorithm. The request is plain data (no boto3); ``follow`` takes a client.
+"""
+import json
+import secrets
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional
+
+from . import aws, contract
+
+TUNING_NAME_MAX = 32  # AWS's limit for tuning job names, shorter than a training job's
+TERMINAL = ("Completed", "Failed", "Stopped")
+# What a tuning job's training jobs can be tuned over (name -> how).
+PLUGIN_RANGES = {"learning_rate": "continuous", "batch_size": "categorical", "initialisation": "categorical", "augment": "categorical"}
+BUILTIN_RANGES = {"learning_rate": "continuous", "mini_batch_size": "categorical", "algorithm": "categorical",
+                  "backbone": "categorical", "optimizer": "categorical"}
+PLUGIN_OBJECTIVE = "validation:building_iou"
+BUILTIN_OBJECTIVE = "validation:mIOU"
+
+
+@dataclass
+class Ranges:
+    learning_rate: tuple = (1e-4, 1e-2)  # searched on a log scale
+    categorical: Dict[str, List[str]] = field(default_factory=dict)  # e.g. {"batch_size": ["8", "16"]}
+
+    def as_request(self, framework: bool) -> dict:
+        low, high = self.learning_rate
+        if not 0 < low < high < 1:
+            raise contract.ContractError(f"The learning rate range {low:g}-{high:g} must lie between 0 and 1, lowest first")
+        categorical = []
+        for name, values in self.categorical.items():
+            if len(values) < 1 or len(set(values)) != len(values):
+                raise contract.ContractError(f"{name}: give one or more distinct values to try")
+            # The SDK JSON-encodes a framework's values (the toolkit decodes them); numbers stay numbers.
+            categorical.append({"Name": name, "Values": [json.dumps(_number_or_text(v)) if framework else str(v) for v in values]})
+        return {
+            "ContinuousParameterRanges": [{"Name": "learning_rate", "MinValue": str(low), "MaxValue": str(high), "ScalingType": "Logarithmic"}],
+            "CategoricalParameterRanges": categorical,
+            "IntegerParameterRanges": [],
+        }
+
+
+def _number_or_text(value: str):
+    try:
+        return int(value)
+    except ValueError:
+        try:
+            return float(value)
+        except ValueError:
+            return value
+
+
+def tuning_name(now: Optional[float] = None) -> str:
+    """Unique, and within the 32 characters a tuning job name may have (27 here)."""
+    stamp = time.strftime("%y%m%d-%H%M%S", time.gmtime(now if now is not None else time.time()))
+    return f"e84-tune-{stamp}-{secrets.token_hex(2)}"
+
+
+def check_limits(max_jobs: int, max_parallel: int, spot: bool) -> None:
+    if not 1 <= max_parallel <= max_jobs:
+        raise contract.ContractError("Parallel jobs must lie between 1 and the number of jobs")
+    if spot:
+        # Every job of a tuning job would share one checkpoint location: they would resume from each other.
+        raise contract.ContractError("Tuning runs on-demand instances here: turn spot training off")
+
+
+def tuning_request(name: str, training_request: dict, ranges: Ranges, objective: str, max_jobs: int, max_parallel: int,
+                   framework: bool) -> dict:
+    """CreateHyperParameterTuningJob from a CreateTrainingJob request of the same settings."""
+    if len(name) > TUNING_NAME_MAX:
+        raise contract.ContractError(f"'{name}' is longer than the {TUNING_NAME_MAX} characters a tuning job name may have")
+    contract.check_name(name)
+    check_limits(max_jobs, max_parallel, bool(training_request.get("EnableManagedSpotTraining")))
+    parameter_ranges = ranges.as_request(framework)
+    tuned = {r["Name"] for kind in parameter_ranges.values() for r in kind}
+    allowed = PLUGIN_RANGES if framework else BUILTIN_RANGES
+    unknown = tuned - set(allowed)
+    if unknown:
+        raise contract.ContractError(f"{', '.join(sorted(unknown))} cannot be tuned: choose among {', '.join(allowed)}")
+    specification = {key: value for key, value in training_request["AlgorithmSpecification"].items()
+                     if key in ("TrainingImage", "TrainingInputMode", "MetricDefinitions")}
+    definition = {
+        "StaticHyperParameters": {k: v for k, v in training_request["HyperParameters"].items() if k not in tuned},
+        "AlgorithmSpecification": specification,
+        "RoleArn": training_request["RoleArn"],
+        "InputDataConfig": training_request["InputDataConfig"],
+        "OutputDataConfig": training_request["OutputDataConfig"],
+        "ResourceConfig": training_request["ResourceConfig"],
+        "StoppingCondition": training_request["StoppingCondition"],
+    }
+    return {
+        "HyperParameterTuningJobName": name,
+        "HyperParameterTuningJobConfig": {
+            "Strategy": "Bayesian",
+            "HyperParameterTuningJobObjective": {"Type": "Maximize", "MetricName": objective},
+            "ResourceLimits": {"MaxNumberOfTrainingJobs": int(max_jobs), "MaxParallelTrainingJobs": int(max_parallel)},
+            "ParameterRanges": parameter_ranges,
+            "TrainingJobEarlyStoppingType": "Off",
+        },
+        "TrainingJobDefinition": definition,
+        "Tags": list(training_request.get("Tags", [])),
+    }
+
+
+def cost_text(price_per_hour: Optional[float], max_jobs: int, max_runtime_h: float, instance_count: int = 1) -> str:
+    """The most a tuning job can bill: every training job running to its time limit."""
+    hours = max_jobs * max_runtime_h * instance_count
+    if price_per_hour is None:
+        return f"Estimated cost: unknown (the price list could not be read); at most {hours:g} instance-hours"
+    return (f"Estimated cost: up to {max_jobs} jobs x {max_runtime_h:g} h x ${price_per_hour:.3f}/h"
+            + (f" x {instance_count} instances" if instance_count > 1 else "") + f" = ${hours * price_per_hour:,.2f}")
+
+
+@dataclass
+class JobResult:
+    name: str
+    status: str
+    objective: Optional[float]
+    hyperparameters: Dict[str, str]
+
+
+def list_jobs(sm, name: str) -> List[JobResult]:
+    jobs, token = [], None
+    while True:
+        arguments = {"HyperParameterTuningJobName": name, "MaxResults": 100}
+        if token:
+            arguments["NextToken"] = token
+        page = sm.list_training_jobs_for_hyper_parameter_tuning_job(**arguments)
+        for summary in page.get("TrainingJobSummaries", []):
+            metric = summary.get("FinalHyperParameterTuningJobObjectiveMetric") or {}
+            jobs.append(JobResult(summary["TrainingJobName"], summary["TrainingJobStatus"], metric.get("Value"),
+                                  {k: v.strip('"') for k, v in summary.get("TunedHyperParameters", {}).items()}))
+        token = page.get("NextToken")
+        if not token:
+            return jobs
+
+
+def follow(sm, name: str, max_jobs: int, report: Callable[[str], None] = print, progress: Callable[[float], None] = lambda p: None,
+           cancelled: Callable[[], bool] = lambda: False, poll_seconds: float = 60.0) -> dict:
+    """Reports each training job as it ends (status, objective, its values); cancel stops the tuning
+    job and its training jobs. Returns the last DescribeHyperParameterTuningJob answer."""
+    from botocore.exceptions import ClientError
+
+    reported = set()
+    stop_sent = False
+    while True:
+        description = sm.describe_hyper_parameter_tuning_job(HyperParameterTuningJobName=name)
+        for job in list_jobs(sm, name):
+            if job.status in ("Completed", "Failed", "Stopped") and job.name not in reported:
+                reported.add(job.name)
+                score = f"{job.objective:.4f}" if job.objective is not None else "no objective"
+                values = ", ".join(f"{k} {v}" for k, v in sorted(job.hyperparameters.items()))
+                report(f"{job.name}: {job.status}, {score} ({values})")
+        counters = description.get("TrainingJobStatusCounters", {})
+        finished = sum(counters.get(k, 0) for k in ("Completed", "NonRetryableError", "Stopped"))
+        progress(min(99.0, 100.0 * finished / max(max_jobs, 1)))
+        status = description["HyperParameterTuningJobStatus"]
+        if status in TERMINAL:
+            progress(100.0)
+            return description
+        if cancelled() and not stop_sent:
+            report(f"Stopping tuning job {name} and its training jobs")
+            try:
+                sm.stop_hyper_parameter_tuning_job(HyperParameterTuningJobName=name)
+            except ClientError as error:
+                raise aws.explain(error, f"Stopping {name}") from None
+            stop_sent = True
+        aws.pause(poll_seconds, lambda: cancelled() and not stop_sent)
+
+
+def best_job(description: dict) -> Optional[dict]:
+    best = description.get("BestTrainingJob")
+    return best if best and best.get("TrainingJobName") else None
