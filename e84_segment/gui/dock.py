@@ -311,4 +311,12 @@ def _printable(parameters: dict) -> dict:
 
 
 def _files(results: dict) -> dict:
-    return {key: value for key, value in results.items() if isinstance(value, str) and Path(value.split("|")[0]).exists()}
+    return {key: value for key, value in results.items() if isinstance(value, str) and _is_file(value.split("|")[0])}
+
+
+def _is_file(text: str) -> bool:
+    """Whether an output's text names a file; other text outputs (JSON, names) are not paths at all."""
+    try:
+        return bool(text) and Path(text).exists()
+    except (OSError, ValueError):  # too long, or characters no path may hold
+        return False

@@ -8,8 +8,9 @@ from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
 # "epoch 3 (1.2 min): train loss 0.2311; validation ... building IoU 0.7012, ..." (trainlocal)
 _LOCAL = re.compile(r"^epoch (\d+) \([^)]*\): train loss ([0-9.]+)(?:.*building IoU ([0-9.]+))?(?:.*object F1 ([0-9.]+))?")
-# "Epoch 4: validation:mIOU 0.7100" (trainsagemaker)
-_SAGEMAKER = re.compile(r"^Epoch (\d+): validation:mIOU ([0-9.]+)")
+# "Epoch 4: validation:mIOU 0.7100" (trainsagemaker: the built-in algorithm; the plugin's model says
+# validation:building_iou, validation:object_f1 and train:loss)
+_SAGEMAKER = re.compile(r"^Epoch (\d+): (validation:mIOU|validation:building_iou|validation:object_f1|train:loss) ([0-9.]+)")
 
 
 class EpochPlot(QWidget):
@@ -46,7 +47,8 @@ class EpochPlot(QWidget):
             if not remote:
                 return None
             epoch = int(remote.group(1))
-            self.iou[epoch] = float(remote.group(2))
+            series = {"validation:object_f1": self.f1, "train:loss": self.loss}.get(remote.group(2), self.iou)
+            series[epoch] = float(remote.group(3))
         self.update()
         return epoch
 

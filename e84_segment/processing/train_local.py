@@ -1,4 +1,5 @@
 """e84segment:trainlocal: train the building model on this machine (PyTorch, CPU; CUDA if present)."""
+import json
 from pathlib import Path
 
 from qgis.core import (
@@ -58,6 +59,7 @@ class TrainLocalAlgorithm(E84Algorithm):
     MIOU = "MIOU"
     OBJECT_F1 = "OBJECT_F1"
     MEASURED_ON = "MEASURED_ON"
+    HISTORY = "HISTORY"
 
     def shortHelpString(self):
         return (
@@ -115,6 +117,7 @@ class TrainLocalAlgorithm(E84Algorithm):
         self.addOutput(QgsProcessingOutputNumber(self.OBJECT_F1, "Validation object F1 of the best model"))
         self.addOutput(QgsProcessingOutputString(self.MEASURED_ON, "Scores measured on (validation or training chips)"))
         self.addOutput(QgsProcessingOutputString(self.BASE_FINGERPRINT, "Fingerprint of the base model (fine-tuning)"))
+        self.addOutput(QgsProcessingOutputString(self.HISTORY, "Validation scores per epoch (JSON)"))
 
     def _given(self, parameters, name, context):
         """The number the analyst gave, or None (empty: the algorithm picks)."""
@@ -179,4 +182,5 @@ class TrainLocalAlgorithm(E84Algorithm):
             self.BUILDING_IOU: best.get("building_iou"),
             self.MIOU: best.get("miou"),
             self.OBJECT_F1: best.get("object_f1"),
+            self.HISTORY: json.dumps(result.meta["history"]),
         }

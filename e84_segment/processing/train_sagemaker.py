@@ -19,7 +19,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ..core import dataset
+from ..core import dataset, run_comparison
 from . import aws_common
 from .base import E84Algorithm
 from .upload_dataset import upload_folder
@@ -65,6 +65,7 @@ class TrainSageMakerAlgorithm(E84Algorithm):
     MIOU = "MIOU"
     PIXEL_ACCURACY = "PIXEL_ACCURACY"
     BUILDING_IOU = "BUILDING_IOU"
+    HISTORY = "HISTORY"
 
     def shortHelpString(self):
         return (
@@ -131,6 +132,7 @@ class TrainSageMakerAlgorithm(E84Algorithm):
         self.addOutput(QgsProcessingOutputNumber(self.MIOU, "Final validation mIoU"))
         self.addOutput(QgsProcessingOutputNumber(self.PIXEL_ACCURACY, "Final validation pixel accuracy"))
         self.addOutput(QgsProcessingOutputNumber(self.BUILDING_IOU, "Final validation building IoU (the plugin's model)"))
+        self.addOutput(QgsProcessingOutputString(self.HISTORY, "Validation scores per epoch (JSON)"))
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..backends.sagemaker import training
@@ -200,6 +202,8 @@ class TrainSageMakerAlgorithm(E84Algorithm):
         }
         if trainer == PLUGIN_MODEL and status == "Completed" and artifact:
             results[self.OUTPUT_MODEL] = str(bring_back(settings, artifact, chosen_model, record, record_path, feedback))
+        # The model file's own history when it came back (exact), else what the log said per epoch.
+        results[self.HISTORY] = json.dumps(record.get("history") or run_comparison.history_from_log(record.get("epochs", {})))
         return results
 
     def prepare_job(self, parameters, context, feedback, job_name: str, kind: str) -> Optional["PreparedJob"]:
@@ -335,7 +339,7 @@ def bring_back(settings, artifact: str, chosen: str, record: dict, record_path: 
     training.download_model(settings.client("s3"), artifact, target, report=feedback.pushInfo)
     meta = modelfile.read(target)["meta"]  # weights_only: a foreign archive is refused here
     best = meta.get("best", {})
-    record.update(local_model=str(target), best_epoch=best)
+    record.update(local_model=str(target), best_epoch=best, history=meta.get("history", []))
     dataset.write_json(record_path, record)
     feedback.pushInfo(f"Model for offline use: {target} (best epoch {best.get('epoch')}: building IoU "
                       f"{best.get('building_iou', float('nan')):.4f}, object F1 {best.get('object_f1', float('nan')):.4f})")

@@ -11,7 +11,7 @@ from qgis.PyQt.QtWidgets import QListWidgetItem
 from ...core import runs
 from ...processing import styles
 
-PROJECT_SCOPE, PROJECT_RUNS = "e84_segment", "runs"
+PROJECT_SCOPE, PROJECT_RUNS, PROJECT_BASELINE = "e84_segment", "runs", "baseline"
 FOLDER_ROLE = Qt.UserRole
 # Output files -> (layer name, styler): what a run loads, and loads again from the Runs tab.
 OUTPUT_LAYERS = {
@@ -31,6 +31,8 @@ class RunsTab:
         self.openFolderButton.clicked.connect(self.open_run_record)
         self.refreshEndpointsButton.clicked.connect(self.refresh_endpoints)
         self.deleteEndpointButton.clicked.connect(self.delete_endpoint)
+        self.baselineButton.clicked.connect(self.set_baseline)
+        self.compareRunsButton.clicked.connect(self.compare_runs)
         # The history belongs to the project: follow it when another is opened, or a new one started.
         project = QgsProject.instance()
         project.readProject.connect(self.refresh_runs)
@@ -66,10 +68,45 @@ class RunsTab:
             item.setData(FOLDER_ROLE, record.folder)
             item.setToolTip(f"{record.folder}\n{record.message}".strip())
             self.runsList.addItem(item)
+        self._show_baseline()
 
     def _selected_record(self) -> Optional[runs.RunRecord]:
         item = self.runsList.currentItem()
         return runs.load(Path(item.data(FOLDER_ROLE))) if item is not None else None
+
+    # --- comparing training runs ----------------------------------------------------------------
+
+    def _baseline(self) -> Optional[runs.RunRecord]:
+        folder, _ = QgsProject.instance().readEntry(PROJECT_SCOPE, PROJECT_BASELINE, "")
+        return runs.load(Path(folder)) if folder else None
+
+    def _show_baseline(self) -> None:
+        baseline = self._baseline()
+        self.baselineLabel.setText(self.tr("Baseline: {}").format(baseline.title) if baseline else
+                                   self.tr("Choose a training run and set it as the baseline to compare others with it."))
+
+    def set_baseline(self):
+        record = self._selected_record()
+        if record is None or record.kind != "train":
+            self.baselineLabel.setText(self.tr("Choose a training run (a Model row) as the baseline."))
+            return
+        QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_BASELINE, record.folder)
+        self._show_baseline()
+
+    def compare_runs(self):
+        from ...core import run_comparison
+        from ..run_comparison import RunComparisonDialog
+
+        baseline = self._baseline()
+        chosen = [r for r in (runs.load(Path(i.data(FOLDER_ROLE))) for i in self.runsList.selectedItems()) if r is not None]
+        others = [r for r in chosen if r.kind == "train" and (baseline is None or r.folder != baseline.folder)]
+        if baseline is None or not others:
+            self.baselineLabel.setText(self.tr("Set a baseline training run, then select the training runs to compare with it.")
+                                       if baseline is None else self.tr("Select one or more other training runs (Model rows)."))
+            return
+        records = runs.load_all(self._run_folders())
+        self.comparison_dialog = RunComparisonDialog(run_comparison.comparison(baseline, others, records), self)
+        self.comparison_dialog.show()
 
     def loaded_output(self, path: Path, key: str):
         """A file output that loads into the project, named as OUTPUT_LAYERS says, when the step ends."""

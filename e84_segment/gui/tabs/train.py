@@ -1,4 +1,5 @@
 """The Train tab: a model on this machine (PyTorch) or on SageMaker, with a live epoch plot."""
+import json
 from pathlib import Path
 
 from qgis.core import QgsMapLayerProxyModel
@@ -92,7 +93,8 @@ class TrainTab:
 
         def done(results, record):
             record.sagemaker.update(job=results.get("JOB_NAME", ""), model_artifact=results.get("MODEL_ARTIFACT", ""))
-            record.metrics.update({"validation:mIOU": results.get("MIOU"), "validation:pixel_accuracy": results.get("PIXEL_ACCURACY")})
+            record.metrics.update({"validation:mIOU": results.get("MIOU"), "validation:pixel_accuracy": results.get("PIXEL_ACCURACY"),
+                                   "history": json.loads(results.get("HISTORY") or "[]")})
             self.jobEdit.setText(results.get("JOB_NAME", ""))
             model = results.get("OUTPUT_MODEL")
             if model:
@@ -134,7 +136,9 @@ class TrainTab:
         def done(results, record):
             measured_on = results.get("MEASURED_ON") or "validation"
             record.metrics.update(building_iou=results.get("BUILDING_IOU"), miou=results.get("MIOU"),
-                                  object_f1=results.get("OBJECT_F1"), measured_on=measured_on)
+                                  object_f1=results.get("OBJECT_F1"), measured_on=measured_on,
+                                  history=json.loads(results.get("HISTORY") or "[]"))
+            record.outputs["model"] = results.get("OUTPUT", "")
             if results.get("BASE_FINGERPRINT"):
                 record.metrics["base_fingerprint"] = results["BASE_FINGERPRINT"]
             record.fingerprint = fingerprint(folder)
