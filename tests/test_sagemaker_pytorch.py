@@ -77,6 +77,16 @@ def test_training_request_is_what_the_sdk_sends_and_botocore_accepts():
         _request(hyperparameters=pytorch_job.Hyperparameters(learning_rate=2.0))
 
 
+def test_the_training_request_is_the_sdks_for_the_same_settings():
+    """tests/data/sdk_requests.json holds what the SageMaker Python SDK 2.257.7 sends for a PyTorch
+    estimator with the plugin's settings (scripts/sdk_reference.py records it, without AWS)."""
+    sdk = json.loads((Path(__file__).parent / "data" / "sdk_requests.json").read_text())
+    assert sdk["sdk"] == "2.257.7"
+    ours = _request(job_name=sdk["CreateTrainingJob"]["TrainingJobName"], instance_type="ml.g4dn.xlarge", dataset_uri="s3://bucket/kampala/",
+                    output_uri="s3://bucket/kampala/models/")
+    assert ours == sdk["CreateTrainingJob"]
+
+
 def test_metric_definitions_read_the_training_log():
     """The regexes SageMaker applies to the log match what backends.local.train prints, and the
     plugin's follower reads the same lines."""

@@ -34,7 +34,7 @@ def test_tuning_requests_are_valid_and_encoded_as_the_sdk_encodes_them():
     assert config["HyperParameterTuningJobObjective"] == {"Type": "Maximize", "MetricName": "validation:building_iou"}
     assert config["ResourceLimits"] == {"MaxNumberOfTrainingJobs": 8, "MaxParallelTrainingJobs": 2}
     categorical = {r["Name"]: r["Values"] for r in config["ParameterRanges"]["CategoricalParameterRanges"]}
-    assert categorical == {"batch_size": ["8", "16"], "initialisation": ['"imagenet"', '"scratch"']}  # JSON, as for framework estimators
+    assert categorical == {"batch_size": ['"8"', '"16"'], "initialisation": ['"imagenet"', '"scratch"']}  # JSON text, as the SDK sends
     assert config["ParameterRanges"]["ContinuousParameterRanges"][0] == {"Name": "learning_rate", "MinValue": "0.0001",
                                                                           "MaxValue": "0.01", "ScalingType": "Logarithmic"}
     static = request["TrainingJobDefinition"]["StaticHyperParameters"]
@@ -97,7 +97,8 @@ class TuningScript:
                 name = f"{job.hyper_parameter_tuning_job_name}-{index + 1:03d}-abcd{index}"
                 sm.create_training_job(TrainingJobName=name, AlgorithmSpecification=definition["AlgorithmSpecification"],
                                        RoleArn=definition["RoleArn"], InputDataConfig=definition["InputDataConfig"],
-                                       OutputDataConfig=definition["OutputDataConfig"], ResourceConfig=definition["ResourceConfig"],
+                                       OutputDataConfig=definition["OutputDataConfig"],
+                                       ResourceConfig=definition["HyperParameterTuningResourceConfig"],
                                        StoppingCondition=definition["StoppingCondition"],
                                        HyperParameters={**definition["StaticHyperParameters"], "learning_rate": str(rate), "batch_size": "16"})
                 self.jobs.append((name, rate, objective))
@@ -166,3 +167,19 @@ def test_tuning_settings_are_refused_before_anything_is_uploaded(aws, provider, 
     with pytest.raises(QgsProcessingException, match="turn spot training off"):
         run("tunesagemaker", {**base, "USE_SPOT": True})
     assert aws.hooks.counts["PutObject"] == 0 and not (tmp_path / "t.json").exists()
+
+
+def test_the_tuning_request_is_the_sdks_for_the_same_settings():
+    """tests/data/sdk_requests.json holds what the SageMaker Python SDK sends (scripts/sdk_reference.py)."""
+    from pathlib import Path
+
+    sdk = json.loads((Path(__file__).parent / "data" / "sdk_requests.json").read_text())["CreateHyperParameterTuningJob"]
+    training = pytorch_job.TrainingRequest(sdk["HyperParameterTuningJobName"], REGION, ROLE, "s3://bucket/kampala/",
+                                           "s3://bucket/kampala/models/", "ml.g4dn.xlarge").as_kwargs()
+    ours = tuning.tuning_request(sdk["HyperParameterTuningJobName"], training,
+                                 tuning.Ranges((1e-4, 1e-2), {"batch_size": ["8", "16"]}), tuning.PLUGIN_OBJECTIVE, 8, 2, True)
+    ours["Tags"] = [t for t in ours["Tags"] if t["Key"] == "created-by"]
+    # The SDK adds its own class and module names (for its attach()); nothing in the container reads them.
+    for key in ("sagemaker_estimator_class_name", "sagemaker_estimator_module"):
+        sdk["TrainingJobDefinition"]["StaticHyperParameters"].pop(key)
+    assert ours == sdk

@@ -166,6 +166,8 @@ class TrainingRequest:
             "OutputDataConfig": {"S3OutputPath": contract.s3_uri(bucket, prefix)},
             "ResourceConfig": {"InstanceType": self.instance_type, "InstanceCount": int(self.instance_count), "VolumeSizeInGB": self.volume_gb},
             "StoppingCondition": {"MaxRuntimeInSeconds": int(self.max_runtime_s)},
+            # Debugger's profiler is not used (no rules billed); the SDK says so the same way.
+            "ProfilerConfig": {"DisableProfiler": True},
             "Tags": list(contract.PLUGIN_TAGS),
         }
         if self.use_spot:

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional
 
-from . import aws, contract
+from . import contract
 
 TUNING_NAME_MAX = 32  # AWS's limit for tuning job names, shorter than a training job's
 TERMINAL = ("Completed", "Failed", "Stopped")
@@ -36,23 +36,13 @@ class Ranges:
         for name, values in self.categorical.items():
             if len(values) < 1 or len(set(values)) != len(values):
                 raise contract.ContractError(f"{name}: give one or more distinct values to try")
-            # The SDK JSON-encodes a framework's values (the toolkit decodes them); numbers stay numbers.
-            categorical.append({"Name": name, "Values": [json.dumps(_number_or_text(v)) if framework else str(v) for v in values]})
+            # The SDK JSON-encodes a framework's values as text ('"8"'); the training toolkit decodes them.
+            categorical.append({"Name": name, "Values": [json.dumps(str(v)) if framework else str(v) for v in values]})
         return {
             "ContinuousParameterRanges": [{"Name": "learning_rate", "MinValue": str(low), "MaxValue": str(high), "ScalingType": "Logarithmic"}],
             "CategoricalParameterRanges": categorical,
             "IntegerParameterRanges": [],
         }
-
-
-def _number_or_text(value: str):
-    try:
-        return int(value)
-    except ValueError:
-        try:
-            return float(value)
-        except ValueError:
-            return value
 
 
 def tuning_name(now: Optional[float] = None) -> str:
@@ -90,7 +80,7 @@ def tuning_request(name: str, training_request: dict, ranges: Ranges, objective:
         "RoleArn": training_request["RoleArn"],
         "InputDataConfig": training_request["InputDataConfig"],
         "OutputDataConfig": training_request["OutputDataConfig"],
-        "ResourceConfig": training_request["ResourceConfig"],
+        "HyperParameterTuningResourceConfig": training_request["ResourceConfig"],
         "StoppingCondition": training_request["StoppingCondition"],
     }
     return {
@@ -145,6 +135,8 @@ def follow(sm, name: str, max_jobs: int, report: Callable[[str], None] = print, 
     """Reports each training job as it ends (status, objective, its values); cancel stops the tuning
     job and its training jobs. Returns the last DescribeHyperParameterTuningJob answer."""
     from botocore.exceptions import ClientError
+
+    from . import aws  # boto3: only once a tuning job runs
 
     reported = set()
     stop_sent = False
