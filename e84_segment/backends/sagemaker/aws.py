@@ -41,6 +41,27 @@ class AwsError(RuntimeError):
     """An AWS failure explained: what happened and what to change."""
 
 
+class StopOnCancel:
+    """For a loop that follows a job: on cancel, sends the job's stop request once (then the loop
+    follows the job until it says it stopped), and pauses between polls until a cancel wakes it."""
+
+    def __init__(self, cancelled: Callable[[], bool], stop: Callable[[], object], message: str, report: Callable[[str], None]):
+        self.cancelled, self.stop, self.message, self.report = cancelled, stop, message, report
+        self.sent = False
+
+    def check(self) -> None:
+        if self.cancelled() and not self.sent:
+            self.report(self.message)
+            try:
+                self.stop()
+            except ClientError as error:
+                raise explain(error, self.message) from None
+            self.sent = True
+
+    def pause(self, seconds: float) -> None:
+        pause(seconds, lambda: self.cancelled() and not self.sent)
+
+
 @dataclass
 class AwsSettings:
     profile: str = ""

@@ -260,6 +260,11 @@ def source_files(training: bool = True) -> Iterator[Tuple[str, bytes]]:
         yield "e84_segment/metadata.txt", metadata.read_bytes()  # the version the model file records
     for file in _package_files(package_root):
         yield f"e84_segment/{file.relative_to(package_root).as_posix()}", file.read_bytes()
+    # The tile grid needs mercantile, which AWS's containers do not have: core.tiles finds it here.
+    from ...core import tiles
+
+    yield "e84_segment/_vendor/__init__.py", b'"""Third-party pure-Python modules the containers do not ship."""\n'
+    yield "e84_segment/_vendor/mercantile/__init__.py", Path(tiles.mercantile.__file__).read_bytes()
     for root in vendored_roots(VENDORED if training else VENDORED[:1]):
         for file in sorted(p for p in root.rglob("*") if p.is_file() and not _SKIP.search(p.as_posix())):
             yield f"{root.name}/{file.relative_to(root).as_posix()}", file.read_bytes()

@@ -117,7 +117,8 @@ def follow(
     follower = LogFollower(logs, job_name)
     metrics = EpochMetrics()
     transitions_seen = 0
-    stop_sent = False
+    stopper = aws.StopOnCancel(cancelled, lambda: sm.stop_training_job(TrainingJobName=job_name),
+                               f"Stopping {job_name} (SageMaker gives it up to 2 minutes)", report)
     log_warning_shown = False
     while True:
         description = sm.describe_training_job(TrainingJobName=job_name)
@@ -141,14 +142,8 @@ def follow(
         status = description["TrainingJobStatus"]
         if status in TERMINAL:
             return description
-        if cancelled() and not stop_sent:
-            report(f"Stopping {job_name} (SageMaker gives it up to 2 minutes)")
-            try:
-                sm.stop_training_job(TrainingJobName=job_name)
-            except ClientError as error:
-                raise aws.explain(error, f"Stopping {job_name}") from None
-            stop_sent = True
-        aws.pause(poll_seconds, lambda: cancelled() and not stop_sent)
+        stopper.check()
+        stopper.pause(poll_seconds)
 
 
 def _progress(description: dict, metrics: EpochMetrics) -> float:
@@ -180,6 +175,8 @@ def download_model(s3, artifact_uri: str, destination: Path, report: Callable[[s
         try:
             s3.download_file(bucket, key, str(archive))
         except ClientError as error:
+            if aws.error_code(error) in ("404", "NoSuchKey", "NotFound"):  # S3's HEAD says only "Not Found"
+                raise aws.AwsError(f"{artifact_uri} does not exist: the job wrote no model there") from None
             raise aws.explain(error, f"Downloading {artifact_uri}") from None
         report(f"Downloaded {artifact_uri} ({archive.stat().st_size / 1e6:.1f} MB)")
         return pytorch_job.extract_model(archive, destination)

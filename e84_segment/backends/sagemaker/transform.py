@@ -73,7 +73,7 @@ def run_job(
     )
     sm.create_transform_job(**request)
     report(f"Batch transform {name} submitted on {instance_type}")
-    stop_sent = False
+    stopper = aws.StopOnCancel(cancelled, lambda: sm.stop_transform_job(TransformJobName=name), f"Stopping batch transform {name}", report)
     while True:
         description = sm.describe_transform_job(TransformJobName=name)
         status = description["TransformJobStatus"]
@@ -83,8 +83,5 @@ def run_job(
             if status == "Stopped":
                 raise endpoints.Cancelled()
             return description
-        if cancelled() and not stop_sent:
-            report(f"Stopping batch transform {name}")
-            sm.stop_transform_job(TransformJobName=name)
-            stop_sent = True
-        aws.pause(poll_seconds, lambda: cancelled() and not stop_sent)
+        stopper.check()
+        stopper.pause(poll_seconds)

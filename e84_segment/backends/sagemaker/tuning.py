@@ -134,12 +134,11 @@ def follow(sm, name: str, max_jobs: int, report: Callable[[str], None] = print, 
            cancelled: Callable[[], bool] = lambda: False, poll_seconds: float = 60.0) -> dict:
     """Reports each training job as it ends (status, objective, its values); cancel stops the tuning
     job and its training jobs. Returns the last DescribeHyperParameterTuningJob answer."""
-    from botocore.exceptions import ClientError
-
     from . import aws  # boto3: only once a tuning job runs
 
     reported = set()
-    stop_sent = False
+    stopper = aws.StopOnCancel(cancelled, lambda: sm.stop_hyper_parameter_tuning_job(HyperParameterTuningJobName=name),
+                               f"Stopping tuning job {name} and its training jobs", report)
     while True:
         description = sm.describe_hyper_parameter_tuning_job(HyperParameterTuningJobName=name)
         for job in list_jobs(sm, name):
@@ -155,14 +154,8 @@ def follow(sm, name: str, max_jobs: int, report: Callable[[str], None] = print, 
         if status in TERMINAL:
             progress(100.0)
             return description
-        if cancelled() and not stop_sent:
-            report(f"Stopping tuning job {name} and its training jobs")
-            try:
-                sm.stop_hyper_parameter_tuning_job(HyperParameterTuningJobName=name)
-            except ClientError as error:
-                raise aws.explain(error, f"Stopping {name}") from None
-            stop_sent = True
-        aws.pause(poll_seconds, lambda: cancelled() and not stop_sent)
+        stopper.check()
+        stopper.pause(poll_seconds)
 
 
 def best_job(description: dict) -> Optional[dict]:
