@@ -14,7 +14,7 @@ DEMO_OUT ?= demo-output
 TRAIN_MINUTES ?= 5
 QGIS_PROFILE ?= default
 
-.PHONY: setup test demo bench bench-field bench-predict package deploy endpoint screenshot clean
+.PHONY: setup test demo bench bench-field bench-predict package deploy endpoint screenshot wheelhouse clean
 
 setup: .apt-ok $(VENV)/.installed
 
@@ -36,6 +36,12 @@ build/home:
 
 test: setup build/home
 	$(RUN_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+# Folders of wheels for installing the local steps' packages offline (Dependencies dialog), one per
+# platform and QGIS Python; WHEELHOUSE_TARGETS="linux:3.11 windows:3.12" picks some.
+WHEELHOUSE_TARGETS ?=
+wheelhouse: setup
+	$(PY) scripts/wheelhouse.py --output wheelhouse $(foreach t,$(WHEELHOUSE_TARGETS),--target $(t))
 
 # Packaging needs pyrcc5 and mercantile (vendored into the zip), deploying PyQt's QSettings: a venv of a
 # few MB, not the test venv's torch and moto.

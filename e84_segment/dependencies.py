@@ -1,7 +1,14 @@
-"""Optional Python packages: checked without importing them, so QGIS starts fast without them."""
-import importlib.util
+"""Optional Python packages: checked without importing them, so QGIS starts fast without them.
 
-from qgis.core import QgsProcessingException
+What is missing can be installed from the plugin (Plugins > e84 segment > Dependencies, or
+e84segment:installdependencies) into a folder of the QGIS profile; see installer.py.
+"""
+import importlib.util
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsProcessingException
+
+from . import installer
 
 LOCAL_PACKAGES = {
     "torch": "torch==2.13.0",
@@ -17,18 +24,29 @@ def missing(packages: dict) -> list:
 AWS_PACKAGES = {"boto3": "boto3==1.44.8"}
 
 
-def _require(packages: dict, what: str) -> None:
+def packages_folder() -> Path:
+    """Where the plugin installs packages for this QGIS profile and Python version."""
+    return installer.packages_folder(Path(QgsApplication.qgisSettingsDirPath()))
+
+
+def activate() -> bool:
+    """Makes packages the plugin installed importable (QGIS start-up, qgis_process): a folder check."""
+    return installer.activate(packages_folder())
+
+
+def _require(packages: dict, what: str, how: str) -> None:
     absent = missing(packages)
     if absent:
-        raise QgsProcessingException(
-            f"{what} in QGIS's Python. Install it once with "
-            f"'python -m pip install {' '.join(absent)}' (on Windows from the OSGeo4W Shell), then restart QGIS."
-        )
+        raise QgsProcessingException(f"{what} in QGIS's Python. {how}")
 
 
 def require_torch() -> None:
-    _require(LOCAL_PACKAGES, "Local training and prediction need PyTorch")
+    _require(LOCAL_PACKAGES, "Local training and prediction need PyTorch",
+             "Install it from the plugin: Plugins > e84 segment > Dependencies (online, or offline from a folder of "
+             "wheels), or run the algorithm 'Install packages for local steps' (e84segment:installdependencies).")
 
 
 def require_boto3() -> None:
-    _require(AWS_PACKAGES, "The SageMaker steps need boto3 (the AWS SDK for Python)")
+    _require(AWS_PACKAGES, "The SageMaker steps need boto3 (the AWS SDK for Python)",
+             f"Install it once with 'python -m pip install {AWS_PACKAGES['boto3']}' (on Windows from the OSGeo4W Shell), "
+             "then restart QGIS.")

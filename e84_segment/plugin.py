@@ -21,10 +21,15 @@ class E84SegmentPlugin:
         self.toolbar = None
         self.dock = None
         self.endpoint_check = None
+        self.dependencies_action = None
+        self.dependencies_dialog = None
 
     def initProcessing(self):  # noqa: N802 (QGIS's name)
         if self.provider is not None:  # desktop QGIS calls initGui, qgis_process only this
             return
+        from . import dependencies
+
+        dependencies.activate()  # packages the plugin installed into the profile (a folder check)
         from .processing.provider import E84Provider
 
         self.provider = E84Provider()
@@ -42,6 +47,10 @@ class E84SegmentPlugin:
         self.toolbar.setObjectName("e84SegmentToolbar")
         self.toolbar.addAction(self.action)
         self.iface.addPluginToMenu(MENU, self.action)
+        self.dependencies_action = QAction("Dependencies…", self.iface.mainWindow())
+        self.dependencies_action.setObjectName("e84SegmentDependencies")
+        self.dependencies_action.triggered.connect(self.show_dependencies)
+        self.iface.addPluginToMenu(MENU, self.dependencies_action)
         self.dock = E84SegmentDock(self.iface, self.iface.mainWindow())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         # Docks open at their minimum width; the form's full width fits without scrolling sideways.
@@ -51,6 +60,11 @@ class E84SegmentPlugin:
         from .gui.endpoint_watch import check_live_endpoints
 
         self.endpoint_check = check_live_endpoints(self.iface, self.iface.mainWindow())
+
+    def show_dependencies(self):
+        from .gui.dependencies_dialog import open_dialog
+
+        self.dependencies_dialog = open_dialog(self.iface.mainWindow())
 
     def _toggle_dock(self, visible: bool):
         self.dock.setVisible(visible)
@@ -65,6 +79,10 @@ class E84SegmentPlugin:
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
+        if self.dependencies_action is not None:
+            self.iface.removePluginMenu(MENU, self.dependencies_action)
+            self.dependencies_action.deleteLater()
+            self.dependencies_action = None
         if self.action is not None:
             self.iface.removePluginMenu(MENU, self.action)
             self.action.deleteLater()

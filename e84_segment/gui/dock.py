@@ -129,6 +129,21 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         answer = QMessageBox.question(self, LOG_TAG, question, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
 
+    def local_packages_ready(self) -> bool:
+        """Local steps need PyTorch: when QGIS's Python lacks it, offer to install it instead of failing."""
+        from .. import dependencies
+
+        if not dependencies.missing(dependencies.LOCAL_PACKAGES):
+            return True
+        if self.ask(self.tr("Local training and prediction need PyTorch, which QGIS's Python does not have yet (about "
+                            "900 MB, installed into this QGIS profile only).\n\nInstall it now, online or from a folder "
+                            "of wheels?")):
+            from .dependencies_dialog import open_dialog
+
+            self.dependencies_dialog = open_dialog(self)
+        self._refuse(self.tr("Not started: PyTorch is missing. Install it from Plugins > e84 segment > Dependencies."))
+        return False
+
     def _refuse(self, problem: str) -> None:
         self.statusLabel.setText(problem)
         self.iface.messageBar().pushWarning(LOG_TAG, problem)

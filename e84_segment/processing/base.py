@@ -25,6 +25,7 @@ GROUPS = {
     "model": "2 Model",
     "footprints": "3 Footprints",
     "sagemaker": "4 SageMaker",
+    "setup": "5 Set-up",
 }
 
 

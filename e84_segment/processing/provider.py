@@ -6,6 +6,7 @@ from .build_training_data import BuildTrainingDataAlgorithm
 from .check_aws import CheckAwsAlgorithm
 from .compare_osm import CompareOsmAlgorithm
 from .evaluate_model import EvaluateModelAlgorithm
+from .install_dependencies import InstallDependenciesAlgorithm
 from .export_footprints import ExportFootprintsAlgorithm
 from .manage_endpoints import ManageEndpointsAlgorithm
 from .predict_endpoint import PredictEndpointAlgorithm
@@ -47,5 +48,6 @@ class E84Provider(QgsProcessingProvider):
             TuneSageMakerAlgorithm(),
             PredictEndpointAlgorithm(),
             ManageEndpointsAlgorithm(),
+            InstallDependenciesAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

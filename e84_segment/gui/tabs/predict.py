@@ -95,6 +95,8 @@ class PredictTab:
             model = self.modelWidget.filePath().strip()
             if not model or not Path(model).is_file():
                 return self._refuse(self.tr("Choose a model file from Train (local)."))
+            if not self.local_packages_ready():
+                return
             algorithm, backend, parameters = "e84segment:predictlocal", "local", {**base, "MODEL": model}
         else:
             name = (self.endpointEdit if source == 1 else self.jobEdit).text().strip()

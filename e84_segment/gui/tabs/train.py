@@ -112,6 +112,8 @@ class TrainTab:
         self._start("train", [("e84segment:trainsagemaker", remote)], "sagemaker", parameters, done, tag=tag)
 
     def _train_here(self, folder: str, tag: str) -> None:
+        if not self.local_packages_ready():
+            return
         parameters = {"DATASET": folder, "TIME_LIMIT": self.timeLimitSpin.value(), "ENCODER": self.encoderCombo.currentIndex()}
         base = self.baseModelWidget.filePath().strip()
         if base:
@@ -170,6 +172,8 @@ class TrainTab:
             problem = self.tr("Set the block to check on as the area of interest on the Data tab: {}").format(self.aoi_problem())
         if problem:
             return self._refuse(problem)
+        if not self.local_packages_ready():
+            return
         imagery = self.imageryCombo.currentLayer()
         parameters = {"MODEL": model, "IMAGERY": imagery, "REFERENCE": reference, **self.aoi_parameters()}
 

