@@ -14,7 +14,7 @@ DEMO_OUT ?= demo-output
 TRAIN_MINUTES ?= 5
 QGIS_PROFILE ?= default
 
-.PHONY: setup test demo bench bench-field bench-predict package deploy endpoint screenshot wheelhouse clean
+.PHONY: setup test demo bench bench-field bench-predict package deploy endpoint screenshot screenshot-dependencies wheelhouse clean
 
 setup: .apt-ok $(VENV)/.installed
 
@@ -69,6 +69,14 @@ deploy: $(PACKAGE_VENV)/.installed
 screenshot: setup
 	@dpkg -s xvfb xauth >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq xvfb xauth; }
 	$(PY) scripts/screenshot.py --output docs/screenshot.png
+
+# The same desktop with a profile whose Python has no torch: the Dependencies dialog installs it from a
+# folder of wheels (this platform's, from `make wheelhouse`), then the dock trains: docs/dependencies.png.
+screenshot-dependencies: setup
+	@dpkg -s xvfb xauth >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq xvfb xauth; }
+	@test -d wheelhouse/linux-py3.11 || $(PY) scripts/wheelhouse.py --output wheelhouse --target linux:3.11
+	$(PY) scripts/screenshot.py --wheels wheelhouse/linux-py3.11 --output docs/dependencies.png
+	@cat docs/dependencies.txt
 
 HOST ?= 127.0.0.1
 PORT ?= 8080

@@ -3,6 +3,11 @@ zip, the dock driven through build -> train -> predict -> compare on Kampala, an
 docs/screenshot.png.
 
     python scripts/screenshot.py [--output docs/screenshot.png] [--timeout 600]
+
+With ``--wheels FOLDER`` the profile's Python has no torch (the project's venv is left off the path): the
+session installs the local steps' packages through the Dependencies dialog from that folder of wheels,
+saves the dialog to --output, then builds a dataset and trains in the dock, and writes what the dock
+said to <output>.txt.
 """
 import argparse
 import os
@@ -37,6 +42,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "screenshot.png")
     parser.add_argument("--timeout", type=int, default=600)
+    parser.add_argument("--wheels", type=Path, help="install torch & co. from this folder of wheels through the dialog")
     args = parser.parse_args()
     archive = package.make_zip()
     with tempfile.TemporaryDirectory() as tmp:
@@ -47,10 +53,13 @@ def main() -> None:
             env.pop(key, None)
         env.update(
             HOME=str(home), XDG_RUNTIME_DIR=str(home),
-            PYTHONPATH=os.pathsep.join(site.getsitepackages()),  # torch from the project's venv
             E84_SCREENSHOT=str(args.output.resolve()), E84_WORKSPACE=str(home / "work"),
             E84_DATA=str(ROOT.parent / "shared" / "data" / "kampala"),
         )
+        if args.wheels:
+            env["E84_WHEELS"] = str(args.wheels.resolve())  # a profile without torch: QGIS's Python as installed
+        else:
+            env["PYTHONPATH"] = os.pathsep.join(site.getsitepackages())  # torch from the project's venv
         command = [
             "xvfb-run", "-a", "-s", "-screen 0 1600x1000x24",
             "qgis", "--profiles-path", str(home / "qgis"), "--nologo", "--noversioncheck",

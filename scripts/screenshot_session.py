@@ -1,7 +1,9 @@
 """Runs inside the QGIS desktop (qgis --code): drives the dock from the dataset to the comparison
 with OSM (the map then shows the comparison classes over the imagery) and saves a screenshot.
 
-Started by scripts/screenshot.py, which sets E84_SCREENSHOT, E84_WORKSPACE and E84_DATA.
+Started by scripts/screenshot.py, which sets E84_SCREENSHOT, E84_WORKSPACE and E84_DATA. With
+E84_WHEELS, QGIS's Python has no torch: the Dependencies dialog installs it from that folder first
+(the screenshot is then the dialog's), and the dock builds a dataset and trains with it.
 """
 import os
 from pathlib import Path
@@ -16,11 +18,38 @@ OUTPUT = Path(os.environ["E84_SCREENSHOT"])
 steps = []
 
 
-def start():
+def install_first():
+    """The Dependencies dialog, as an analyst uses it, from the folder of wheels."""
     iface.mainWindow().showMaximized()
     plugin = plugins["e84_segment"]
-    plugin.action.setChecked(True)
-    dock = plugin.dock
+    plugin.show_dependencies()
+    dialog = plugin.dependencies_dialog
+    dialog.folderRadio.setChecked(True)
+    dialog.wheelFolderWidget.setFilePath(os.environ["E84_WHEELS"])
+    dialog.installButton.click()
+
+    def wait():
+        if dialog.run is not None:
+            QTimer.singleShot(1000, wait)
+            return
+        dialog.grab().save(str(OUTPUT))
+        dialog.close()
+        dock = plugin.dock
+        plugin.action.setChecked(True)
+        prepare(dock)
+        dock.timeLimitSpin.setValue(0.2)
+        steps.extend([dock.runButton.click, dock.trainButton.click, lambda: report(dock)])
+        QTimer.singleShot(1000, lambda: advance(dock))
+
+    QTimer.singleShot(1000, wait)
+
+
+def report(dock):
+    OUTPUT.with_suffix(".txt").write_text(dock.statusLabel.text() + "\n", encoding="utf-8")
+    QApplication.instance().exit(0)
+
+
+def prepare(dock):
     imagery = QgsRasterLayer(str(DATA / "geotiff" / "aoiA_dense_z20.tif"), "Kampala drone imagery (z20)")
     labels = QgsVectorLayer(str(DATA / "buildings.geojson"), "OSM buildings", "ogr")
     QgsProject.instance().addMapLayers([imagery, labels])
@@ -29,6 +58,14 @@ def start():
     dock.zoomSpin.setValue(20)
     dock.aoiGroup.setOutputExtentFromLayer(imagery)
     dock.outputWidget.setFilePath(os.environ["E84_WORKSPACE"])
+
+
+def start():
+    iface.mainWindow().showMaximized()
+    plugin = plugins["e84_segment"]
+    plugin.action.setChecked(True)
+    dock = plugin.dock
+    prepare(dock)
     dock.timeLimitSpin.setValue(1.0)
     steps.extend([
         dock.runButton.click,
@@ -60,4 +97,4 @@ def finish():
     QApplication.instance().exit(0)
 
 
-QTimer.singleShot(3000, start)
+QTimer.singleShot(3000, install_first if os.environ.get("E84_WHEELS") else start)

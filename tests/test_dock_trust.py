@@ -262,7 +262,7 @@ def test_toolbox_groups_follow_the_workflow_and_help_uses_the_dialogs_words(prov
     import re
 
     groups = sorted({algorithm.group() for algorithm in provider.algorithms()})
-    assert groups == ["1 Training data", "2 Model", "3 Footprints", "4 SageMaker"]
+    assert groups == ["1 Training data", "2 Model", "3 Footprints", "4 SageMaker", "5 Set-up"]
     for algorithm in provider.algorithms():
         text = algorithm.shortHelpString()
         for definition in algorithm.parameterDefinitions():
