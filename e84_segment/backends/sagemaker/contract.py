@@ -194,10 +194,8 @@ class TrainingRequest:
 
     def as_kwargs(self) -> dict:
         """The CreateTrainingJob request."""
-        check_name(self.job_name)
+        check_job(self.job_name, self.role_arn)
         check_training_instance(self.instance_type)
-        if not self.role_arn.startswith("arn:"):
-            raise ContractError("ROLE_ARN must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) that SageMaker can assume")
         output_bucket, output_prefix = parse_s3_uri(self.output_uri)
         channels = channel_uris(self.dataset_uri)
         request = {
@@ -225,18 +223,35 @@ class TrainingRequest:
             ],
             "OutputDataConfig": {"S3OutputPath": s3_uri(output_bucket, output_prefix)},
             "ResourceConfig": {"InstanceType": self.instance_type, "InstanceCount": 1, "VolumeSizeInGB": self.volume_gb},
-            "StoppingCondition": {"MaxRuntimeInSeconds": int(self.max_runtime_s)},
             "Tags": list(PLUGIN_TAGS),
         }
-        if self.use_spot:
-            max_wait = int(self.max_wait_s or self.max_runtime_s * 2)
-            if max_wait < self.max_runtime_s:
-                raise ContractError("MAX_WAIT must be at least MAX_RUNTIME for spot training")
-            request["EnableManagedSpotTraining"] = True
-            request["StoppingCondition"]["MaxWaitTimeInSeconds"] = max_wait
-            # Spot capacity can be reclaimed: the algorithm resumes from checkpoints written here.
-            request["CheckpointConfig"] = {"S3Uri": s3_uri(output_bucket, f"{output_prefix}{self.job_name}/checkpoints/")}
+        # Spot capacity can be reclaimed: the algorithm resumes from checkpoints written there.
+        request.update(stopping(self.job_name, self.output_uri, self.max_runtime_s, self.use_spot, self.max_wait_s))
         return request
+
+
+def check_job(job_name: str, role_arn: str) -> None:
+    check_name(job_name)
+    if not role_arn.startswith("arn:"):
+        raise ContractError("ROLE_ARN must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) that SageMaker can assume")
+
+
+def stopping(job_name: str, output_uri: str, max_runtime_s: int, use_spot: bool, max_wait_s: int,
+             checkpoint_path: Optional[str] = None) -> dict:
+    """StoppingCondition, and for managed spot training its wait and the checkpoints' S3 location
+    (under the job's output), where a restarted job finds what the reclaimed one left."""
+    fields = {"StoppingCondition": {"MaxRuntimeInSeconds": int(max_runtime_s)}}
+    if use_spot:
+        max_wait = int(max_wait_s or max_runtime_s * 2)
+        if max_wait < max_runtime_s:
+            raise ContractError("MAX_WAIT must be at least MAX_RUNTIME for spot training")
+        bucket, prefix = parse_s3_uri(output_uri)
+        fields["EnableManagedSpotTraining"] = True
+        fields["StoppingCondition"]["MaxWaitTimeInSeconds"] = max_wait
+        fields["CheckpointConfig"] = {"S3Uri": s3_uri(bucket, f"{prefix}{job_name}/checkpoints/")}
+        if checkpoint_path:
+            fields["CheckpointConfig"]["LocalPath"] = checkpoint_path
+    return fields
 
 
 def model_request(name: str, region: str, model_data_url: str, role_arn: str) -> dict:

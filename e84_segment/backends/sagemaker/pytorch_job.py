@@ -138,9 +138,7 @@ class TrainingRequest:
 
     def as_kwargs(self) -> dict:
         """The CreateTrainingJob request."""
-        contract.check_name(self.job_name)
-        if not self.role_arn.startswith("arn:"):
-            raise contract.ContractError("ROLE_ARN must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) that SageMaker can assume")
+        contract.check_job(self.job_name, self.role_arn)
         if self.instance_count < 1:
             raise contract.ContractError("INSTANCE_COUNT must be at least 1")
         bucket, prefix = contract.parse_s3_uri(self.output_uri)
@@ -165,20 +163,12 @@ class TrainingRequest:
             ],
             "OutputDataConfig": {"S3OutputPath": contract.s3_uri(bucket, prefix)},
             "ResourceConfig": {"InstanceType": self.instance_type, "InstanceCount": int(self.instance_count), "VolumeSizeInGB": self.volume_gb},
-            "StoppingCondition": {"MaxRuntimeInSeconds": int(self.max_runtime_s)},
             # Debugger's profiler is not used (no rules billed); the SDK says so the same way.
             "ProfilerConfig": {"DisableProfiler": True},
             "Tags": list(contract.PLUGIN_TAGS),
         }
-        if self.use_spot:
-            max_wait = int(self.max_wait_s or self.max_runtime_s * 2)
-            if max_wait < self.max_runtime_s:
-                raise contract.ContractError("MAX_WAIT must be at least MAX_RUNTIME for spot training")
-            request["EnableManagedSpotTraining"] = True
-            request["StoppingCondition"]["MaxWaitTimeInSeconds"] = max_wait
-            # A reclaimed spot instance restarts the job: the entry point resumes from what it left here.
-            request["CheckpointConfig"] = {"S3Uri": contract.s3_uri(bucket, f"{prefix}{self.job_name}/checkpoints/"),
-                                           "LocalPath": CHECKPOINT_PATH}
+        # A reclaimed spot instance restarts the job: the entry point resumes from what it left in CHECKPOINT_PATH.
+        request.update(contract.stopping(self.job_name, self.output_uri, self.max_runtime_s, self.use_spot, self.max_wait_s, CHECKPOINT_PATH))
         return request
 
 
