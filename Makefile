@@ -24,10 +24,10 @@ setup: .apt-ok $(VENV)/.installed
 	  echo "Installing $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); }
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-container.txt | .apt-ok
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-container.txt requirements-onnx.txt | .apt-ok
 	@test -x $(PY) || $(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements-container.txt
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements-container.txt -r requirements-onnx.txt
 	@$(PY) -c "import numpy, osgeo.gdal_array; assert numpy.__version__.startswith('1.'), 'numpy 2 breaks GDAL: remove it from $(VENV)'"
 	@touch $@
 

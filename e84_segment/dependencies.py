@@ -22,6 +22,7 @@ def missing(packages: dict) -> list:
 
 
 AWS_PACKAGES = {"boto3": "boto3==1.44.8"}
+ONNX_PACKAGES = {"onnxruntime": "onnxruntime==1.32.0"}
 
 
 def packages_folder() -> Path:
@@ -50,3 +51,9 @@ def require_boto3() -> None:
     _require(AWS_PACKAGES, "The SageMaker steps need boto3 (the AWS SDK for Python)",
              f"Install it once with 'python -m pip install {AWS_PACKAGES['boto3']}' (on Windows from the OSGeo4W Shell), "
              "then restart QGIS.")
+
+
+def require_onnxruntime() -> None:
+    _require(ONNX_PACKAGES, "An ONNX model needs onnxruntime",
+             f"Install it with 'python -m pip install --no-deps {ONNX_PACKAGES['onnxruntime']} flatbuffers==25.12.19 "
+             "protobuf==7.36.2' (on Windows from the OSGeo4W Shell), or predict with the .pt model file.")

@@ -117,18 +117,30 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
     """Predicts the algorithm's AOI / AOI_LAYER (ZOOM, OVERLAP, BATCH_SIZE, MAX_TILES) with a local model
     into the two GeoTIFFs; returns the mosaic's stats, the model's meta and the area (EPSG:3857).
     predictlocal and evaluatemodel share it."""
-    dependencies.require_torch()
-    from ..backends.local import modelfile, predict
+    from ..backends.local.model_zoom import describe_zoom_mismatch
     from ..core import mosaic
 
-    try:
-        predictor = predict.Predictor(model_path, tta=algorithm.parameterAsBoolean(parameters, "TTA", context))
-    except modelfile.ModelFileError as error:
-        raise QgsProcessingException(str(error))
+    tta = algorithm.parameterAsBoolean(parameters, "TTA", context)
+    if model_path.suffix.lower() == ".onnx":  # onnxruntime alone: no PyTorch needed
+        dependencies.require_onnxruntime()
+        from ..backends.local import onnx_model
+
+        try:
+            predictor = onnx_model.OnnxPredictor(model_path, tta=tta)
+        except onnx_model.OnnxModelError as error:
+            raise QgsProcessingException(str(error))
+    else:
+        dependencies.require_torch()
+        from ..backends.local import modelfile, predict
+
+        try:
+            predictor = predict.Predictor(model_path, tta=tta)
+        except modelfile.ModelFileError as error:
+            raise QgsProcessingException(str(error))
     meta = predictor.meta
     zoom = algorithm.parameterAsInt(parameters, "ZOOM", context) or meta["zoom"]
     tile_size = meta["tile_size"]
-    for note in predict.describe_zoom_mismatch(meta, zoom):
+    for note in describe_zoom_mismatch(meta, zoom):
         feedback.pushWarning(note)
     area = areas.area_of_interest(algorithm, parameters, context, imagery, feedback=feedback)
     aoi_tiles = areas.tiles_in_area(area, zoom, algorithm.parameterAsInt(parameters, "MAX_TILES", context))
@@ -155,7 +167,8 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
 
 def add_model_prediction_parameters(algorithm) -> None:
     """MODEL, ZOOM, OVERLAP and the advanced BATCH_SIZE and MAX_TILES, as predictlocal and evaluatemodel take them."""
-    algorithm.addParameter(QgsProcessingParameterFile("MODEL", "Model file", fileFilter="e84 segment model (*.pt)"))
+    algorithm.addParameter(QgsProcessingParameterFile("MODEL", "Model file (.pt, or .onnx from 'Export model as ONNX')",
+                                                      fileFilter="e84 segment model (*.pt *.onnx)"))
     algorithm.addParameter(
         QgsProcessingParameterNumber("ZOOM", "Zoom level (0: the model's)", QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=24)
     )

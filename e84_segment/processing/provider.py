@@ -8,6 +8,7 @@ from .compare_osm import CompareOsmAlgorithm
 from .evaluate_model import EvaluateModelAlgorithm
 from .install_dependencies import InstallDependenciesAlgorithm
 from .export_footprints import ExportFootprintsAlgorithm
+from .export_onnx import ExportOnnxAlgorithm
 from .manage_endpoints import ManageEndpointsAlgorithm
 from .predict_endpoint import PredictEndpointAlgorithm
 from .polygonize import PolygonizeAlgorithm
@@ -39,6 +40,7 @@ class E84Provider(QgsProcessingProvider):
             TrainLocalAlgorithm(),
             PredictLocalAlgorithm(),
             EvaluateModelAlgorithm(),
+            ExportOnnxAlgorithm(),
             PolygonizeAlgorithm(),
             CompareOsmAlgorithm(),
             ExportFootprintsAlgorithm(),

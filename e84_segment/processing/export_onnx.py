@@ -1,0 +1,46 @@
+"""e84segment:exportonnx: a model file as ONNX, for onnxruntime (and Deepness) without PyTorch."""
+from pathlib import Path
+
+from qgis.core import QgsProcessingException, QgsProcessingParameterFile, QgsProcessingParameterFileDestination
+
+from .. import dependencies
+from .base import E84Algorithm
+
+
+class ExportOnnxAlgorithm(E84Algorithm):
+    ID = "exportonnx"
+    TITLE = "Export model as ONNX"
+    GROUP = "model"
+    MODEL = "MODEL"
+    OUTPUT = "OUTPUT"
+
+    def shortHelpString(self):
+        return (
+            "Writes a model file from 'Train model locally' (or brought back from SageMaker) as ONNX. 'Predict buildings' "
+            "runs it with onnxruntime where PyTorch is not installed, which is a few MB instead of about 900; Deepness "
+            "reads it too. The file carries the model's metadata: zoom, tile size, classes and metrics, and "
+            "Deepness's keys (model type, class names, resolution, tile size). The network takes RGB in 0-1 and gives "
+            "class probabilities: its normalisation is inside it."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFile(self.MODEL, "Model file", fileFilter="e84 segment model (*.pt)"))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, "ONNX model", "ONNX model (*.onnx)"))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        dependencies.require_torch()
+        try:
+            import onnx  # noqa: F401  (torch's exporter writes through it)
+        except ImportError:
+            raise QgsProcessingException("Exporting needs the onnx package beside PyTorch: python -m pip install --no-deps "
+                                         "onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2") from None
+        from ..backends.local import modelfile, onnx_model
+
+        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        try:
+            properties = onnx_model.export(Path(self.parameterAsFile(parameters, self.MODEL, context)), output)
+        except modelfile.ModelFileError as error:
+            raise QgsProcessingException(str(error)) from None
+        feedback.pushInfo(f"Wrote {output} ({output.stat().st_size / 1e6:.1f} MB; {properties['resolution']} cm per pixel, "
+                          f"tiles of {properties['tiles_size']} px)")
+        return {self.OUTPUT: str(output)}
