@@ -102,9 +102,13 @@ def throughput(work: Path) -> dict:
     modelfile.save(model_path, net, {"zoom": 21, "tile_size": 256, "classes": ["background", "building"]})
     predictor = predict.Predictor(model_path)
     flipped = predict.Predictor(model_path, tta=True)
+    from e84_segment.backends.local import onnx_model
+
+    onnx_model.export(model_path, work / "throughput.onnx")
+    light = onnx_model.OnnxPredictor(work / "throughput.onnx")
     reader = chips.GdalChipReader(tif, 256)
     batch = np.stack([reader.read(tiles.mercator_bounds(t))[0] for t in aoi_tiles[:8]])
-    bare, ours, with_tta = [], [], []
+    bare, ours, with_tta, with_onnx = [], [], [], []
     for round_ in range(3):
         tick = time.perf_counter()
         with torch.inference_mode():
@@ -117,9 +121,13 @@ def throughput(work: Path) -> dict:
         tick = time.perf_counter()
         mosaic.predict_area(flipped, reader.read, aoi_tiles, 256, 16, work / f"ct{round_}.tif", work / f"pt{round_}.tif")
         with_tta.append(len(aoi_tiles) / (time.perf_counter() - tick))
+        tick = time.perf_counter()
+        mosaic.predict_area(light, reader.read, aoi_tiles, 256, 16, work / f"co{round_}.tif", work / f"po{round_}.tif")
+        with_onnx.append(len(aoi_tiles) / (time.perf_counter() - tick))
     return {"tiles": len(aoi_tiles), "bare": statistics.median(bare), "ours": statistics.median(ours),
             "ratio": statistics.median(ours) / statistics.median(bare), "tta": statistics.median(with_tta),
-            "tta_ratio": statistics.median(with_tta) / statistics.median(ours)}
+            "tta_ratio": statistics.median(with_tta) / statistics.median(ours), "onnx": statistics.median(with_onnx),
+            "onnx_ratio": statistics.median(with_onnx) / statistics.median(ours)}
 
 
 def memory_child(vrt: str, folder: str) -> None:
@@ -203,6 +211,8 @@ def section(q: dict, t: dict, m: dict, kept: list = ()) -> str:
         f"| **ratio** (target >= 0.70) | **{t['ratio']:.2f}** |",
         f"| the same with the four flips averaged (TTA, predictlocal's default) | {t['tta']:.2f} |",
         f"| TTA against one pass (four forward passes per window) | {t['tta_ratio']:.2f} |",
+        f"| one pass with the model exported as ONNX, run by onnxruntime (no torch) | {t['onnx']:.2f} |",
+        f"| onnxruntime against torch, one pass each | {t['onnx_ratio']:.2f} |",
         "",
         "## Local model: prediction memory",
         "",

@@ -86,7 +86,8 @@ class PredictLocalAlgorithm(E84Algorithm):
 
     def shortHelpString(self):
         return (
-            "Predicts buildings over the area of interest with a model from 'Train model locally'. Writes a class "
+            "Predicts buildings over the area of interest with a model from 'Train model locally' (a .pt file), or its "
+            "export from 'Export model as ONNX' (a .onnx file, run by onnxruntime where PyTorch is not installed). Writes a class "
             "raster (0 background, 1 building, 255 no imagery) and a building probability raster (0-255), both "
             "GeoTIFF in EPSG:3857 on the slippy-map tile grid at ZOOM (default: the model's zoom).\n\n"
             "The model runs on windows of several tiles with OVERLAP pixels of context on each side; overlapping "
@@ -167,8 +168,7 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
 
 def add_model_prediction_parameters(algorithm) -> None:
     """MODEL, ZOOM, OVERLAP and the advanced BATCH_SIZE and MAX_TILES, as predictlocal and evaluatemodel take them."""
-    algorithm.addParameter(QgsProcessingParameterFile("MODEL", "Model file (.pt, or .onnx from 'Export model as ONNX')",
-                                                      fileFilter="e84 segment model (*.pt *.onnx)"))
+    algorithm.addParameter(QgsProcessingParameterFile("MODEL", "Model file", fileFilter="e84 segment model (*.pt *.onnx)"))
     algorithm.addParameter(
         QgsProcessingParameterNumber("ZOOM", "Zoom level (0: the model's)", QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=24)
     )
