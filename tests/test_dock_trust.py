@@ -131,7 +131,7 @@ def test_refused_steps_leave_no_run_folder(dock, tmp_path):  # noqa: F811
     dock.modelWidget.setFilePath(str(require(KAMPALA / "buildings.geojson")))  # not a model
     dock.predictButton.click()
     run_to_end(dock)
-    assert "Model file: '" in dock.statusLabel.text() and "is not accepted here; choose a .pt file" in dock.statusLabel.text()
+    assert "Model file: '" in dock.statusLabel.text() and "is not accepted here; choose a .pt or .onnx file" in dock.statusLabel.text()
     notes = tmp_path.parent / f"{tmp_path.name}-notes.pt"
     notes.write_text("meeting notes, not a model")
     dock.modelWidget.setFilePath(str(notes))
