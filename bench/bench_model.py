@@ -130,6 +130,17 @@ def throughput(work: Path) -> dict:
             "onnx_ratio": statistics.median(with_onnx) / statistics.median(ours)}
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's ru_maxrss survives fork and exec, so a child of a
+    large parent would report the parent's size: VmHWM belongs to this process's own memory map."""
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def memory_child(vrt: str, folder: str) -> None:
     app, provider, processing = start_qgis()
     from e84_segment.backends.local import modelfile
@@ -148,7 +159,7 @@ def memory_child(vrt: str, folder: str) -> None:
     gt = ds.GetGeoTransform()
     centre_y = gt[3] + gt[5] * ds.RasterYSize / 2
     km2 = ds.RasterXSize * ds.RasterYSize * gt[1] ** 2 / ground_scale(centre_y) ** 2 / 1e6
-    print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "km2": km2,
+    print(json.dumps({"peak_mb": peak_rss_mb(), "km2": km2,
                       "pixels": ds.RasterXSize * ds.RasterYSize, "seconds": time.perf_counter() - tick}))
 
 
