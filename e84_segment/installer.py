@@ -12,6 +12,7 @@ needs can be in the folder (numpy, GDAL and PyQt are refused). No Qt, no shell s
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -138,8 +139,6 @@ def install(folder: Path, wheel_folder: Optional[Path] = None, report: Callable[
             cancelled: Callable[[], bool] = lambda: False, python: Optional[Path] = None,
             requirements: Sequence[str] = REQUIREMENTS) -> Optional[InstallResult]:
     """Installs into a staging folder, checks it, and swaps it in. None when cancelled."""
-    import shutil
-
     folder = Path(folder)
     if wheel_folder is not None and not Path(wheel_folder).is_dir():
         raise InstallError(f"{wheel_folder} is not a folder: choose the folder of wheels (make wheelhouse writes one)")

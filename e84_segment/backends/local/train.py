@@ -305,17 +305,14 @@ def train(
             # Resume continues from these weights; the interrupted epoch runs again in full.
             _save_checkpoint(checkpoint, model, optimiser, averaged, meta, state)
             break
-        if not lead:
-            epoch_seconds = time.perf_counter() - started
-            state["elapsed"] += epoch_seconds
-            state["epoch"] += 1
-            continue
         # Without a validation split (the analyst chose so) the scores are the training chips' own: the
-        # record says so, and they flatter the model.
-        scores = evaluate(averaged.model, scored_set, options.batch_size, dev, min_pixels)
+        # record says so, and they flatter the model. Only the lead scores; the others go on training.
+        scores = evaluate(averaged.model, scored_set, options.batch_size, dev, min_pixels) if lead else None
         epoch_seconds = time.perf_counter() - started
         state["elapsed"] += epoch_seconds
         state["epoch"] += 1
+        if not lead:
+            continue
         entry = {"epoch": state["epoch"], "minutes": round(state["elapsed"] / 60, 3), "train_loss": float(np.mean(losses))}
         entry.update({k: round(v, 5) for k, v in scores.items()}, measured_on=measured_on)
         state["history"].append(entry)
