@@ -5,7 +5,7 @@ The whole prediction mosaic is polygonized at once, so buildings cut by tile edg
 """
 import math
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, Optional, Union
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -38,8 +38,8 @@ def ground_scale(y: float) -> float:
 
 
 def footprints(
-    classes_path: str,
-    probability_path: Optional[str] = None,
+    classes_path: Union[str, gdal.Dataset],
+    probability_path: Union[str, gdal.Dataset, None] = None,
     min_area_m2: float = 0.0,
     simplify_m: float = 0.0,
     square: bool = False,
@@ -48,12 +48,15 @@ def footprints(
     progress: Callable[[float], None] = lambda p: None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[Footprint]:
-    classes = gdal.Open(str(classes_path))
+    """The footprints of the building pixels. Either raster may come open: a caller in a worker thread
+    opens them on the main thread first, since GDAL 3.6 crashed when QGIS opened the same file there
+    at the same moment (the dock loads a prediction's layers as polygonize starts)."""
+    classes = _opened(classes_path)
     srs = classes.GetSpatialRef()
     mercator = osr.SpatialReference()
     mercator.ImportFromEPSG(3857)
     if srs is None or not srs.IsSame(mercator):
-        raise ValueError(f"{classes_path} is not in EPSG:3857: use the class raster that 'Predict buildings' wrote")
+        raise ValueError(f"{classes.GetDescription()} is not in EPSG:3857: use the class raster that 'Predict buildings' wrote")
     gt = classes.GetGeoTransform()
     buildings = (classes.GetRasterBand(1).ReadAsArray() == building_value).astype(np.uint8)
     memory = gdal.GetDriverByName("MEM")
@@ -66,7 +69,7 @@ def footprints(
         if not probability_path:
             raise ValueError("Separating touching buildings needs the probability raster of the prediction")
         pixel_m = gt[1] / ground_scale(gt[3] + gt[5] * classes.RasterYSize / 2)
-        probability_ds = gdal.Open(str(probability_path))  # held: a band outliving its dataset crashes GDAL
+        probability_ds = _opened(probability_path)  # held: a band outliving its dataset crashes GDAL
         labels = instances.separate(
             buildings, probability_ds.GetRasterBand(1).ReadAsArray(),
             erode_px=max(1, round(SEPARATE_ERODE_M / pixel_m)), min_core_px=max(4, round(SEPARATE_MIN_CORE_M2 / pixel_m**2)),
@@ -92,7 +95,7 @@ def footprints(
         if cancelled():
             raise Cancelled() from error
         raise
-    probability = gdal.Open(str(probability_path)) if probability_path else None
+    probability = _opened(probability_path) if probability_path else None
     count = layer.GetFeatureCount() or 1
     for n, feature in enumerate(layer):
         if cancelled():
@@ -110,6 +113,10 @@ def footprints(
         if geometry is None or geometry.IsEmpty():
             continue
         yield Footprint(bytes(geometry.ExportToWkb()), geometry.GetArea() / scale**2, confidence)
+
+
+def _opened(raster: Union[str, gdal.Dataset]) -> gdal.Dataset:
+    return raster if isinstance(raster, gdal.Dataset) else gdal.Open(str(raster))
 
 
 def _mean_probability(probability: gdal.Dataset, gt, geometry: ogr.Geometry) -> float:

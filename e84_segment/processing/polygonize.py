@@ -97,17 +97,22 @@ class PolygonizeAlgorithm(E84Algorithm):
         self.addOutput(QgsProcessingOutputNumber(self.RIGHT_ANGLE_SHARE, "Share of corners within 10 degrees of square"))
 
     def prepareAlgorithm(self, parameters, context, feedback):
-        # The model's name is read here, on the main thread, while the raster's layer is being loaded
-        # there: a second GDAL handle opened from the task's thread at that moment crashed GDAL 3.6.
+        # Both rasters are opened here, on the main thread, while their layers are being loaded there:
+        # a second GDAL handle opened from the task's thread at that moment crashed GDAL 3.6 (twice,
+        # the model's name read there in 2 of 3 test runs, then the rasters themselves in CI).
         classes = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if classes is None:
             raise QgsProcessingException("INPUT: choose the building class raster from 'Predict buildings'")
-        self.model = gdal.Open(classes.source()).GetMetadataItem(rasters.MODEL_METADATA_KEY) or ""
+        probability = self.parameterAsRasterLayer(parameters, self.PROBABILITY, context)
+        self.classes = gdal.Open(classes.source())
+        self.probability = gdal.Open(probability.source()) if probability else None
+        self.model = self.classes.GetMetadataItem(rasters.MODEL_METADATA_KEY) or ""
         return True
 
     def processAlgorithm(self, parameters, context, feedback):
-        source = self.parameterAsRasterLayer(parameters, self.INPUT, context).source()
-        probability = self.parameterAsRasterLayer(parameters, self.PROBABILITY, context)
+        # Local names only: the handles close when this returns (Windows locks an open file).
+        classes, probability, self.classes, self.probability = self.classes, self.probability, None, None
+        source = classes.GetDescription()
         options = outline_options(self, parameters, context)
         if options["separate"] and probability is None:
             feedback.pushInfo("Touching buildings stay merged: separating them needs the 'Building probability' raster")
@@ -116,8 +121,8 @@ class PolygonizeAlgorithm(E84Algorithm):
             # Footprints are all computed before the output is opened: a cancelled run writes nothing.
             found = list(
                 vectorize.footprints(
-                    source,
-                    probability.source() if probability else None,
+                    classes,
+                    probability,
                     self.parameterAsDouble(parameters, self.MIN_AREA, context),
                     **options,
                     progress=feedback.setProgress,
