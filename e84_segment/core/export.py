@@ -1,13 +1,13 @@
 """Stream chips and masks to a dataset: read in order, rasterize and encode on worker threads.
 
-Reading stays on the calling thread (one reader, so remote tile servers see one render at a time,
-and QGIS renderers never cross threads); masks and JPEG/PNG encoding, the costly part, run on a
+Reading stays on the calling thread (one reader, so QGIS renderers never cross threads; a tile
+service reader fetches ahead on its own, a bounded number of requests at a time); masks and JPEG/PNG encoding, the costly part, run on a
 small pool. At most a few chips are in flight, so memory does not grow with the AOI.
 """
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable, Dict, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -48,9 +48,13 @@ def export_chips(
     workers: int = 2,
     progress: Optional[Callable[[float], None]] = None,
     cancelled: Callable[[], bool] = lambda: False,
+    ahead: Optional[Callable[[List[Tuple[Tuple[float, float, float, float], int]]], None]] = None,
 ) -> ExportStats:
+    """``ahead``, where the reader fetches ahead (a tile service), is told every read in order first."""
     stats = ExportStats()
     order = sorted(splits)
+    if ahead is not None and order:
+        ahead([(tiles.mercator_bounds(tile), None) for tile in order])  # None: the reader's chip size
     pending: deque = deque()
 
     def collect() -> None:

@@ -11,7 +11,7 @@ import math
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -71,7 +71,9 @@ def predict_area(
     source_model: str = "",
     progress: Callable[[float], None] = lambda p: None,
     cancelled: Callable[[], bool] = lambda: False,
+    ahead: Optional[Callable[[List[Tuple[Tuple[float, float, float, float], int]]], None]] = None,
 ) -> PredictStats:
+    """``ahead``, where the reader fetches ahead (a tile service), is told every window in order first."""
     started = time.perf_counter()
     stats = PredictStats(tiles=len(aoi_tiles))
     zoom = aoi_tiles[0][2]
@@ -95,6 +97,16 @@ def predict_area(
     block_rows, block_cols = math.ceil(ny / k), math.ceil(nx / k)
     strip_width = block_cols * block + 2 * o  # whole windows, also where the last one overhangs
 
+    def window(bx: int, by: int) -> Tuple[float, float, float, float]:
+        minx = left + (bx * block - o) * res
+        maxy = top - (by * block - o) * res
+        return (minx, maxy - size * res, minx + size * res, maxy)
+
+    rows = [[bx for bx in range(block_cols) if inside[by * k : (by + 1) * k, bx * k : (bx + 1) * k].any()]
+            for by in range(block_rows)]
+    if ahead is not None:
+        ahead([(window(bx, by), size) for by, jobs in enumerate(rows) for bx in jobs])
+
     with rasters.AtomicGeoTiffs(
         [(classes_path, "Byte", CLASS_NODATA), (probability_path, "Byte", None)], width, height, geotransform
     ) as outputs:
@@ -103,8 +115,7 @@ def predict_area(
         classes_band, probability_band = outputs.bands
         acc = np.zeros((size, strip_width), dtype=np.float32)
         acc_w = np.zeros((size, strip_width), dtype=np.float32)
-        for by in range(block_rows):
-            jobs = [bx for bx in range(block_cols) if inside[by * k : (by + 1) * k, bx * k : (bx + 1) * k].any()]
+        for by, jobs in enumerate(rows):
             for start in range(0, len(jobs), batch_size):
                 if cancelled():
                     stats.cancelled = True
@@ -113,9 +124,7 @@ def predict_area(
                 batch_cols = jobs[start : start + batch_size]
                 images, valids = [], []
                 for bx in batch_cols:
-                    minx = left + (bx * block - o) * res
-                    maxy = top - (by * block - o) * res
-                    rgb, valid = read((minx, maxy - size * res, minx + size * res, maxy), size)
+                    rgb, valid = read(window(bx, by), size)
                     images.append(rgb)
                     valids.append(valid)
                 tick = time.perf_counter()

@@ -12,13 +12,15 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeatureSource,
+    QgsProcessingParameterNumber,
     QgsRectangle,
     QgsWkbTypes,
 )
 
-from ..core import chips, tiles
+from ..core import chips, tile_fetch, tiles
 
 MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
+CONCURRENCY = "CONCURRENCY"
 
 
 @dataclass
@@ -168,11 +170,37 @@ def tiles_in_area(area: QgsGeometry, zoom: int, max_tiles: int) -> List[tiles.Ti
     return sorted(found)
 
 
-def chip_reader(imagery: LayerSnapshot, tile_size: int):
-    """GDAL's windowed reads where GDAL opens the source, QGIS rendering otherwise."""
+def chip_reader(imagery: LayerSnapshot, tile_size: int, concurrency: int = 0, sample: Optional[tiles.Tile] = None,
+                feedback=None):
+    """GDAL's windowed reads where GDAL opens the source; an XYZ layer's own tiles, ``concurrency`` at a
+    time, where they line up with the chips (``sample`` is one of them); QGIS rendering otherwise."""
     if imagery.provider == "gdal":
         try:
             return chips.GdalChipReader(imagery.source, tile_size)
         except (RuntimeError, ValueError) as error:
             raise QgsProcessingException(f"GDAL cannot read the imagery '{imagery.name}': {error}")
+    if concurrency > 0 and sample is not None:
+        from . import tile_service
+
+        reader = tile_service.direct_reader(imagery, tile_size, concurrency, feedback)
+        if reader is not None and reader.lines_up(tiles.mercator_bounds(sample), tile_size):
+            if feedback is not None:
+                feedback.pushInfo(f"Reading the layer's own tiles, {concurrency} requests at a time")
+            return reader
+        if feedback is not None and reader is not None:
+            feedback.pushInfo("The layer's tiles do not line up with the chips at this zoom: QGIS renders each chip")
     return chips.RenderedChipReader(imagery.source, imagery.provider, tile_size, imagery.renderer)
+
+
+def concurrency_parameter() -> QgsProcessingParameterNumber:
+    """CONCURRENCY, an advanced parameter of the algorithms that read imagery."""
+    return QgsProcessingParameterNumber(
+        CONCURRENCY, "Tile requests at a time (XYZ layers whose tiles make the chips; 0: QGIS renders each chip)",
+        QgsProcessingParameterNumber.Integer, tile_fetch.DEFAULT_CONCURRENCY, minValue=0, maxValue=32,
+    )
+
+
+def close_reader(reader) -> None:
+    """Stops a tile service reader's fetching ahead (after a cancel or an error); others hold nothing."""
+    if hasattr(reader, "close"):
+        reader.close()

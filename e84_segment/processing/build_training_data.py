@@ -27,7 +27,7 @@ from qgis.core import (
 )
 
 from .. import metadata
-from ..core import dataset, export, tiles
+from ..core import dataset, export, tile_fetch, tiles
 from . import areas, styles
 from .base import E84Algorithm
 
@@ -141,6 +141,8 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
                 self.EXTRA_ZOOMS, "Also chip these zooms for training (-1,+1 relative to Zoom, or 19,21; empty: none)",
                 tiles.DEFAULT_EXTRA_ZOOMS, optional=True
             ),
+
+            areas.concurrency_parameter(),
         ]
         for parameter in advanced:
             self.addAdvancedParameter(parameter)
@@ -204,18 +206,25 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             f"{len(without)} building-free tiles (ratio {ratio:g}); {method} split, seed {seed}"
         )
 
-        reader = areas.chip_reader(self.imagery, tile_size)
+        reader = areas.chip_reader(self.imagery, tile_size, self.parameterAsInt(parameters, areas.CONCURRENCY, context),
+                                   min(splits, default=None), feedback)
         read, plan = reader.read, getattr(reader, "plan", None)
         with dataset.DatasetWriter(output) as writer:
-            stats = export.export_chips(
-                splits,
-                read,
-                lambda tile: [labels.wkb[i] for i in labels.by_tile.get(tile, ())],
-                writer,
-                workers=min(4, os.cpu_count() or 1),
-                progress=lambda p: feedback.setProgress(10 + 0.9 * p),
-                cancelled=feedback.isCanceled,
-            )
+            try:
+                stats = export.export_chips(
+                    splits,
+                    read,
+                    lambda tile: [labels.wkb[i] for i in labels.by_tile.get(tile, ())],
+                    writer,
+                    workers=min(4, os.cpu_count() or 1),
+                    progress=lambda p: feedback.setProgress(10 + 0.9 * p),
+                    cancelled=feedback.isCanceled,
+                    ahead=getattr(reader, "expect", None),
+                )
+            except tile_fetch.FetchError as error:
+                raise QgsProcessingException(str(error))
+            finally:
+                areas.close_reader(reader)
             if stats.cancelled:
                 feedback.pushWarning(CANCELLED)
                 return {}

@@ -16,6 +16,7 @@ from qgis.core import (
 )
 
 from .. import dependencies
+from ..core import tile_fetch
 from . import areas, styles
 from .base import E84Algorithm
 
@@ -149,20 +150,27 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
     if mosaic.overlap_for_network(overlap) != overlap:
         feedback.pushInfo(f"OVERLAP rounded up to {mosaic.overlap_for_network(overlap)} px (a multiple of 16)")
     feedback.pushInfo(f"Predicting {len(aoi_tiles)} tiles at zoom {zoom} with {model_path.name}")
-    reader = areas.chip_reader(imagery, tile_size)
-    stats = mosaic.predict_area(
-        predictor,
-        reader.read,
-        aoi_tiles,
-        tile_size,
-        overlap,
-        Path(classes_path),
-        Path(probability_path),
-        batch_size=algorithm.parameterAsInt(parameters, "BATCH_SIZE", context),
-        source_model=model_path.name,
-        progress=feedback.setProgress,
-        cancelled=feedback.isCanceled,
-    )
+    reader = areas.chip_reader(imagery, tile_size, algorithm.parameterAsInt(parameters, areas.CONCURRENCY, context),
+                               aoi_tiles[0], feedback)
+    try:
+        stats = mosaic.predict_area(
+            predictor,
+            reader.read,
+            aoi_tiles,
+            tile_size,
+            overlap,
+            Path(classes_path),
+            Path(probability_path),
+            batch_size=algorithm.parameterAsInt(parameters, "BATCH_SIZE", context),
+            source_model=model_path.name,
+            progress=feedback.setProgress,
+            cancelled=feedback.isCanceled,
+            ahead=getattr(reader, "expect", None),
+        )
+    except tile_fetch.FetchError as error:
+        raise QgsProcessingException(str(error))
+    finally:
+        areas.close_reader(reader)
     return stats, meta, area
 
 
@@ -179,5 +187,6 @@ def add_model_prediction_parameters(algorithm) -> None:
         QgsProcessingParameterNumber("BATCH_SIZE", "Windows per batch", QgsProcessingParameterNumber.Integer, 2, minValue=1, maxValue=64),
         QgsProcessingParameterNumber("MAX_TILES", "Stop above this many tiles", QgsProcessingParameterNumber.Integer, 20000, minValue=1),
         QgsProcessingParameterBoolean("TTA", "Average the four flips of each window (4x the work)", True),
+        areas.concurrency_parameter(),
     ):
         algorithm.addAdvancedParameter(parameter)

@@ -1,0 +1,75 @@
+"""Tile services through QGIS's network manager: proxies, authentication configurations and QGIS's
+network cache apply to every tile the plugin fetches itself, as they do to the layer's own tiles."""
+from typing import Optional
+
+from qgis.core import QgsFeedback, QgsNetworkAccessManager
+from qgis.PyQt.QtCore import QEventLoop, QUrl
+from qgis.PyQt.QtGui import QImage
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
+
+from ..core import chips, tile_chips, tile_fetch, xyz
+
+# Chips from the layer's own tiles equal its rendering only where the renderer passes pixels through.
+_PASS_THROUGH_RENDERERS = ("singlebandcolordata", "multibandcolor")
+
+
+def qgis_transport(service: xyz.XyzService, feedback: Optional[QgsFeedback] = None) -> tile_fetch.Transport:
+    """One GET through QGIS's network manager (a blocking request: call it from a worker thread)."""
+
+    def get(url: str) -> tile_fetch.Response:
+        request = QNetworkRequest(QUrl(url))
+        for name, value in service.headers.items():
+            request.setRawHeader(name.encode(), value.encode())
+        request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.PreferCache)
+        reply = QgsNetworkAccessManager.blockingGet(request, service.authcfg, False, feedback)
+        status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+        headers = {bytes(name).decode("latin-1").lower(): bytes(reply.rawHeader(name)).decode("latin-1")
+                   for name in reply.rawHeaderList()}
+        if status is None:  # file:// and other schemes carry no HTTP status
+            if reply.error() == QNetworkReply.NoError:
+                status = 200
+            elif reply.error() in (QNetworkReply.ContentNotFoundError, QNetworkReply.ProtocolInvalidOperationError):
+                status = 404
+            else:
+                status = 0
+        return tile_fetch.Response(int(status), bytes(reply.content()), headers,
+                                   "" if reply.error() == QNetworkReply.NoError else reply.errorString())
+
+    return get
+
+
+def decode_tile(data: bytes) -> tile_chips.Decoded:
+    """A tile's pixels as QGIS's renderer decodes them (Qt's image readers), transparent = no data."""
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    return chips.qimage_to_rgb_valid(image.convertToFormat(QImage.Format_ARGB32))
+
+
+def make_thread_ready() -> None:
+    # A Python worker thread gets Qt's event dispatcher with its first event loop; QGIS's network
+    # manager starts timers before that, which Qt refuses ("Timers can only be used with threads
+    # started with QThread"), so the request timeout would never fire.
+    QEventLoop()
+
+
+def direct_reader(imagery, tile_size: int, concurrency: int,
+                  feedback: Optional[QgsFeedback] = None) -> Optional[tile_chips.TileServiceReader]:
+    """A reader of the layer's (an ``areas.LayerSnapshot``) own tiles where it is an XYZ service drawn as
+    it is; None where QGIS must render (WMS, WMTS, a renderer that changes pixels). Whether a window
+    lines up with its tiles is the reader's ``lines_up``."""
+    if imagery.provider != "wms" or concurrency < 1:
+        return None
+    service = xyz.XyzService.parse(imagery.source)
+    if service is None:
+        return None
+    renderer = imagery.renderer
+    if renderer is not None and (renderer.type() not in _PASS_THROUGH_RENDERERS or renderer.opacity() < 1.0):
+        return None
+    fetcher = tile_fetch.TileFetcher(
+        qgis_transport(service, feedback),
+        tile_fetch.FetchPolicy(concurrency=concurrency),
+        cancelled=feedback.isCanceled if feedback is not None else (lambda: False),
+        thread_setup=make_thread_ready,
+    )
+    return tile_chips.TileServiceReader(service, tile_size, fetcher, decode_tile)
