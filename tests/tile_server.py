@@ -68,6 +68,7 @@ class TileServer:
         handler = functools.partial(_Handler, directory=str(folder), server_state=self)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
+        self.httpd.handle_error = lambda request, address: None  # a cancelled client hangs up mid-answer
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def record(self, hit: Hit) -> None:

@@ -3,6 +3,7 @@ from qgis.core import QgsProcessingProvider
 
 from .. import icons
 from .build_training_data import BuildTrainingDataAlgorithm
+from .cache_imagery import CacheImageryAlgorithm
 from .check_aws import CheckAwsAlgorithm
 from .compare_osm import CompareOsmAlgorithm
 from .evaluate_model import EvaluateModelAlgorithm
@@ -51,5 +52,6 @@ class E84Provider(QgsProcessingProvider):
             PredictEndpointAlgorithm(),
             ManageEndpointsAlgorithm(),
             InstallDependenciesAlgorithm(),
+            CacheImageryAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

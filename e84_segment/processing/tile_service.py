@@ -13,15 +13,19 @@ from ..core import chips, tile_chips, tile_fetch, xyz
 _PASS_THROUGH_RENDERERS = ("singlebandcolordata", "multibandcolor")
 
 
-def qgis_transport(service: xyz.XyzService, feedback: Optional[QgsFeedback] = None) -> tile_fetch.Transport:
-    """One GET through QGIS's network manager (a blocking request: call it from a worker thread)."""
+def qgis_transport(service: xyz.XyzService) -> tile_fetch.Transport:
+    """One GET through QGIS's network manager (a blocking request: call it from a worker thread).
+
+    No feedback goes to the request: a cancel that aborted a request being set up left it hanging
+    (QGIS 3.22), never finished nor timed out. The fetcher checks for a cancel between tiles instead,
+    and a tile takes well under a second."""
 
     def get(url: str) -> tile_fetch.Response:
         request = QNetworkRequest(QUrl(url))
         for name, value in service.headers.items():
             request.setRawHeader(name.encode(), value.encode())
         request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.PreferCache)
-        reply = QgsNetworkAccessManager.blockingGet(request, service.authcfg, False, feedback)
+        reply = QgsNetworkAccessManager.blockingGet(request, service.authcfg, False)
         status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
         headers = {bytes(name).decode("latin-1").lower(): bytes(reply.rawHeader(name)).decode("latin-1")
                    for name in reply.rawHeaderList()}
@@ -67,7 +71,7 @@ def direct_reader(imagery, tile_size: int, concurrency: int,
     if renderer is not None and (renderer.type() not in _PASS_THROUGH_RENDERERS or renderer.opacity() < 1.0):
         return None
     fetcher = tile_fetch.TileFetcher(
-        qgis_transport(service, feedback),
+        qgis_transport(service),
         tile_fetch.FetchPolicy(concurrency=concurrency),
         cancelled=feedback.isCanceled if feedback is not None else (lambda: False),
         thread_setup=make_thread_ready,
