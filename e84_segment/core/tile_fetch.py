@@ -117,7 +117,10 @@ class TileFetcher:
             raise FetchError(_refused(url, answer))
 
     def fetch_in_order(self, items: Iterable[Tuple[Hashable, str]]) -> Iterator[Tuple[Hashable, Optional[bytes]]]:
-        """``(key, bytes or None)`` in the order given, with up to ``concurrency`` requests in flight."""
+        """``(key, bytes or None)`` in the order given, with up to ``concurrency`` requests in flight.
+
+        Up to four times as many tiles are queued as there are workers: a slow tile at the head of the
+        order must not leave the other workers idle."""
         width = max(1, self.policy.concurrency)
         with ThreadPoolExecutor(max_workers=width, thread_name_prefix="tile-fetch",
                                 initializer=self._thread_setup) as pool:
@@ -125,7 +128,7 @@ class TileFetcher:
             try:
                 for key, url in items:
                     pending.append((key, pool.submit(self.fetch, url)))
-                    if len(pending) >= width:
+                    if len(pending) >= 4 * width:
                         done_key, future = pending.popleft()
                         yield done_key, future.result()
                 while pending:
