@@ -25,14 +25,15 @@ AWS_PACKAGES = {"boto3": "boto3==1.44.8"}
 ONNX_PACKAGES = {"onnxruntime": "onnxruntime==1.32.0"}
 
 
-def packages_folder() -> Path:
-    """Where the plugin installs packages for this QGIS profile and Python version."""
-    return installer.packages_folder(Path(QgsApplication.qgisSettingsDirPath()))
+def packages_folder(kit: installer.Kit = installer.TORCH) -> Path:
+    """Where the plugin installs a kit for this QGIS profile and Python version."""
+    return installer.packages_folder(Path(QgsApplication.qgisSettingsDirPath()), kit)
 
 
 def activate() -> bool:
-    """Makes packages the plugin installed importable (QGIS start-up, qgis_process): a folder check."""
-    return installer.activate(packages_folder())
+    """Makes packages the plugin installed importable (QGIS start-up, qgis_process): a folder check per
+    kit. True when any kit is there."""
+    return any([installer.activate(packages_folder(kit), kit) for kit in installer.KITS])
 
 
 def _require(packages: dict, what: str, how: str) -> None:
@@ -55,5 +56,5 @@ def require_boto3() -> None:
 
 def require_onnxruntime() -> None:
     _require(ONNX_PACKAGES, "An ONNX model needs onnxruntime",
-             f"Install it with 'python -m pip install --no-deps {ONNX_PACKAGES['onnxruntime']} flatbuffers==25.12.19 "
-             "protobuf==7.36.2' (on Windows from the OSGeo4W Shell), or predict with the .pt model file.")
+             "Install it from the plugin: Plugins > e84 segment > Dependencies, 'onnxruntime only' (about 20 MB, online "
+             "or from a folder of wheels), or predict with the .pt model file.")

@@ -18,7 +18,7 @@ import sys
 import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 # The local backend and everything it imports that QGIS does not ship; exact pins, as
 # requirements.txt has them (a test holds the two together).
@@ -50,6 +50,41 @@ CHECK = (
 )
 
 
+# onnxruntime alone predicts with an exported .onnx model: a few MB instead of PyTorch's 900. It imports
+# only numpy at run time; its declared requirements (protobuf, sympy, ...) serve tools it also ships.
+ONNX_REQUIREMENTS = ("onnxruntime==1.32.0",)
+# A softmax over three zeros (89 bytes of ONNX): the check runs a real session, not just an import.
+_ONNX_CHECK_MODEL = ("CAg6TwocCgF4EgF5IgdTb2Z0bWF4KgsKBGF4aXMYAaABAhIFY2hlY2taEwoBeBIOCgwIARIICgIIAQoCCANiEwoBeRIOCgwIARII"
+                     "CgIIAQoCCANCBAoAEBE=")
+ONNX_CHECK = (
+    "import base64, numpy, onnxruntime\n"
+    f"model = base64.b64decode('{_ONNX_CHECK_MODEL}')\n"
+    "session = onnxruntime.InferenceSession(model, providers=['CPUExecutionProvider'])\n"
+    "out = session.run(None, {'x': numpy.zeros((1, 3), numpy.float32)})[0]\n"
+    "assert abs(float(out.sum()) - 1.0) < 1e-5\n"
+    "print('ok', onnxruntime.__version__, tuple(out.shape))\n"
+)
+
+
+@dataclass(frozen=True)
+class Kit:
+    """A set of packages installed together into its own folder, and how to tell it works."""
+
+    key: str
+    title: str
+    requirements: Tuple[str, ...]
+    modules: Tuple[str, ...]
+    check: str
+    size: str
+    suffix: str = ""  # of the folder name: kits never replace each other's packages
+
+
+TORCH = Kit("torch", "PyTorch: train and predict", REQUIREMENTS, MODULES, CHECK, "about 900 MB")
+ONNXRUNTIME = Kit("onnxruntime", "onnxruntime only: predict with .onnx models", ONNX_REQUIREMENTS, ("onnxruntime",),
+                  ONNX_CHECK, "about 20 MB", "-onnxruntime")
+KITS = (TORCH, ONNXRUNTIME)
+
+
 class InstallError(RuntimeError):
     """The install did not happen or did not work; the message says why and what to do."""
 
@@ -58,16 +93,16 @@ def python_tag() -> str:
     return f"py{sys.version_info.major}.{sys.version_info.minor}"
 
 
-def packages_folder(qgis_settings_dir: Path) -> Path:
-    """<profile>/python/e84_segment_packages/py3.11: per profile and per Python version, since
-    compiled packages (torch) fit one Python version only."""
-    return Path(qgis_settings_dir) / "python" / FOLDER_NAME / python_tag()
+def packages_folder(qgis_settings_dir: Path, kit: Kit = TORCH) -> Path:
+    """<profile>/python/e84_segment_packages/py3.11 (-onnxruntime for that kit): per profile and per
+    Python version, since compiled packages (torch) fit one Python version only."""
+    return Path(qgis_settings_dir) / "python" / FOLDER_NAME / f"{python_tag()}{kit.suffix}"
 
 
-def activate(folder: Path) -> bool:
+def activate(folder: Path, kit: Kit = TORCH) -> bool:
     """Puts an installed folder first on sys.path (see above); cheap, at start-up."""
     folder = Path(folder)
-    if not (folder / "torch").is_dir():
+    if not (folder / kit.modules[0]).is_dir():
         return False
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
@@ -97,8 +132,8 @@ def pip_command(python: Path, target: Path, requirements: Sequence[str] = REQUIR
     return command + list(requirements)
 
 
-def check_command(python: Path) -> List[str]:
-    return [str(python), "-c", CHECK]
+def check_command(python: Path, kit: Kit = TORCH) -> List[str]:
+    return [str(python), "-c", kit.check]
 
 
 def _run(command: List[str], environment: Dict[str, str], report: Callable[[str], None], cancelled: Callable[[], bool]) -> int:
@@ -137,9 +172,10 @@ class InstallResult:
 
 def install(folder: Path, wheel_folder: Optional[Path] = None, report: Callable[[str], None] = print,
             cancelled: Callable[[], bool] = lambda: False, python: Optional[Path] = None,
-            requirements: Sequence[str] = REQUIREMENTS) -> Optional[InstallResult]:
-    """Installs into a staging folder, checks it, and swaps it in. None when cancelled."""
+            kit: Kit = TORCH) -> Optional[InstallResult]:
+    """Installs a kit into a staging folder, checks it, and swaps it in. None when cancelled."""
     folder = Path(folder)
+    requirements = kit.requirements
     if wheel_folder is not None and not Path(wheel_folder).is_dir():
         raise InstallError(f"{wheel_folder} is not a folder: choose the folder of wheels (make wheelhouse writes one)")
     python = python or python_executable()
@@ -162,7 +198,7 @@ def install(folder: Path, wheel_folder: Optional[Path] = None, report: Callable[
         if intruders:
             raise InstallError(f"The install brought {', '.join(intruders)}, which QGIS ships itself: refused, nothing was changed")
         lines: List[str] = []
-        code = _run(check_command(python), _clean_environment(staging), lambda line: (lines.append(line), report(line)), cancelled)
+        code = _run(check_command(python, kit), _clean_environment(staging), lambda line: (lines.append(line), report(line)), cancelled)
         if code != 0 or not lines or not lines[-1].startswith("ok "):
             raise InstallError("The packages installed but do not work (the check could not import them or run the "
                                "network); nothing was changed. The log shows why.")
@@ -178,12 +214,12 @@ def install(folder: Path, wheel_folder: Optional[Path] = None, report: Callable[
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def state(folder: Path) -> Dict[str, str]:
-    """Each module the local steps need: 'importable' (from where), or 'missing'."""
+def state(folder: Path, kit: Kit = TORCH) -> Dict[str, str]:
+    """Each module of the kit: 'importable' (from where), or 'missing'."""
     import importlib.util
 
     found = {}
-    for module in MODULES:
+    for module in kit.modules:
         spec = importlib.util.find_spec(module)
         origin = Path(spec.origin).parent if spec is not None and spec.origin else None
         if spec is None:

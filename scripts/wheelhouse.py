@@ -41,7 +41,7 @@ def download_command(target: str, folder: Path) -> list:
         command += ["--platform", tag]
     if platform == "linux":
         command += ["--extra-index-url", TORCH_CPU_INDEX]
-    return command + list(installer.REQUIREMENTS)
+    return command + [requirement for kit in installer.KITS for requirement in kit.requirements]
 
 
 def build(target: str, output: Path) -> Path:

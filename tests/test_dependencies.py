@@ -121,7 +121,7 @@ def test_the_dialog_installs_from_a_folder_cancels_cleanly_and_copies_diagnostic
     from e84_segment.gui.dependencies_dialog import DependenciesDialog
 
     target = tmp_path / "profile" / "python" / "e84_segment_packages" / installer.python_tag()
-    monkeypatch.setattr(dependencies, "packages_folder", lambda: target)
+    monkeypatch.setattr(dependencies, "packages_folder", lambda kit=installer.TORCH: target)
     monkeypatch.setattr(sys, "path", list(sys.path))
     dialog = DependenciesDialog()
     assert "torch: from " in dialog.stateLabel.text()  # this test venv has its own torch
@@ -138,8 +138,35 @@ def test_the_dialog_installs_from_a_folder_cancels_cleanly_and_copies_diagnostic
     dialog.installButton.click()
     wait_until(lambda: dialog.run is None, timeout_milliseconds=300_000)
     log = dialog.logEdit.toPlainText()
-    assert "Ready: the local steps can run now (ok 2.13.0" in log, log[-2000:]
+    assert "Ready (PyTorch: train and predict): ok 2.13.0" in log, log[-2000:]
     assert dialog.progressBar.value() == 100 and (target / "torch").is_dir() and sys.path[0] == str(target)
     dialog.diagnosticsButton.click()
     assert f"Packages folder {target} (present)" in QApplication.clipboard().text()
     dialog.close()
+
+
+def test_the_onnxruntime_kit_installs_alone_beside_pytorch_and_runs_a_session(qgis_app, provider, tmp_path, monkeypatch):
+    """A lighter field laptop: onnxruntime only, into its own folder, checked with a real session."""
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--dest", str(wheels),
+                    *installer.ONNXRUNTIME.requirements], check=True, capture_output=True, timeout=600)
+    profile = tmp_path / "profile"
+    torch_folder = installer.packages_folder(profile)
+    folder = installer.packages_folder(profile, installer.ONNXRUNTIME)
+    assert folder != torch_folder and folder.parent == torch_folder.parent  # kits never replace each other
+    lines = []
+    result = installer.install(folder, wheels, report=lines.append, kit=installer.ONNXRUNTIME)
+    assert result.check == "ok 1.32.0 (1, 3)", lines[-20:]
+    assert (folder / "onnxruntime").is_dir() and not (folder / "numpy").exists() and not (folder / "torch").exists()
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    assert installer.activate(folder, installer.ONNXRUNTIME) and sys.path[0] == str(folder)
+    assert not installer.activate(torch_folder)  # no PyTorch there
+    # The dialog offers the kit, and says what it lacks where.
+    from e84_segment import dependencies
+    from e84_segment.gui.dependencies_dialog import DependenciesDialog
+
+    monkeypatch.setattr(dependencies, "packages_folder", lambda kit=installer.TORCH: installer.packages_folder(profile, kit))
+    dialog = DependenciesDialog()
+    dialog.kitCombo.setCurrentIndex(1)
+    assert dialog.kit() is installer.ONNXRUNTIME and "onnxruntime: " in dialog.stateLabel.text()
+    assert "about 20 MB" in dialog.kitCombo.currentText()

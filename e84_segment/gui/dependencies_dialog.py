@@ -25,6 +25,9 @@ class DependenciesDialog(QDialog, FORM):
         self.wheelFolderWidget.setStorageMode(QgsFileWidget.GetDirectory)
         self.folderRadio.toggled.connect(self.wheelFolderWidget.setEnabled)
         self.wheelFolderWidget.setEnabled(False)
+        for kit in installer.KITS:
+            self.kitCombo.addItem(f"{kit.title} ({kit.size})", kit.key)
+        self.kitCombo.currentIndexChanged.connect(self.show_state)
         self.installButton.clicked.connect(self.install)
         self.cancelButton.clicked.connect(self.cancel)
         self.cancelButton.setEnabled(False)
@@ -32,19 +35,24 @@ class DependenciesDialog(QDialog, FORM):
         self.closeButton.clicked.connect(self.close)
         self.show_state()
 
+    def kit(self) -> installer.Kit:
+        return installer.KITS[max(self.kitCombo.currentIndex(), 0)]
+
     def show_state(self) -> None:
-        folder = dependencies.packages_folder()
-        lines = [f"{module}: {where}" for module, where in installer.state(folder).items()]
-        missing = dependencies.missing(dependencies.LOCAL_PACKAGES)
-        lines.append(self.tr("Local training and prediction are ready.") if not missing else
-                     self.tr("Missing for local training and prediction: {}. About 900 MB, installed into {} "
-                             "(this QGIS profile only; QGIS itself is not changed).").format(", ".join(missing), folder))
+        kit = self.kit()
+        folder = dependencies.packages_folder(kit)
+        found = installer.state(folder, kit)
+        lines = [f"{module}: {where}" for module, where in found.items()]
+        missing = [module for module, where in found.items() if where == "missing"]
+        lines.append(self.tr("Ready: {}.").format(kit.title) if not missing else
+                     self.tr("Missing: {}. {}, installed into {} (this QGIS profile only; QGIS itself is not "
+                             "changed).").format(", ".join(missing), kit.size.capitalize(), folder))
         self.stateLabel.setText("\n".join(lines))
 
     def install(self) -> None:
         from .runner import AlgorithmRun
 
-        parameters = {}
+        parameters = {"KIT": self.kitCombo.currentIndex()}
         if self.folderRadio.isChecked():
             wheels = self.wheelFolderWidget.filePath().strip()
             if not wheels or not Path(wheels).is_dir():
@@ -71,7 +79,7 @@ class DependenciesDialog(QDialog, FORM):
         self.cancelButton.setEnabled(False)
         if ok and results.get("CHECK"):
             self.progressBar.setValue(100)
-            self.logEdit.appendPlainText(self.tr("Ready: the local steps can run now ({}).").format(results["CHECK"]))
+            self.logEdit.appendPlainText(self.tr("Ready ({}): {}").format(self.kit().title, results["CHECK"]))
         else:
             last = (log.strip().splitlines() or [self.tr("The install did not complete.")])[-1]
             self.errors.append(last)

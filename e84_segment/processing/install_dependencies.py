@@ -5,6 +5,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputFolder,
     QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
 )
 
@@ -16,6 +17,7 @@ class InstallDependenciesAlgorithm(E84Algorithm):
     ID = "installdependencies"
     TITLE = "Install packages for local steps"
     GROUP = "setup"
+    KIT = "KIT"
     WHEEL_FOLDER = "WHEEL_FOLDER"
     TARGET_FOLDER = "TARGET_FOLDER"
     FOLDER = "FOLDER"
@@ -31,10 +33,14 @@ class InstallDependenciesAlgorithm(E84Algorithm):
             "WHEEL_FOLDER: a folder of wheels ('make wheelhouse' builds one per platform, for a USB stick or a "
             "Snowball share); nothing is then fetched from the network.\n\n"
             "The packages are checked in a fresh Python (they import and the network runs) before they replace what "
-            "was there: a failed or cancelled install changes nothing."
+            "was there: a failed or cancelled install changes nothing.\n\n"
+            "KIT 1 installs onnxruntime alone (about 20 MB, into its own folder beside PyTorch's): enough to predict "
+            "with a model exported as ONNX, for a lighter field laptop."
         )
 
     def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterEnum(self.KIT, "Packages", options=[kit.title for kit in installer.KITS],
+                                                     defaultValue=0))
         self.addParameter(QgsProcessingParameterFile(self.WHEEL_FOLDER, "Folder of wheels (offline; empty: the package index)",
                                                      QgsProcessingParameterFile.Folder, optional=True))
         self.addAdvancedParameter(QgsProcessingParameterFile(self.TARGET_FOLDER, "Install into (empty: the profile's packages folder)",
@@ -44,7 +50,8 @@ class InstallDependenciesAlgorithm(E84Algorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         wheels = self.parameterAsFile(parameters, self.WHEEL_FOLDER, context)
-        folder = Path(self.parameterAsFile(parameters, self.TARGET_FOLDER, context) or dependencies.packages_folder())
+        kit = installer.KITS[self.parameterAsEnum(parameters, self.KIT, context)]
+        folder = Path(self.parameterAsFile(parameters, self.TARGET_FOLDER, context) or dependencies.packages_folder(kit))
         if wheels:
             problems = installer.verify(Path(wheels)) if (Path(wheels) / "manifest.json").is_file() else []
             if problems:
@@ -58,10 +65,10 @@ class InstallDependenciesAlgorithm(E84Algorithm):
             feedback.setProgress(min(95.0, lines * 2.5))  # pip says a few lines per package
 
         try:
-            result = installer.install(folder, Path(wheels) if wheels else None, report, feedback.isCanceled)
+            result = installer.install(folder, Path(wheels) if wheels else None, report, feedback.isCanceled, kit=kit)
         except installer.InstallError as error:
             raise QgsProcessingException(str(error)) from None
         if result is None:
             return {}
-        installer.activate(folder)  # usable now, without restarting QGIS
+        installer.activate(folder, kit)  # usable now, without restarting QGIS
         return {self.FOLDER: str(folder), self.CHECK: result.check}
