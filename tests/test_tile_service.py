@@ -58,6 +58,49 @@ def test_direct_tiles_give_the_rendered_chips_byte_for_byte(build, tmp_path, ser
     assert {p.split("/")[1] for p in fetched} == {str(zoom + (tile_size // 256) - 1)}
 
 
+def test_a_wmts_layer_on_the_slippy_grid_gives_the_rendered_chips_from_its_own_tiles(build, tmp_path, served):
+    common = dict(LABELS=str(BUILDINGS), ZOOM=20, AOI=extent_of(Z20_A), SEED=3)
+    wmts_layer = QgsRasterLayer(served.wmts_source(), "kampala wmts", "wms")
+    assert wmts_layer.isValid()
+    log = Log()
+    build(log, IMAGERY=wmts_layer, OUTPUT=str(tmp_path / "direct"), **common)
+    assert any("own tiles" in line for line in log.lines), log.lines
+    tile_hits = [hit.path for hit in served.hits if "/wmts/tile/GoogleMapsCompatible/EPSG:3857:20/" in hit.path]
+    assert len(tile_hits) == len(set(tile_hits)) >= 4
+    build(IMAGERY=QgsRasterLayer(served.wmts_source(), "kampala wmts", "wms"), OUTPUT=str(tmp_path / "rendered"),
+          CONCURRENCY=0, **common)
+    direct, rendered = files_of(tmp_path / "direct"), files_of(tmp_path / "rendered")
+    images = sorted(name for name in rendered if name.endswith((".jpg", ".png")))
+    assert len(images) == 8 and images == sorted(n for n in direct if n.endswith((".jpg", ".png")))
+    assert all(direct[name] == rendered[name] for name in images)
+
+
+def test_wmts_capabilities_give_the_slippy_zooms_and_tile_addresses():
+    from e84_segment.core import wmts
+
+    from .tile_server import capabilities
+
+    values = wmts.source_values(TileServer.wmts_source(_Fake()))
+    service = wmts.parse(capabilities("http://h", zooms=range(3, 6)).encode(), values)
+    assert service.matrices == {3: "EPSG:3857:3", 4: "EPSG:3857:4", 5: "EPSG:3857:5"}
+    assert service.url((7, 9, 4)) == "http://h/wmts/tile/GoogleMapsCompatible/EPSG:3857:4/9/7.png"
+    assert not service.has_zoom(6) and service.address() == "http://h/wmts/tile/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png"
+    # Without a RESTful template: KVP GetTile; a matrix set in another CRS: no service.
+    kvp = capabilities("http://h", zooms=[4]).replace('resourceType="tile"', 'resourceType="other"').replace(
+        "</Contents>", "</Contents><ows:OperationsMetadata><ows:Operation name=\"GetTile\"><ows:DCP><ows:HTTP>"
+        "<ows:Get xlink:href=\"http://h/kvp?\"/></ows:HTTP></ows:DCP></ows:Operation></ows:OperationsMetadata>")
+    assert wmts.parse(kvp.encode(), values).url((1, 2, 4)) == (
+        "http://h/kvp?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=kampala&STYLE=default&FORMAT=image%2Fpng"
+        "&TILEMATRIXSET=GoogleMapsCompatible&TILEMATRIX=EPSG%3A3857%3A4&TILEROW=2&TILECOL=1")
+    other_crs = capabilities("http://h").replace("urn:ogc:def:crs:EPSG::3857", "urn:ogc:def:crs:EPSG::2056")
+    assert wmts.parse(other_crs.encode(), values) is None
+    assert wmts.source_values(TileServer.xyz_source(_Fake())) is None
+
+
+class _Fake:
+    url = "http://h"
+
+
 def test_no_line_up_falls_back_to_rendering(build, tmp_path, served):
     """Zoom 22 is past the service's zmax (21): QGIS upsamples zoom 21 tiles, so it renders."""
     log = Log()

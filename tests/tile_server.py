@@ -55,9 +55,63 @@ class _Handler(SimpleHTTPRequestHandler):
             self.end_headers()
             state.record(Hit(self.path, status, agent, time.monotonic()))
             return
+        if self.path.startswith("/wmts/"):
+            self._wmts(agent)
+            return
         exists = (Path(self.directory) / self.path.lstrip("/")).is_file()
         state.record(Hit(self.path, 200 if exists else 404, agent, time.monotonic()))
         super().do_GET()
+
+
+    def _wmts(self, agent: str) -> None:
+        """A RESTful WMTS over the same tiles: /wmts/WMTSCapabilities.xml and
+        /wmts/tile/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png with matrices EPSG:3857:{z}."""
+        path = self.path.split("?", 1)[0]
+        if path == "/wmts/WMTSCapabilities.xml":
+            body = capabilities(f"http://{self.headers['Host']}").encode()
+            self.state.record(Hit(self.path, 200, agent, time.monotonic()))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        parts = path.split("/")  # '', wmts, tile, set, matrix, row, col.png
+        zoom = parts[4].rsplit(":", 1)[-1]
+        self.path = f"/{zoom}/{parts[6].split('.')[0]}/{parts[5]}.png"
+        exists = (Path(self.directory) / self.path.lstrip("/")).is_file()
+        self.state.record(Hit(path, 200 if exists else 404, agent, time.monotonic()))
+        super().do_GET()
+
+
+def capabilities(base: str, zooms=range(0, 22)) -> str:
+    """WMTS 1.0 capabilities of one layer 'kampala' on a GoogleMapsCompatible matrix set."""
+    half = 20037508.342789244
+    matrices = "".join(
+        f"<TileMatrix><ows:Identifier>EPSG:3857:{z}</ows:Identifier>"
+        f"<ScaleDenominator>{559082264.0287178 / 2 ** z!r}</ScaleDenominator>"
+        f"<TopLeftCorner>{-half!r} {half!r}</TopLeftCorner><TileWidth>256</TileWidth><TileHeight>256</TileHeight>"
+        f"<MatrixWidth>{2 ** z}</MatrixWidth><MatrixHeight>{2 ** z}</MatrixHeight></TileMatrix>"
+        for z in zooms
+    )
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<Capabilities xmlns="http://www.opengis.net/wmts/1.0" xmlns:ows="http://www.opengis.net/ows/1.1"
+  xmlns:xlink="http://www.w3.org/1999/xlink" version="1.0.0">
+ <ows:ServiceIdentification><ows:Title>Kampala test WMTS</ows:Title><ows:ServiceType>OGC WMTS</ows:ServiceType>
+  <ows:ServiceTypeVersion>1.0.0</ows:ServiceTypeVersion></ows:ServiceIdentification>
+ <Contents>
+  <Layer><ows:Title>kampala</ows:Title><ows:Identifier>kampala</ows:Identifier>
+   <ows:WGS84BoundingBox><ows:LowerCorner>32.58 0.34</ows:LowerCorner><ows:UpperCorner>32.60 0.36</ows:UpperCorner></ows:WGS84BoundingBox>
+   <Style isDefault="true"><ows:Identifier>default</ows:Identifier></Style>
+   <Format>image/png</Format>
+   <TileMatrixSetLink><TileMatrixSet>GoogleMapsCompatible</TileMatrixSet></TileMatrixSetLink>
+   <ResourceURL format="image/png" resourceType="tile"
+     template="{base}/wmts/tile/{{TileMatrixSet}}/{{TileMatrix}}/{{TileRow}}/{{TileCol}}.png"/>
+  </Layer>
+  <TileMatrixSet><ows:Identifier>GoogleMapsCompatible</ows:Identifier>
+   <ows:SupportedCRS>urn:ogc:def:crs:EPSG::3857</ows:SupportedCRS>{matrices}</TileMatrixSet>
+ </Contents>
+</Capabilities>"""
 
 
 class TileServer:
@@ -82,6 +136,11 @@ class TileServer:
     def xyz_source(self, zmin: int = 19, zmax: int = 21) -> str:
         """The QGIS source of an XYZ layer over this server."""
         return f"type=xyz&url={self.url}/%7Bz%7D/%7Bx%7D/%7By%7D.png&zmin={zmin}&zmax={zmax}"
+
+    def wmts_source(self) -> str:
+        """The QGIS source of a WMTS layer over this server."""
+        return (f"contextualWMSLegend=0&crs=EPSG:3857&dpiMode=7&format=image/png&layers=kampala&styles=default"
+                f"&tileMatrixSet=GoogleMapsCompatible&url={self.url}/wmts/WMTSCapabilities.xml")
 
     def __enter__(self) -> "TileServer":
         self.thread.start()

@@ -12,7 +12,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from . import tile_fetch, tiles, xyz
+from . import tile_fetch, tiles
 
 Bounds = Tuple[float, float, float, float]
 Decoded = Optional[Tuple[np.ndarray, np.ndarray]]  # (rgb HxWx3, valid HxW), None: not an image
@@ -37,7 +37,9 @@ def pixel_grid(bounds: Bounds, size: int, tile_size: int) -> Optional[Tuple[int,
 
 
 class TileServiceReader:
-    def __init__(self, service: xyz.XyzService, tile_size: int, fetcher: tile_fetch.TileFetcher,
+    """``service``: an ``xyz.XyzService`` or a ``wmts.WmtsService`` (url, has_zoom, tile_size)."""
+
+    def __init__(self, service, tile_size: int, fetcher: tile_fetch.TileFetcher,
                  decode: Callable[[bytes], Decoded], ahead_tiles: int = 64):
         self.service = service
         self.size = tile_size
@@ -56,13 +58,13 @@ class TileServiceReader:
 
     def lines_up(self, bounds: Bounds, size: Optional[int] = None) -> bool:
         grid = pixel_grid(bounds, size or self.size, self.service.tile_size)
-        return grid is not None and self.service.zmin <= grid[0] <= self.service.zmax
+        return grid is not None and self.service.has_zoom(grid[0])
 
     def tiles_of(self, bounds: Bounds, size: Optional[int] = None) -> List[tiles.Tile]:
         """The service tiles under a window, row by row."""
         size = size or self.size
         grid = pixel_grid(bounds, size, self.service.tile_size)
-        if grid is None or not self.service.zmin <= grid[0] <= self.service.zmax:
+        if grid is None or not self.service.has_zoom(grid[0]):
             raise ValueError("This window is not on the tile service's grid: read it through QGIS's renderer")
         zoom, col, row = grid
         t = self.service.tile_size

@@ -51,9 +51,12 @@ class XyzService:
             .replace("{q}", quadkey(tile))
         )
 
-    def describe(self) -> dict:
-        return {"template": self.template.split("?", 1)[0], "zmin": self.zmin, "zmax": self.zmax,
-                "tile_size": self.tile_size}
+    def has_zoom(self, zoom: int) -> bool:
+        return self.zmin <= zoom <= self.zmax
+
+    def address(self) -> str:
+        """The template without its query, which often holds a key."""
+        return self.template.split("?", 1)[0]
 
 
 def quadkey(tile: tiles.Tile) -> str:

@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 from qgis.core import (
+    QgsDataSourceUri,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -15,8 +16,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core import chips, tile_fetch, tile_store, tiles, xyz
-from . import areas
+from ..core import chips, tile_fetch, tile_store, tiles
+from . import areas, tile_service
 from .base import E84Algorithm
 from .predict_local import add_imagery_and_area
 
@@ -49,10 +50,11 @@ class CacheImageryAlgorithm(E84Algorithm):
             "levels MIN_ZOOM to MAX_ZOOM into an MBTiles or GeoPackage file, for a laptop with no network. QGIS opens it "
             "as a raster, and every step of this plugin reads it as fast as a GeoTIFF.\n\n"
             "The tile count and disk size are said first; above MAX_TILES nothing is fetched. An XYZ layer's own tiles "
-            "are stored as they come (no recompression), CONCURRENCY requests at a time through QGIS's network "
-            "manager (its proxy, authentication and cache): a 429 answer pauses every request for as long as its "
-            "Retry-After asks, server errors are retried with a growing wait, and each tile is asked once. WMS and "
-            "WMTS layers are drawn by QGIS tile by tile and stored as PNG.\n\n"
+            "(and a WMTS layer's, where its tile matrices are the slippy-map grid's) are stored as they come (no "
+            "recompression), CONCURRENCY requests at a time through QGIS's network manager (its proxy, authentication "
+            "and cache): a 429 answer pauses every request for as long as its Retry-After asks, server errors are "
+            "retried with a growing wait, and each tile is asked once. WMS layers, WMTS on other grids and "
+            "CONCURRENCY 0 are drawn by QGIS tile by tile and stored as PNG.\n\n"
             "An interrupted or cancelled run keeps what it fetched: run it again with the same OUTPUT and only the "
             "missing tiles are fetched. The file appears under its name once complete; running again on an existing "
             "file adds what it lacks (another zoom, a larger area).\n\n"
@@ -98,11 +100,18 @@ class CacheImageryAlgorithm(E84Algorithm):
                 f"'{self.imagery.name}' is a file already: every step reads it offline as it is. Save XYZ, WMS or "
                 "WMTS layers"
             )
-        service = xyz.XyzService.parse(self.imagery.source) if self.imagery.provider == "wms" else None
-        if service is not None and urlparse(service.template).hostname in NO_BULK_HOSTS:
+        service = tile_service.service_of(self.imagery)
+        if service is not None and urlparse(service.address()).hostname in NO_BULK_HOSTS:
             raise QgsProcessingException(
                 "The OpenStreetMap Foundation's tile servers forbid bulk downloads (their tile usage policy): save "
                 "imagery from a service that allows it, such as your own or a commercial provider under its terms"
+            )
+        absent = [z for z in range(low, high + 1) if service is not None and not service.has_zoom(z)]
+        if absent:
+            offered = [z for z in range(0, 25) if service.has_zoom(z)]
+            raise QgsProcessingException(
+                f"The layer has no tiles of its own at zoom {', '.join(map(str, absent))} (it offers {offered[0]}-"
+                f"{offered[-1]}): keep MIN_ZOOM and MAX_ZOOM within that range; QGIS would only resample other zooms"
             )
         attribution = self.parameterAsString(parameters, self.ATTRIBUTION, context).strip() or self.layer_attribution
         if not attribution:
@@ -189,8 +198,6 @@ class CacheImageryAlgorithm(E84Algorithm):
     def _tiles(self, service, missing, concurrency, feedback):
         """(tile, bytes or None) for the missing tiles: the service's own, or drawn by QGIS."""
         if service is not None and concurrency > 0:
-            from . import tile_service
-
             fetcher = tile_fetch.TileFetcher(
                 tile_service.qgis_transport(service), tile_fetch.FetchPolicy(concurrency=concurrency),
                 cancelled=feedback.isCanceled, thread_setup=tile_service.make_thread_ready,
@@ -212,8 +219,8 @@ class CacheImageryAlgorithm(E84Algorithm):
 
     def _source_text(self, service) -> str:
         if service is not None:
-            return service.template.split("?", 1)[0]
-        return f"{self.imagery.name} ({self.imagery.provider})"
+            return service.address()
+        return f"{self.imagery.name} ({self.imagery.provider}: {QgsDataSourceUri.removePassword(self.imagery.source)})"
 
 
 def encode_png(rgb: np.ndarray, valid: np.ndarray) -> bytes:

@@ -13,6 +13,7 @@ from qgis.core import (
 
 from ..backends.sagemaker.contract import ANSWER_LIMIT, DEFAULT_HOSTING_INSTANCE, max_window_overlap, probability_answer_bytes
 from ..core.mosaic import WINDOW_TARGET, window_block, window_side
+from ..core import tile_fetch
 from . import areas, aws_common
 from .base import E84Algorithm
 from .predict_local import (
@@ -89,6 +90,7 @@ class PredictEndpointAlgorithm(E84Algorithm):
         )
         self.addAdvancedParameter(QgsProcessingParameterString(self.ENDPOINT_URL, "Runtime endpoint URL (a local endpoint)", "", optional=True))
         self.addAdvancedParameter(QgsProcessingParameterNumber(self.MAX_TILES, "Stop above this many tiles", QgsProcessingParameterNumber.Integer, 20000, minValue=1))
+        self.addAdvancedParameter(areas.concurrency_parameter())
         self.addAdvancedParameter(QgsProcessingParameterNumber(self.POLL_SECONDS, "Seconds between status checks", QgsProcessingParameterNumber.Double, 15.0, minValue=0.0)
         )
         add_prediction_outputs(self)
@@ -132,7 +134,8 @@ class PredictEndpointAlgorithm(E84Algorithm):
             area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
             aoi_tiles = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
             feedback.pushInfo(f"Predicting {len(aoi_tiles)} tiles of {tile_size} px at zoom {zoom}")
-            reader = areas.chip_reader(self.imagery, tile_size)
+            reader = areas.chip_reader(self.imagery, tile_size, self.parameterAsInt(parameters, areas.CONCURRENCY, context),
+                                       aoi_tiles[0], feedback)
             classes_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CLASSES, context)
             probability_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITY, context)
             overlap = self.parameterAsInt(parameters, self.OVERLAP, context)
@@ -153,6 +156,7 @@ class PredictEndpointAlgorithm(E84Algorithm):
                 return mosaic.predict_area(
                     predictor, reader.read, aoi_tiles, tile_size, overlap, classes, probability, batch_size=1, source_model=source,
                     progress=lambda p: feedback.setProgress(span[0] + p * (span[1] - span[0]) / 100), cancelled=feedback.isCanceled,
+                    ahead=getattr(reader, "expect", None),
                 )
 
             role = self.parameterAsString(parameters, self.ROLE_ARN, context).strip() or (description["RoleArn"] if job else "")
@@ -177,7 +181,10 @@ class PredictEndpointAlgorithm(E84Algorithm):
             except endpoints.Cancelled:
                 feedback.pushWarning(CANCELLED)
                 return {}
+            except tile_fetch.FetchError as error:
+                raise QgsProcessingException(str(error)) from None
             finally:
+                areas.close_reader(reader)
                 if deployment is not None:
                     if self.parameterAsBoolean(parameters, self.KEEP_ENDPOINT, context):
                         feedback.pushWarning(f"Endpoint {deployment.endpoint} is kept and bills every hour: delete it with 'SageMaker endpoints'")

@@ -1,19 +1,43 @@
 """Tile services through QGIS's network manager: proxies, authentication configurations and QGIS's
 network cache apply to every tile the plugin fetches itself, as they do to the layer's own tiles."""
 from typing import Optional
+from xml.etree import ElementTree
 
 from qgis.core import QgsFeedback, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QEventLoop, QUrl
 from qgis.PyQt.QtGui import QImage
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from ..core import chips, tile_chips, tile_fetch, xyz
+from ..core import chips, tile_chips, tile_fetch, wmts, xyz
 
 # Chips from the layer's own tiles equal its rendering only where the renderer passes pixels through.
 _PASS_THROUGH_RENDERERS = ("singlebandcolordata", "multibandcolor")
 
 
-def qgis_transport(service: xyz.XyzService) -> tile_fetch.Transport:
+def service_of(imagery):
+    """The tile service behind a layer snapshot: an XYZ layer's, a WMTS layer's whose matrices sit on the
+    slippy-map grid (its capabilities fetched through QGIS), or None (WMS, files, other grids)."""
+    if imagery.provider != "wms":
+        return None
+    service = xyz.XyzService.parse(imagery.source)
+    if service is not None:
+        return service
+    values = wmts.source_values(imagery.source)
+    if values is None:
+        return None
+    address = values["url"]
+    if "WMTSCapabilities.xml" not in address and "request=getcapabilities" not in address.lower():
+        address += ("&" if "?" in address else "?") + "SERVICE=WMTS&REQUEST=GetCapabilities&VERSION=1.0.0"
+    answer = qgis_transport(wmts.WmtsService("", "", "", "", {0: ""}, authcfg=values.get("authcfg", "")))(address)
+    if answer.status != 200:
+        return None
+    try:
+        return wmts.parse(answer.body, values)
+    except ElementTree.ParseError:
+        return None
+
+
+def qgis_transport(service) -> tile_fetch.Transport:
     """One GET through QGIS's network manager (a blocking request: call it from a worker thread).
 
     No feedback goes to the request: a cancel that aborted a request being set up left it hanging
@@ -59,12 +83,12 @@ def make_thread_ready() -> None:
 
 def direct_reader(imagery, tile_size: int, concurrency: int,
                   feedback: Optional[QgsFeedback] = None) -> Optional[tile_chips.TileServiceReader]:
-    """A reader of the layer's (an ``areas.LayerSnapshot``) own tiles where it is an XYZ service drawn as
-    it is; None where QGIS must render (WMS, WMTS, a renderer that changes pixels). Whether a window
+    """A reader of the layer's (an ``areas.LayerSnapshot``) own tiles where it is an XYZ or a WMTS service
+    drawn as it is; None where QGIS must render (WMS, other grids, a renderer that changes pixels). Whether a window
     lines up with its tiles is the reader's ``lines_up``."""
     if imagery.provider != "wms" or concurrency < 1:
         return None
-    service = xyz.XyzService.parse(imagery.source)
+    service = service_of(imagery)
     if service is None:
         return None
     renderer = imagery.renderer
