@@ -1,6 +1,7 @@
 """What the algorithms that read imagery over an area share: layer snapshots, the AOI as one
 EPSG:3857 geometry, its tiles, and a chip reader for the imagery."""
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
@@ -200,7 +201,14 @@ def concurrency_parameter() -> QgsProcessingParameterNumber:
     )
 
 
-def close_reader(reader) -> None:
-    """Stops a tile service reader's fetching ahead (after a cancel or an error); others hold nothing."""
-    if hasattr(reader, "close"):
-        reader.close()
+@contextmanager
+def reading(reader):
+    """A tile service's refusal as the step's own error, and its fetching ahead stopped however the step
+    ends (a cancel, an error); other readers hold nothing to stop."""
+    try:
+        yield reader
+    except tile_fetch.FetchError as error:
+        raise QgsProcessingException(str(error)) from None
+    finally:
+        if hasattr(reader, "close"):
+            reader.close()

@@ -27,7 +27,7 @@ from qgis.core import (
 )
 
 from .. import metadata
-from ..core import dataset, export, tile_fetch, tiles
+from ..core import dataset, export, tiles
 from . import areas, styles
 from .base import E84Algorithm
 
@@ -210,7 +210,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
                                    min(splits, default=None), feedback)
         read, plan = reader.read, getattr(reader, "plan", None)
         with dataset.DatasetWriter(output) as writer:
-            try:
+            with areas.reading(reader):
                 stats = export.export_chips(
                     splits,
                     read,
@@ -221,10 +221,6 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
                     cancelled=feedback.isCanceled,
                     ahead=getattr(reader, "expect", None),
                 )
-            except tile_fetch.FetchError as error:
-                raise QgsProcessingException(str(error))
-            finally:
-                areas.close_reader(reader)
             if stats.cancelled:
                 feedback.pushWarning(CANCELLED)
                 return {}

@@ -13,7 +13,6 @@ from qgis.core import (
 
 from ..backends.sagemaker.contract import ANSWER_LIMIT, DEFAULT_HOSTING_INSTANCE, max_window_overlap, probability_answer_bytes
 from ..core.mosaic import WINDOW_TARGET, window_block, window_side
-from ..core import tile_fetch
 from . import areas, aws_common
 from .base import E84Algorithm
 from .predict_local import (
@@ -153,11 +152,12 @@ class PredictEndpointAlgorithm(E84Algorithm):
                 from ..core import mosaic
 
                 classes, probability = outputs or (Path(classes_path), Path(probability_path))
-                return mosaic.predict_area(
-                    predictor, reader.read, aoi_tiles, tile_size, overlap, classes, probability, batch_size=1, source_model=source,
-                    progress=lambda p: feedback.setProgress(span[0] + p * (span[1] - span[0]) / 100), cancelled=feedback.isCanceled,
-                    ahead=getattr(reader, "expect", None),
-                )
+                with areas.reading(reader):
+                    return mosaic.predict_area(
+                        predictor, reader.read, aoi_tiles, tile_size, overlap, classes, probability, batch_size=1,
+                        source_model=source, cancelled=feedback.isCanceled, ahead=getattr(reader, "expect", None),
+                        progress=lambda p: feedback.setProgress(span[0] + p * (span[1] - span[0]) / 100),
+                    )
 
             role = self.parameterAsString(parameters, self.ROLE_ARN, context).strip() or (description["RoleArn"] if job else "")
             instance_type = self.parameterAsString(parameters, self.INSTANCE_TYPE, context).strip()
@@ -181,10 +181,7 @@ class PredictEndpointAlgorithm(E84Algorithm):
             except endpoints.Cancelled:
                 feedback.pushWarning(CANCELLED)
                 return {}
-            except tile_fetch.FetchError as error:
-                raise QgsProcessingException(str(error)) from None
             finally:
-                areas.close_reader(reader)
                 if deployment is not None:
                     if self.parameterAsBoolean(parameters, self.KEEP_ENDPOINT, context):
                         feedback.pushWarning(f"Endpoint {deployment.endpoint} is kept and bills every hour: delete it with 'SageMaker endpoints'")

@@ -16,7 +16,6 @@ from qgis.core import (
 )
 
 from .. import dependencies
-from ..core import tile_fetch
 from . import areas, styles
 from .base import E84Algorithm
 
@@ -152,7 +151,7 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
     feedback.pushInfo(f"Predicting {len(aoi_tiles)} tiles at zoom {zoom} with {model_path.name}")
     reader = areas.chip_reader(imagery, tile_size, algorithm.parameterAsInt(parameters, areas.CONCURRENCY, context),
                                aoi_tiles[0], feedback)
-    try:
+    with areas.reading(reader):
         stats = mosaic.predict_area(
             predictor,
             reader.read,
@@ -167,10 +166,6 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
             cancelled=feedback.isCanceled,
             ahead=getattr(reader, "expect", None),
         )
-    except tile_fetch.FetchError as error:
-        raise QgsProcessingException(str(error))
-    finally:
-        areas.close_reader(reader)
     return stats, meta, area
 
 
