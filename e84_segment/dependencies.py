@@ -56,5 +56,5 @@ def require_boto3() -> None:
 
 def require_onnxruntime() -> None:
     _require(ONNX_PACKAGES, "An ONNX model needs onnxruntime",
-             "Install it from the plugin: Plugins > e84 segment > Dependencies, 'onnxruntime only' (about 20 MB, online "
+             "Install it from the plugin: Plugins > e84 segment > Dependencies, 'onnxruntime only' (about 75 MB, online "
              "or from a folder of wheels), or predict with the .pt model file.")

@@ -50,7 +50,7 @@ CHECK = (
 )
 
 
-# onnxruntime alone predicts with an exported .onnx model: a few MB instead of PyTorch's 900. It imports
+# onnxruntime alone predicts with an exported .onnx model: about 75 MB instead of PyTorch's 900. It imports
 # only numpy at run time; its declared requirements (protobuf, sympy, ...) serve tools it also ships.
 ONNX_REQUIREMENTS = ("onnxruntime==1.32.0",)
 # A softmax over three zeros (89 bytes of ONNX): the check runs a real session, not just an import.
@@ -81,7 +81,7 @@ class Kit:
 
 TORCH = Kit("torch", "PyTorch: train and predict", REQUIREMENTS, MODULES, CHECK, "about 900 MB")
 ONNXRUNTIME = Kit("onnxruntime", "onnxruntime only: predict with .onnx models", ONNX_REQUIREMENTS, ("onnxruntime",),
-                  ONNX_CHECK, "about 20 MB", "-onnxruntime")
+                  ONNX_CHECK, "about 75 MB", "-onnxruntime")
 KITS = (TORCH, ONNXRUNTIME)
 
 

@@ -169,4 +169,4 @@ def test_the_onnxruntime_kit_installs_alone_beside_pytorch_and_runs_a_session(qg
     dialog = DependenciesDialog()
     dialog.kitCombo.setCurrentIndex(1)
     assert dialog.kit() is installer.ONNXRUNTIME and "onnxruntime: " in dialog.stateLabel.text()
-    assert "about 20 MB" in dialog.kitCombo.currentText()
+    assert "about 75 MB" in dialog.kitCombo.currentText()

@@ -17,7 +17,7 @@ class ExportOnnxAlgorithm(E84Algorithm):
     def shortHelpString(self):
         return (
             "Writes a model file from 'Train model locally' (or brought back from SageMaker) as ONNX. 'Predict buildings' "
-            "runs it with onnxruntime where PyTorch is not installed, which is a few MB instead of about 900; Deepness "
+            "runs it with onnxruntime where PyTorch is not installed, which is about 75 MB instead of about 900; Deepness "
             "reads it too. The file carries the model's metadata: zoom, tile size, classes and metrics, and "
             "Deepness's keys (model type, class names, resolution, tile size). The network takes RGB in 0-1 and gives "
             "class probabilities: its normalisation is inside it."

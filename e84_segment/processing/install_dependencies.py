@@ -34,7 +34,7 @@ class InstallDependenciesAlgorithm(E84Algorithm):
             "Snowball share); nothing is then fetched from the network.\n\n"
             "The packages are checked in a fresh Python (they import and the network runs) before they replace what "
             "was there: a failed or cancelled install changes nothing.\n\n"
-            "KIT 1 installs onnxruntime alone (about 20 MB, into its own folder beside PyTorch's): enough to predict "
+            "KIT 1 installs onnxruntime alone (about 75 MB, into its own folder beside PyTorch's): enough to predict "
             "with a model exported as ONNX, for a lighter field laptop."
         )
 
