@@ -46,6 +46,7 @@ class TileServiceReader:
         self.fetcher = fetcher
         self.decode = decode
         self.undecodable = 0
+        self._count_lock = threading.Lock()
         self._ahead = max(ahead_tiles, fetcher.policy.concurrency)
         self._plan: List[List[tiles.Tile]] = []
         self._last_use: Dict[tiles.Tile, int] = {}
@@ -122,10 +123,11 @@ class TileServiceReader:
 
     def _produce(self, order) -> None:
         try:
+            # Tiles are decoded here, not on the reading thread, which encodes chips or runs the model.
             for tile, data in self.fetcher.fetch_in_order(order):
                 if self._stop.is_set():
                     return
-                self._put((tile, data))
+                self._put((tile, self._decode(data)))
         except BaseException as error:  # handed to the reading thread, which raises it
             self._put(error)
         finally:
@@ -145,15 +147,16 @@ class TileServiceReader:
             raise RuntimeError("The tile fetch ended before every announced window was read")
         if isinstance(item, BaseException):
             raise item
-        tile, data = item
-        self._have[tile] = self._decode(data)
+        tile, decoded = item
+        self._have[tile] = decoded
 
     def _decode(self, data: Optional[bytes]) -> Decoded:
         if data is None:
             return None
         decoded = self.decode(data)
         if decoded is None:
-            self.undecodable += 1
+            with self._count_lock:
+                self.undecodable += 1
         elif decoded[0].shape[:2] != (self.service.tile_size, self.service.tile_size):
             raise ValueError(
                 f"The tile service sends tiles of {decoded[0].shape[1]} x {decoded[0].shape[0]} px, not "
