@@ -123,6 +123,17 @@ def test_aoi_to_exported_footprints(dock, tmp_path, qgis_iface, monkeypatch):  #
     numbers = re.findall(r"-?\d+\.(\d+)", json.dumps(geojson["features"][0]["geometry"]))
     assert numbers and max(len(decimals) for decimals in numbers) <= 7  # about 1 cm, as OSM stores
 
+    dock.formatCombo.setCurrentIndex(4)  # for OSM mappers: JOSM's format
+    assert not dock.crsWidget.isEnabled()
+    dock.exportLayerCombo.setLayer(check)
+    dock.exportWidget.setFilePath(str(tmp_path / "out" / "for_mappers"))
+    dock.exportButton.click()
+    run_to_end(dock)
+    osm_file = tmp_path / "out" / "for_mappers.osm"
+    assert osm_file.is_file() and "for OSM editors" in dock.statusLabel.text(), dock.statusLabel.text()
+    text = osm_file.read_text()
+    assert 'upload="false"' in text and 'k="building" v="yes"' in text and "aoiA_dense_z20" in text
+
     assert dock.runsList.count() == 4  # an export writes the analyst's file: it is no run
     predict_row = next(i for i in range(4) if dock.runsList.item(i).text().startswith("Prediction: aoiA_dense_z20.tif z20"))
     assert "footprints" in dock.runsList.item(predict_row).text()

@@ -9,6 +9,7 @@ from .compare_osm import CompareOsmAlgorithm
 from .evaluate_model import EvaluateModelAlgorithm
 from .install_dependencies import InstallDependenciesAlgorithm
 from .export_footprints import ExportFootprintsAlgorithm
+from .export_osm import ExportOsmAlgorithm
 from .export_onnx import ExportOnnxAlgorithm
 from .manage_endpoints import ManageEndpointsAlgorithm
 from .predict_endpoint import PredictEndpointAlgorithm
@@ -45,6 +46,7 @@ class E84Provider(QgsProcessingProvider):
             PolygonizeAlgorithm(),
             CompareOsmAlgorithm(),
             ExportFootprintsAlgorithm(),
+            ExportOsmAlgorithm(),
             CheckAwsAlgorithm(),
             UploadDatasetAlgorithm(),
             TrainSageMakerAlgorithm(),

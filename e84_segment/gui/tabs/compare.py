@@ -9,7 +9,8 @@ from ...core import runs
 from ...processing.compare_osm import summary_of_predicted_only
 from ...processing.export_footprints import existing_target, layer_name_for
 
-EXPORT_FORMATS = (("GeoPackage", ".gpkg"), ("GeoJSON", ".geojson"), ("ESRI Shapefile", ".shp"), ("FlatGeobuf", ".fgb"))
+EXPORT_FORMATS = (("GeoPackage", ".gpkg"), ("GeoJSON", ".geojson"), ("ESRI Shapefile", ".shp"), ("FlatGeobuf", ".fgb"),
+                  ("OSM file for JOSM (review before upload)", ".osm"))
 COMPARISON_OUTPUTS = ("MATCHED", "PREDICTED_ONLY", "REFERENCE_ONLY")
 
 
@@ -44,8 +45,11 @@ class CompareTab:
         self.exportButton.clicked.connect(self.export)
 
     def _format_chosen(self, index: int) -> None:
-        if EXPORT_FORMATS[index][0] == "GeoJSON":  # RFC 7946: GeoJSON is WGS 84
+        suffix = EXPORT_FORMATS[index][1]
+        if suffix in (".geojson", ".osm"):  # RFC 7946 and OSM: WGS 84
             self.crsWidget.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+        self.crsWidget.setEnabled(suffix != ".osm")
+        self.exportLayerNameEdit.setEnabled(suffix != ".osm")
 
     def compare(self):
         predicted, reference = self.footprintsCombo.currentLayer(), self.referenceCombo.currentLayer()
@@ -83,6 +87,8 @@ class CompareTab:
             return self._refuse(self.tr("Choose the footprints layer and the file to export to."))
         name, suffix = EXPORT_FORMATS[self.formatCombo.currentIndex()]
         path = Path(target).with_suffix(suffix)
+        if suffix == ".osm":
+            return self._export_osm(layer, path)
         layer_name = layer_name_for(self.exportLayerNameEdit.text().strip() or layer.name())
         parameters = {"INPUT": layer, "TARGET_CRS": self.crsWidget.crs(), "OUTPUT": str(path), "LAYER_NAME": layer_name}
         clash = existing_target(path, layer_name)
@@ -100,3 +106,18 @@ class CompareTab:
 
         # An export writes the analyst's own file, not a run: no run folder, no history row.
         self._start(None, [("e84segment:exportfootprints", parameters)], parameters=parameters, done=done)
+
+    def _export_osm(self, layer, path: Path):
+        """For OSM mappers: the footprints at 0.5 confidence or more, source= the imagery of the Data tab."""
+        if path.exists() and not self.ask(self.tr("{} exists. Replace it?").format(path.name)):
+            return self._refuse(self.tr("Not exported: {} exists. Choose another file name.").format(path.name))
+        imagery = self.imageryCombo.currentLayer()
+        parameters = {"INPUT": layer, "OUTPUT": str(path), "MIN_CONFIDENCE": 0.5,
+                      "SOURCE": imagery.name() if imagery is not None else ""}
+
+        def done(results, record):
+            self.statusLabel.setText(self.tr(
+                "Wrote {} buildings to {} for OSM editors (confidence 0.5 or more). Open it in JOSM, review each one "
+                "against the imagery; the file refuses a direct upload.").format(results.get("BUILDINGS", 0), path))
+
+        self._start(None, [("e84segment:exportosm", parameters)], parameters=parameters, done=done)
