@@ -65,18 +65,7 @@ class CompareOsmAlgorithm(E84Algorithm):
         )
 
     def initAlgorithm(self, config=None):
-        polygons = [QgsProcessing.TypeVectorPolygon]
-        self.addParameter(QgsProcessingParameterFeatureSource(self.PREDICTED, "Predicted footprints", polygons))
-        self.addParameter(QgsProcessingParameterFeatureSource(self.REFERENCE, "Reference buildings (OSM)", polygons))
-        self.addParameter(QgsProcessingParameterExtent(self.AOI, "Area compared", optional=True))
-        self.addParameter(
-            QgsProcessingParameterNumber(self.IOU_THRESHOLD, "IoU threshold", QgsProcessingParameterNumber.Double, 0.5, minValue=0.01, maxValue=1.0)
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MIN_AREA, "Ignore buildings smaller than (m²)", QgsProcessingParameterNumber.Double, 4.0, minValue=0.0
-            )
-        )
+        add_comparison_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.MATCHED, "Matched with OSM", QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(self.PREDICTED_ONLY, "Predicted, no OSM match: check", QgsProcessing.TypeVectorPolygon))
         self.addParameter(
@@ -91,15 +80,7 @@ class CompareOsmAlgorithm(E84Algorithm):
         if predicted_source is None or reference_source is None:
             raise QgsProcessingException("Choose the predicted footprints and the reference (OSM) buildings")
         predicted, predicted_geometries = features_in_mercator(predicted_source, context)
-        if parameters.get(self.AOI) not in (None, ""):
-            aoi = self.parameterAsExtentGeometry(parameters, self.AOI, context, areas.MERCATOR)
-        else:
-            # The footprints' extent (a union would fail on one invalid footprint).
-            extent = QgsRectangle()
-            extent.setMinimal()
-            for feature in predicted:
-                extent.combineExtentWith(feature.geometry().boundingBox())
-            aoi = QgsGeometry.fromRect(extent) if predicted else QgsGeometry()
+        aoi = area_compared(self, parameters, context, predicted)
         comparison = compare_and_write(self, parameters, context, feedback, predicted, predicted_geometries,
                                        predicted_source.fields(), reference_source, aoi)
         if comparison is None:
@@ -110,6 +91,29 @@ class CompareOsmAlgorithm(E84Algorithm):
         dataset.write_json(report_path, scores)
         outputs.update({self.OUTPUT_REPORT: str(report_path), self.F1: scores["f1"]})
         return outputs
+
+
+def add_comparison_parameters(algorithm) -> None:
+    """PREDICTED, REFERENCE, AOI, IOU_THRESHOLD and MIN_AREA, as compareosm and buildinggrid take them."""
+    polygons = [QgsProcessing.TypeVectorPolygon]
+    algorithm.addParameter(QgsProcessingParameterFeatureSource("PREDICTED", "Predicted footprints", polygons))
+    algorithm.addParameter(QgsProcessingParameterFeatureSource("REFERENCE", "Reference buildings (OSM)", polygons))
+    algorithm.addParameter(QgsProcessingParameterExtent("AOI", "Area compared", optional=True))
+    algorithm.addParameter(QgsProcessingParameterNumber("IOU_THRESHOLD", "IoU threshold", QgsProcessingParameterNumber.Double,
+                                                        0.5, minValue=0.01, maxValue=1.0))
+    algorithm.addParameter(QgsProcessingParameterNumber("MIN_AREA", "Ignore buildings smaller than (m²)",
+                                                        QgsProcessingParameterNumber.Double, 4.0, minValue=0.0))
+
+
+def area_compared(algorithm, parameters, context, predicted) -> QgsGeometry:
+    """AOI (EPSG:3857), or the predicted footprints' extent (a union would fail on one invalid footprint)."""
+    if parameters.get("AOI") not in (None, ""):
+        return algorithm.parameterAsExtentGeometry(parameters, "AOI", context, areas.MERCATOR)
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for feature in predicted:
+        extent.combineExtentWith(feature.geometry().boundingBox())
+    return QgsGeometry.fromRect(extent) if predicted else QgsGeometry()
 
 
 def features_in_mercator(source, context, rect=None):
@@ -133,6 +137,7 @@ class Comparison:
     predicted: list  # OGR geometries, clipped to the area
     reference: list
     area: object  # OGR geometry or None
+    match: object = None  # core.compare.Comparison: which of ``predicted`` and ``reference`` matched
 
 
 def compare_and_write(algorithm, parameters, context, feedback, predicted, predicted_geometries, predicted_fields,
@@ -191,7 +196,7 @@ def compare_and_write(algorithm, parameters, context, feedback, predicted, predi
     )
     feedback.pushInfo(summary_of_predicted_only(scores))
     return Comparison({k: v for k, v in outputs.items() if v is not None}, scores, predicted_geometries,
-                      reference_geometries, aoi_ogr)
+                      reference_geometries, aoi_ogr, result)
 
 
 class _NoSink:
@@ -202,7 +207,8 @@ class _NoSink:
 
 
 def _sink(algorithm, parameters, context, name, fields, styler):
-    if parameters.get(name) is None and algorithm.parameterDefinition(name).flags() & QgsProcessingParameterDefinition.FlagOptional:
+    definition = algorithm.parameterDefinition(name)  # buildinggrid has none of these outputs
+    if definition is None or parameters.get(name) is None and definition.flags() & QgsProcessingParameterDefinition.FlagOptional:
         return _NoSink(), None
     sink, dest = algorithm.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.MultiPolygon, areas.MERCATOR)
     if sink is None:

@@ -3,6 +3,7 @@ from qgis.core import QgsProcessingProvider
 
 from .. import icons
 from .build_training_data import BuildTrainingDataAlgorithm
+from .building_grid import BuildingGridAlgorithm
 from .cache_imagery import CacheImageryAlgorithm
 from .check_aws import CheckAwsAlgorithm
 from .compare_osm import CompareOsmAlgorithm
@@ -47,6 +48,7 @@ class E84Provider(QgsProcessingProvider):
             CompareOsmAlgorithm(),
             ExportFootprintsAlgorithm(),
             ExportOsmAlgorithm(),
+            BuildingGridAlgorithm(),
             CheckAwsAlgorithm(),
             UploadDatasetAlgorithm(),
             TrainSageMakerAlgorithm(),

@@ -1,6 +1,8 @@
 """Layer post-processors: outputs load into QGIS already styled (applied on the main thread)."""
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsGraduatedSymbolRenderer,
+    QgsRendererRange,
     QgsColorRampShader,
     QgsFillSymbol,
     QgsPalettedRasterRenderer,
@@ -131,3 +133,24 @@ FootprintsStyler = _single("255,221,0", 0, "0.6", 10)  # outlines only
 MatchedStyler = _single("51,160,44", 50, "0.4", 30)
 PredictedOnlyStyler = _single("255,127,0", 90, "0.7", 10)  # to check: on top
 ReferenceOnlyStyler = _single("240,0,240", 200, "0.7", 20, fill_style="b_diagonal")  # hatched
+
+
+# OSM completeness per cell: red where OSM has least of what the model sees (mappers go there first).
+COMPLETENESS_CLASSES = (
+    (0.0, 0.25, "215,25,28", "OSM has under 25 %"),
+    (0.25, 0.5, "253,174,97", "25-50 %"),
+    (0.5, 0.75, "255,255,191", "50-75 %"),
+    (0.75, 1.0001, "26,150,65", "75 % or more"),
+)
+
+
+class CompletenessStyler(Styler):
+    rank = 5
+
+    def style(self, layer):
+        ranges = [QgsRendererRange(low, high, outline_symbol(colour, 140, "0.2"), label)
+                  for low, high, colour, label in COMPLETENESS_CLASSES]
+        renderer = QgsGraduatedSymbolRenderer("completeness", ranges)
+        # Cells where the model sees no building: outline only, so they read as "nothing here".
+        renderer.setSourceSymbol(outline_symbol("150,150,150", 0, "0.2"))
+        layer.setRenderer(renderer)

@@ -1,0 +1,107 @@
+"""e84segment:buildinggrid: building density and OSM completeness per cell, from a comparison."""
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import building_grid, vectorize
+from . import styles
+from .base import E84Algorithm
+from .compare_osm import add_comparison_parameters, area_compared, compare_and_write, features_in_mercator
+
+FIELDS = (("predicted", QVariant.Int), ("osm", QVariant.Int), ("matched", QVariant.Int),
+          ("predicted_only", QVariant.Int), ("osm_only", QVariant.Int), ("completeness", QVariant.Double),
+          ("built_up_m2", QVariant.Double), ("built_up_share", QVariant.Double))
+
+
+class BuildingGridAlgorithm(E84Algorithm):
+    """The comparison's parameters (PREDICTED, REFERENCE, AOI, IOU_THRESHOLD, MIN_AREA), then the grid's."""
+
+    ID = "buildinggrid"
+    TITLE = "Building density and OSM completeness"
+    GROUP = "footprints"
+    PREDICTED = "PREDICTED"
+    REFERENCE = "REFERENCE"
+    CELL_SIZE = "CELL_SIZE"
+    SHAPE = "SHAPE"
+    OUTPUT = "OUTPUT"
+    CELLS = "CELLS"
+
+    def shortHelpString(self):
+        return (
+            "A grid over the area (AOI, or the predicted footprints' extent): square cells CELL_SIZE metres on the "
+            "ground (default 100 m), or hexagons that wide. Each cell counts the buildings whose centre it holds, "
+            "after matching the predicted footprints with OSM as 'Compare with OSM' does: predicted, osm, matched, "
+            "predicted_only, osm_only; completeness = matched / predicted (the share of the buildings the model sees "
+            "that OSM has; empty where it sees none), and the predicted built-up area (m² and share of the cell). "
+            "The cells add up to the comparison's totals. Styled by completeness, red where OSM is furthest behind: "
+            "where mappers should go first. Counts are the model's view: check a few cells against the imagery "
+            "before sending a team."
+        )
+
+    def initAlgorithm(self, config=None):
+        add_comparison_parameters(self)
+        self.addParameter(QgsProcessingParameterNumber(self.CELL_SIZE, "Cell size (m on the ground)",
+                                                       QgsProcessingParameterNumber.Double, 100.0, minValue=5.0))
+        self.addParameter(QgsProcessingParameterEnum(self.SHAPE, "Cells", options=list(building_grid.SHAPES), defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, "Building density and OSM completeness",
+                                                            QgsProcessing.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber(self.CELLS, "Cells"))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        predicted_source = self.parameterAsSource(parameters, self.PREDICTED, context)
+        reference_source = self.parameterAsSource(parameters, self.REFERENCE, context)
+        if predicted_source is None or reference_source is None:
+            raise QgsProcessingException("Choose the predicted footprints and the reference (OSM) buildings")
+        predicted, predicted_geometries = features_in_mercator(predicted_source, context)
+        aoi = area_compared(self, parameters, context, predicted)
+        if aoi.isEmpty():
+            raise QgsProcessingException("PREDICTED has no footprints: set AOI, or choose the footprints of a prediction")
+        comparison = compare_and_write(self, parameters, context, feedback, predicted, predicted_geometries,
+                                       predicted_source.fields(), reference_source, aoi)
+        if comparison is None:
+            return {}
+        box = aoi.boundingBox()
+        scale = vectorize.ground_scale(box.center().y())
+        cell_m = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
+        shape = building_grid.SHAPES[self.parameterAsEnum(parameters, self.SHAPE, context)]
+        cells_wide = box.width() / (cell_m * scale) * box.height() / (cell_m * scale)
+        if cells_wide > 200_000:
+            raise QgsProcessingException(f"About {cells_wide:,.0f} cells of {cell_m:g} m: raise CELL_SIZE")
+        grid = building_grid.tally(comparison.match, comparison.predicted, comparison.reference,
+                                   (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()), cell_m, scale,
+                                   shape, comparison.area)
+        fields = QgsFields()
+        for name, kind in FIELDS:
+            fields.append(QgsField(name, kind))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Polygon,
+                                          QgsCoordinateReferenceSystem("EPSG:3857"))
+        for key in sorted(grid.cells):
+            cell = grid.cells[key]
+            feature = QgsFeature(fields)
+            geometry = QgsGeometry()
+            geometry.fromWkb(bytes(cell.geometry.ExportToWkb()))
+            feature.setGeometry(geometry)
+            completeness = cell.completeness
+            feature.setAttributes([cell.predicted, cell.osm, cell.matched, cell.predicted_only, cell.osm_only,
+                                   None if completeness is None else round(completeness, 3), round(cell.built_up_m2, 1),
+                                   round(cell.built_up_m2 / cell.area_m2, 4) if cell.area_m2 else None])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        behind = sum(1 for c in grid.cells.values() if c.completeness is not None and c.completeness < 0.5)
+        feedback.pushInfo(f"{len(grid.cells)} cells of {cell_m:g} m ({shape}); {behind} where OSM has under half of "
+                          "the buildings the model sees")
+        if context.willLoadLayerOnCompletion(dest):
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styles.CompletenessStyler.create())
+        return {self.OUTPUT: dest, self.CELLS: len(grid.cells)}
