@@ -96,12 +96,15 @@ def test_aoi_to_exported_footprints(dock, tmp_path, qgis_iface, monkeypatch):  #
     assert set(metrics) >= {"tp", "fp", "fn", "f1", "area_iou"}
     assert metrics["predicted_only_overlapping_osm"] + metrics["predicted_only_alone"] == metrics["fp"]
     assert group_layers(compare) == [("Predicted, no OSM match: check", True), ("OSM, not predicted", True),
-                                     ("Matched with OSM", True)]
+                                     ("Matched with OSM", True), ("Building density and OSM completeness", True)]
     root = QgsProject.instance().layerTreeRoot()
     assert not root.findLayer(footprints.id()).isVisible()  # the inputs step aside for the comparison
     assert run_group(compare).isExpanded() and not run_group(predict).isExpanded()
     assert not run_group(predict).itemVisibilityChecked() and not run_group(runs["dataset"]).itemVisibilityChecked()
     assert not root.findLayer(dock.referenceCombo.currentLayer().id()).isVisible()
+    grid = layers_named("Building density and OSM completeness")[0]  # after every comparison
+    assert compare["outputs"]["grid"].endswith("grid.gpkg") and grid.renderer().type() == "graduatedSymbol"
+    assert sum(cell["matched"] for cell in grid.getFeatures()) == compare["metrics"]["tp"]
     check = layers_named("Predicted, no OSM match: check")[0]
     assert "osm_overlap" in check.fields().names()
     for key in ("matched", "predicted_only", "reference_only"):

@@ -145,7 +145,7 @@ COMPLETENESS_CLASSES = (
 
 
 class CompletenessStyler(Styler):
-    rank = 5
+    rank = 90  # under the comparison's outlines, which stay readable on top
 
     def style(self, layer):
         ranges = [QgsRendererRange(low, high, outline_symbol(colour, 140, "0.2"), label)

@@ -62,8 +62,17 @@ class CompareTab:
         def outputs(_):
             return {**parameters, **comparison_outputs(self, Path(self.record.folder))}
 
+        compared = {}
+
+        def grid_outputs(previous):
+            # Then where the buildings are and where OSM is behind, per 100 m cell, from the same matching.
+            compared.update(previous)
+            return {**parameters, "CELL_SIZE": 100.0,
+                    "OUTPUT": self.loaded_output(Path(self.record.folder) / "grid.gpkg", "grid")}
+
         def done(results, record):
-            scores = record_comparison_outputs(record, results)
+            record.outputs["grid"] = record.outputs.pop("OUTPUT", results.get("OUTPUT", ""))
+            scores = record_comparison_outputs(record, {**compared, **results})
             record.metrics.update(scores)
             # The comparison is what this step is for: its inputs step aside (ticked off, not removed).
             root = QgsProject.instance().layerTreeRoot()
@@ -77,7 +86,8 @@ class CompareTab:
                 + self.tr(". '{}' and '{}' are ticked off so the comparison reads.").format(predicted.name(), reference.name())
             )
 
-        self._start("compare", [("e84segment:compareosm", outputs)], parameters=parameters, done=done,
+        self._start("compare", [("e84segment:compareosm", outputs), ("e84segment:buildinggrid", grid_outputs)],
+                    parameters=parameters, done=done,
                     tag=runs.make_tag(f"{subject_of(predicted)} vs {reference.name()}"))
 
     def export(self):

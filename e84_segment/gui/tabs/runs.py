@@ -20,6 +20,7 @@ OUTPUT_LAYERS = {
     "matched": ("Matched with OSM", styles.MatchedStyler),
     "predicted_only": ("Predicted, no OSM match: check", styles.PredictedOnlyStyler),
     "reference_only": ("OSM, not predicted", styles.ReferenceOnlyStyler),
+    "grid": ("Building density and OSM completeness", styles.CompletenessStyler),
 }
 
 
