@@ -1,6 +1,5 @@
 """Runs inside the QGIS desktop (qgis --code): drives the dock from the dataset to the comparison
-with OSM (the map then shows the comparison classes over the imagery) and saves a screenshot, then one
-of the building grid alone (<output>-grid.png).
+with OSM (the map then shows the comparison classes over the imagery) and saves a screenshot.
 
 Started by scripts/screenshot.py, which sets E84_SCREENSHOT, E84_WORKSPACE and E84_DATA. With
 E84_WHEELS, QGIS's Python has no torch: the Dependencies dialog installs it from that folder first
@@ -95,17 +94,6 @@ def advance(dock):
 def finish():
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     iface.mainWindow().grab().save(str(OUTPUT))
-    # Then the building grid alone over the imagery: <output>-grid.png.
-    root = QgsProject.instance().layerTreeRoot()
-    for name in ("Predicted, no OSM match: check", "OSM, not predicted", "Matched with OSM"):
-        for layer in QgsProject.instance().mapLayersByName(name):
-            root.findLayer(layer.id()).setItemVisibilityChecked(False)
-    iface.mapCanvas().refreshAllLayers()
-    QTimer.singleShot(5000, finish_grid)
-
-
-def finish_grid():
-    iface.mainWindow().grab().save(str(OUTPUT.with_name(f"{OUTPUT.stem}-grid{OUTPUT.suffix}")))
     QApplication.instance().exit(0)
 
 
