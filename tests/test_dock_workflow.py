@@ -96,7 +96,7 @@ def test_aoi_to_exported_footprints(dock, tmp_path, qgis_iface, monkeypatch):  #
     assert set(metrics) >= {"tp", "fp", "fn", "f1", "area_iou"}
     assert metrics["predicted_only_overlapping_osm"] + metrics["predicted_only_alone"] == metrics["fp"]
     assert group_layers(compare) == [("Predicted, no OSM match: check", True), ("OSM, not predicted", True),
-                                     ("Matched with OSM", True), ("Building density and OSM completeness", True)]
+                                     ("Matched with OSM", True), ("Building density and OSM completeness", False)]
     root = QgsProject.instance().layerTreeRoot()
     assert not root.findLayer(footprints.id()).isVisible()  # the inputs step aside for the comparison
     assert run_group(compare).isExpanded() and not run_group(predict).isExpanded()

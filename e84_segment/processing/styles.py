@@ -145,7 +145,8 @@ COMPLETENESS_CLASSES = (
 
 
 class CompletenessStyler(Styler):
-    rank = 90  # under the comparison's outlines, which stay readable on top
+    # Under the comparison and ticked off: its fills would tint the imagery the comparison is read over.
+    rank, visible = 90, False
 
     def style(self, layer):
         ranges = [QgsRendererRange(low, high, outline_symbol(colour, 140, "0.2"), label)

@@ -83,7 +83,8 @@ class CompareTab:
             self.statusLabel.setText(
                 self.tr("TP {tp}, FP {fp}, FN {fn}: F1 {f1:.3f}, area IoU {area_iou:.3f}. ").format(**scores)
                 + summary_of_predicted_only(scores)
-                + self.tr(". '{}' and '{}' are ticked off so the comparison reads.").format(predicted.name(), reference.name())
+                + self.tr(". '{}' and '{}' are ticked off so the comparison reads; tick 'Building density and OSM "
+                          "completeness' to see where OSM is furthest behind.").format(predicted.name(), reference.name())
             )
 
         self._start("compare", [("e84segment:compareosm", outputs), ("e84segment:buildinggrid", grid_outputs)],
