@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
+    QgsRectangle,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -19,7 +20,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core import building_grid, vectorize
 from . import styles
 from .base import E84Algorithm
-from .compare_osm import add_comparison_parameters, area_compared, compare_and_write, features_in_mercator
+from .compare_osm import add_comparison_parameters, compare_sources
 
 FIELDS = (("predicted", QVariant.Int), ("osm", QVariant.Int), ("matched", QVariant.Int),
           ("predicted_only", QVariant.Int), ("osm_only", QVariant.Int), ("completeness", QVariant.Double),
@@ -32,8 +33,6 @@ class BuildingGridAlgorithm(E84Algorithm):
     ID = "buildinggrid"
     TITLE = "Building density and OSM completeness"
     GROUP = "footprints"
-    PREDICTED = "PREDICTED"
-    REFERENCE = "REFERENCE"
     CELL_SIZE = "CELL_SIZE"
     SHAPE = "SHAPE"
     OUTPUT = "OUTPUT"
@@ -61,19 +60,11 @@ class BuildingGridAlgorithm(E84Algorithm):
         self.addOutput(QgsProcessingOutputNumber(self.CELLS, "Cells"))
 
     def processAlgorithm(self, parameters, context, feedback):
-        predicted_source = self.parameterAsSource(parameters, self.PREDICTED, context)
-        reference_source = self.parameterAsSource(parameters, self.REFERENCE, context)
-        if predicted_source is None or reference_source is None:
-            raise QgsProcessingException("Choose the predicted footprints and the reference (OSM) buildings")
-        predicted, predicted_geometries = features_in_mercator(predicted_source, context)
-        aoi = area_compared(self, parameters, context, predicted)
-        if aoi.isEmpty():
-            raise QgsProcessingException("PREDICTED has no footprints: set AOI, or choose the footprints of a prediction")
-        comparison = compare_and_write(self, parameters, context, feedback, predicted, predicted_geometries,
-                                       predicted_source.fields(), reference_source, aoi)
+        comparison = compare_sources(self, parameters, context, feedback, need_footprints=True)
         if comparison is None:
             return {}
-        box = aoi.boundingBox()
+        minx, maxx, miny, maxy = comparison.area.GetEnvelope()
+        box = QgsRectangle(minx, miny, maxx, maxy)
         scale = vectorize.ground_scale(box.center().y())
         cell_m = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
         shape = building_grid.SHAPES[self.parameterAsEnum(parameters, self.SHAPE, context)]

@@ -75,14 +75,7 @@ class CompareOsmAlgorithm(E84Algorithm):
         self.addOutput(QgsProcessingOutputNumber(self.F1, "F1"))
 
     def processAlgorithm(self, parameters, context, feedback):
-        predicted_source = self.parameterAsSource(parameters, self.PREDICTED, context)
-        reference_source = self.parameterAsSource(parameters, self.REFERENCE, context)
-        if predicted_source is None or reference_source is None:
-            raise QgsProcessingException("Choose the predicted footprints and the reference (OSM) buildings")
-        predicted, predicted_geometries = features_in_mercator(predicted_source, context)
-        aoi = area_compared(self, parameters, context, predicted)
-        comparison = compare_and_write(self, parameters, context, feedback, predicted, predicted_geometries,
-                                       predicted_source.fields(), reference_source, aoi)
+        comparison = compare_sources(self, parameters, context, feedback)
         if comparison is None:
             return {}
         outputs, scores = comparison.outputs, comparison.scores
@@ -103,6 +96,21 @@ def add_comparison_parameters(algorithm) -> None:
                                                         0.5, minValue=0.01, maxValue=1.0))
     algorithm.addParameter(QgsProcessingParameterNumber("MIN_AREA", "Ignore buildings smaller than (m²)",
                                                         QgsProcessingParameterNumber.Double, 4.0, minValue=0.0))
+
+
+def compare_sources(algorithm, parameters, context, feedback, need_footprints: bool = False) -> "Comparison":
+    """PREDICTED against REFERENCE inside AOI (default: the footprints' extent), the algorithm's sinks
+    written; None on cancel. With ``need_footprints``, no footprint and no AOI is refused."""
+    predicted_source = algorithm.parameterAsSource(parameters, "PREDICTED", context)
+    reference_source = algorithm.parameterAsSource(parameters, "REFERENCE", context)
+    if predicted_source is None or reference_source is None:
+        raise QgsProcessingException("Choose the predicted footprints and the reference (OSM) buildings")
+    predicted, predicted_geometries = features_in_mercator(predicted_source, context)
+    aoi = area_compared(algorithm, parameters, context, predicted)
+    if need_footprints and aoi.isEmpty():
+        raise QgsProcessingException("PREDICTED has no footprints: set AOI, or choose the footprints of a prediction")
+    return compare_and_write(algorithm, parameters, context, feedback, predicted, predicted_geometries,
+                             predicted_source.fields(), reference_source, aoi)
 
 
 def area_compared(algorithm, parameters, context, predicted) -> QgsGeometry:
