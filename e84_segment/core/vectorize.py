@@ -121,16 +121,21 @@ def _opened(raster: Union[str, gdal.Dataset]) -> gdal.Dataset:
 
 def _mean_probability(probability: gdal.Dataset, gt, geometry: ogr.Geometry) -> float:
     """Mean building probability (0-1) of the pixels inside a footprint."""
+    values = values_inside(probability, gt, geometry).astype(np.float64)
+    return float(values.mean() / 255.0) if values.size else 0.0
+
+
+def values_inside(probability: gdal.Dataset, gt, geometry: ogr.Geometry) -> np.ndarray:
+    """The first band's pixels inside a polygon (EPSG:3857, the raster's CRS); empty where it misses."""
     minx, maxx, miny, maxy = geometry.GetEnvelope()
     col0 = max(int(math.floor((minx - gt[0]) / gt[1])), 0)
     row0 = max(int(math.floor((maxy - gt[3]) / gt[5])), 0)
     col1 = min(int(math.ceil((maxx - gt[0]) / gt[1])), probability.RasterXSize)
     row1 = min(int(math.ceil((miny - gt[3]) / gt[5])), probability.RasterYSize)
     if col1 <= col0 or row1 <= row0:
-        return 0.0
-    window = probability.GetRasterBand(1).ReadAsArray(col0, row0, col1 - col0, row1 - row0).astype(np.float64)
+        return np.zeros(0, dtype=np.uint8)
+    window = probability.GetRasterBand(1).ReadAsArray(col0, row0, col1 - col0, row1 - row0)
     bounds = (gt[0] + col0 * gt[1], gt[3] + row1 * gt[5], gt[0] + col1 * gt[1], gt[3] + row0 * gt[5])
     inside = masks.rasterize([bytes(geometry.ExportToWkb())], bounds, col1 - col0, row1 - row0, probability.GetProjection())
-    values = window[inside == masks.BUILDING]
-    return float(values.mean() / 255.0) if values.size else 0.0
+    return window[inside == masks.BUILDING]
 

@@ -5,6 +5,7 @@ from .. import icons
 from .build_training_data import BuildTrainingDataAlgorithm
 from .building_grid import BuildingGridAlgorithm
 from .cache_imagery import CacheImageryAlgorithm
+from .compare_buildings import CompareBuildingsAlgorithm
 from .check_aws import CheckAwsAlgorithm
 from .compare_osm import CompareOsmAlgorithm
 from .evaluate_model import EvaluateModelAlgorithm
@@ -49,6 +50,7 @@ class E84Provider(QgsProcessingProvider):
             ExportFootprintsAlgorithm(),
             ExportOsmAlgorithm(),
             BuildingGridAlgorithm(),
+            CompareBuildingsAlgorithm(),
             CheckAwsAlgorithm(),
             UploadDatasetAlgorithm(),
             TrainSageMakerAlgorithm(),

@@ -155,3 +155,15 @@ class CompletenessStyler(Styler):
         # Cells where the model sees no building: outline only, so they read as "nothing here".
         renderer.setSourceSymbol(outline_symbol("150,150,150", 0, "0.2"))
         layer.setRenderer(renderer)
+
+
+TRIAGE_COLOURS = {"not seen": "215,25,28", "partly": "253,174,97", "intact": "26,150,65", "no imagery": "150,150,150"}
+
+
+class TriageStyler(Styler):
+    rank = 15
+
+    def style(self, layer):
+        categories = [QgsRendererCategory(status, outline_symbol(colour, 90, "0.6"), status)
+                      for status, colour in TRIAGE_COLOURS.items()]
+        layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
