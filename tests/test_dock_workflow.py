@@ -372,3 +372,37 @@ def test_live_endpoints_are_listed_and_deleted_from_the_runs_tab(dock, aws):  # 
     dock.deleteEndpointButton.click()
     wait_until(lambda: "No live endpoints" in dock.endpointsList.item(0).text(), timeout_milliseconds=30_000)
     assert sm.list_endpoints()["Endpoints"] == []
+
+
+def test_damage_triage_from_the_compare_tab(dock, tmp_path, trained):  # noqa: F811
+    """Buildings before (OSM) against a prediction standing for the post-event one: ranked, styled, a run."""
+    import processing
+    from qgis.core import QgsProcessingFeedback, QgsRasterLayer
+
+    from .conftest import KAMPALA
+
+    imagery = dock.use("aoiA_dense_z20.tif", 20)
+    dock.outputWidget.setFilePath(str(tmp_path))
+    model, _ = trained
+    folder = tmp_path / "post"
+    folder.mkdir()
+    processing.run("e84segment:predictlocal", {
+        "IMAGERY": imagery, "MODEL": str(model), "TTA": False, "OUTPUT_CLASSES": str(folder / "classes.tif"),
+        "OUTPUT_PROBABILITY": str(folder / "probability.tif")}, feedback=QgsProcessingFeedback())
+    classes = QgsRasterLayer(str(folder / "classes.tif"), "post-event classes")
+    before = QgsVectorLayer(str(KAMPALA / "buildings.geojson"), "OSM before", "ogr")
+    QgsProject.instance().addMapLayers([classes, before])
+    dock.preEventCombo.setLayer(None)
+    dock.triageButton.click()  # nothing chosen is refused with what to choose
+    assert "Choose the buildings before the event" in dock.statusLabel.text() and dock.run is None
+    dock.preEventCombo.setLayer(before)
+    dock.postClassesCombo.setLayer(classes)
+    dock.triageButton.click()
+    run_to_end(dock)
+    assert "are not seen by this model" in dock.statusLabel.text(), dock.statusLabel.text()
+    record = next(json.loads(p.read_text()) for p in tmp_path.glob("triage-*/run.json"))
+    assert record["status"] == "completed" and record["outputs"]["triage"].endswith("triage.gpkg")
+    assert record["parameters"]["e84segment:comparebuildings"]["PROBABILITY"].endswith("probability.tif")
+    layer = layers_named("Buildings by what the new imagery shows")[0]
+    assert layer.renderer().type() == "categorizedSymbol" and layer.featureCount() == before.featureCount()
+    assert {f["status"] for f in layer.getFeatures()} <= {"intact", "partly", "not seen", "no imagery"}

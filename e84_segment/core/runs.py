@@ -15,7 +15,7 @@ from . import dataset
 
 RUN_JSON = "run.json"
 KIND_TITLES = {"dataset": "Dataset", "train": "Model", "predict": "Prediction", "compare": "Comparison",
-               "evaluate": "Check"}
+               "evaluate": "Check", "triage": "Triage"}
 KINDS = tuple(KIND_TITLES)
 INTERRUPTED = "QGIS closed or the plugin was unloaded while this run was working"
 

@@ -2,7 +2,7 @@
 import json
 from pathlib import Path
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+from qgis.core import QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsProject
 from qgis.gui import QgsFileWidget
 
 from ...core import runs
@@ -43,6 +43,9 @@ class CompareTab:
         self.crsWidget.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
         self.compareButton.clicked.connect(self.compare)
         self.exportButton.clicked.connect(self.export)
+        self.preEventCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.postClassesCombo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.triageButton.clicked.connect(self.triage)
 
     def _format_chosen(self, index: int) -> None:
         suffix = EXPORT_FORMATS[index][1]
@@ -132,3 +135,28 @@ class CompareTab:
                 "against the imagery; the file refuses a direct upload.").format(results.get("BUILDINGS", 0), path))
 
         self._start(None, [("e84segment:exportosm", parameters)], parameters=parameters, done=done)
+
+    def triage(self):
+        """Damage triage: the buildings before the event against a prediction on the post-event imagery."""
+        before, classes = self.preEventCombo.currentLayer(), self.postClassesCombo.currentLayer()
+        if before is None or classes is None:
+            return self._refuse(self.tr("Choose the buildings before the event and the post-event 'Predicted buildings'."))
+        parameters = {"BUILDINGS": before, "CLASSES": classes}
+        # 'Predict buildings' writes the probability beside the classes: the mean probability then comes too.
+        probability = Path(classes.source()).with_name("probability.tif")
+        if probability.is_file():
+            parameters["PROBABILITY"] = str(probability)
+
+        def outputs(_):
+            return {**parameters, "OUTPUT": self.loaded_output(Path(self.record.folder) / "triage.gpkg", "triage")}
+
+        def done(results, record):
+            record.outputs["triage"] = record.outputs.pop("OUTPUT", results.get("OUTPUT", ""))
+            record.metrics["not_seen"] = results.get("NOT_SEEN", 0)
+            self.statusLabel.setText(self.tr(
+                "{} of the buildings in '{}' are not seen by this model in the new imagery: review them in "
+                "review_rank order against both images. Not seen is not destroyed (cloud, shadow, new roofs and the "
+                "model's misses look the same).").format(int(results.get("NOT_SEEN", 0)), before.name()))
+
+        self._start("triage", [("e84segment:comparebuildings", outputs)], parameters=parameters, done=done,
+                    tag=runs.make_tag(f"{before.name()} vs {subject_of(classes)}"))

@@ -21,6 +21,7 @@ OUTPUT_LAYERS = {
     "predicted_only": ("Predicted, no OSM match: check", styles.PredictedOnlyStyler),
     "reference_only": ("OSM, not predicted", styles.ReferenceOnlyStyler),
     "grid": ("Building density and OSM completeness", styles.CompletenessStyler),
+    "triage": ("Buildings by what the new imagery shows", styles.TriageStyler),
 }
 
 
