@@ -6,7 +6,7 @@ Pure OGR + math, EPSG:3857 coordinates; ``scale`` is EPSG:3857 metres per ground
 """
 import math
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 from osgeo import ogr
 
@@ -135,7 +135,3 @@ def _cover(grid: Grid, bounds, scale: float, area: Optional[ogr.Geometry]) -> No
             y += step
         x += step
 
-
-def totals(cells: List[Cell]) -> dict:
-    return {name: sum(getattr(c, name) for c in cells)
-            for name in ("predicted", "osm", "matched", "predicted_only", "osm_only")}

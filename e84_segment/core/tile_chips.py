@@ -16,7 +16,6 @@ from . import tile_fetch, tiles
 
 Bounds = Tuple[float, float, float, float]
 Decoded = Optional[Tuple[np.ndarray, np.ndarray]]  # (rgb HxWx3, valid HxW), None: not an image
-WORLD = 2 * 20037508.342789244
 _DONE = object()
 
 
@@ -24,13 +23,13 @@ def pixel_grid(bounds: Bounds, size: int, tile_size: int) -> Optional[Tuple[int,
     """(zoom, column, row) of the window's top-left pixel at the zoom whose pixels it uses, or None
     where the window is not on any zoom's pixel grid (it then needs resampling: rendering does it)."""
     minx, _, maxx, maxy = bounds
-    zoom_f = math.log2(WORLD * size / ((maxx - minx) * tile_size))
+    zoom_f = math.log2(tiles.WORLD * size / ((maxx - minx) * tile_size))
     zoom = round(zoom_f)
     if abs(zoom_f - zoom) > 1e-6 or zoom < 0:
         return None
-    res = WORLD / (tile_size << zoom)
-    col = (minx + WORLD / 2) / res
-    row = (WORLD / 2 - maxy) / res
+    res = tiles.WORLD / (tile_size << zoom)
+    col = (minx + tiles.WORLD / 2) / res
+    row = (tiles.WORLD / 2 - maxy) / res
     if abs(col - round(col)) > 1e-3 or abs(row - round(row)) > 1e-3:
         return None
     return zoom, int(round(col)), int(round(row))
@@ -45,8 +44,6 @@ class TileServiceReader:
         self.size = tile_size
         self.fetcher = fetcher
         self.decode = decode
-        self.undecodable = 0
-        self._count_lock = threading.Lock()
         self._ahead = max(ahead_tiles, fetcher.policy.concurrency)
         self._plan: List[List[tiles.Tile]] = []
         self._last_use: Dict[tiles.Tile, int] = {}
@@ -55,7 +52,6 @@ class TileServiceReader:
         self._queue: Optional[queue.Queue] = None
         self._stop = threading.Event()
         self._thread: Optional[threading.Thread] = None
-        self._error: Optional[BaseException] = None
 
     def lines_up(self, bounds: Bounds, size: Optional[int] = None) -> bool:
         grid = pixel_grid(bounds, size or self.size, self.service.tile_size)
@@ -151,13 +147,11 @@ class TileServiceReader:
         self._have[tile] = decoded
 
     def _decode(self, data: Optional[bytes]) -> Decoded:
+        """None for no tile, or an answer that is no image: both read as no imagery, as QGIS draws them."""
         if data is None:
             return None
         decoded = self.decode(data)
-        if decoded is None:
-            with self._count_lock:
-                self.undecodable += 1
-        elif decoded[0].shape[:2] != (self.service.tile_size, self.service.tile_size):
+        if decoded is not None and decoded[0].shape[:2] != (self.service.tile_size, self.service.tile_size):
             raise ValueError(
                 f"The tile service sends tiles of {decoded[0].shape[1]} x {decoded[0].shape[0]} px, not "
                 f"{self.service.tile_size}: set the layer's tile resolution in its connection settings"

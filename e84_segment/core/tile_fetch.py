@@ -49,10 +49,8 @@ class FetchPolicy:
 class FetchStats:
     fetched: int = 0
     missing: int = 0  # 404 / 204: the service has no tile there
-    bytes: int = 0
     retries: int = 0
     throttled: int = 0  # 429 answers
-    waited_s: float = 0.0  # time spent waiting because the service asked to (or failed)
 
 
 def retry_after_seconds(value: Optional[str], now: Optional[float] = None) -> Optional[float]:
@@ -102,7 +100,6 @@ class TileFetcher:
             if status == 200:
                 with self._lock:
                     self.stats.fetched += 1
-                    self.stats.bytes += len(answer.body)
                 return answer.body
             if status in (204, 404):
                 with self._lock:
@@ -160,7 +157,6 @@ class TileFetcher:
         with self._lock:
             self.stats.retries += 1
             self.stats.throttled += answer.status == 429
-            self.stats.waited_s += asked
             if answer.status == 429:
                 self._not_before = max(self._not_before, self._clock() + asked)
         if answer.status != 429:

@@ -12,7 +12,6 @@ from typing import Dict, Iterable, Set, Tuple
 
 from . import tiles
 
-WORLD = 2 * 20037508.342789244
 FORMATS = (".mbtiles", ".gpkg")
 GPKG_TABLE = "imagery"
 _MERCATOR_WKT = (
@@ -67,6 +66,10 @@ class TileStore:
         rows = self.db.execute(f"SELECT tile_column, tile_row FROM {GPKG_TABLE} WHERE zoom_level = ?", (zoom,))
         return set(rows)
 
+    def accepts(self, data: bytes) -> bool:
+        """PNG and JPEG in both formats; WebP in MBTiles only (GeoPackage needs an extension for it)."""
+        return image_format(data) in (("png", "jpg", "webp") if self.kind == ".mbtiles" else ("png", "jpg"))
+
     def put(self, tile: tiles.Tile, data: bytes) -> None:
         x, y, z = tile
         kind = image_format(data)
@@ -101,8 +104,9 @@ class TileStore:
             ).fetchone()
         minx, _, _, maxy = tiles.mercator_bounds((x0, y0, top))
         _, miny, maxx, _ = tiles.mercator_bounds((x1, y1, top))
-        stored = self.db.execute(f"SELECT tile_data FROM {self._table()} LIMIT 1").fetchone()[0]
-        kind = max(self.formats, key=self.formats.get) if self.formats else image_format(stored)
+        # The format most tiles of this run came in; a run that added none looks at a stored tile.
+        kind = max(self.formats, key=self.formats.get) if self.formats else \
+            image_format(self.db.execute(f"SELECT tile_data FROM {self._table()} LIMIT 1").fetchone()[0])
         if self.kind == ".mbtiles":
             west, _, _, north = tiles.lonlat_bounds((x0, y0, top))
             _, south, east, _ = tiles.lonlat_bounds((x1, y1, top))
@@ -124,7 +128,8 @@ class TileStore:
             self.db.execute("DELETE FROM gpkg_tile_matrix WHERE table_name = ?", (GPKG_TABLE,))
             self.db.executemany(
                 "INSERT INTO gpkg_tile_matrix VALUES (?, ?, ?, ?, 256, 256, ?, ?)",
-                [(GPKG_TABLE, z, 1 << z, 1 << z, WORLD / (256 << z), WORLD / (256 << z)) for z in range(zooms[0], top + 1)],
+                [(GPKG_TABLE, z, 1 << z, 1 << z, tiles.WORLD / (256 << z), tiles.WORLD / (256 << z))
+                 for z in range(zooms[0], top + 1)],
             )
         self.db.commit()
 
@@ -150,7 +155,7 @@ class TileStore:
             )
             return
         # GeoPackage 1.2 (OGC 12-128r15): the required tables, a tile pyramid on the GoogleMapsCompatible grid.
-        half = WORLD / 2
+        half = tiles.WORLD / 2
         self.db.executescript(
             f"""
             PRAGMA application_id = 1196444487;

@@ -33,6 +33,7 @@ class Estimate:
 
 # Half the width of the Web Mercator world, in metres.
 _ORIGIN = 20037508.342789244
+WORLD = 2 * _ORIGIN  # the whole width (and height) of the EPSG:3857 tile grid
 # Edges within this fraction of a tile of a tile boundary count as on it: CRS round trips and
 # extents rounded for display (QGIS's extent widget keeps 4 decimals) must not add a row of
 # tiles that the AOI only grazes. 1e-4 of a tile is 4 mm at zoom 20.

@@ -10,9 +10,8 @@ from typing import Dict, Optional
 from urllib.parse import parse_qsl, urlencode
 from xml.etree import ElementTree
 
-from . import tiles
+from . import tiles, xyz
 
-WORLD = 2 * 20037508.342789244
 # OGC WMTS 1.0: scale denominators are for 0.28 mm pixels.
 PIXEL_M = 0.00028
 _NS = {"wmts": "http://www.opengis.net/wmts/1.0", "ows": "http://www.opengis.net/ows/1.1"}
@@ -84,11 +83,8 @@ def parse(capabilities: bytes, values: dict) -> Optional[WmtsService]:
                 for e in root.iterfind(".//ows:Operation[@name='GetTile']//ows:Get", _NS)), "")
     if not template and not kvp:
         return None
-    headers = {key.split(":", 1)[1]: value for key, value in values.items() if key.startswith("http-header:") and value}
-    if values.get("referer"):
-        headers.setdefault("referer", values["referer"])
     return WmtsService(layer_id, values.get("styles", ""), image_format, matrix_set_id, matrices, template, kvp,
-                       authcfg=values.get("authcfg", ""), headers=headers)
+                       authcfg=values.get("authcfg", ""), headers=xyz.request_headers(values))
 
 
 def _is_mercator(crs: str) -> bool:
@@ -104,8 +100,8 @@ def _slippy_zoom(matrix) -> Optional[int]:
         height = int(matrix.findtext("wmts:TileHeight", "", _NS))
     except ValueError:
         return None
-    if width != 256 or height != 256 or abs(left + WORLD / 2) > 1e-2 or abs(top - WORLD / 2) > 1e-2:
+    if width != 256 or height != 256 or abs(left + tiles.WORLD / 2) > 1e-2 or abs(top - tiles.WORLD / 2) > 1e-2:
         return None
-    zoom_f = math.log2(WORLD / (256 * scale * PIXEL_M))
+    zoom_f = math.log2(tiles.WORLD / (256 * scale * PIXEL_M))
     zoom = round(zoom_f)
     return zoom if abs(zoom_f - zoom) < 1e-6 and zoom >= 0 else None

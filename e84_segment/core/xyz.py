@@ -26,11 +26,6 @@ class XyzService:
         values = dict(parse_qsl(source, keep_blank_values=True))
         if values.get("type") != "xyz" or not values.get("url"):
             return None
-        headers = {
-            key.split(":", 1)[1]: value for key, value in values.items() if key.startswith("http-header:") and value
-        }
-        if values.get("referer") and "referer" not in headers:
-            headers["referer"] = values["referer"]
         ratio = float(values.get("tilePixelRatio") or 0) or 1.0
         return cls(
             template=values["url"],
@@ -38,7 +33,7 @@ class XyzService:
             zmax=int(values.get("zmax") or 18),
             tile_size=int(round(SERVICE_TILE_SIZE * ratio)),
             authcfg=values.get("authcfg", ""),
-            headers=headers,
+            headers=request_headers(values),
         )
 
     def url(self, tile: tiles.Tile) -> str:
@@ -57,6 +52,14 @@ class XyzService:
     def address(self) -> str:
         """The template without its query, which often holds a key."""
         return self.template.split("?", 1)[0]
+
+
+def request_headers(values: Dict[str, str]) -> Dict[str, str]:
+    """The HTTP headers a QGIS XYZ or WMS/WMTS source asks for (``http-header:*``, the older ``referer``)."""
+    headers = {key.split(":", 1)[1]: value for key, value in values.items() if key.startswith("http-header:") and value}
+    if values.get("referer"):
+        headers.setdefault("referer", values["referer"])
+    return headers
 
 
 def quadkey(tile: tiles.Tile) -> str:

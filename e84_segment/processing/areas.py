@@ -173,7 +173,7 @@ def tiles_in_area(area: QgsGeometry, zoom: int, max_tiles: int) -> List[tiles.Ti
 
 def chip_reader(imagery: LayerSnapshot, tile_size: int, concurrency: int = 0, sample: Optional[tiles.Tile] = None,
                 feedback=None):
-    """GDAL's windowed reads where GDAL opens the source; an XYZ layer's own tiles, ``concurrency`` at a
+    """GDAL's windowed reads where GDAL opens the source; an XYZ or WMTS layer's own tiles, ``concurrency`` at a
     time, where they line up with the chips (``sample`` is one of them); QGIS rendering otherwise."""
     if imagery.provider == "gdal":
         try:

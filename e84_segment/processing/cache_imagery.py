@@ -160,8 +160,7 @@ class CacheImageryAlgorithm(E84Algorithm):
         sizes, fetched, unusable = [], 0, 0
         concurrency = self.parameterAsInt(parameters, areas.CONCURRENCY, context)
         for done, (tile, data) in enumerate(self._tiles(service, missing, concurrency, feedback), 1):
-            if data is not None and (tile_store.image_format(data) in ("png", "jpg") or
-                                     tile_store.image_format(data) == "webp" and store.kind == ".mbtiles"):
+            if data is not None and store.accepts(data):
                 store.put(tile, data)
                 sizes.append(len(data))
                 fetched += 1
@@ -198,10 +197,7 @@ class CacheImageryAlgorithm(E84Algorithm):
     def _tiles(self, service, missing, concurrency, feedback):
         """(tile, bytes or None) for the missing tiles: the service's own, or drawn by QGIS."""
         if service is not None and concurrency > 0:
-            fetcher = tile_fetch.TileFetcher(
-                tile_service.qgis_transport(service), tile_fetch.FetchPolicy(concurrency=concurrency),
-                cancelled=feedback.isCanceled, thread_setup=tile_service.make_thread_ready,
-            )
+            fetcher = tile_service.fetcher_for(service, concurrency, feedback.isCanceled)
             try:
                 for tile, data in fetcher.fetch_in_order((tile, service.url(tile)) for tile in missing):
                     if feedback.isCanceled():

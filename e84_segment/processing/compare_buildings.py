@@ -1,5 +1,4 @@
 """e84segment:comparebuildings: pre-event buildings that a post-event prediction no longer supports."""
-from osgeo import gdal
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
@@ -20,6 +19,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core import damage
 from . import areas, styles
 from .base import E84Algorithm
+from .polygonize import open_prediction
 
 
 class CompareBuildingsAlgorithm(E84Algorithm):
@@ -60,13 +60,9 @@ class CompareBuildingsAlgorithm(E84Algorithm):
         self.addOutput(QgsProcessingOutputNumber(self.NOT_SEEN, "Buildings not seen"))
 
     def prepareAlgorithm(self, parameters, context, feedback):
-        # Opened on the main thread, as polygonize does: the dock may be loading these rasters there.
-        classes = self.parameterAsRasterLayer(parameters, self.CLASSES, context)
-        if classes is None:
-            raise QgsProcessingException("CLASSES: choose the class raster of a prediction on the post-event imagery")
-        probability = self.parameterAsRasterLayer(parameters, self.PROBABILITY, context)
-        self.classes = gdal.Open(classes.source())
-        self.probability = gdal.Open(probability.source()) if probability else None
+        self.classes, self.probability = open_prediction(
+            self, parameters, context, self.CLASSES, self.PROBABILITY,
+            "CLASSES: choose the class raster of a prediction on the post-event imagery")
         return True
 
     def processAlgorithm(self, parameters, context, feedback):

@@ -34,6 +34,18 @@ def footprint_fields() -> QgsFields:
     return fields
 
 
+def open_prediction(algorithm, parameters, context, classes_name: str, probability_name: str, refusal: str):
+    """A prediction's class raster (required: ``refusal`` otherwise) and probability raster (optional),
+    opened with GDAL. Call it from prepareAlgorithm, on the main thread, while the dock may be loading
+    these files as layers there: a second GDAL handle opened from the task's thread at that moment
+    crashed GDAL 3.6 (the model's name read there in 2 of 3 test runs, then the rasters in CI)."""
+    classes = algorithm.parameterAsRasterLayer(parameters, classes_name, context)
+    if classes is None:
+        raise QgsProcessingException(refusal)
+    probability = algorithm.parameterAsRasterLayer(parameters, probability_name, context)
+    return gdal.Open(classes.source()), (gdal.Open(probability.source()) if probability else None)
+
+
 def add_outline_parameters(algorithm, advanced: bool = False) -> None:
     """SIMPLIFY, SQUARE and SEPARATE: how predicted pixels become outlines (polygonize, evaluatemodel)."""
     add = algorithm.addAdvancedParameter if advanced else algorithm.addParameter
@@ -97,15 +109,9 @@ class PolygonizeAlgorithm(E84Algorithm):
         self.addOutput(QgsProcessingOutputNumber(self.RIGHT_ANGLE_SHARE, "Share of corners within 10 degrees of square"))
 
     def prepareAlgorithm(self, parameters, context, feedback):
-        # Both rasters are opened here, on the main thread, while their layers are being loaded there:
-        # a second GDAL handle opened from the task's thread at that moment crashed GDAL 3.6 (twice,
-        # the model's name read there in 2 of 3 test runs, then the rasters themselves in CI).
-        classes = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        if classes is None:
-            raise QgsProcessingException("INPUT: choose the building class raster from 'Predict buildings'")
-        probability = self.parameterAsRasterLayer(parameters, self.PROBABILITY, context)
-        self.classes = gdal.Open(classes.source())
-        self.probability = gdal.Open(probability.source()) if probability else None
+        self.classes, self.probability = open_prediction(
+            self, parameters, context, self.INPUT, self.PROBABILITY,
+            "INPUT: choose the building class raster from 'Predict buildings'")
         self.model = self.classes.GetMetadataItem(rasters.MODEL_METADATA_KEY) or ""
         return True
 

@@ -1,6 +1,6 @@
 """Tile services through QGIS's network manager: proxies, authentication configurations and QGIS's
 network cache apply to every tile the plugin fetches itself, as they do to the layer's own tiles."""
-from typing import Optional
+from typing import Callable, Dict, Optional
 from xml.etree import ElementTree
 
 from qgis.core import QgsFeedback, QgsNetworkAccessManager
@@ -28,7 +28,7 @@ def service_of(imagery):
     address = values["url"]
     if "WMTSCapabilities.xml" not in address and "request=getcapabilities" not in address.lower():
         address += ("&" if "?" in address else "?") + "SERVICE=WMTS&REQUEST=GetCapabilities&VERSION=1.0.0"
-    answer = qgis_transport(wmts.WmtsService("", "", "", "", {0: ""}, authcfg=values.get("authcfg", "")))(address)
+    answer = qgis_transport(xyz.request_headers(values), values.get("authcfg", ""))(address)
     if answer.status != 200:
         return None
     try:
@@ -37,7 +37,7 @@ def service_of(imagery):
         return None
 
 
-def qgis_transport(service) -> tile_fetch.Transport:
+def qgis_transport(headers: Dict[str, str], authcfg: str = "") -> tile_fetch.Transport:
     """One GET through QGIS's network manager (a blocking request: call it from a worker thread).
 
     No feedback goes to the request: a cancel that aborted a request being set up left it hanging
@@ -46,13 +46,13 @@ def qgis_transport(service) -> tile_fetch.Transport:
 
     def get(url: str) -> tile_fetch.Response:
         request = QNetworkRequest(QUrl(url))
-        for name, value in service.headers.items():
+        for name, value in headers.items():
             request.setRawHeader(name.encode(), value.encode())
         request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.PreferCache)
-        reply = QgsNetworkAccessManager.blockingGet(request, service.authcfg, False)
+        reply = QgsNetworkAccessManager.blockingGet(request, authcfg, False)
         status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
-        headers = {bytes(name).decode("latin-1").lower(): bytes(reply.rawHeader(name)).decode("latin-1")
-                   for name in reply.rawHeaderList()}
+        answered = {bytes(name).decode("latin-1").lower(): bytes(reply.rawHeader(name)).decode("latin-1")
+                    for name in reply.rawHeaderList()}
         if status is None:  # file:// and other schemes carry no HTTP status
             if reply.error() == QNetworkReply.NoError:
                 status = 200
@@ -60,7 +60,7 @@ def qgis_transport(service) -> tile_fetch.Transport:
                 status = 404
             else:
                 status = 0
-        return tile_fetch.Response(int(status), bytes(reply.content()), headers,
+        return tile_fetch.Response(int(status), bytes(reply.content()), answered,
                                    "" if reply.error() == QNetworkReply.NoError else reply.errorString())
 
     return get
@@ -86,18 +86,19 @@ def direct_reader(imagery, tile_size: int, concurrency: int,
     """A reader of the layer's (an ``areas.LayerSnapshot``) own tiles where it is an XYZ or a WMTS service
     drawn as it is; None where QGIS must render (WMS, other grids, a renderer that changes pixels). Whether a window
     lines up with its tiles is the reader's ``lines_up``."""
-    if imagery.provider != "wms" or concurrency < 1:
-        return None
+    renderer = imagery.renderer
+    if concurrency < 1 or renderer is not None and (
+            renderer.type() not in _PASS_THROUGH_RENDERERS or renderer.opacity() < 1.0):
+        return None  # checked first: a WMTS layer's capabilities are fetched only where they can serve
     service = service_of(imagery)
     if service is None:
         return None
-    renderer = imagery.renderer
-    if renderer is not None and (renderer.type() not in _PASS_THROUGH_RENDERERS or renderer.opacity() < 1.0):
-        return None
-    fetcher = tile_fetch.TileFetcher(
-        qgis_transport(service),
-        tile_fetch.FetchPolicy(concurrency=concurrency),
-        cancelled=feedback.isCanceled if feedback is not None else (lambda: False),
-        thread_setup=make_thread_ready,
-    )
-    return tile_chips.TileServiceReader(service, tile_size, fetcher, decode_tile)
+    cancelled = feedback.isCanceled if feedback is not None else (lambda: False)
+    return tile_chips.TileServiceReader(service, tile_size, fetcher_for(service, concurrency, cancelled), decode_tile)
+
+
+def fetcher_for(service, concurrency: int, cancelled: Callable[[], bool]) -> tile_fetch.TileFetcher:
+    """A fetcher of the service's tiles through QGIS's network manager, ``concurrency`` at a time."""
+    return tile_fetch.TileFetcher(qgis_transport(service.headers, service.authcfg),
+                                  tile_fetch.FetchPolicy(concurrency=concurrency), cancelled=cancelled,
+                                  thread_setup=make_thread_ready)
