@@ -26,6 +26,24 @@ def kampala_xyz_source() -> str:
     return f"type=xyz&url={folder}/{{z}}/{{x}}/{{y}}.png&zmin=19&zmax=21"
 
 
+def buildings_in_3857():
+    """The Kampala OSM buildings as OGR geometries in EPSG:3857."""
+    from osgeo import ogr, osr
+
+    source = ogr.Open(str(require(KAMPALA / "buildings.geojson")))
+    wgs84, mercator = osr.SpatialReference(), osr.SpatialReference()
+    wgs84.ImportFromEPSG(4326)
+    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    mercator.ImportFromEPSG(3857)
+    transform = osr.CoordinateTransformation(wgs84, mercator)
+    found = []
+    for feature in source.GetLayer(0):
+        geometry = feature.GetGeometryRef().Clone()
+        geometry.Transform(transform)
+        found.append(geometry)
+    return found
+
+
 _KEEP_ALIVE = []
 
 

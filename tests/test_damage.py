@@ -7,7 +7,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLa
 
 from e84_segment.core import damage, masks
 
-from .conftest import KAMPALA, require
+from .conftest import KAMPALA, buildings_in_3857, require
 
 Z20_A = KAMPALA / "geotiff" / "aoiA_dense_z20.tif"
 BUILDINGS = KAMPALA / "buildings.geojson"
@@ -18,21 +18,6 @@ def run(name, **parameters):
     import processing
 
     return processing.run(f"e84segment:{name}", parameters, feedback=QgsProcessingFeedback())
-
-
-def buildings_in_3857():
-    source = ogr.Open(str(require(BUILDINGS)))
-    wgs84, mercator = osr.SpatialReference(), osr.SpatialReference()
-    wgs84.ImportFromEPSG(4326)
-    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    mercator.ImportFromEPSG(3857)
-    transform = osr.CoordinateTransformation(wgs84, mercator)
-    found = []
-    for feature in source.GetLayer(0):
-        geometry = feature.GetGeometryRef().Clone()
-        geometry.Transform(transform)
-        found.append(geometry)
-    return found
 
 
 @pytest.fixture(scope="module")

@@ -25,15 +25,21 @@ MERCATOR_WKT = (
 class ExportStats:
     written: int = 0
     skipped_no_imagery: int = 0
+    skipped_unlabelled: int = 0  # every pixel IGNORE: nothing to learn (a reviewed outline grazing a tile)
     cancelled: bool = False
 
 
 def encode_chip(
-    rgb: np.ndarray, valid: np.ndarray, labels_wkb: Sequence[bytes], bounds: Tuple[float, float, float, float]
-) -> Tuple[bytes, bytes, float]:
-    """JPEG image, PNG mask (255 where the imagery has no data) and the building fraction."""
+    rgb: np.ndarray, valid: np.ndarray, labels_wkb: Sequence, bounds: Tuple[float, float, float, float],
+    fill: int = masks.BACKGROUND,
+) -> Optional[Tuple[bytes, bytes, float]]:
+    """JPEG image, PNG mask (255 where the imagery has no data) and the building fraction; None when
+    the mask is IGNORE throughout (a batch of such chips has no loss at all: NaN). ``labels_wkb`` as
+    masks.rasterize takes them: buildings, or (polygon, class) pairs over ``fill``."""
     height, width = valid.shape
-    mask = masks.rasterize(labels_wkb, bounds, width, height, MERCATOR_WKT, valid)
+    mask = masks.rasterize(labels_wkb, bounds, width, height, MERCATOR_WKT, valid, fill=fill)
+    if (mask == masks.IGNORE).all():
+        return None
     if not valid.all():
         rgb = rgb.copy()
         rgb[~valid] = 0
@@ -43,14 +49,16 @@ def encode_chip(
 def export_chips(
     splits: Dict[tiles.Tile, str],
     read: Callable[[Tuple[float, float, float, float]], Tuple[np.ndarray, np.ndarray]],
-    labels_for_tile: Callable[[tiles.Tile], Sequence[bytes]],
+    labels_for_tile: Callable[[tiles.Tile], Sequence],
     writer: dataset.DatasetWriter,
     workers: int = 2,
     progress: Optional[Callable[[float], None]] = None,
     cancelled: Callable[[], bool] = lambda: False,
     ahead: Optional[Callable[[List[Tuple[Tuple[float, float, float, float], int]]], None]] = None,
+    fill: int = masks.BACKGROUND,
 ) -> ExportStats:
-    """``ahead``, where the reader fetches ahead (a tile service), is told every read in order first."""
+    """``ahead``, where the reader fetches ahead (a tile service), is told every read in order first.
+    ``fill`` is what a mask holds where no polygon lies (IGNORE where only reviewed places are known)."""
     stats = ExportStats()
     order = sorted(splits)
     if ahead is not None and order:
@@ -59,7 +67,11 @@ def export_chips(
 
     def collect() -> None:
         tile, future = pending.popleft()
-        writer.add_chip(tile, splits[tile], *future.result())
+        chip = future.result()
+        if chip is None:
+            stats.skipped_unlabelled += 1
+            return
+        writer.add_chip(tile, splits[tile], *chip)
         stats.written += 1
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
@@ -72,7 +84,7 @@ def export_chips(
             if not valid.any():
                 stats.skipped_no_imagery += 1
             else:
-                pending.append((tile, pool.submit(encode_chip, rgb, valid, labels_for_tile(tile), bounds)))
+                pending.append((tile, pool.submit(encode_chip, rgb, valid, labels_for_tile(tile), bounds, fill)))
             while len(pending) > 2 * workers:
                 collect()
             if progress:

@@ -1,5 +1,5 @@
 """Polygons -> annotation masks: 0 background, 1 building, 255 where the imagery has no data."""
-from typing import Iterable, Optional, Tuple
+from typing import Iterable, Optional, Tuple, Union
 
 import numpy as np
 
@@ -17,18 +17,20 @@ IGNORE = 255
 
 
 def rasterize(
-    polygons_wkb: Iterable[bytes],
+    polygons_wkb: Iterable[Union[bytes, Tuple[bytes, int]]],
     bounds: Tuple[float, float, float, float],
     width: int,
     height: int,
     srs_wkt: str,
     valid: Optional[np.ndarray] = None,
     burn: int = BUILDING,
+    fill: int = BACKGROUND,
 ) -> np.ndarray:
-    """Burn polygons (WKB, in the grid's CRS) into a ``height`` x ``width`` uint8 grid.
+    """Burn polygons (WKB, in the grid's CRS) into a ``height`` x ``width`` uint8 grid of ``fill``.
 
     GDAL's default rule (pixel centre inside the polygon), the same rule SpaceNet's reference masks
-    use. Pixels where ``valid`` is False become ``IGNORE``.
+    use. A polygon given as ``(wkb, value)`` burns its own value; where polygons overlap, the later
+    one wins. Pixels where ``valid`` is False become ``IGNORE``.
     """
     minx, miny, maxx, maxy = bounds
     raster = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Byte)
@@ -36,18 +38,24 @@ def rasterize(
     srs = osr.SpatialReference()
     srs.ImportFromWkt(srs_wkt)
     raster.SetSpatialRef(srs)
+    if fill:
+        raster.GetRasterBand(1).Fill(fill)
     # The datasource must outlive the layer while GDAL reads it (see docs/qgis-notes on segfaults).
     source = ogr.GetDriverByName("Memory").CreateDataSource("")
     layer = source.CreateLayer("labels", srs, ogr.wkbMultiPolygon)
+    layer.CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
     definition = layer.GetLayerDefn()
     count = 0
-    for wkb in polygons_wkb:
+    for item in polygons_wkb:
+        wkb, value = item if isinstance(item, tuple) else (item, burn)
         feature = ogr.Feature(definition)
         feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
+        feature.SetField("value", int(value))
         layer.CreateFeature(feature)
         count += 1
     if count:
-        gdal.RasterizeLayer(raster, [1], layer, burn_values=[burn])
+        # Features burn in their order, so a later polygon overwrites an earlier one.
+        gdal.RasterizeLayer(raster, [1], layer, options=["ATTRIBUTE=value"])
     mask = raster.GetRasterBand(1).ReadAsArray()
     del layer, source, raster
     if valid is not None:

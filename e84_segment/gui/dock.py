@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QMessageBox
 
 from ..backends.sagemaker.contract import DEFAULT_TRAINING_INSTANCE, GPU_TRAINING_INSTANCES
 from ..core import runs
-from ..processing.build_training_data import CANCELLED
+from ..processing.chip_dataset import CANCELLED
 from .runner import AlgorithmRun
 from .settings import Settings
 from .tabs.compare import CompareTab

@@ -60,6 +60,13 @@ def bounds(box: QgsRectangle):
     return (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
 
 
+def prepared(geometry: QgsGeometry):
+    """A prepared GEOS engine of ``geometry`` (keep ``geometry`` alive while the engine is used)."""
+    engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+    engine.prepareGeometry()
+    return engine
+
+
 def intersects_tile(engine, tile: tiles.Tile, touching: bool = True) -> bool:
     # Hold the QgsGeometry in a variable: constGet() of a temporary points into freed memory.
     rect = QgsGeometry.fromRect(QgsRectangle(*tiles.mercator_bounds(tile)))
@@ -158,8 +165,7 @@ def tiles_in_area(area: QgsGeometry, zoom: int, max_tiles: int) -> List[tiles.Ti
             f"Choose a smaller AOI or a lower zoom (zoom {zoom - 1} needs about {math.ceil(count / 4):,}), "
             "or raise MAX_TILES"
         )
-    engine = QgsGeometry.createGeometryEngine(area.constGet())
-    engine.prepareGeometry()
+    engine = prepared(area)
     found = set()
     for part in parts:
         for tile in tiles.tiles_in_box(bounds(part.boundingBox()), zoom):

@@ -1,5 +1,4 @@
 """e84segment:buildtrainingdata: imagery + building polygons -> SageMaker segmentation dataset."""
-import os
 from collections import defaultdict
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -27,12 +26,12 @@ from qgis.core import (
 )
 
 from .. import metadata
-from ..core import dataset, export, tiles
-from . import areas, styles
+from ..core import dataset, tiles
+from . import areas, chip_dataset, styles
+from .chip_dataset import CANCELLED
 from .base import E84Algorithm
 
 TILE_SIZES = (256, 512)
-CANCELLED = "Cancelled: no dataset was written"
 
 
 class BuildTrainingDataAlgorithm(E84Algorithm):
@@ -206,39 +205,15 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             f"{len(without)} building-free tiles (ratio {ratio:g}); {method} split, seed {seed}"
         )
 
-        reader = areas.chip_reader(self.imagery, tile_size, self.parameterAsInt(parameters, areas.CONCURRENCY, context),
-                                   min(splits, default=None), feedback)
-        read, plan = reader.read, getattr(reader, "plan", None)
-        with dataset.DatasetWriter(output) as writer:
-            with areas.reading(reader):
-                stats = export.export_chips(
-                    splits,
-                    read,
-                    lambda tile: [labels.wkb[i] for i in labels.by_tile.get(tile, ())],
-                    writer,
-                    workers=min(4, os.cpu_count() or 1),
-                    progress=lambda p: feedback.setProgress(10 + 0.9 * p),
-                    cancelled=feedback.isCanceled,
-                    ahead=getattr(reader, "expect", None),
-                )
-            if stats.cancelled:
-                feedback.pushWarning(CANCELLED)
-                return {}
-            if stats.written == 0:
-                raise QgsProcessingException(
-                    f"The imagery '{self.imagery.name}' returned no pixels for any of the {len(splits)} tiles: "
-                    "check that the layer displays in QGIS over this area (a WMS or XYZ with a wrong address "
-                    "renders blank)"
-                )
-            if stats.skipped_no_imagery:
-                feedback.pushWarning(f"{stats.skipped_no_imagery} tiles had no imagery at all and were skipped")
-            counts = writer.counts()
-            if fraction > 0 and counts[tiles.VALIDATION] == 0:
-                feedback.pushWarning("The validation split is empty: SageMaker needs one; use a larger AOI")
-            writer.commit(
-                self._metadata(parameters, context, zoom, extra_zooms, tile_size, method, area, plan, labels, candidates,
-                               kept, stats)
-            )
+        counts = chip_dataset.write_dataset(
+            self.imagery, splits, lambda tile: [labels.wkb[i] for i in labels.by_tile.get(tile, ())], output, tile_size,
+            self.parameterAsInt(parameters, areas.CONCURRENCY, context), feedback,
+            lambda stats, plan: self._metadata(parameters, context, zoom, extra_zooms, tile_size, method, area, plan,
+                                               labels, candidates, kept, stats))
+        if counts is None:
+            return {}
+        if fraction > 0 and counts[tiles.VALIDATION] == 0:
+            feedback.pushWarning("The validation split is empty: SageMaker needs one; use a larger AOI")
         feedback.pushInfo(f"Wrote {counts[tiles.TRAIN]} training and {counts[tiles.VALIDATION]} validation chips to {output}")
 
         tiles_path = str(output / dataset.TILES_GEOJSON)
@@ -319,8 +294,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             if buffer_m > 0:
                 latitude = tiles.latitude_of_mercator_y(polygon.centroid().asPoint().y())
                 polygon = polygon.buffer(tiles.metres_to_mercator(buffer_m, latitude), 8)
-            engine = QgsGeometry.createGeometryEngine(polygon.constGet())
-            engine.prepareGeometry()
+            engine = areas.prepared(polygon)
             hits = [
                 t
                 for t in tiles.tiles_in_box(areas.bounds(polygon.boundingBox()), zoom)

@@ -17,6 +17,7 @@ from .manage_endpoints import ManageEndpointsAlgorithm
 from .predict_endpoint import PredictEndpointAlgorithm
 from .polygonize import PolygonizeAlgorithm
 from .predict_local import PredictLocalAlgorithm
+from .train_from_review import TrainFromReviewAlgorithm
 from .train_local import TrainLocalAlgorithm
 from .train_sagemaker import TrainSageMakerAlgorithm
 from .tune_sagemaker import TuneSageMakerAlgorithm
@@ -42,6 +43,7 @@ class E84Provider(QgsProcessingProvider):
         for algorithm in (
             BuildTrainingDataAlgorithm(),
             TrainLocalAlgorithm(),
+            TrainFromReviewAlgorithm(),
             PredictLocalAlgorithm(),
             EvaluateModelAlgorithm(),
             ExportOnnxAlgorithm(),

@@ -125,7 +125,7 @@ class TrainLocalAlgorithm(E84Algorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         dependencies.require_torch()
-        from ..backends.local import data, model, train
+        from ..backends.local import data, train
 
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         folder = Path(self.parameterAsFile(parameters, self.DATASET, context))
@@ -151,36 +151,44 @@ class TrainLocalAlgorithm(E84Algorithm):
             base_model=base,
             augment=AUGMENTATION_CHOICES[self.parameterAsEnum(parameters, self.AUGMENTATION, context)][0],
         )
-        try:
-            result = train.train(
-                folder,
-                output,
-                options,
-                report=feedback.pushInfo,
-                progress=feedback.setProgress,
-                cancelled=feedback.isCanceled,
-            )
-        except (data.DatasetFolderError, model.WeightsMissing, ValueError) as error:
-            raise QgsProcessingException(str(error))
-        if result.model_path is None:
-            feedback.pushWarning("Cancelled before the first epoch ended: no model was written")
-            return {}
-        best = result.meta["best"]
-        if result.cancelled:
-            feedback.pushWarning(f"Cancelled: {output} holds the best model so far (epoch {best['epoch']}); RESUME continues")
-        measured_on = best.get("measured_on", "validation")
-        feedback.pushInfo(
-            f"Best model: epoch {best['epoch']}, building IoU {best.get('building_iou', float('nan')):.4f}, object F1 "
-            f"{best.get('object_f1', float('nan')):.4f} on the {measured_on} chips (tiles beside the training tiles: "
-            "check the model on an area it never saw with 'Check a model on an area')"
+        return run_training(folder, output, options, feedback)
+
+
+def run_training(folder: Path, output: Path, options, feedback) -> dict:
+    """train.train with the feedback's log, progress and cancel; trainlocal's outputs (empty when
+    cancelled before a model was written). Shared with trainfromreview."""
+    from ..backends.local import data, model, train
+
+    try:
+        result = train.train(
+            folder,
+            output,
+            options,
+            report=feedback.pushInfo,
+            progress=feedback.setProgress,
+            cancelled=feedback.isCanceled,
         )
-        lineage = result.meta.get("lineage") or {}
-        return {
-            self.BASE_FINGERPRINT: lineage.get("base_fingerprint", ""),
-            self.MEASURED_ON: measured_on,
-            self.OUTPUT: str(output),
-            self.BUILDING_IOU: best.get("building_iou"),
-            self.MIOU: best.get("miou"),
-            self.OBJECT_F1: best.get("object_f1"),
-            self.HISTORY: json.dumps(result.meta["history"]),
-        }
+    except (data.DatasetFolderError, model.WeightsMissing, ValueError) as error:
+        raise QgsProcessingException(str(error))
+    if result.model_path is None:
+        feedback.pushWarning("Cancelled before the first epoch ended: no model was written")
+        return {}
+    best = result.meta["best"]
+    if result.cancelled:
+        feedback.pushWarning(f"Cancelled: {output} holds the best model so far (epoch {best['epoch']}); RESUME continues")
+    measured_on = best.get("measured_on", "validation")
+    feedback.pushInfo(
+        f"{'Best model' if options.select_best else 'Model kept (the last)'}: epoch {best['epoch']}, building IoU {best.get('building_iou', float('nan')):.4f}, object F1 "
+        f"{best.get('object_f1', float('nan')):.4f} on the {measured_on} chips (tiles beside the training tiles: "
+        "check the model on an area it never saw with 'Check a model on an area')"
+    )
+    lineage = result.meta.get("lineage") or {}
+    return {
+        TrainLocalAlgorithm.BASE_FINGERPRINT: lineage.get("base_fingerprint", ""),
+        TrainLocalAlgorithm.MEASURED_ON: measured_on,
+        TrainLocalAlgorithm.OUTPUT: str(output),
+        TrainLocalAlgorithm.BUILDING_IOU: best.get("building_iou"),
+        TrainLocalAlgorithm.MIOU: best.get("miou"),
+        TrainLocalAlgorithm.OBJECT_F1: best.get("object_f1"),
+        TrainLocalAlgorithm.HISTORY: json.dumps(result.meta["history"]),
+    }

@@ -53,6 +53,9 @@ class TrainOptions:
     # > 0: pixels this close (in pixels) to an outline count in no loss, since hand-drawn OSM outlines are
     # often offset by a few pixels. A candidate (docs/model-choices.md).
     edge_ignore_px: int = 0
+    # False: the model file holds the last epoch. Chips of a review label a few outlines each: their scores
+    # would keep the first epoch (the base model, nearly), which fits the already-predicted outlines best.
+    select_best: bool = True
 
 
 @dataclass
@@ -317,7 +320,7 @@ def train(
         entry.update({k: round(v, 5) for k, v in scores.items()}, measured_on=measured_on)
         state["history"].append(entry)
         report(_epoch_line(entry))
-        if state["best"] is None or scores["building_iou"] > state["best"]["building_iou"]:
+        if state["best"] is None or not options.select_best or scores["building_iou"] > state["best"]["building_iou"]:
             state["best"] = entry
             modelfile.save(output, averaged.model, dict(meta, history=state["history"], best=entry, trained_minutes=entry["minutes"]))
         if time.perf_counter() - last_checkpoint >= CHECKPOINT_EVERY_S:

@@ -1,0 +1,234 @@
+"""e84segment:trainfromreview: the analyst's accept / reject / edit decisions on predicted footprints
+become training chips, and the model that predicted them is fine-tuned on them."""
+from collections import defaultdict
+from pathlib import Path
+
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsWkbTypes,
+)
+
+from .. import dependencies, metadata
+from ..core import dataset, masks, review, tiles
+from . import areas, chip_dataset
+from .base import E84Algorithm
+from .train_local import TrainLocalAlgorithm, run_training
+
+
+class TrainFromReviewAlgorithm(E84Algorithm):
+    ID = "trainfromreview"
+    TITLE = "Improve the model from reviewed footprints"
+    GROUP = "model"
+    IMAGERY = "IMAGERY"
+    FOOTPRINTS = "FOOTPRINTS"
+    REVIEW_FIELD = "REVIEW_FIELD"
+    BASE_MODEL = "BASE_MODEL"
+    RING = "RING"
+    TIME_LIMIT = "TIME_LIMIT"
+    EPOCHS = "EPOCHS"
+    LEARNING_RATE = "LEARNING_RATE"
+    BATCH_SIZE = "BATCH_SIZE"
+    SEED = "SEED"
+    DATASET = "DATASET"
+    OUTPUT = "OUTPUT"
+    BUILDINGS = "BUILDINGS"
+    REJECTED = "REJECTED"
+    UNREVIEWED = "UNREVIEWED"
+    CHIPS = "CHIPS"
+    HISTORY = "HISTORY"
+
+    def shortHelpString(self):
+        return (
+            "The review loop. FOOTPRINTS are predicted buildings the analyst has reviewed: the REVIEW_FIELD "
+            "('review') of each says accepted (the outline is right), edited (redrawn with QGIS's editing tools), "
+            "added (a building the model missed, drawn by hand) or rejected (no building there); empty is not "
+            "reviewed yet. The dock's Review buttons fill it.\n\n"
+            "Each tile (at the model's zoom and chip size) under a reviewed footprint becomes a training chip. "
+            "Accepted, edited and added outlines are building, rejected ones background, and a ring of RING metres "
+            "round an accepted outline is background too (the outline says where the building ends). Everything "
+            "else, unreviewed footprints included, is unknown and teaches nothing. BASE_MODEL, the model that "
+            "predicted the footprints, is then fine-tuned on these chips (TIME_LIMIT minutes at LEARNING_RATE) into "
+            "OUTPUT (the last epoch), which records its lineage. DATASET keeps the chips (SageMaker's layout) for later runs.\n\n"
+            "A few minutes of review on the area at hand can do more than hours of training on other areas, but "
+            "the scores training reports are measured on the reviewed chips themselves: check the new model with "
+            "'Check a model on an area' on an area left out of the review."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterRasterLayer(self.IMAGERY, "Imagery the footprints were predicted on"))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.FOOTPRINTS, "Reviewed footprints",
+                                                              [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterField(self.REVIEW_FIELD, "Review field (accepted / edited / added / rejected)",
+                                                      review.FIELD, parentLayerParameterName=self.FOOTPRINTS,
+                                                      type=QgsProcessingParameterField.String, optional=True))
+        self.addParameter(QgsProcessingParameterFile(self.BASE_MODEL, "Model to improve (the one that predicted them)",
+                                                     fileFilter="e84 segment model (*.pt)"))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TIME_LIMIT, "Time limit (minutes)", QgsProcessingParameterNumber.Double, 3.0, minValue=0.1))
+        advanced = [
+            QgsProcessingParameterNumber(self.EPOCHS, "Epochs (0: as many as fit in the time limit)",
+                                         QgsProcessingParameterNumber.Integer, 0, minValue=0),
+            QgsProcessingParameterNumber(self.RING, "Background ring round accepted outlines (metres)",
+                                         QgsProcessingParameterNumber.Double, review.RING_M, minValue=0.0, maxValue=5.0),
+            QgsProcessingParameterNumber(self.LEARNING_RATE, "Learning rate", QgsProcessingParameterNumber.Double, 3e-4,
+                                         minValue=1e-6, maxValue=1.0),
+            QgsProcessingParameterNumber(self.BATCH_SIZE, "Batch size", QgsProcessingParameterNumber.Integer, 8,
+                                         minValue=1, maxValue=256),
+            QgsProcessingParameterNumber(self.SEED, "Random seed", QgsProcessingParameterNumber.Integer, 0),
+            areas.concurrency_parameter(),
+        ]
+        for parameter in advanced:
+            self.addAdvancedParameter(parameter)
+        self.addParameter(QgsProcessingParameterFolderDestination(self.DATASET, "Training chips from the review",
+                                                                  createByDefault=True))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, "Improved model file", "e84 segment model (*.pt)"))
+        self.addOutput(QgsProcessingOutputNumber(self.BUILDINGS, "Buildings confirmed (accepted, edited, added)"))
+        self.addOutput(QgsProcessingOutputNumber(self.REJECTED, "Footprints rejected"))
+        self.addOutput(QgsProcessingOutputNumber(self.UNREVIEWED, "Footprints not reviewed (ignored)"))
+        self.addOutput(QgsProcessingOutputNumber(self.CHIPS, "Training chips"))
+        self.addOutput(QgsProcessingOutputString(self.HISTORY, "Scores per epoch on the reviewed chips (JSON)"))
+
+    def prepareAlgorithm(self, parameters, context, feedback):
+        self.imagery = areas.snapshot_imagery(self, parameters, self.IMAGERY, context)
+        return True
+
+    def processAlgorithm(self, parameters, context, feedback):
+        dependencies.require_torch()
+        from ..backends.local import modelfile, train
+
+        base = Path(self.parameterAsFile(parameters, self.BASE_MODEL, context))
+        try:
+            base_meta = modelfile.read(base)["meta"]
+        except modelfile.ModelFileError as error:
+            raise QgsProcessingException(f"BASE_MODEL: {error}")
+        zoom, tile_size = base_meta["zoom"], base_meta["tile_size"]
+        output_dataset = Path(self.parameterAsString(parameters, self.DATASET, context))
+        try:
+            dataset.check_output_folder(output_dataset)
+        except dataset.DatasetError as error:
+            raise QgsProcessingException(str(error))
+
+        footprints, summary = self._read_review(parameters, context, feedback, zoom)
+        if feedback.isCanceled():
+            feedback.pushWarning(chip_dataset.CANCELLED)
+            return {}
+        by_tile = defaultdict(list)
+        for footprint, touched in footprints:
+            for tile in touched:
+                by_tile[tile].append(footprint)
+        # Only tiles under a decision: a tile of unreviewed footprints alone would be IGNORE throughout.
+        splits = {tile: tiles.TRAIN for tile, found in by_tile.items() if any(f.decision for f in found)}
+        feedback.pushInfo(f"Review: {review.describe(summary)}. {len(splits)} tiles at zoom {zoom} hold a decision")
+
+        def describe(stats, plan):
+            return {
+                "created_by": f"e84_segment {metadata.version()} e84segment:trainfromreview",
+                "crs": areas.MERCATOR.authid(),
+                "zoom": zoom,
+                "extra_zooms": [],
+                "tile_size": tile_size,
+                "review": dict(summary, ring_m=self.parameterAsDouble(parameters, self.RING, context),
+                               skipped_unlabelled=stats.skipped_unlabelled),
+                "sources": {"imagery": self.imagery.describe(), "base_model": str(base)},
+                "imagery_to_rgb": plan.describe() if plan else {"method": "QGIS layer rendering"},
+            }
+
+        counts = chip_dataset.write_dataset(
+            self.imagery, splits, lambda tile: review.burn_order(by_tile[tile]), output_dataset, tile_size,
+            self.parameterAsInt(parameters, areas.CONCURRENCY, context), feedback, describe, fill=masks.IGNORE,
+            progress_from=0.0)
+        if counts is None:
+            return {}
+        feedback.pushInfo(f"Wrote {counts[tiles.TRAIN]} training chips to {output_dataset}; fine-tuning {base.name}")
+        options = train.TrainOptions(
+            epochs=self.parameterAsInt(parameters, self.EPOCHS, context),
+            time_limit_min=self.parameterAsDouble(parameters, self.TIME_LIMIT, context),
+            batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context),
+            learning_rate=self.parameterAsDouble(parameters, self.LEARNING_RATE, context),
+            seed=self.parameterAsInt(parameters, self.SEED, context),
+            base_model=str(base),
+            select_best=False,  # scores on the reviewed chips themselves choose no model: the last epoch is kept
+        )
+        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        trained = run_training(output_dataset, output, options, feedback)
+        if not trained:
+            return {self.DATASET: str(output_dataset)}
+        feedback.pushInfo(
+            "The scores above are on the reviewed chips themselves: check the new model on an area left out of the "
+            "review ('Check a model on an area') before relying on it")
+        return {
+            self.OUTPUT: str(output),
+            self.DATASET: str(output_dataset),
+            self.BUILDINGS: sum(summary[d] for d in review.BUILDING_DECISIONS),
+            self.REJECTED: summary[review.REJECTED],
+            self.UNREVIEWED: summary["to review"],
+            self.CHIPS: counts[tiles.TRAIN],
+            self.HISTORY: trained[TrainLocalAlgorithm.HISTORY],
+        }
+
+    def _read_review(self, parameters, context, feedback, zoom: int):
+        """[(review.Reviewed, tiles it touches)] in EPSG:3857 and the review's counts; refuses a layer
+        with nothing decided, or with values that are no decision (a typo must not teach silently)."""
+        source = self.parameterAsSource(parameters, self.FOOTPRINTS, context)
+        if source is None:
+            raise QgsProcessingException("FOOTPRINTS: choose the reviewed footprint layer")
+        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+            raise QgsProcessingException(
+                f"FOOTPRINTS must be polygons, not {QgsWkbTypes.displayString(source.wkbType())}: choose the footprints "
+                "layer of a prediction")
+        field = self.parameterAsString(parameters, self.REVIEW_FIELD, context) or review.FIELD
+        index = source.fields().lookupField(field)
+        if index < 0:
+            raise QgsProcessingException(
+                f"FOOTPRINTS has no field '{field}': review the footprints first (the dock's Accept and Reject "
+                f"buttons add it), or choose the field that holds {', '.join(review.DECISIONS)}")
+        request = QgsFeatureRequest().setDestinationCrs(areas.MERCATOR, context.transformContext())
+        features = list(source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks))
+        unknown = review.unknown_values(f.attributes()[index] for f in features)
+        if unknown:
+            raise QgsProcessingException(
+                f"The field '{field}' holds {', '.join(repr(v) for v in unknown[:5])}, which is no decision: use "
+                f"{', '.join(review.DECISIONS)}, or leave it empty for footprints not reviewed")
+        ring_m = self.parameterAsDouble(parameters, self.RING, context)
+        found, decisions, repaired = [], [], 0
+        for feature in features:
+            if feedback.isCanceled():
+                break
+            decision = review.decision_of(feature.attributes()[index])
+            polygon, fixed = areas.polygon_part(feature.geometry())
+            repaired += fixed
+            if polygon is None:
+                continue
+            decisions.append(decision)
+            grown = None
+            if ring_m > 0 and decision != review.REJECTED:
+                latitude = tiles.latitude_of_mercator_y(polygon.centroid().asPoint().y())
+                grown = bytes(polygon.buffer(tiles.metres_to_mercator(ring_m, latitude), 4).asWkb())
+            engine = areas.prepared(polygon)
+            touched = [t for t in tiles.tiles_in_box(areas.bounds(polygon.boundingBox()), zoom)
+                       if areas.intersects_tile(engine, t, touching=False)]
+            found.append((review.Reviewed(bytes(polygon.asWkb()), decision, grown), touched))
+        if feedback.isCanceled():
+            return [], {}
+        if repaired:
+            feedback.pushWarning(f"Repaired {repaired} invalid footprint geometries")
+        summary = review.progress(decisions)
+        if not any(summary[d] for d in review.DECISIONS):
+            raise QgsProcessingException(
+                f"None of the {len(decisions)} footprints has a decision in '{field}' (or none is selected): accept, "
+                "edit or reject some first (the dock's Review group), then run this again")
+        if not any(summary[d] for d in review.BUILDING_DECISIONS):
+            feedback.pushWarning("Every decision is a rejection: the model learns only where buildings are not")
+        return found, summary
