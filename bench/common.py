@@ -21,7 +21,8 @@ def start_qgis():
 
 
 # docs/benchmarks.md: the export figures first, then each section after its marker, in this order.
-MARKERS = ("<!-- model benchmarks -->", "<!-- field benchmarks -->", "<!-- tile service benchmarks -->")
+MARKERS = ("<!-- model benchmarks -->", "<!-- field benchmarks -->", "<!-- tile service benchmarks -->",
+           "<!-- review benchmarks -->")
 
 
 def write_section(path, marker, body: str) -> None:

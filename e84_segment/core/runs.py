@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from . import dataset
+from . import dataset, review
 
 RUN_JSON = "run.json"
 KIND_TITLES = {"dataset": "Dataset", "train": "Model", "predict": "Prediction", "compare": "Comparison",
@@ -78,6 +78,8 @@ _KEY_METRICS = (
 
 
 def key_metric(metrics: dict) -> str:
+    if isinstance(metrics.get("review"), dict):  # a model improved from an analyst's review
+        return f"fine-tuned on {review.describe(metrics['review'])}"
     if metrics.get("f1") is not None and metrics.get("building_iou") is not None:  # a model checked on an area
         return f"object F1 {metrics['f1']:.3f}, building IoU {metrics['building_iou']:.3f}"
     for key, words in _KEY_METRICS:

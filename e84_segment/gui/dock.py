@@ -32,6 +32,7 @@ from .settings import Settings
 from .tabs.compare import CompareTab
 from .tabs.data import DataTab
 from .tabs.predict import PredictTab
+from .tabs.review import ReviewTab
 from .tabs.runs import RunsTab
 from .tabs.train import TrainTab
 from .wheel_guard import guard_wheel
@@ -43,7 +44,7 @@ LOG_TAG = "e84 segment"
 DEFAULT_WIDTH = 480
 
 
-class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTab, RunsTab):
+class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTab, ReviewTab, RunsTab):
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.setupUi(self)
@@ -57,10 +58,11 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         self.setup_train_tab()
         self.setup_predict_tab()
         self.setup_compare_tab()
+        self.setup_review_tab()
         self._restore_settings()
         self.cancelButton.clicked.connect(self.cancel)
         self.runButtons = [self.runButton, self.trainButton, self.checkModelButton, self.predictButton, self.compareButton, self.exportButton,
-                           self.checkButton, self.refreshEndpointsButton, self.deleteEndpointButton]
+                           self.improveButton, self.checkButton, self.refreshEndpointsButton, self.deleteEndpointButton]
         self.setup_runs_tab()
         self.update_estimate()
         guard_wheel(self.stepsTabs)

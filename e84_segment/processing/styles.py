@@ -167,3 +167,17 @@ class TriageStyler(Styler):
         categories = [QgsRendererCategory(status, outline_symbol(colour, 90, "0.6"), status)
                       for status, colour in TRIAGE_COLOURS.items()]
         layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
+
+
+# The review: what is decided reads apart from what is still to look at (yellow outlines, as footprints load).
+REVIEW_COLOURS = (("accepted", "51,160,44", 60, "solid"), ("edited", "31,120,180", 60, "solid"),
+                  ("added", "31,120,180", 60, "solid"), ("rejected", "227,26,28", 0, "dash"))
+
+
+def style_review(layer: QgsVectorLayer, field: str) -> None:
+    """Footprints by the analyst's decision in ``field``; those without one keep the footprints' yellow outline."""
+    categories = [QgsRendererCategory(decision, outline_symbol(colour, alpha, "0.6", style), decision)
+                  for decision, colour, alpha, style in REVIEW_COLOURS]
+    categories.append(QgsRendererCategory(None, outline_symbol("255,221,0", 0, "0.6"), "to review"))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
+    layer.triggerRepaint()
