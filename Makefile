@@ -14,7 +14,7 @@ DEMO_OUT ?= demo-output
 TRAIN_MINUTES ?= 5
 QGIS_PROFILE ?= default
 
-.PHONY: setup test demo bench bench-field bench-predict bench-tiles package deploy endpoint screenshot screenshot-dependencies wheelhouse clean
+.PHONY: setup test demo bench bench-field bench-predict bench-review bench-tiles package deploy endpoint screenshot screenshot-dependencies wheelhouse clean
 
 setup: .apt-ok $(VENV)/.installed
 
@@ -93,6 +93,11 @@ bench: setup build/home
 	$(RUN_ENV) $(PY) bench/bench_model.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES)
 	$(RUN_ENV) $(PY) bench/bench_field.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS) --ablations "$(BENCH_ABLATIONS)"
 	$(RUN_ENV) $(PY) bench/bench_tiles.py --output docs/benchmarks.md
+	$(RUN_ENV) $(PY) bench/bench_review.py --output docs/benchmarks.md --base-minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS)
+
+# Reviewing predictions, then fine-tuning on the decisions, scored where nobody reviewed (about 50 minutes).
+bench-review: setup build/home
+	$(RUN_ENV) $(PY) bench/bench_review.py --output docs/benchmarks.md --base-minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS)
 
 # Chips from a tile service with 100 ms latency against a bare concurrent downloader, alone (a minute or two).
 bench-tiles: setup build/home

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, ogr
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -32,6 +32,7 @@ REVIEWS = (10, 20, None)  # None: every footprint
 
 from bench_field import extent  # noqa: E402
 from common import MARKERS, start_qgis, write_section  # noqa: E402
+from tests.conftest import buildings_in_3857  # noqa: E402 (the same OSM buildings the tests use)
 
 MARKER = MARKERS[3]
 
@@ -43,21 +44,6 @@ def check(processing, model: Path, report: Path, aoi: str, footprints: Path = No
         parameters["FOOTPRINTS"] = str(footprints)
     processing.run("e84segment:evaluatemodel", parameters)
     return json.loads(report.read_text())
-
-
-def osm_in_3857():
-    source = ogr.Open(str(LABELS))
-    wgs84, mercator = osr.SpatialReference(), osr.SpatialReference()
-    wgs84.ImportFromEPSG(4326)
-    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    mercator.ImportFromEPSG(3857)
-    transform = osr.CoordinateTransformation(wgs84, mercator)
-    found = []
-    for feature in source.GetLayer(0):
-        geometry = feature.GetGeometryRef().Clone()
-        geometry.Transform(transform)
-        found.append(geometry if geometry.IsValid() else geometry.MakeValid())  # a few OSM rings cross themselves
-    return found
 
 
 def decide(footprint, truth) -> list:
@@ -120,7 +106,7 @@ def run(processing, work: Path, base_minutes: float, seeds: int, minutes: float)
     predicted = work / "predicted-west.gpkg"
     results = {"review_area": check(processing, base, work / "west.json", west, predicted),
                "before": check(processing, base, work / "before.json", east), "rows": []}
-    truth = osm_in_3857()
+    truth = buildings_in_3857()
     print(json.dumps({"before": {k: results["before"][k] for k in ("building_iou", "f1")}}), flush=True)
     for seed in range(seeds):
         longer = work / f"longer-{seed}.pt"

@@ -1,5 +1,8 @@
 """Runs inside the QGIS desktop (qgis --code): drives the dock from the dataset to the comparison
-with OSM (the map then shows the comparison classes over the imagery) and saves a screenshot.
+with OSM (the map then shows the comparison classes over the imagery) and saves a screenshot. Then two
+more beside it: <output>-grid.png, the building density and OSM completeness grid in 20 m cells (the dock's
+100 m cells would be one cell over this small area), and <output>-review.png, the review group in use
+(decisions taken against the OSM buildings, as in bench/bench_review.py, then the next footprint shown).
 
 Started by scripts/screenshot.py, which sets E84_SCREENSHOT, E84_WORKSPACE and E84_DATA. With
 E84_WHEELS, QGIS's Python has no torch: the Dependencies dialog installs it from that folder first
@@ -8,7 +11,8 @@ E84_WHEELS, QGIS's Python has no torch: the Dependencies dialog installs it from
 import os
 from pathlib import Path
 
-from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+import processing
+from qgis.core import QgsCoordinateTransform, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication
 from qgis.utils import iface, plugins
@@ -94,7 +98,66 @@ def advance(dock):
 def finish():
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     iface.mainWindow().grab().save(str(OUTPUT))
-    QApplication.instance().exit(0)
+    grid()
+
+
+def named(prefix: str):
+    return next(layer for layer in QgsProject.instance().mapLayers().values() if layer.name().startswith(prefix))
+
+
+def show_only(*layers) -> None:
+    root = QgsProject.instance().layerTreeRoot()
+    for node in root.findLayers():
+        node.setItemVisibilityChecked(node.layer() in layers)
+    for layer in layers:
+        node = root.findLayer(layer.id())
+        parent = node.parent()
+        while parent is not None:
+            parent.setItemVisibilityChecked(True)
+            parent = parent.parent()
+
+
+def grid():
+    imagery, footprints = named("Kampala drone imagery"), named("Building footprints")
+    processing.runAndLoadResults("e84segment:buildinggrid", {
+        "PREDICTED": footprints, "REFERENCE": named("OSM buildings"), "CELL_SIZE": 20.0,
+        "AOI": "{},{},{},{} [{}]".format(imagery.extent().xMinimum(), imagery.extent().xMaximum(),
+                                         imagery.extent().yMinimum(), imagery.extent().yMaximum(), imagery.crs().authid()),
+        "OUTPUT": os.path.join(os.environ["E84_WORKSPACE"], "grid-20m.gpkg")})
+    cells = next(layer for layer in QgsProject.instance().mapLayers().values() if "grid-20m" in layer.source())
+    cells.setOpacity(0.75)
+    show_only(imagery, cells)
+    iface.setActiveLayer(cells)
+    iface.mapCanvas().refreshAllLayers()
+    QTimer.singleShot(4000, lambda: (iface.mainWindow().grab().save(str(OUTPUT.with_name(f"{OUTPUT.stem}-grid.png"))),
+                                     review()))
+
+
+def review():
+    """The dock's review group over the prediction's footprints; decisions as an analyst with OSM at hand takes them."""
+    from qgis.core import QgsGeometry
+
+    dock = plugins["e84_segment"].dock
+    imagery, footprints, osm = named("Kampala drone imagery"), named("Building footprints"), named("OSM buildings")
+    show_only(imagery, footprints)
+    transform = QgsCoordinateTransform(osm.crs(), footprints.crs(), QgsProject.instance())
+    buildings = [QgsGeometry(f.geometry()) for f in osm.getFeatures()]
+    for geometry in buildings:
+        geometry.transform(transform)
+    dock.stepsTabs.setCurrentIndex(3)
+    dock.reviewLayerCombo.setLayer(footprints)
+    dock.compareScroll.ensureWidgetVisible(dock.improveButton)
+    dock.nextReviewButton.click()
+    for _ in range(12):
+        if not footprints.selectedFeatureIds():
+            break
+        outline = footprints.getFeature(footprints.selectedFeatureIds()[0]).geometry()
+        covered = sum(outline.intersection(b).area() for b in buildings if outline.intersects(b))
+        (dock.acceptButton if covered > 0.5 * outline.area() else dock.rejectButton).click()
+    iface.mapCanvas().zoomScale(iface.mapCanvas().scale() * 2.5)
+    iface.mapCanvas().refreshAllLayers()
+    QTimer.singleShot(4000, lambda: (iface.mainWindow().grab().save(str(OUTPUT.with_name(f"{OUTPUT.stem}-review.png"))),
+                                     QApplication.instance().exit(0)))
 
 
 QTimer.singleShot(3000, install_first if os.environ.get("E84_WHEELS") else start)

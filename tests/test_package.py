@@ -53,7 +53,8 @@ def qgis_process(home: Path, *args: str, python_path=()) -> subprocess.Completed
 def test_zip_installs_and_qgis_process_lists_the_algorithm(installed_profile):
     listing = qgis_process(installed_profile, "list")
     for algorithm in ("buildtrainingdata", "trainlocal", "predictlocal", "polygonize", "compareosm", "checkaws",
-                      "uploaddataset", "trainsagemaker", "tunesagemaker", "predictendpoint", "sagemakerendpoints"):
+                      "uploaddataset", "trainsagemaker", "tunesagemaker", "predictendpoint", "sagemakerendpoints",
+                      "trainfromreview", "exportosm", "buildinggrid", "comparebuildings", "cacheimagery"):
         assert f"e84segment:{algorithm}" in listing.stdout, listing.stdout[-2000:] + listing.stderr[-2000:]
 
 
@@ -113,3 +114,30 @@ def test_qgis_process_sends_the_plugin_model_to_sagemaker(installed_profile, aws
     bucket, key = source[len("s3://"):].split("/", 1)
     assert boto3.client("s3", region_name=REGION).head_object(Bucket=bucket, Key=key)["ContentLength"] > 10_000_000
     assert Path(results["OUTPUT_RECORD"]).parent == kampala_dataset.parent  # the run record beside the dataset
+
+
+@pytest.mark.slow
+def test_qgis_process_improves_a_model_from_a_review(installed_profile, trained, tmp_path):
+    """The review loop from the shell: reviewed footprints in, a fine-tuned model and its chips out."""
+    import site
+
+    from osgeo import ogr
+
+    from e84_segment.backends.local import finetune, modelfile
+
+    from .test_review import Z20_A, footprint_layer
+
+    from .conftest import buildings_in_3857
+
+    inside = [g for g in buildings_in_3857() if g.Intersects(ogr.CreateGeometryFromWkt(
+        "POLYGON((3627854 38754,3627930 38754,3627930 38830,3627854 38830,3627854 38754))"))][:6]
+    assert len(inside) == 6
+    layer = footprint_layer(tmp_path / "reviewed.gpkg", [(g, d) for g, d in zip(inside, ["accepted", "rejected"] * 3)])
+    run = qgis_process(installed_profile, "run", "e84segment:trainfromreview", "--json", "--", f"IMAGERY={Z20_A}",
+                       f"FOOTPRINTS={layer}", f"BASE_MODEL={trained[0]}", "EPOCHS=1", f"DATASET={tmp_path / 'chips'}",
+                       f"OUTPUT={tmp_path / 'improved.pt'}", python_path=site.getsitepackages())
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
+    assert (results["BUILDINGS"], results["REJECTED"], results["UNREVIEWED"]) == (3, 3, 0) and results["CHIPS"] >= 1
+    _, meta = modelfile.load(tmp_path / "improved.pt")
+    assert meta["lineage"]["base_fingerprint"] == finetune.file_fingerprint(trained[0])
