@@ -94,14 +94,14 @@ def reviewed_layer(footprints: Path, out: Path, count, truth) -> dict:
             **{d: decisions.count(d) for d in (review.ACCEPTED, review.EDITED, review.REJECTED)}}
 
 
-def run(processing, work: Path, base_minutes: float, seeds: int, minutes: float) -> dict:
+def run(processing, work: Path, base_minutes: float, seeds: int, minutes: float, reuse: Path = None) -> dict:
     from e84_segment.backends.local import train
 
-    base_data = work / "aoiA-dataset"
-    processing.run("e84segment:buildtrainingdata", {"IMAGERY": str(BASE_AREA), "LABELS": str(LABELS), "ZOOM": 20,
-                                                    "OUTPUT": str(base_data)})
-    base = work / "base.pt"
-    train.train(base_data, base, train.TrainOptions(time_limit_min=base_minutes, seed=0), report=lambda line: None)
+    base_data, base = (reuse or work) / "aoiA-dataset", (reuse or work) / "base.pt"
+    if reuse is None:
+        processing.run("e84segment:buildtrainingdata", {"IMAGERY": str(BASE_AREA), "LABELS": str(LABELS), "ZOOM": 20,
+                                                        "OUTPUT": str(base_data)})
+        train.train(base_data, base, train.TrainOptions(time_limit_min=base_minutes, seed=0), report=lambda line: None)
     west, east = extent(REVIEW_AREA, 0.0, 0.5), extent(REVIEW_AREA, 0.5, 1.0)
     predicted = work / "predicted-west.gpkg"
     results = {"review_area": check(processing, base, work / "west.json", west, predicted),
@@ -119,7 +119,8 @@ def run(processing, work: Path, base_minutes: float, seeds: int, minutes: float)
             model = work / f"review-{count}-{seed}.pt"
             processing.run("e84segment:trainfromreview", {"IMAGERY": str(REVIEW_AREA), "FOOTPRINTS": str(layer),
                                                           "BASE_MODEL": str(base), "SEED": seed,
-                                                          "TIME_LIMIT": minutes, "DATASET": str(work / f"chips-{count}-{seed}"), "OUTPUT": str(model)})
+                                                          "TIME_LIMIT": minutes, "BASE_DATASET": str(base_data),
+                                                          "DATASET": str(work / f"chips-{count}-{seed}"), "OUTPUT": str(model)})
             rows.append((f"reviewed {count or 'all'}", decisions, model))
         for label, decisions, model in rows:
             scores = check(processing, model, work / f"{model.stem}.json", east)
@@ -131,11 +132,12 @@ def run(processing, work: Path, base_minutes: float, seeds: int, minutes: float)
 
 def section(results: dict, base_minutes: float, minutes: float) -> str:
     before, west = results["before"], results["review_area"]
+    footprints = next(r["decisions"]["footprints"] for r in results["rows"] if r["decisions"])
     lines = [
         MARKER, "",
         "## The review loop: reviewing predictions, then fine-tuning (`make bench-review`)", "",
         f"A base model trained {base_minutes:g} minutes on Kampala aoiA (z20, the plugin's defaults) predicted aoiB's "
-        f"western half ({west['tp'] + west['fp']} footprints; object F1 {west['f1']:.3f} there against OSM). A "
+        f"western half ({footprints} footprints; object F1 {west['f1']:.3f} there against OSM). A "
         "simulated analyst reviewed them least confident first, against OSM: matching a building (IoU >= 0.5) "
         "accepted, on no building rejected, otherwise redrawn to the OSM outlines (edited); missed buildings were "
         f"not added. `e84segment:trainfromreview` then fine-tuned the base with its defaults ({minutes:g} minutes). *Trained "
@@ -166,13 +168,20 @@ def main() -> None:
     parser.add_argument("--base-minutes", type=float, default=15.0, help="the base model's training (trainlocal's default)")
     parser.add_argument("--seeds", type=int, default=2, help="fine-tuning seeds (the base is trained once)")
     parser.add_argument("--minutes", type=float, default=3.0, help="fine-tuning minutes (trainfromreview's default)")
+    parser.add_argument("--results", type=Path, help="write the section again from a run's saved results "
+                                                     "(build/bench-review.json), measuring nothing")
+    parser.add_argument("--base", type=Path, help="a folder holding base.pt and aoiA-dataset from an earlier run: reused, "
+                                                  "not trained again")
     args = parser.parse_args()
     if not all(p.exists() for p in (LABELS, BASE_AREA, REVIEW_AREA)):
         sys.exit(f"benchmark data is absent: {KAMPALA} (../shared/data beside the repository)")
+    if args.results:
+        write_section(args.output, MARKER, section(json.loads(args.results.read_text()), args.base_minutes, args.minutes))
+        return
     gdal.UseExceptions()
     app, provider, processing = start_qgis()
     with tempfile.TemporaryDirectory() as tmp:
-        results = run(processing, Path(tmp), args.base_minutes, args.seeds, args.minutes)
+        results = run(processing, Path(tmp), args.base_minutes, args.seeds, args.minutes, args.base)
     (ROOT / "build").mkdir(exist_ok=True)
     (ROOT / "build" / "bench-review.json").write_text(json.dumps(results, indent=1))
     write_section(args.output, MARKER, section(results, args.base_minutes, args.minutes))

@@ -118,7 +118,7 @@ def show_only(*layers) -> None:
 
 
 def grid():
-    imagery, footprints = named("Kampala drone imagery"), named("Building footprints")
+    imagery, footprints = named("Kampala drone imagery"), named("Footprints (")
     processing.runAndLoadResults("e84segment:buildinggrid", {
         "PREDICTED": footprints, "REFERENCE": named("OSM buildings"), "CELL_SIZE": 20.0,
         "AOI": "{},{},{},{} [{}]".format(imagery.extent().xMinimum(), imagery.extent().xMaximum(),
@@ -138,7 +138,7 @@ def review():
     from qgis.core import QgsGeometry
 
     dock = plugins["e84_segment"].dock
-    imagery, footprints, osm = named("Kampala drone imagery"), named("Building footprints"), named("OSM buildings")
+    imagery, footprints, osm = named("Kampala drone imagery"), named("Footprints ("), named("OSM buildings")
     show_only(imagery, footprints)
     transform = QgsCoordinateTransform(osm.crs(), footprints.crs(), QgsProject.instance())
     buildings = [QgsGeometry(f.geometry()) for f in osm.getFeatures()]

@@ -87,6 +87,7 @@ def test_aoi_to_exported_footprints(dock, tmp_path, qgis_iface, monkeypatch):  #
     footprints = dock.footprintsCombo.currentLayer()
     assert footprints is not None and footprints.source().split("|")[0] == predict["outputs"]["footprints"]
     assert footprints.name() == f"Footprints ({predict['tag']})" and footprints.renderer().symbol().color().alpha() == 0
+    assert dock.reviewLayerCombo.currentLayer() is footprints  # ready to review
 
     dock.compareButton.click()
     run_to_end(dock)

@@ -112,7 +112,7 @@ def test_a_review_round_moves_the_model_towards_the_decisions(provider, tmp_path
     """The model's own footprints on Kampala, reviewed against OSM (on a building: accepted; on none: rejected),
     some left unreviewed: the chips hold exactly the decisions. Then a controlled pair of review rounds from the
     same base: the same footprints S accepted in one, rejected in the other; the model's probability inside S
-    follows the decision."""
+    follows the decision (the base's own chips, which call S buildings, not replayed here)."""
     from e84_segment.backends.local import finetune, modelfile
 
     base, _ = trained
@@ -129,7 +129,7 @@ def test_a_review_round_moves_the_model_towards_the_decisions(provider, tmp_path
         layer = footprint_layer(tmp_path / f"{name}.gpkg", [(g, decision) for g in chosen] + [(g, review.ACCEPTED) for g in others]
                                 + [(g, review.REJECTED) for g in rejected] + [(g, None) for g in unreviewed])
         rounds[name] = run("trainfromreview", IMAGERY=str(Z20_A), FOOTPRINTS=str(layer), BASE_MODEL=str(base), EPOCHS=30,
-                           LEARNING_RATE=0.001, DATASET=str(tmp_path / f"chips-{name}"), OUTPUT=str(tmp_path / f"{name}.pt"))
+                           LEARNING_RATE=0.001, REPLAY=False, DATASET=str(tmp_path / f"chips-{name}"), OUTPUT=str(tmp_path / f"{name}.pt"))
     result = rounds["rejected"]
     assert (result["BUILDINGS"], result["REJECTED"], result["UNREVIEWED"]) == (len(others), len(chosen) + len(rejected), len(unreviewed))
 
@@ -194,3 +194,26 @@ def test_cancelled_leaves_no_chips(provider, tmp_path, trained, area_a):
                  DATASET=str(tmp_path / "chips"), OUTPUT=str(tmp_path / "m.pt"))
     assert result.get("OUTPUT") is None and not (tmp_path / "chips").exists() and not (tmp_path / "m.pt").exists()
     assert not list(tmp_path.glob(".chips*"))
+
+
+def test_the_base_models_chips_are_replayed(provider, tmp_path, trained, kampala_dataset, area_a):
+    """By default the base learns its own chips alongside the review (the folder its model file records), and a later
+    round replays the earlier rounds' too; a BASE_DATASET that is no dataset is refused."""
+    from e84_segment.backends.local import modelfile
+
+    base, _ = trained
+    _, inside = area_a
+    layer = footprint_layer(tmp_path / "r.gpkg", [(g, review.ACCEPTED) for g in inside[:4]] + [(inside[4], review.REJECTED)])
+    common = dict(IMAGERY=str(Z20_A), FOOTPRINTS=str(layer), EPOCHS=1)
+    run("trainfromreview", BASE_MODEL=str(base), DATASET=str(tmp_path / "round1"), OUTPUT=str(tmp_path / "round1.pt"), **common)
+    first = json.loads((tmp_path / "round1" / dataset.DATASET_JSON).read_text())["review"]
+    assert first["replayed"] == [str(kampala_dataset)]
+    _, meta = modelfile.load(tmp_path / "round1.pt")
+    assert list(meta["options"]["replay"]) == [str(kampala_dataset)]
+    run("trainfromreview", BASE_MODEL=str(tmp_path / "round1.pt"), DATASET=str(tmp_path / "round2"),
+        OUTPUT=str(tmp_path / "round2.pt"), **common)
+    second = json.loads((tmp_path / "round2" / dataset.DATASET_JSON).read_text())["review"]
+    assert second["replayed"] == [str(tmp_path / "round1"), str(kampala_dataset)]
+    with pytest.raises(QgsProcessingException, match="BASE_DATASET: .* is not a training dataset"):
+        run("trainfromreview", BASE_MODEL=str(base), BASE_DATASET=str(tmp_path), DATASET=str(tmp_path / "round3"),
+            OUTPUT=str(tmp_path / "round3.pt"), **common)

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingFeatureSource,
+    QgsProcessingParameterBoolean,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSource,
@@ -35,6 +36,8 @@ class TrainFromReviewAlgorithm(E84Algorithm):
     FOOTPRINTS = "FOOTPRINTS"
     REVIEW_FIELD = "REVIEW_FIELD"
     BASE_MODEL = "BASE_MODEL"
+    REPLAY = "REPLAY"
+    BASE_DATASET = "BASE_DATASET"
     RING = "RING"
     TIME_LIMIT = "TIME_LIMIT"
     EPOCHS = "EPOCHS"
@@ -61,6 +64,10 @@ class TrainFromReviewAlgorithm(E84Algorithm):
             "else, unreviewed footprints included, is unknown and teaches nothing. BASE_MODEL, the model that "
             "predicted the footprints, is then fine-tuned on these chips (TIME_LIMIT minutes at LEARNING_RATE) into "
             "OUTPUT (the last epoch), which records its lineage. DATASET keeps the chips (SageMaker's layout) for later runs.\n\n"
+            "REPLAY (on by default) has the base model keep learning its own training chips alongside the review: "
+            "BASE_DATASET, or the folder its model file records, and whatever that folder replayed in turn (earlier "
+            "review rounds). A review is mostly rejections at first (the least confident footprints are the "
+            "model's mistakes), and learned alone it can teach the model to see no building at all.\n\n"
             "A few minutes of review on the area at hand can do more than hours of training on other areas, but "
             "the scores training reports are measured on the reviewed chips themselves: check the new model with "
             "'Check a model on an area' on an area left out of the review."
@@ -77,11 +84,15 @@ class TrainFromReviewAlgorithm(E84Algorithm):
                                                      fileFilter="e84 segment model (*.pt)"))
         self.addParameter(QgsProcessingParameterNumber(
             self.TIME_LIMIT, "Time limit (minutes)", QgsProcessingParameterNumber.Double, 3.0, minValue=0.1))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.REPLAY, "Keep learning the base model's own chips alongside the review", True))
         advanced = [
             QgsProcessingParameterNumber(self.EPOCHS, "Epochs (0: as many as fit in the time limit)",
                                          QgsProcessingParameterNumber.Integer, 0, minValue=0),
             QgsProcessingParameterNumber(self.RING, "Background ring round accepted outlines (metres)",
                                          QgsProcessingParameterNumber.Double, review.RING_M, minValue=0.0, maxValue=5.0),
+            QgsProcessingParameterFile(self.BASE_DATASET, "Base model's training data (empty: the folder it records)",
+                                       QgsProcessingParameterFile.Folder, optional=True),
             QgsProcessingParameterNumber(self.LEARNING_RATE, "Learning rate", QgsProcessingParameterNumber.Double, 3e-4,
                                          minValue=1e-6, maxValue=1.0),
             QgsProcessingParameterNumber(self.BATCH_SIZE, "Batch size", QgsProcessingParameterNumber.Integer, 8,
@@ -132,6 +143,9 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         splits = {tile: tiles.TRAIN for tile, found in by_tile.items() if any(f.decision for f in found)}
         feedback.pushInfo(f"Review: {review.describe(summary)}. {len(splits)} tiles at zoom {zoom} hold a decision")
 
+        replay = self._replay(parameters, context, feedback, base_meta) if self.parameterAsBoolean(
+            parameters, self.REPLAY, context) else ()
+
         def describe(stats, plan):
             return {
                 "created_by": f"e84_segment {metadata.version()} e84segment:trainfromreview",
@@ -140,7 +154,7 @@ class TrainFromReviewAlgorithm(E84Algorithm):
                 "extra_zooms": [],
                 "tile_size": tile_size,
                 "review": dict(summary, ring_m=self.parameterAsDouble(parameters, self.RING, context),
-                               skipped_unlabelled=stats.skipped_unlabelled),
+                               skipped_unlabelled=stats.skipped_unlabelled, replayed=[str(f) for f in replay]),
                 "sources": {"imagery": self.imagery.describe(), "base_model": str(base)},
                 "imagery_to_rgb": plan.describe() if plan else {"method": "QGIS layer rendering"},
             }
@@ -160,6 +174,7 @@ class TrainFromReviewAlgorithm(E84Algorithm):
             seed=self.parameterAsInt(parameters, self.SEED, context),
             base_model=str(base),
             select_best=False,  # scores on the reviewed chips themselves choose no model: the last epoch is kept
+            replay=tuple(str(folder) for folder in replay),
         )
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         trained = run_training(output_dataset, output, options, feedback)
@@ -177,6 +192,30 @@ class TrainFromReviewAlgorithm(E84Algorithm):
             self.CHIPS: counts[tiles.TRAIN],
             self.HISTORY: trained[TrainLocalAlgorithm.HISTORY],
         }
+
+    def _replay(self, parameters, context, feedback, base_meta: dict) -> tuple:
+        """The datasets whose chips are learned alongside the review: BASE_DATASET, else the one the base model
+        records, and the datasets that one replayed in turn (an earlier review round's, and so on)."""
+        from ..backends.local import data
+
+        given = self.parameterAsFile(parameters, self.BASE_DATASET, context)
+        recorded = (base_meta.get("dataset") or {}).get("path")
+        folder = Path(given or recorded or "")
+        try:
+            meta = data.check_dataset(folder) if (given or recorded) else None
+        except data.DatasetFolderError as error:
+            if given:
+                raise QgsProcessingException(f"BASE_DATASET: {error}")
+            meta = None
+        if meta is None:
+            feedback.pushWarning(
+                f"The base model's training chips ({recorded or 'not recorded'}) are not on this machine: the review "
+                "alone teaches it, and a review of mostly rejections can teach it to see no building at all. Give "
+                "BASE_DATASET (the folder it learned from), or untick REPLAY to learn the review alone")
+            return ()
+        chain = [folder] + [Path(f) for f in (meta.get("review") or {}).get("replayed", []) if Path(f).is_dir()]
+        feedback.pushInfo(f"Replaying the chips of {', '.join(str(f) for f in chain)} alongside the review")
+        return tuple(chain)
 
     def _read_review(self, parameters, context, feedback, zoom: int):
         """[(review.Reviewed, tiles it touches)] in EPSG:3857 and the review's counts; refuses a layer

@@ -1,7 +1,7 @@
 """Training chips from a dataset folder (the SageMaker layout written by Build training data)."""
 import hashlib
 from pathlib import Path
-from typing import Callable, Iterator, List, Tuple
+from typing import Callable, Iterator, List, Sequence, Tuple
 
 import numpy as np
 from PIL import Image
@@ -42,14 +42,14 @@ def fingerprint(folder: Path) -> str:
 class ChipSet:
     """The image/mask pairs of one split."""
 
-    def __init__(self, folder: Path, split: str, target: Callable[[np.ndarray], np.ndarray] = None):
+    def __init__(self, folder: Path, split: str, target: Callable[[np.ndarray], np.ndarray] = None,
+                 also: Sequence[Path] = ()):
         """``target`` turns a mask into what the loss sees, once per chip (it must commute with flips
-        and quarter turns, which augmentation applies afterwards)."""
-        folder = Path(folder)
+        and quarter turns, which augmentation applies afterwards); the same split of the datasets in
+        ``also`` joins in (a base model's own chips, replayed while it learns a review)."""
         self._target = target
-        self.images = sorted((folder / split).glob("*.jpg"))
-        annotations = folder / dataset.annotation_dir(split)
-        self.masks = [annotations / f"{p.stem}.png" for p in self.images]
+        self.images = [image for each in (folder, *also) for image in sorted((Path(each) / split).glob("*.jpg"))]
+        self.masks = [p.parent.parent / dataset.annotation_dir(split) / f"{p.stem}.png" for p in self.images]
         missing = [m.name for m in self.masks if not m.is_file()]
         if missing:
             raise DatasetFolderError(f"{split}: {len(missing)} images have no mask, e.g. {missing[0]}")

@@ -56,6 +56,9 @@ class TrainOptions:
     # False: the model file holds the last epoch. Chips of a review label a few outlines each: their scores
     # would keep the first epoch (the base model, nearly), which fits the already-predicted outlines best.
     select_best: bool = True
+    # Other datasets' training chips learned alongside (replay): a review's few chips next to the chips the
+    # base model learned from, so it adds what the analyst decided instead of unlearning the rest.
+    replay: Tuple[str, ...] = ()
 
 
 @dataclass
@@ -201,7 +204,14 @@ def train(
     dataset_dir, output = Path(dataset_dir), Path(output)
     info = data.check_dataset(dataset_dir)
     band = (lambda mask: ignore_edges(mask[None], options.edge_ignore_px)[0]) if options.edge_ignore_px else None
-    train_set = data.ChipSet(dataset_dir, dataset.SPLITS[0], target=band)
+    replayed = tuple(Path(folder) for folder in options.replay)
+    for folder in replayed:
+        other = data.check_dataset(folder)
+        if other["tile_size"] != info["tile_size"]:
+            raise data.DatasetFolderError(
+                f"{folder} has {other['tile_size']} px chips and {dataset_dir} {info['tile_size']} px: replay a "
+                "dataset of the same chip size")
+    train_set = data.ChipSet(dataset_dir, dataset.SPLITS[0], target=band, also=replayed)
     validation_set = data.ChipSet(dataset_dir, dataset.SPLITS[1])
     if len(train_set) == 0:
         raise data.DatasetFolderError(f"{dataset_dir} has no training chips: build a dataset with a larger AOI")
@@ -266,9 +276,11 @@ def train(
         report = lambda line: None  # noqa: E731 (one voice in the log)
     budget = options.time_limit_min * 60.0
     min_pixels = min_building_pixels(info["zoom"], info["tile_size"])
-    scored_set, measured_on = (validation_set, "validation") if len(validation_set) else (train_set, "training")
+    own_chips = data.ChipSet(dataset_dir, dataset.SPLITS[0], target=band) if replayed else train_set
+    scored_set, measured_on = (validation_set, "validation") if len(validation_set) else (own_chips, "training")
+    replay_note = f" ({len(train_set) - len(own_chips)} of them replayed from {', '.join(map(str, replayed))})" if replayed else ""
     report(
-        f"Training on {len(train_set)} chips, "
+        f"Training on {len(train_set)} chips{replay_note}, "
         + (f"validating on {len(validation_set)}, " if len(validation_set) else "no validation split: scores are on the training chips, ")
         + f"{dev.type}, "
         + (f"{options.epochs} epochs" if options.epochs else f"as many epochs as fit in {options.time_limit_min:g} min")

@@ -134,6 +134,7 @@ class PredictTab:
                 if layer.source().split("|")[0] == record.outputs["footprints"]:
                     self.footprintsCombo.setLayer(layer)
                     self.exportLayerCombo.setLayer(layer)
+                    self.reviewLayerCombo.setLayer(layer)
             text = self.tr("{} building footprints in {}").format(results.get("COUNT", 0), record.folder)
             self.statusLabel.setText(text + self.tr(" (class and probability rasters are in the run's group, ticked off)"))
 
