@@ -127,6 +127,7 @@ def grid():
     cells = next(layer for layer in QgsProject.instance().mapLayers().values() if "grid-20m" in layer.source())
     cells.setOpacity(0.75)
     show_only(imagery, cells)
+    QgsProject.instance().layerTreeRoot().findLayer(cells.id()).setExpanded(True)  # the legend: its four classes
     iface.setActiveLayer(cells)
     iface.mapCanvas().refreshAllLayers()
     QTimer.singleShot(4000, lambda: (iface.mainWindow().grab().save(str(OUTPUT.with_name(f"{OUTPUT.stem}-grid.png"))),
@@ -154,8 +155,9 @@ def review():
         outline = footprints.getFeature(footprints.selectedFeatureIds()[0]).geometry()
         covered = sum(outline.intersection(b).area() for b in buildings if outline.intersects(b))
         (dock.acceptButton if covered > 0.5 * outline.area() else dock.rejectButton).click()
-    iface.mapCanvas().zoomScale(iface.mapCanvas().scale() * 2.5)
-    iface.mapCanvas().refreshAllLayers()
+    canvas = iface.mapCanvas()  # the whole area: every decision so far, and the next footprint selected
+    canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(imagery, imagery.extent()))
+    canvas.refreshAllLayers()
     QTimer.singleShot(4000, lambda: (iface.mainWindow().grab().save(str(OUTPUT.with_name(f"{OUTPUT.stem}-review.png"))),
                                      QApplication.instance().exit(0)))
 
