@@ -60,15 +60,24 @@ class Reviewed:
     grown_wkb: Optional[bytes] = None
 
 
+# The order classes burn in, the later winning where polygons overlap: a grown ring or a rejected duplicate
+# must not call an unreviewed building background, and a building the analyst confirmed wins over all.
+_BURN_STAGE = {masks.BACKGROUND: 0, masks.IGNORE: 1, masks.BUILDING: 2}
+
+
 def burn_order(footprints: Sequence[Reviewed]) -> List[Tuple[bytes, int]]:
-    """(polygon, class) pairs for masks.rasterize over IGNORE, in the order that settles overlaps:
-    background first (rejected outlines, rings), then the unreviewed footprints as IGNORE (a ring or a
-    rejected duplicate must not call an unreviewed building background), then buildings, which win."""
-    background = [(f.wkb, masks.BACKGROUND) for f in footprints if f.decision == REJECTED]
-    background += [(f.grown_wkb, masks.BACKGROUND) for f in footprints if f.grown_wkb and f.decision in BUILDING_DECISIONS]
-    unknown = [(f.grown_wkb or f.wkb, masks.IGNORE) for f in footprints if f.decision is None]
-    building = [(f.wkb, masks.BUILDING) for f in footprints if f.decision in BUILDING_DECISIONS]
-    return background + unknown + building
+    """(polygon, class) pairs for masks.rasterize over IGNORE: rejected outlines and the rings round
+    confirmed ones as background, unreviewed footprints (grown) as IGNORE, confirmed outlines as building."""
+    pairs = []
+    for footprint in footprints:
+        value = mask_class(footprint.decision)
+        if value == masks.IGNORE:
+            pairs.append((footprint.grown_wkb or footprint.wkb, value))
+            continue
+        if value == masks.BUILDING and footprint.grown_wkb:
+            pairs.append((footprint.grown_wkb, masks.BACKGROUND))
+        pairs.append((footprint.wkb, value))
+    return sorted(pairs, key=lambda pair: _BURN_STAGE[pair[1]])  # stable: each stage keeps its order
 
 
 def next_to_review(candidates: Iterable[Tuple[object, Optional[str], Optional[float]]]) -> List[object]:

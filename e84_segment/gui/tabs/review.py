@@ -100,20 +100,23 @@ class ReviewTab:
         self._mark_in_buffer(fid, review.ADDED)
         self.show_review_progress()
 
-    def show_review_progress(self) -> None:
+    def show_review_progress(self, rows: Optional[list] = None) -> None:
+        """The counts under the buttons; ``rows`` as decisions_of gives them, when just read."""
         layer = self.reviewLayerCombo.currentLayer()
         if layer is None:
             self.reviewProgressLabel.setText("")
             return
-        self.reviewProgressLabel.setText(review.describe(review.progress(d for _, d, _ in decisions_of(layer))))
+        rows = decisions_of(layer) if rows is None else rows
+        self.reviewProgressLabel.setText(review.describe(review.progress(d for _, d, _ in rows)))
 
     def next_to_review(self) -> Optional[int]:
         """Selects the least confident footprint without a decision and shows it with its neighbours."""
         layer = self._review_layer()
         if layer is None:
             return None
-        order = review.next_to_review(decisions_of(layer))
-        self.show_review_progress()
+        rows = decisions_of(layer)
+        order = review.next_to_review(rows)
+        self.show_review_progress(rows)
         if not order:
             layer.removeSelection()
             self.statusLabel.setText(self.tr("Every footprint of '{}' has a decision: improve the model from the review.")
@@ -129,7 +132,7 @@ class ReviewTab:
         canvas.setExtent(box)
         canvas.refresh()
         canvas.flashFeatureIds(layer, [fid])
-        confidence = next(c for f, _, c in decisions_of(layer) if f == fid)
+        confidence = next(c for f, _, c in rows if f == fid)
         self.statusLabel.setText(self.tr("Footprint {} of '{}'{}: Accept, Reject, or redraw it (edit mode).").format(
             fid, layer.name(), self.tr(", confidence {:.2f}").format(confidence) if confidence is not None else ""))
         return fid
