@@ -7,6 +7,10 @@ there), or nothing yet. Accepted, edited and added outlines become building pixe
 background; a thin ring round an accepted outline is background too (an outline the analyst accepted
 says where the building ends). Everything else is unknown and teaches nothing: the masks hold
 IGNORE there, so an unreviewed prediction is never taken for the truth.
+
+A corrected tile is the exception, and the unit that teaches most: the analyst has looked at every
+pixel of it (deleted what is wrong, reshaped, drawn what was missed), so inside it every footprint not
+rejected is building and everything else background. A tile with no footprint left says "no building here".
 """
 from collections import Counter
 from dataclasses import dataclass
@@ -78,6 +82,12 @@ def burn_order(footprints: Sequence[Reviewed]) -> List[Tuple[bytes, int]]:
             pairs.append((footprint.grown_wkb, masks.BACKGROUND))
         pairs.append((footprint.wkb, value))
     return sorted(pairs, key=lambda pair: _BURN_STAGE[pair[1]])  # stable: each stage keeps its order
+
+
+def corrected_tile(tile_wkb: bytes, footprints: Sequence[Reviewed]) -> List[Tuple[bytes, int]]:
+    """(polygon, class) pairs for a tile the analyst corrected completely: every pixel is known, so the
+    tile burns as background and every footprint in it that is not rejected as building."""
+    return [(tile_wkb, masks.BACKGROUND)] + [(f.wkb, masks.BUILDING) for f in footprints if f.decision != REJECTED]
 
 
 def next_to_review(candidates: Iterable[Tuple[object, Optional[str], Optional[float]]]) -> List[object]:

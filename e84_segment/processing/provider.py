@@ -17,6 +17,7 @@ from .manage_endpoints import ManageEndpointsAlgorithm
 from .predict_endpoint import PredictEndpointAlgorithm
 from .polygonize import PolygonizeAlgorithm
 from .predict_local import PredictLocalAlgorithm
+from .suggest_tiles import SuggestTilesAlgorithm
 from .train_from_review import TrainFromReviewAlgorithm
 from .train_local import TrainLocalAlgorithm
 from .train_sagemaker import TrainSageMakerAlgorithm
@@ -43,6 +44,7 @@ class E84Provider(QgsProcessingProvider):
         for algorithm in (
             BuildTrainingDataAlgorithm(),
             TrainLocalAlgorithm(),
+            SuggestTilesAlgorithm(),
             TrainFromReviewAlgorithm(),
             PredictLocalAlgorithm(),
             EvaluateModelAlgorithm(),

@@ -181,3 +181,26 @@ def style_review(layer: QgsVectorLayer, field: str) -> None:
     categories.append(QgsRendererCategory(None, outline_symbol("255,221,0", 0, "0.6"), "to review"))
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
     layer.triggerRepaint()
+
+
+class SuggestedTilesStyler(Styler):
+    """Tiles to correct: a bold outline with the rank in the middle, on top of the footprints."""
+
+    rank = 5
+
+    def style(self, layer):
+        from qgis.core import QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling
+
+        layer.setRenderer(QgsSingleSymbolRenderer(outline_symbol("0,255,255", 0, "0.8", style="dash")))
+        settings = QgsPalLayerSettings()
+        settings.fieldName = "rank"
+        text = QgsTextFormat()
+        text.setSize(14)
+        text.setColor(QColor(0, 255, 255))
+        buffer = QgsTextBufferSettings()
+        buffer.setEnabled(True)
+        buffer.setColor(QColor(0, 0, 0))
+        text.setBuffer(buffer)
+        settings.setFormat(text)
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+        layer.setLabelsEnabled(True)

@@ -1,10 +1,11 @@
-"""e84segment:trainfromreview: the analyst's accept / reject / edit decisions on predicted footprints
-become training chips, and the model that predicted them is fine-tuned on them."""
+"""e84segment:trainfromreview: the analyst's corrected tiles and accept / reject / edit decisions on predicted
+footprints become training chips, and the model that predicted them is fine-tuned on them."""
 from collections import defaultdict
 from pathlib import Path
 
 from qgis.core import (
     QgsFeatureRequest,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingFeatureSource,
@@ -18,11 +19,12 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
+    QgsRectangle,
     QgsWkbTypes,
 )
 
 from .. import dependencies, metadata
-from ..core import dataset, masks, review, tiles
+from ..core import active, dataset, masks, review, tiles
 from . import areas, chip_dataset
 from .base import E84Algorithm
 from .train_local import TrainLocalAlgorithm, run_training
@@ -34,6 +36,7 @@ class TrainFromReviewAlgorithm(E84Algorithm):
     GROUP = "model"
     IMAGERY = "IMAGERY"
     FOOTPRINTS = "FOOTPRINTS"
+    TILES = "TILES"
     REVIEW_FIELD = "REVIEW_FIELD"
     BASE_MODEL = "BASE_MODEL"
     REPLAY = "REPLAY"
@@ -50,11 +53,17 @@ class TrainFromReviewAlgorithm(E84Algorithm):
     REJECTED = "REJECTED"
     UNREVIEWED = "UNREVIEWED"
     CHIPS = "CHIPS"
+    CORRECTED = "CORRECTED"
     HISTORY = "HISTORY"
 
     def shortHelpString(self):
         return (
-            "The review loop. FOOTPRINTS are predicted buildings the analyst has reviewed: the REVIEW_FIELD "
+            "The correction loop. TILES (optional) are tiles the analyst corrected completely, as 'Tiles to correct "
+            "next' suggests them: inside each, every FOOTPRINTS feature that is not rejected is building and every other "
+            "pixel background (a tile with no footprint left teaches 'no building here'). Deleting wrong footprints, "
+            "reshaping and drawing the missed ones in a few suggested tiles teaches far more than accepting outlines: "
+            "the missed buildings and the ground between are known there.\n\n"
+            "Outside the tiles, FOOTPRINTS are predicted buildings the analyst has reviewed: the REVIEW_FIELD "
             "('review') of each says accepted (the outline is right), edited (redrawn with QGIS's editing tools), "
             "added (a building the model missed, drawn by hand) or rejected (no building there); empty is not "
             "reviewed yet. The dock's Review buttons fill it.\n\n"
@@ -77,6 +86,8 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(self.IMAGERY, "Imagery the footprints were predicted on"))
         self.addParameter(QgsProcessingParameterFeatureSource(self.FOOTPRINTS, "Reviewed footprints",
                                                               [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.TILES, "Tiles corrected completely (optional)", [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(self.REVIEW_FIELD, "Review field (accepted / edited / added / rejected)",
                                                       review.FIELD, parentLayerParameterName=self.FOOTPRINTS,
                                                       type=QgsProcessingParameterField.String, optional=True))
@@ -109,10 +120,18 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         self.addOutput(QgsProcessingOutputNumber(self.REJECTED, "Footprints rejected"))
         self.addOutput(QgsProcessingOutputNumber(self.UNREVIEWED, "Footprints not reviewed (ignored)"))
         self.addOutput(QgsProcessingOutputNumber(self.CHIPS, "Training chips"))
+        self.addOutput(QgsProcessingOutputNumber(self.CORRECTED, "Tiles corrected"))
         self.addOutput(QgsProcessingOutputString(self.HISTORY, "Scores per epoch on the reviewed chips (JSON)"))
 
     def prepareAlgorithm(self, parameters, context, feedback):
         self.imagery = areas.snapshot_imagery(self, parameters, self.IMAGERY, context)
+        for name in (self.FOOTPRINTS, self.TILES):
+            # On the main thread, before the task reads the layer: an edit buffer is not what the task would see.
+            layer = self.parameterAsVectorLayer(parameters, name, context)
+            if layer is not None and layer.isEditable() and layer.isModified():
+                raise QgsProcessingException(
+                    f"{name}: '{layer.name()}' has unsaved edits. Save them (Layer > Save Layer Edits, or the dock's "
+                    "Tile done), then run this again: the correction is read from the saved layer")
         return True
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -131,7 +150,8 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         except dataset.DatasetError as error:
             raise QgsProcessingException(str(error))
 
-        footprints, summary = self._read_review(parameters, context, feedback, zoom)
+        corrected = self._read_tiles(parameters, context, feedback, zoom, tile_size)
+        footprints, summary = self._read_review(parameters, context, feedback, zoom, bool(corrected))
         if feedback.isCanceled():
             feedback.pushWarning(chip_dataset.CANCELLED)
             return {}
@@ -139,9 +159,22 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         for footprint, touched in footprints:
             for tile in touched:
                 by_tile[tile].append(footprint)
-        # Only tiles under a decision: a tile of unreviewed footprints alone would be IGNORE throughout.
+        # Only tiles under a decision or corrected: a tile of unreviewed footprints alone would be IGNORE throughout.
         splits = {tile: tiles.TRAIN for tile, found in by_tile.items() if any(f.decision for f in found)}
-        feedback.pushInfo(f"Review: {review.describe(summary)}. {len(splits)} tiles at zoom {zoom} hold a decision")
+        splits.update((tile, tiles.TRAIN) for tile in corrected)
+        in_corrected = sum(1 for t in corrected for f in by_tile.get(t, ()) if f.decision != review.REJECTED)
+        if corrected and footprints and not any(by_tile.get(t) for t in corrected):
+            feedback.pushWarning(
+                f"None of the {len(footprints)} footprints lies in the {len(corrected)} corrected tiles: each is taught as "
+                "'no building here'. If they hold buildings, choose the footprints layer you corrected")
+        feedback.pushInfo(f"Review: {review.describe(summary)}; {len(corrected)} tiles corrected completely "
+                          f"({in_corrected} building outlines in them). {len(splits)} tiles at zoom {zoom} teach")
+
+        def labels_for(tile):
+            if tile in corrected:
+                box = QgsGeometry.fromRect(QgsRectangle(*tiles.mercator_bounds(tile)))
+                return review.corrected_tile(bytes(box.asWkb()), by_tile.get(tile, ()))
+            return review.burn_order(by_tile[tile])
 
         replay = self._replay(parameters, context, feedback, base_meta) if self.parameterAsBoolean(
             parameters, self.REPLAY, context) else ()
@@ -154,13 +187,14 @@ class TrainFromReviewAlgorithm(E84Algorithm):
                 "extra_zooms": [],
                 "tile_size": tile_size,
                 "review": dict(summary, ring_m=self.parameterAsDouble(parameters, self.RING, context),
+                               corrected_tiles=[tiles.tile_name(t) for t in sorted(corrected)],
                                skipped_unlabelled=stats.skipped_unlabelled, replayed=[str(f) for f in replay]),
                 "sources": {"imagery": self.imagery.describe(), "base_model": str(base)},
                 "imagery_to_rgb": plan.describe() if plan else {"method": "QGIS layer rendering"},
             }
 
         counts = chip_dataset.write_dataset(
-            self.imagery, splits, lambda tile: review.burn_order(by_tile[tile]), output_dataset, tile_size,
+            self.imagery, splits, labels_for, output_dataset, tile_size,
             self.parameterAsInt(parameters, areas.CONCURRENCY, context), feedback, describe, fill=masks.IGNORE,
             progress_from=0.0)
         if counts is None:
@@ -190,6 +224,7 @@ class TrainFromReviewAlgorithm(E84Algorithm):
             self.REJECTED: summary[review.REJECTED],
             self.UNREVIEWED: summary["to review"],
             self.CHIPS: counts[tiles.TRAIN],
+            self.CORRECTED: len(corrected),
             self.HISTORY: trained[TrainLocalAlgorithm.HISTORY],
         }
 
@@ -217,9 +252,59 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         feedback.pushInfo(f"Replaying the chips of {', '.join(str(f) for f in chain)} alongside the review")
         return tuple(chain)
 
-    def _read_review(self, parameters, context, feedback, zoom: int):
+    def _read_tiles(self, parameters, context, feedback, zoom: int, tile_size: int) -> set:
+        """The corrected tiles of TILES at the model's grid: a feature's z, x, y fields where it has them (as
+        suggesttiles writes them), else the one tile its outline is. Refuses another zoom or chip size, an
+        outline that is no tile, and tiles wholly off the imagery."""
+        source = self.parameterAsSource(parameters, self.TILES, context)
+        if source is None:
+            return set()
+        names = source.fields().names()
+        by_fields = all(n in names for n in ("z", "x", "y"))
+        request = QgsFeatureRequest().setDestinationCrs(areas.MERCATOR, context.transformContext())
+        found = set()
+        for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+            if by_fields and all(feature[n] not in (None, "") and not _is_null(feature[n]) for n in ("z", "x", "y")):
+                tile = (int(feature["x"]), int(feature["y"]), int(feature["z"]))
+                if tile[2] != zoom:
+                    raise QgsProcessingException(
+                        f"TILES: tile {tiles.tile_name(tile)} is at zoom {tile[2]}, but the model works at zoom {zoom}: "
+                        "suggest tiles with this model ('Tiles to correct next'), or choose the model they were suggested for")
+                size = feature["size"] if "size" in names else None
+                if size not in (None, "") and not _is_null(size) and int(size) != tile_size:
+                    raise QgsProcessingException(
+                        f"TILES: tile {tiles.tile_name(tile)} was suggested for {int(size)} px chips, but the model reads "
+                        f"{tile_size} px: suggest tiles with this model, or choose the model they were suggested for")
+            elif feature.hasGeometry():
+                box = feature.geometry().boundingBox()
+                tile = active.tile_of_box(areas.bounds(box), tiles.tiles_in_box(areas.bounds(box), zoom), tiles.mercator_bounds)
+                if tile is None:
+                    side = tiles.mercator_bounds(tiles.tiles_in_box(areas.bounds(box), zoom)[0])
+                    raise QgsProcessingException(
+                        f"TILES: feature {feature.id()} ({box.width():.0f} x {box.height():.0f} map units) is not one tile of "
+                        f"zoom {zoom} ({side[2] - side[0]:.0f} units across): give the tiles 'Tiles to correct next' "
+                        "suggested, or polygons that are exactly one tile of the model's zoom")
+            else:
+                continue
+            found.add(tile)
+        if not found:
+            return set()
+        extent = areas.imagery_extent(self.imagery, context)
+        if extent is not None:
+            off = {t for t in found if not QgsRectangle(*tiles.mercator_bounds(t)).intersects(extent)}
+            if off == found:
+                raise QgsProcessingException(
+                    f"TILES: none of the {len(found)} tiles overlaps the imagery '{self.imagery.name}': choose the imagery "
+                    "the tiles were corrected on, or the tiles of this area")
+            if off:
+                feedback.pushWarning(f"{len(off)} of the {len(found)} tiles lie off the imagery and are left out")
+                found -= off
+        return found
+
+    def _read_review(self, parameters, context, feedback, zoom: int, tiles_given: bool = False):
         """[(review.Reviewed, tiles it touches)] in EPSG:3857 and the review's counts; refuses a layer
-        with nothing decided, or with values that are no decision (a typo must not teach silently)."""
+        with nothing decided and no corrected tile, or with values that are no decision (a typo must not
+        teach silently)."""
         source = self.parameterAsSource(parameters, self.FOOTPRINTS, context)
         if source is None:
             raise QgsProcessingException("FOOTPRINTS: choose the reviewed footprint layer")
@@ -229,13 +314,13 @@ class TrainFromReviewAlgorithm(E84Algorithm):
                 "layer of a prediction")
         field = self.parameterAsString(parameters, self.REVIEW_FIELD, context) or review.FIELD
         index = source.fields().lookupField(field)
-        if index < 0:
+        if index < 0 and not tiles_given:
             raise QgsProcessingException(
                 f"FOOTPRINTS has no field '{field}': review the footprints first (the dock's Accept and Reject "
                 f"buttons add it), or choose the field that holds {', '.join(review.DECISIONS)}")
         request = QgsFeatureRequest().setDestinationCrs(areas.MERCATOR, context.transformContext())
         features = list(source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks))
-        unknown = review.unknown_values(f.attributes()[index] for f in features)
+        unknown = review.unknown_values(f.attributes()[index] for f in features) if index >= 0 else []
         if unknown:
             raise QgsProcessingException(
                 f"The field '{field}' holds {', '.join(repr(v) for v in unknown[:5])}, which is no decision: use "
@@ -245,7 +330,7 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         for feature in features:
             if feedback.isCanceled():
                 break
-            decision = review.decision_of(feature.attributes()[index])
+            decision = review.decision_of(feature.attributes()[index]) if index >= 0 else None
             polygon, fixed = areas.polygon_part(feature.geometry())
             repaired += fixed
             if polygon is None:
@@ -264,10 +349,15 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         if repaired:
             feedback.pushWarning(f"Repaired {repaired} invalid footprint geometries")
         summary = review.progress(decisions)
-        if not any(summary[d] for d in review.DECISIONS):
+        if not tiles_given and not any(summary[d] for d in review.DECISIONS):
             raise QgsProcessingException(
                 f"None of the {len(decisions)} footprints has a decision in '{field}' (or none is selected): accept, "
                 "edit or reject some first (the dock's Review group), then run this again")
-        if not any(summary[d] for d in review.BUILDING_DECISIONS):
+        if not tiles_given and not any(summary[d] for d in review.BUILDING_DECISIONS):
             feedback.pushWarning("Every decision is a rejection: the model learns only where buildings are not")
         return found, summary
+
+
+def _is_null(value) -> bool:
+    """PyQGIS hands NULL over as a null QVariant."""
+    return hasattr(value, "isNull") and value.isNull()

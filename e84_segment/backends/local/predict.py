@@ -25,12 +25,15 @@ class Predictor:
 
     def probabilities(self, batch: np.ndarray) -> np.ndarray:
         """uint8 N,H,W,3 -> building probability N,H,W float32."""
+        return self.flip_probabilities(batch).mean(axis=0)
+
+    def flip_probabilities(self, batch: np.ndarray) -> np.ndarray:
+        """uint8 N,H,W,3 -> building probability of each flip, undone: F,N,H,W float32 (F = 1 without TTA)."""
         with torch.inference_mode():
             x = normalise(torch.from_numpy(batch).to(self.device))
-            total = None
+            found = []
             for dims in self.flips:
                 logits = self.model(torch.flip(x, dims) if dims else x)
                 building = torch.softmax(logits, dim=1)[:, 1]
-                building = torch.flip(building, [d - 1 for d in dims]) if dims else building
-                total = building if total is None else total + building
-            return (total / len(self.flips)).float().cpu().numpy()
+                found.append(torch.flip(building, [d - 1 for d in dims]) if dims else building)
+            return torch.stack(found).float().cpu().numpy()
