@@ -9,12 +9,12 @@ APT_PACKAGES := python3-qgis qgis-providers qgis python3-venv python3-pil pyqt5-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Headless Qt, and a throw-away HOME so runs never touch a real QGIS profile.
 RUN_ENV := QT_QPA_PLATFORM=offscreen HOME=$(CURDIR)/build/home XDG_RUNTIME_DIR=$(CURDIR)/build/home/run
-DATA ?= atlanta
+DATA ?= kampala
 DEMO_OUT ?= demo-output
-TRAIN_MINUTES ?= 5
+TRAIN_MINUTES ?= 4
 QGIS_PROFILE ?= default
 
-.PHONY: setup test demo bench bench-field bench-predict bench-review bench-tiles package deploy endpoint screenshot screenshot-dependencies wheelhouse clean
+.PHONY: setup test demo bench bench-correct bench-field bench-predict bench-review bench-tiles package deploy endpoint screenshot screenshot-dependencies wheelhouse clean
 
 setup: .apt-ok $(VENV)/.installed
 
@@ -94,6 +94,14 @@ bench: setup build/home
 	$(RUN_ENV) $(PY) bench/bench_field.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS) --ablations "$(BENCH_ABLATIONS)"
 	$(RUN_ENV) $(PY) bench/bench_tiles.py --output docs/benchmarks.md
 	$(RUN_ENV) $(PY) bench/bench_review.py --output docs/benchmarks.md --base-minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS)
+	$(RUN_ENV) $(PY) bench/bench_correct.py --output docs/benchmarks.md --base-minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS) --ks $(CORRECT_KS) --directions $(CORRECT_DIRECTIONS)
+
+# Correcting K suggested / random tiles against reviewing footprints, scored on the tiles nobody corrected
+# (docs/benchmarks.md and docs/bench-correct.png; about 110 minutes a direction with 2 seeds).
+CORRECT_KS ?= 1,2,4,8,16
+CORRECT_DIRECTIONS ?= forward,reverse
+bench-correct: setup build/home
+	$(RUN_ENV) $(PY) bench/bench_correct.py --output docs/benchmarks.md --base-minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS) --ks $(CORRECT_KS) --directions $(CORRECT_DIRECTIONS)
 
 # Reviewing predictions, then fine-tuning on the decisions, scored where nobody reviewed (about 50 minutes).
 bench-review: setup build/home

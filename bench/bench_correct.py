@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from osgeo import gdal, ogr, osr
+from osgeo import gdal
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -34,89 +34,13 @@ LABELS = KAMPALA / "buildings.geojson"
 AREAS = {"aoiA": KAMPALA / "geotiff" / "aoiA_dense_z20.tif", "aoiB_west": KAMPALA / "geotiff" / "aoiB_west_z20.tif"}
 DIRECTIONS = {"forward": ("aoiA", "aoiB_west"), "reverse": ("aoiB_west", "aoiA")}
 STRATEGIES = ("suggested", "random", "review")
-KEEP_IOU = 0.8  # a matched footprint this close to the building is kept as it is, else reshaped
 
 from bench_review import reviewed_layer  # noqa: E402
 from common import MARKERS, start_qgis, write_section  # noqa: E402
-from tests.conftest import buildings_in_3857  # noqa: E402 (the same OSM buildings the tests use)
+from simulated_analyst import area_tiles, box_of, buildings_in_3857, correct_tiles, read_footprints, write_layer  # noqa: E402
 
 MARKER = MARKERS[4]
 PLOT = ROOT / "docs" / "bench-correct.png"
-MERCATOR = osr.SpatialReference()
-MERCATOR.ImportFromEPSG(3857)
-
-
-def area_tiles(raster: Path, zoom: int) -> list:
-    from e84_segment.core import tiles
-
-    info = gdal.Info(str(raster), format="json")["cornerCoordinates"]
-    box = (info["upperLeft"][0], info["lowerRight"][1], info["lowerRight"][0], info["upperLeft"][1])
-    inset = 0.01  # metres: edges that touch a neighbour tile are not that tile
-    return tiles.tiles_in_box((box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset), zoom)
-
-
-def box_of(tile):
-    from e84_segment.core import tiles
-
-    minx, miny, maxx, maxy = tiles.mercator_bounds(tile)
-    return ogr.CreateGeometryFromWkt(f"POLYGON(({minx} {miny},{maxx} {miny},{maxx} {maxy},{minx} {maxy},{minx} {miny}))")
-
-
-def write_layer(path: Path, rows, fields=()) -> Path:
-    """A GeoPackage in EPSG:3857: rows of (geometry, {field: value})."""
-    source = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    layer = source.CreateLayer(path.stem, MERCATOR, ogr.wkbMultiPolygon)
-    for name, kind in fields:
-        layer.CreateField(ogr.FieldDefn(name, kind))
-    for geometry, values in rows:
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetGeometry(ogr.ForceToMultiPolygon(geometry))
-        for name, value in values.items():
-            if value is not None:
-                feature.SetField(name, value)
-        layer.CreateFeature(feature)
-    source = None
-    return path
-
-
-def iou(a, b) -> float:
-    union = a.Union(b).GetArea()
-    return a.Intersection(b).GetArea() / union if union else 0.0
-
-
-def correct_tiles(predicted, truth, chosen, out: Path) -> dict:
-    """The simulated analyst corrects the ``chosen`` tiles completely; writes the corrected footprints and the
-    tiles (as suggesttiles writes them) and returns the edit counts."""
-    from e84_segment.core import review
-
-    region = ogr.Geometry(ogr.wkbMultiPolygon)
-    for tile in chosen:
-        region.AddGeometry(box_of(tile))
-    region = region.UnionCascaded()
-    touches = lambda g: g.Intersects(region) and g.Intersection(region).GetArea() > 0  # noqa: E731
-    inside_p = [n for n, g in enumerate(predicted) if touches(g)]
-    inside_t = [n for n, g in enumerate(truth) if touches(g)]
-    pairs = sorted(((iou(predicted[p], truth[t]), p, t) for p in inside_p for t in inside_t
-                    if predicted[p].Intersects(truth[t])), reverse=True)
-    matched_p, matched_t, kept, reshaped = set(), set(), [], []
-    for value, p, t in pairs:
-        if value < 0.5 or p in matched_p or t in matched_t:
-            continue
-        matched_p.add(p)
-        matched_t.add(t)
-        (kept if value >= KEEP_IOU else reshaped).append((p, t))
-    rows = [(g, {}) for n, g in enumerate(predicted) if n not in inside_p]
-    rows += [(predicted[p], {}) for p, _ in kept]
-    rows += [(truth[t], {review.FIELD: review.EDITED}) for _, t in reshaped]
-    drawn = [t for t in inside_t if t not in matched_t]
-    rows += [(truth[t], {review.FIELD: review.ADDED}) for t in drawn]
-    write_layer(out, rows, (("review", ogr.OFTString),))
-    write_layer(out.with_name(out.stem + "-tiles.gpkg"),
-                [(box_of(t), {"z": t[2], "x": t[0], "y": t[1]}) for t in chosen],
-                (("z", ogr.OFTInteger), ("x", ogr.OFTInteger), ("y", ogr.OFTInteger)))
-    deleted = len(inside_p) - len(matched_p)
-    return {"deleted": deleted, "reshaped": len(reshaped), "drawn": len(drawn), "kept": len(kept),
-            "edits": deleted + len(reshaped) + len(drawn)}
 
 
 def check(processing, model: Path, imagery: Path, report: Path, rest: Path, footprints: Path = None) -> dict:
@@ -135,12 +59,6 @@ def ranking(processing, model: Path, imagery: Path, count: int, method: int, see
     source = ogr.Open(str(out))
     rows = sorted((f.GetField("rank"), (f.GetField("x"), f.GetField("y"), f.GetField("z"))) for f in source.GetLayer(0))
     return [tile for _, tile in rows]
-
-
-def read_footprints(path: Path) -> list:
-    source = ogr.Open(str(path))
-    found = [f.GetGeometryRef().Clone() for f in source.GetLayer(0)]
-    return [g if g.IsValid() else g.MakeValid() for g in found]
 
 
 def run_direction(processing, work: Path, direction: str, args, results: dict, save) -> None:
@@ -165,7 +83,7 @@ def run_direction(processing, work: Path, direction: str, args, results: dict, s
     predicted_path = folder / "predicted.gpkg"
     entry["before_whole"] = check(processing, base, new_area, folder / "before.json", whole, predicted_path)
     save()
-    predicted, truth = read_footprints(predicted_path), buildings_in_3857()
+    predicted, truth = read_footprints(predicted_path), buildings_in_3857(LABELS)
     suggested = ranking(processing, base, new_area, max(ks), 0, 0, folder / "suggested.gpkg")
     base_on = {}
     for k in ks:

@@ -32,7 +32,7 @@ REVIEWS = (10, 20, None)  # None: every footprint
 
 from bench_field import extent  # noqa: E402
 from common import MARKERS, start_qgis, write_section  # noqa: E402
-from tests.conftest import buildings_in_3857  # noqa: E402 (the same OSM buildings the tests use)
+from simulated_analyst import buildings_in_3857  # noqa: E402 (the same OSM buildings the tests use)
 
 MARKER = MARKERS[3]
 
@@ -106,7 +106,7 @@ def run(processing, work: Path, base_minutes: float, seeds: int, minutes: float,
     predicted = work / "predicted-west.gpkg"
     results = {"review_area": check(processing, base, work / "west.json", west, predicted),
                "before": check(processing, base, work / "before.json", east), "rows": []}
-    truth = buildings_in_3857()
+    truth = buildings_in_3857(LABELS)
     print(json.dumps({"before": {k: results["before"][k] for k in ("building_iou", "f1")}}), flush=True)
     for seed in range(seeds):
         longer = work / f"longer-{seed}.pt"

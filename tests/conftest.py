@@ -28,20 +28,9 @@ def kampala_xyz_source() -> str:
 
 def buildings_in_3857():
     """The Kampala OSM buildings as OGR geometries in EPSG:3857 (the few self-crossing rings made valid)."""
-    from osgeo import ogr, osr
+    from bench.simulated_analyst import buildings_in_3857 as read
 
-    source = ogr.Open(str(require(KAMPALA / "buildings.geojson")))
-    wgs84, mercator = osr.SpatialReference(), osr.SpatialReference()
-    wgs84.ImportFromEPSG(4326)
-    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    mercator.ImportFromEPSG(3857)
-    transform = osr.CoordinateTransformation(wgs84, mercator)
-    found = []
-    for feature in source.GetLayer(0):
-        geometry = feature.GetGeometryRef().Clone()
-        geometry.Transform(transform)
-        found.append(geometry if geometry.IsValid() else geometry.MakeValid())
-    return found
+    return read(require(KAMPALA / "buildings.geojson"))
 
 
 _KEEP_ALIVE = []

@@ -15,7 +15,7 @@ from . import dataset, review
 
 RUN_JSON = "run.json"
 KIND_TITLES = {"dataset": "Dataset", "train": "Model", "predict": "Prediction", "compare": "Comparison",
-               "evaluate": "Check", "triage": "Triage"}
+               "evaluate": "Check", "triage": "Triage", "suggest": "Tiles to correct"}
 KINDS = tuple(KIND_TITLES)
 INTERRUPTED = "QGIS closed or the plugin was unloaded while this run was working"
 
@@ -74,12 +74,14 @@ _KEY_METRICS = (
     ("validation:mIOU", "validation mIoU {:.3f}"),
     ("footprints", "{} footprints"),
     ("train", "{} training chips"),
+    ("suggested", "{} tiles to correct"),
 )
 
 
 def key_metric(metrics: dict) -> str:
     if isinstance(metrics.get("review"), dict):  # a model improved from an analyst's review
-        return f"fine-tuned on {review.describe(metrics['review'])}"
+        tiles = f" and {metrics['corrected_tiles']} corrected tiles" if metrics.get("corrected_tiles") else ""
+        return f"fine-tuned on {review.describe(metrics['review'])}{tiles}"
     if metrics.get("f1") is not None and metrics.get("building_iou") is not None:  # a model checked on an area
         return f"object F1 {metrics['f1']:.3f}, building IoU {metrics['building_iou']:.3f}"
     for key, words in _KEY_METRICS:

@@ -30,6 +30,7 @@ from ..processing.chip_dataset import CANCELLED
 from .runner import AlgorithmRun
 from .settings import Settings
 from .tabs.compare import CompareTab
+from .tabs.correct import CorrectTab
 from .tabs.data import DataTab
 from .tabs.predict import PredictTab
 from .tabs.review import ReviewTab
@@ -44,7 +45,7 @@ LOG_TAG = "e84 segment"
 DEFAULT_WIDTH = 480
 
 
-class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTab, ReviewTab, RunsTab):
+class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTab, ReviewTab, CorrectTab, RunsTab):
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.setupUi(self)
@@ -59,10 +60,12 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         self.setup_predict_tab()
         self.setup_compare_tab()
         self.setup_review_tab()
+        self.setup_correct_tab()
         self._restore_settings()
         self.cancelButton.clicked.connect(self.cancel)
         self.runButtons = [self.runButton, self.trainButton, self.checkModelButton, self.predictButton, self.compareButton, self.exportButton,
-                           self.improveButton, self.checkButton, self.refreshEndpointsButton, self.deleteEndpointButton]
+                           self.improveButton, self.checkButton, self.refreshEndpointsButton, self.deleteEndpointButton,
+                           self.suggestButton, self.predictAgainButton]
         self.setup_runs_tab()
         self.update_estimate()
         guard_wheel(self.stepsTabs)

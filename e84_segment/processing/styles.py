@@ -24,6 +24,10 @@ BUILDING_RED = QColor(227, 26, 28, 128)  # half transparent, so the imagery show
 # Layers the plugin made carry this property: pickers of building labels leave them out.
 OUTPUT_PROPERTY = "e84_segment/output"
 RANK_PROPERTY = "e84_segment/rank"
+# What a layer of the correction loop holds, so the dock finds it again in a reopened project.
+KIND_PROPERTY = "e84_segment/kind"
+SUGGESTED_TILES, CORRECTED_TILES = "suggested tiles", "corrected tiles"
+CREATED_PROPERTY = "e84_segment/created"
 
 
 class Styler(QgsProcessingLayerPostProcessorInterface):
@@ -189,6 +193,10 @@ class SuggestedTilesStyler(Styler):
     rank = 5
 
     def style(self, layer):
+        import time
+
+        layer.setCustomProperty(KIND_PROPERTY, SUGGESTED_TILES)
+        layer.setCustomProperty(CREATED_PROPERTY, time.time())  # the latest round is the one to correct
         from qgis.core import QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling
 
         layer.setRenderer(QgsSingleSymbolRenderer(outline_symbol("0,255,255", 0, "0.8", style="dash")))
@@ -204,3 +212,11 @@ class SuggestedTilesStyler(Styler):
         settings.setFormat(text)
         layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
         layer.setLabelsEnabled(True)
+
+
+def style_corrected_tiles(layer: QgsVectorLayer) -> None:
+    """Corrected tiles: a solid green outline, so the suggestions still to do stand out."""
+    layer.setRenderer(QgsSingleSymbolRenderer(outline_symbol("51,160,44", 30, "0.8")))
+    layer.setCustomProperty(KIND_PROPERTY, CORRECTED_TILES)
+    mark_output(layer, 6)
+    layer.triggerRepaint()

@@ -137,6 +137,7 @@ class PredictTab:
                     self.reviewLayerCombo.setLayer(layer)
             text = self.tr("{} building footprints in {}").format(results.get("COUNT", 0), record.folder)
             self.statusLabel.setText(text + self.tr(" (class and probability rasters are in the run's group, ticked off)"))
+            self.carry_corrections(self.reviewLayerCombo.currentLayer())
 
         tag = runs.make_tag(imagery.name(), zoom)
         self._start("predict", [(algorithm, rasters), ("e84segment:polygonize", footprints)], backend, parameters, done,

@@ -175,6 +175,7 @@ class ReviewTab:
             return
         imagery, model = self.imageryCombo.currentLayer(), self.modelWidget.filePath().strip()
         summary = review.progress(d for _, d, _ in decisions_of(layer))
+        corrected = self.corrected_tiles()
         problem = ""
         if imagery is None:
             problem = self.tr("Choose the imagery the footprints were predicted on, on the Data tab.")
@@ -183,15 +184,19 @@ class ReviewTab:
         elif layer.isEditable() and layer.isModified():
             problem = self.tr("Save the edits of '{}' first (Toggle Editing): the review is read from the saved layer.")\
                 .format(layer.name())
-        elif not any(summary[d] for d in review.DECISIONS):
-            problem = self.tr("No footprint of '{}' has a decision yet: press 'Next to review', then Accept or Reject.")\
-                .format(layer.name())
+        elif not corrected and not any(summary[d] for d in review.DECISIONS):
+            problem = self.tr("Nothing corrected yet: press Suggest tiles and correct a few (Next tile, Tile done), or "
+                              "Accept and Reject footprints of '{}'.").format(layer.name())
         if problem:
             return self._refuse(problem)
         if not self.local_packages_ready():
             return
         parameters = {"IMAGERY": imagery, "FOOTPRINTS": layer, "BASE_MODEL": model,
                       "TIME_LIMIT": self.reviewMinutesSpin.value()}
+        if corrected:
+            parameters["TILES"] = str(self.corrected_path())
+        taught = review.describe(summary) + (self.tr(" and {} corrected tiles ({} buildings)").format(
+            len(corrected), sum(corrected.values())) if corrected else "")
 
         def outputs(_):
             folder = Path(self.record.folder)
@@ -199,13 +204,13 @@ class ReviewTab:
 
         def done(results, record):
             record.outputs["model"] = results.get("OUTPUT", "")
-            record.metrics.update(review=summary, measured_on="reviewed chips")
+            record.metrics.update(review=summary, corrected_tiles=len(corrected), measured_on="reviewed chips")
             self.modelWidget.setFilePath(results.get("OUTPUT", ""))
             self.sourceCombo.setCurrentIndex(0)
             self.statusLabel.setText(self.tr(
-                "Model {} fine-tuned from {} on {} ({} chips). It is now the Predict tab's model: check it on an area "
-                "left out of the review (Train tab, Check on an area) before predicting with it.").format(
-                    results.get("OUTPUT"), Path(model).name, review.describe(summary), int(results.get("CHIPS") or 0)))
+                "Model {} fine-tuned from {} on {} ({} chips). It is now the Predict tab's model: Predict again to see "
+                "what it sees where nobody corrected, or check it on an area left out (Train tab, Check on an area).").format(
+                    results.get("OUTPUT"), Path(model).name, taught, int(results.get("CHIPS") or 0)))
 
         self._start("train", [("e84segment:trainfromreview", outputs)], "local", parameters, done,
-                    tag=runs.make_tag(f"{Path(model).stem} + review of {layer.name()}"))
+                    tag=runs.make_tag(f"{Path(model).stem} + corrections of {layer.name()}"))

@@ -22,6 +22,7 @@ OUTPUT_LAYERS = {
     "reference_only": ("OSM, not predicted", styles.ReferenceOnlyStyler),
     "grid": ("Building density and OSM completeness", styles.CompletenessStyler),
     "triage": ("Buildings by what the new imagery shows", styles.TriageStyler),
+    "suggested": ("Tiles to correct next", styles.SuggestedTilesStyler),
 }
 
 
