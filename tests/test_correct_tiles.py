@@ -199,6 +199,27 @@ def test_bad_tiles_get_a_sentence(provider, tmp_path, trained):
     far = tile_layer(tmp_path / "far.gpkg", [((0, 0, 20), {"z": 20, "x": 0, "y": 0})])
     with pytest.raises(QgsProcessingException, match="none of the 1 tiles overlaps the imagery"):
         run("trainfromreview", TILES=str(far), DATASET=str(tmp_path / "d4"), **common)
+    # Footprints that lie in no corrected tile: the tile teaches "no building here", and the step says so.
+    from qgis.core import QgsProcessingFeedback
+
+    class Said(QgsProcessingFeedback):
+        warnings = []
+
+        def pushWarning(self, text):
+            self.warnings.append(text)
+            super().pushWarning(text)
+
+    elsewhere = [t for t in every if not any(g.Intersects(ogr.CreateGeometryFromWkt(
+        "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(*tiles.mercator_bounds(t))))
+        for g in buildings_in_3857()[:3])]
+    assert elsewhere
+    lonely = tile_layer(tmp_path / "lonely.gpkg", [(elsewhere[0], {"z": 20, "x": elsewhere[0][0], "y": elsewhere[0][1]})])
+    said = Said()
+    result = run("trainfromreview", said, TILES=str(lonely), DATASET=str(tmp_path / "d0"), **common)
+    assert result["CORRECTED"] == 1 and any("None of the 3 footprints lies in the 1 corrected tiles" in w
+                                            for w in said.warnings), said.warnings
+    (tmp_path / "m.pt").unlink()
+
     # An edit session still open: the task would not read what the analyst sees.
     from qgis.core import QgsFeature, QgsGeometry, QgsProject
 

@@ -54,7 +54,7 @@ def test_zip_installs_and_qgis_process_lists_the_algorithm(installed_profile):
     listing = qgis_process(installed_profile, "list")
     for algorithm in ("buildtrainingdata", "trainlocal", "predictlocal", "polygonize", "compareosm", "checkaws",
                       "uploaddataset", "trainsagemaker", "tunesagemaker", "predictendpoint", "sagemakerendpoints",
-                      "trainfromreview", "exportosm", "buildinggrid", "comparebuildings", "cacheimagery"):
+                      "trainfromreview", "suggesttiles", "exportosm", "buildinggrid", "comparebuildings", "cacheimagery"):
         assert f"e84segment:{algorithm}" in listing.stdout, listing.stdout[-2000:] + listing.stderr[-2000:]
 
 
@@ -141,3 +141,33 @@ def test_qgis_process_improves_a_model_from_a_review(installed_profile, trained,
     assert (results["BUILDINGS"], results["REJECTED"], results["UNREVIEWED"]) == (3, 3, 0) and results["CHIPS"] >= 1
     _, meta = modelfile.load(tmp_path / "improved.pt")
     assert meta["lineage"]["base_fingerprint"] == finetune.file_fingerprint(trained[0])
+
+
+@pytest.mark.slow
+def test_qgis_process_suggests_tiles_and_improves_from_them(installed_profile, trained, tmp_path):
+    """The correction loop from the shell: suggesttiles ranks the area's tiles, and its output, as corrected tiles,
+    is trainfromreview's TILES."""
+    import site
+
+    from osgeo import ogr
+
+    from .conftest import buildings_in_3857
+    from .test_review import Z20_A, footprint_layer
+
+    suggested = tmp_path / "suggested.gpkg"
+    run = qgis_process(installed_profile, "run", "e84segment:suggesttiles", "--json", "--", f"MODEL={trained[0]}",
+                       f"IMAGERY={Z20_A}", "COUNT=2", f"OUTPUT={suggested}", python_path=site.getsitepackages())
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
+    assert (results["SUGGESTED"], results["CANDIDATES"]) == (2, 4)
+    source = ogr.Open(str(suggested))
+    ranks = sorted((f.GetField("rank"), f.GetField("z"), f.GetField("size")) for f in source.GetLayer(0))
+    source = None
+    assert ranks == [(1, 20, 256), (2, 20, 256)]
+    layer = footprint_layer(tmp_path / "corrected.gpkg", [(g, None) for g in buildings_in_3857()[:20]])
+    run = qgis_process(installed_profile, "run", "e84segment:trainfromreview", "--json", "--", f"IMAGERY={Z20_A}",
+                       f"FOOTPRINTS={layer}", f"TILES={suggested}", f"BASE_MODEL={trained[0]}", "EPOCHS=1", "REPLAY=false",
+                       f"DATASET={tmp_path / 'chips'}", f"OUTPUT={tmp_path / 'improved.pt'}", python_path=site.getsitepackages())
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
+    assert results["CORRECTED"] == 2 and results["CHIPS"] == 2 and (tmp_path / "improved.pt").is_file()

@@ -204,14 +204,11 @@ class CorrectTab:
         config = QgsSnappingConfig(project.snappingConfig())
         config.setEnabled(True)
         config.setMode(QgsSnappingConfig.AdvancedConfiguration)
-        settings = config.individualLayerSettings(layer)
-        settings.setEnabled(True)
-        settings.setTolerance(12)
-        settings.setTypeUnits(QgsTolerance.Pixels)
         # Qgis.SnappingType since QGIS 3.26; the flags of QgsSnappingConfig before.
-        kinds = getattr(Qgis, "SnappingType", QgsSnappingConfig)
-        settings.setTypeFlag(kinds.Vertex | kinds.Segment if kinds is not QgsSnappingConfig
-                             else QgsSnappingConfig.VertexFlag | QgsSnappingConfig.SegmentFlag)
+        kinds = getattr(Qgis, "SnappingType", None)
+        flags = (kinds.Vertex | kinds.Segment if kinds is not None
+                 else QgsSnappingConfig.VertexFlag | QgsSnappingConfig.SegmentFlag)
+        settings = QgsSnappingConfig.IndividualLayerSettings(True, flags, 12, QgsTolerance.Pixels, 0.0, 0.0)
         config.setIndividualLayerSettings(layer, settings)
         project.setSnappingConfig(config)
 
