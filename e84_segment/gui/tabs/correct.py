@@ -40,6 +40,11 @@ def layers_of_kind(kind: str) -> List[QgsVectorLayer]:
             if isinstance(layer, QgsVectorLayer) and layer.customProperty(styles.KIND_PROPERTY) == kind]
 
 
+def loaded_from(path: Path, kind: str) -> Optional[QgsVectorLayer]:
+    """The project layer of ``kind`` read from ``path``, if one is loaded."""
+    return next((layer for layer in layers_of_kind(kind) if Path(layer.source().split("|")[0]) == path), None)
+
+
 def tile_of(feature) -> Tuple[int, int, int]:
     return int(feature["x"]), int(feature["y"]), int(feature["z"])
 
@@ -83,13 +88,14 @@ class CorrectTab:
         return workspace / CORRECTED_FILE if workspace is not None else None
 
     def corrected_layer(self, create: bool = False) -> Optional[QgsVectorLayer]:
-        """The workspace's corrected tiles, loaded (and written first when ``create``)."""
+        """The workspace's corrected tiles as a project layer: loaded if the file exists, written first when
+        ``create``; None when there is no workspace, or no file and ``create`` is off."""
         path = self.corrected_path()
         if path is None:
             return None
-        for layer in layers_of_kind(styles.CORRECTED_TILES):
-            if Path(layer.source().split("|")[0]) == path:
-                return layer
+        loaded = loaded_from(path, styles.CORRECTED_TILES)
+        if loaded is not None:
+            return loaded
         if not path.is_file():
             if not create:
                 return None
@@ -111,9 +117,15 @@ class CorrectTab:
         return layer
 
     def corrected_tiles(self) -> dict:
-        """{tile: buildings in it when it was marked done} of the workspace."""
-        layer = self.corrected_layer()
-        return {tile_of(f): int(plain(f["buildings"]) or 0) for f in layer.getFeatures()} if layer is not None else {}
+        """{tile: buildings in it when it was marked done} of the workspace, read without loading the layer."""
+        path = self.corrected_path()
+        if path is None or not path.is_file():
+            return {}
+        layer = loaded_from(path, styles.CORRECTED_TILES)
+        layer = QgsVectorLayer(str(path), "corrected", "ogr") if layer is None else layer
+        if not layer.isValid():
+            return {}
+        return {tile_of(f): int(plain(f["buildings"]) or 0) for f in layer.getFeatures()}
 
     def show_tile_progress(self) -> None:
         corrected = self.corrected_tiles()
