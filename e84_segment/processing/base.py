@@ -29,6 +29,11 @@ GROUPS = {
 }
 
 
+def plain(value):
+    """A field value as Python: None for NULL (PyQGIS hands NULL over as a null QVariant)."""
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+
+
 def file_path_of(value) -> Optional[str]:
     """The file system path an output parameter value names; None for temporary, memory or database outputs."""
     if isinstance(value, QgsProcessingOutputLayerDefinition):

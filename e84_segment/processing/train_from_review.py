@@ -26,7 +26,7 @@ from qgis.core import (
 from .. import dependencies, metadata
 from ..core import active, dataset, masks, review, tiles
 from . import areas, chip_dataset
-from .base import E84Algorithm
+from .base import E84Algorithm, plain
 from .train_local import TrainLocalAlgorithm, run_training
 
 
@@ -264,14 +264,14 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         request = QgsFeatureRequest().setDestinationCrs(areas.MERCATOR, context.transformContext())
         found = set()
         for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
-            if by_fields and all(feature[n] not in (None, "") and not _is_null(feature[n]) for n in ("z", "x", "y")):
+            if by_fields and all(plain(feature[n]) not in (None, "") for n in ("z", "x", "y")):
                 tile = (int(feature["x"]), int(feature["y"]), int(feature["z"]))
                 if tile[2] != zoom:
                     raise QgsProcessingException(
                         f"TILES: tile {tiles.tile_name(tile)} is at zoom {tile[2]}, but the model works at zoom {zoom}: "
                         "suggest tiles with this model ('Tiles to correct next'), or choose the model they were suggested for")
-                size = feature["size"] if "size" in names else None
-                if size not in (None, "") and not _is_null(size) and int(size) != tile_size:
+                size = plain(feature["size"]) if "size" in names else None
+                if size not in (None, "") and int(size) != tile_size:
                     raise QgsProcessingException(
                         f"TILES: tile {tiles.tile_name(tile)} was suggested for {int(size)} px chips, but the model reads "
                         f"{tile_size} px: suggest tiles with this model, or choose the model they were suggested for")
@@ -356,8 +356,3 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         if not tiles_given and not any(summary[d] for d in review.BUILDING_DECISIONS):
             feedback.pushWarning("Every decision is a rejection: the model learns only where buildings are not")
         return found, summary
-
-
-def _is_null(value) -> bool:
-    """PyQGIS hands NULL over as a null QVariant."""
-    return hasattr(value, "isNull") and value.isNull()

@@ -27,7 +27,8 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...core import review, runs, tiles
 from ...processing import styles
-from .review import plain, review_field
+from ...processing.base import plain
+from .review import review_field
 
 CORRECTED_FILE = "corrected-tiles.gpkg"
 MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")

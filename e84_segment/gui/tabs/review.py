@@ -17,15 +17,11 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...core import review, runs
 from ...processing import styles
+from ...processing.base import plain
 
 CONFIDENCE_FIELD = "confidence"
 # The view round a footprint under review: its box this many times over, so its neighbours show too.
 CONTEXT_SCALE = 4.0
-
-
-def plain(value):
-    """A field value as Python: None for NULL (PyQGIS hands NULL over as a null QVariant)."""
-    return None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
 
 
 def review_field(layer, create: bool) -> int:
