@@ -242,8 +242,8 @@ def field_loop(run_dir: Path, timed: Steps, train_minutes: float, improve_minute
              f"{scores[name]['building_iou']:.3f}")
     maps = []
     for name in ("before", "after"):
-        render_map(new_area, str(run_dir / f"{name}.gpkg" if name == "before" else run_dir / "after-rest.gpkg"), labels,
-                   run_dir / f"map-{name}.png", str(run_dir / "corrected-tiles.gpkg"))
+        render_map(new_area, str(run_dir / f"{name}-rest.gpkg"), labels, run_dir / f"map-{name}.png",
+                   str(run_dir / "corrected-tiles.gpkg"))
         maps.append(np.asarray(Image.open(run_dir / f"map-{name}.png").convert("RGB")))
     gap = np.full((maps[0].shape[0], 16, 3), 255, np.uint8)
     Image.fromarray(np.hstack([maps[0], gap, maps[1]])).save(run_dir / "map.png")
@@ -269,8 +269,8 @@ def write_field_report(run_dir: Path, record: dict) -> None:
         "|---|---|---|---|---|---|---|---|",
         row("before (trained on aoiA)", before), row("after (improved from the corrected tiles)", after), "",
         "| step | seconds |", "|---|---|", *[f"| {name} | {seconds:.1f} |" for name, seconds in record["timings"].items()], "",
-        "Left: before; right: after. Yellow: predicted footprints; blue: OSM; green squares: the corrected tiles "
-        "(their footprints are the analyst's, so the right map shows the model's own only outside them).", "",
+        "Left: before; right: after, both on the tiles nobody corrected. Yellow: predicted footprints; blue: OSM; "
+        "green squares: the tiles the analyst corrected (left out of both scores).", "",
         "![before and after](map.png)", "",
     ]
     (run_dir / "report.md").write_text("\n".join(lines), encoding="utf-8")

@@ -1,8 +1,10 @@
 """Runs inside the QGIS desktop (qgis --code): drives the dock from the dataset to the comparison
 with OSM (the map then shows the comparison classes over the imagery) and saves a screenshot. Then two
 more beside it: <output>-grid.png, the building density and OSM completeness grid in 20 m cells (the dock's
-100 m cells would be one cell over this small area), and <output>-review.png, the review group in use
-(decisions taken against the OSM buildings, as in bench/bench_review.py, then the next footprint shown).
+100 m cells would be one cell over this small area), <output>-review.png, the review group in use
+(decisions taken against the OSM buildings, as in bench/bench_review.py, then the next footprint shown),
+and <output>-correct.png, the tile loop: tiles suggested, the first corrected against OSM (wrong footprints
+deleted, missed buildings drawn), Tile done, the next tile open for editing.
 
 Started by scripts/screenshot.py, which sets E84_SCREENSHOT, E84_WORKSPACE and E84_DATA. With
 E84_WHEELS, QGIS's Python has no torch: the Dependencies dialog installs it from that folder first
@@ -159,7 +161,53 @@ def review():
     canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(imagery, imagery.extent()))
     canvas.refreshAllLayers()
     QTimer.singleShot(4000, lambda: (iface.mainWindow().grab().save(str(OUTPUT.with_name(f"{OUTPUT.stem}-review.png"))),
-                                     QApplication.instance().exit(0)))
+                                     correct()))
+
+
+def correct():
+    """The tile loop: Suggest tiles, then the first tile corrected as an analyst with OSM at hand does it."""
+    dock = plugins["e84_segment"].dock
+    dock.suggestCountSpin.setValue(6)
+    dock.suggestButton.click()
+
+    def wait():
+        if dock.run is not None:
+            QTimer.singleShot(1000, wait)
+            return
+        from qgis.core import QgsFeature, QgsGeometry
+
+        footprints, osm = named("Footprints ("), named("OSM buildings")
+        tile = dock.next_tile()
+        if tile is not None:
+            from e84_segment.gui.tabs.correct import inside, tile_box
+
+            transform = QgsCoordinateTransform(osm.crs(), footprints.crs(), QgsProject.instance())
+            box = tile_box(tile, footprints.crs())
+            buildings = []
+            for feature in osm.getFeatures():
+                geometry = QgsGeometry(feature.geometry())
+                geometry.transform(transform)
+                if geometry.intersects(box):
+                    buildings.append(geometry)
+            for feature in inside(footprints, box):  # no building under it: deleted
+                if not any(feature.geometry().intersects(b) for b in buildings):
+                    footprints.deleteFeature(feature.id())
+            for building in buildings:  # missed by the model: drawn
+                if not any(f.geometry().intersects(building) for f in inside(footprints, box)):
+                    drawn = QgsFeature(footprints.fields())
+                    drawn.setGeometry(building)
+                    footprints.addFeature(drawn)
+            dock.tileDoneButton.click()
+        loop_layers = (named("Kampala drone imagery"), footprints, dock.suggested_layer(), dock.corrected_layer())
+        show_only(*[layer for layer in loop_layers if layer is not None])
+        dock.compareScroll.ensureWidgetVisible(dock.tileDoneButton)
+        canvas = iface.mapCanvas()
+        canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(footprints, footprints.extent()))
+        canvas.refreshAllLayers()
+        QTimer.singleShot(4000, lambda: (iface.mainWindow().grab().save(str(OUTPUT.with_name(f"{OUTPUT.stem}-correct.png"))),
+                                         QApplication.instance().exit(0)))
+
+    QTimer.singleShot(1000, wait)
 
 
 QTimer.singleShot(3000, install_first if os.environ.get("E84_WHEELS") else start)
