@@ -129,7 +129,7 @@ def test_suggesttiles_ranks_the_areas_tiles_and_leaves_out_the_corrected(provide
     with pytest.raises(QgsProcessingException, match="Every one of the 4 tiles of the area is in EXCLUDE"):
         run("suggesttiles", MODEL=str(base), IMAGERY=str(Z20_A), EXCLUDE=str(tile_layer(tmp_path / "all.gpkg", [(t, {}) for t in every])),
             OUTPUT=str(tmp_path / "third.gpkg"))
-    with pytest.raises(QgsProcessingException, match="is not a .pt model"):
+    with pytest.raises(QgsProcessingException, match="is not accepted here; choose a .pt file"):
         (tmp_path / "m.onnx").write_bytes(b"onnx")
         run("suggesttiles", MODEL=str(tmp_path / "m.onnx"), IMAGERY=str(Z20_A), OUTPUT=str(tmp_path / "fourth.gpkg"))
 

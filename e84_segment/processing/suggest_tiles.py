@@ -116,10 +116,6 @@ class SuggestTilesAlgorithm(E84Algorithm):
         from ..backends.local import modelfile, predict
 
         model_path = Path(self.parameterAsFile(parameters, self.MODEL, context))
-        if model_path.suffix.lower() != ".pt":
-            raise QgsProcessingException(
-                f"MODEL: {model_path.name} is not a .pt model: suggestions need the PyTorch model (an ONNX export has "
-                "no flips to compare); choose the .pt file it was exported from")
         try:
             predictor = predict.Predictor(model_path, tta=True)
         except modelfile.ModelFileError as error:

@@ -123,15 +123,21 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         self.addOutput(QgsProcessingOutputNumber(self.CORRECTED, "Tiles corrected"))
         self.addOutput(QgsProcessingOutputString(self.HISTORY, "Scores per epoch on the reviewed chips (JSON)"))
 
-    def prepareAlgorithm(self, parameters, context, feedback):
-        self.imagery = areas.snapshot_imagery(self, parameters, self.IMAGERY, context)
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Refuses a footprints or tiles layer with unsaved edits, before any work: the task would not read
+        what the analyst sees."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
         for name in (self.FOOTPRINTS, self.TILES):
-            # On the main thread, before the task reads the layer: an edit buffer is not what the task would see.
             layer = self.parameterAsVectorLayer(parameters, name, context)
             if layer is not None and layer.isEditable() and layer.isModified():
-                raise QgsProcessingException(
-                    f"{name}: '{layer.name()}' has unsaved edits. Save them (Layer > Save Layer Edits, or the dock's "
-                    "Tile done), then run this again: the correction is read from the saved layer")
+                return False, (f"{name}: '{layer.name()}' has unsaved edits. Save them (Layer > Save Layer Edits, or "
+                               "the dock's Tile done), then run this again: the correction is read from the saved layer")
+        return True, ""
+
+    def prepareAlgorithm(self, parameters, context, feedback):
+        self.imagery = areas.snapshot_imagery(self, parameters, self.IMAGERY, context)
         return True
 
     def processAlgorithm(self, parameters, context, feedback):
