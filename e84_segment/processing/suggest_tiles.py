@@ -43,7 +43,7 @@ def tile_fields() -> QgsFields:
     return fields
 
 
-def excluded_tiles(source, context, zoom: int, candidates) -> set:
+def excluded_tiles(source, context, candidates) -> set:
     """The candidates whose centre lies inside EXCLUDE's polygons (tiles corrected already)."""
     request = QgsFeatureRequest().setDestinationCrs(areas.MERCATOR, context.transformContext())
     polygons, _ = areas.union_of_polygons(
@@ -58,6 +58,7 @@ def excluded_tiles(source, context, zoom: int, candidates) -> set:
         centre = QgsGeometry.fromPointXY(QgsPointXY((minx + maxx) / 2, (miny + maxy) / 2))
         if engine.intersects(centre.constGet()):
             found.add(tile)
+    del engine  # before the geometry it was prepared from: GEOS reads that geometry when it lets go
     return found
 
 
@@ -123,8 +124,7 @@ class SuggestTilesAlgorithm(E84Algorithm):
         zoom, tile_size = predictor.meta["zoom"], predictor.meta["tile_size"]
         area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
         candidates = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, "MAX_TILES", context))
-        exclude = self.parameterAsSource(parameters, self.EXCLUDE, context)
-        left_out = excluded_tiles(exclude, context, zoom, candidates) if exclude is not None else set()
+        left_out = self._left_out(parameters, context, candidates)
         candidates = [t for t in candidates if t not in left_out]
         if not candidates:
             raise QgsProcessingException(
@@ -159,6 +159,12 @@ class SuggestTilesAlgorithm(E84Algorithm):
         if context.willLoadLayerOnCompletion(dest):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styles.SuggestedTilesStyler.create())
         return {self.OUTPUT: dest, self.SUGGESTED: len(suggestions), self.CANDIDATES: len(candidates)}
+
+    def _left_out(self, parameters, context, candidates) -> set:
+        """EXCLUDE's tiles among the candidates. The source lives in this frame only: a refusal raised while a
+        frame holds it keeps it alive in the traceback, past QGIS's own exit, which then crashes."""
+        source = self.parameterAsSource(parameters, self.EXCLUDE, context)
+        return excluded_tiles(source, context, candidates) if source is not None else set()
 
     def _measure(self, predictor, candidates, tile_size, parameters, context, feedback):
         """active.TileMeasure of every candidate, BATCH tiles a forward pass; None when cancelled."""
