@@ -55,7 +55,7 @@ def test_correct_tiles_then_improve_and_predict_again(dock, tmp_path, trained, a
     first_round = suggested_tiles(dock)
     assert len(first_round) == 2 and "2 tiles to correct, ranked on the map" in dock.statusLabel.text()
     assert dock.suggested_layer().labelsEnabled()  # the rank reads on the map
-    assert dock.tileProgressLabel.text() == "0 tiles corrected (0 buildings in them); 2 suggested to go"
+    assert dock.tileProgressLabel.text() == "Tiles corrected: 0 (0 buildings in them); suggested, still to do: 2"
 
     # Next tile: the best one, on screen, the footprints open for editing with snapping.
     dock.nextTileButton.click()
@@ -83,7 +83,7 @@ def test_correct_tiles_then_improve_and_predict_again(dock, tmp_path, trained, a
     corrected = QgsVectorLayer(str(tmp_path / "corrected-tiles.gpkg"), "c", "ogr")
     rows = [(f["x"], f["y"], f["z"], f["size"], f["buildings"]) for f in corrected.getFeatures()]
     assert rows == [(*tile, 256, len(there))]  # one deleted, one drawn: as many as before
-    assert dock.tileProgressLabel.text() == f"1 tiles corrected ({len(there)} buildings in them); 1 suggested to go"
+    assert dock.tileProgressLabel.text() == f"Tiles corrected: 1 ({len(there)} buildings in them); suggested, still to do: 1"
     assert "rank 2" in dock.statusLabel.text() and layer.isEditable()
     dock.tileDoneButton.click()  # the second tile is right as it is
     assert "Every suggested tile is corrected" in dock.statusLabel.text() and not layer.isEditable()

@@ -135,7 +135,7 @@ class CorrectTab:
         if not corrected and suggested is None:
             self.tileProgressLabel.setText(self.tr("Suggest tiles, then correct them one by one."))
             return
-        self.tileProgressLabel.setText(self.tr("{} tiles corrected ({} buildings in them); {} suggested to go").format(
+        self.tileProgressLabel.setText(self.tr("Tiles corrected: {} ({} buildings in them); suggested, still to do: {}").format(
             len(corrected), sum(corrected.values()), len(waiting)))
 
     # --- the steps --------------------------------------------------------------------------------
