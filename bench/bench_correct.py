@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from osgeo import gdal
+from osgeo import gdal, ogr
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -87,7 +87,7 @@ def run_direction(processing, work: Path, direction: str, args, results: dict, s
     suggested = ranking(processing, base, new_area, max(ks), 0, 0, folder / "suggested.gpkg")
     base_on = {}
     for k in ks:
-        for seed in range(args.seeds):
+        for seed in range(args.first_seed, args.first_seed + args.seeds):
             edits_budget = None
             for strategy in args.strategies:
                 name = f"{strategy}-{k}-{seed}"
@@ -229,6 +229,8 @@ def main() -> None:
     parser.add_argument("--base-minutes", type=float, default=15.0, help="the base model's training (trainlocal's default)")
     parser.add_argument("--minutes", type=float, default=3.0, help="each round's fine-tuning (trainfromreview's default)")
     parser.add_argument("--seeds", type=int, default=2)
+    parser.add_argument("--first-seed", type=int, default=0, help="with --add: more seeds of a run already made")
+    parser.add_argument("--add", action="store_true", help="add the runs to build/bench-correct.json's, not replace them")
     parser.add_argument("--ks", type=lambda text: [int(k) for k in text.split(",")], default=[1, 2, 4, 8, 16])
     parser.add_argument("--strategies", type=lambda text: [s for s in text.split(",") if s], default=list(STRATEGIES))
     parser.add_argument("--directions", type=lambda text: [d for d in text.split(",") if d], default=list(DIRECTIONS))
@@ -247,7 +249,7 @@ def main() -> None:
         return
     gdal.UseExceptions()
     app, provider, processing = start_qgis()
-    results = {}
+    results = json.loads(saved.read_text()) if args.add and saved.is_file() else {}
     saved.parent.mkdir(exist_ok=True)
 
     def save():
