@@ -67,9 +67,14 @@ def prepared(geometry: QgsGeometry):
     return engine
 
 
+def tile_geometry(tile: tiles.Tile) -> QgsGeometry:
+    """The tile's square in EPSG:3857."""
+    return QgsGeometry.fromRect(QgsRectangle(*tiles.mercator_bounds(tile)))
+
+
 def intersects_tile(engine, tile: tiles.Tile, touching: bool = True) -> bool:
     # Hold the QgsGeometry in a variable: constGet() of a temporary points into freed memory.
-    rect = QgsGeometry.fromRect(QgsRectangle(*tiles.mercator_bounds(tile)))
+    rect = tile_geometry(tile)
     if not engine.intersects(rect.constGet()):
         return False
     return touching or not engine.touches(rect.constGet())

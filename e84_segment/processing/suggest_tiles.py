@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
-    QgsRectangle,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -58,7 +57,6 @@ def excluded_tiles(source, context, candidates) -> set:
         centre = QgsGeometry.fromPointXY(QgsPointXY((minx + maxx) / 2, (miny + maxy) / 2))
         if engine.intersects(centre.constGet()):
             found.add(tile)
-    del engine  # before the geometry it was prepared from: GEOS reads that geometry when it lets go
     return found
 
 
@@ -124,7 +122,8 @@ class SuggestTilesAlgorithm(E84Algorithm):
         zoom, tile_size = predictor.meta["zoom"], predictor.meta["tile_size"]
         area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
         candidates = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, "MAX_TILES", context))
-        left_out = self._left_out(parameters, context, candidates)
+        exclude = self.parameterAsSource(parameters, self.EXCLUDE, context)
+        left_out = excluded_tiles(exclude, context, candidates) if exclude is not None else set()
         candidates = [t for t in candidates if t not in left_out]
         if not candidates:
             raise QgsProcessingException(
@@ -150,7 +149,7 @@ class SuggestTilesAlgorithm(E84Algorithm):
             m = suggestion.measure
             x, y, z = m.tile
             feature = QgsFeature(tile_fields())
-            feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(*tiles.mercator_bounds(m.tile))))
+            feature.setGeometry(areas.tile_geometry(m.tile))
             feature.setAttributes([suggestion.rank, round(suggestion.score, 4), z, x, y, tile_size, suggestion.reason,
                                    round(m.undecided, 4), round(m.buildings, 4)])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
@@ -159,12 +158,6 @@ class SuggestTilesAlgorithm(E84Algorithm):
         if context.willLoadLayerOnCompletion(dest):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styles.SuggestedTilesStyler.create())
         return {self.OUTPUT: dest, self.SUGGESTED: len(suggestions), self.CANDIDATES: len(candidates)}
-
-    def _left_out(self, parameters, context, candidates) -> set:
-        """EXCLUDE's tiles among the candidates. The source lives in this frame only: a refusal raised while a
-        frame holds it keeps it alive in the traceback, past QGIS's own exit, which then crashes."""
-        source = self.parameterAsSource(parameters, self.EXCLUDE, context)
-        return excluded_tiles(source, context, candidates) if source is not None else set()
 
     def _measure(self, predictor, candidates, tile_size, parameters, context, feedback):
         """active.TileMeasure of every candidate, BATCH tiles a forward pass; None when cancelled."""

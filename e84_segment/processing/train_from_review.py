@@ -5,7 +5,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsFeatureRequest,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingFeatureSource,
@@ -178,8 +177,7 @@ class TrainFromReviewAlgorithm(E84Algorithm):
 
         def labels_for(tile):
             if tile in corrected:
-                box = QgsGeometry.fromRect(QgsRectangle(*tiles.mercator_bounds(tile)))
-                return review.corrected_tile(bytes(box.asWkb()), by_tile.get(tile, ()))
+                return review.corrected_tile(bytes(areas.tile_geometry(tile).asWkb()), by_tile.get(tile, ()))
             return review.burn_order(by_tile[tile])
 
         replay = self._replay(parameters, context, feedback, base_meta) if self.parameterAsBoolean(

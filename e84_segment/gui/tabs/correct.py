@@ -15,7 +15,6 @@ from qgis.core import (
     QgsField,
     QgsGeometry,
     QgsProject,
-    QgsRectangle,
     QgsSnappingConfig,
     QgsTolerance,
     QgsVectorFileWriter,
@@ -26,7 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core import review, runs, tiles
-from ...processing import styles
+from ...processing import areas, styles
 from ...processing.base import plain
 from .review import review_field
 
@@ -52,7 +51,7 @@ def tile_of(feature) -> Tuple[int, int, int]:
 
 def tile_box(tile, crs) -> QgsGeometry:
     """The tile's square in ``crs``."""
-    box = QgsGeometry.fromRect(QgsRectangle(*tiles.mercator_bounds(tile)))
+    box = areas.tile_geometry(tile)
     if crs != MERCATOR:
         box.transform(QgsCoordinateTransform(MERCATOR, crs, QgsProject.instance()))
     return box
