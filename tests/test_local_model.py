@@ -84,7 +84,7 @@ def test_pickled_code_is_never_run(tmp_path):
 def test_cancel_keeps_best_and_resume_continues(kampala_dataset, tmp_path):
     path = tmp_path / "m.pt"
     feedback = Recorder(cancel_after_epochs=1)
-    options = train.TrainOptions(epochs=3, seed=2, average_decay=0.998)
+    options = train.TrainOptions(epochs=3, seed=2, average_decay=0.998, keep="best")
     first = train.train(kampala_dataset, path, options, report=feedback.pushInfo, cancelled=feedback.isCanceled)
     assert first.cancelled and path.is_file() and train.checkpoint_path(path).is_file()
     saved = modelfile.read(train.checkpoint_path(path))
@@ -92,7 +92,7 @@ def test_cancel_keeps_best_and_resume_continues(kampala_dataset, tmp_path):
     assert len(modelfile.load(path)[1]["history"]) == 1
     lines = []
     second = train.train(kampala_dataset, path, dataclasses.replace(options, resume=True), report=lines.append,
-                         last_model=tmp_path / "last.pt")
+                         also_save={"last": tmp_path / "last.pt"})
     assert modelfile.load(tmp_path / "last.pt")[1]["best"]["epoch"] == 3  # the weights as they ended
     assert not second.cancelled and "Resuming after epoch 1" in lines[0]
     assert [h["epoch"] for h in second.meta["history"]] == [1, 2, 3]
@@ -112,7 +112,7 @@ def test_trainlocal_algorithm_reports_every_epoch(build, kampala_dataset, tmp_pa
     epoch_lines = [line for line in feedback.lines if line.startswith("epoch 1")]
     assert epoch_lines and all(k in epoch_lines[0] for k in ("train loss", "pixel accuracy", "mIoU", "building IoU", "precision",
                                                              "recall", "object F1"))
-    assert any(line.startswith("Best model: epoch 1") and "object F1" in line for line in feedback.lines)
+    assert any(line.startswith("Model kept (the last): epoch 1") and "object F1" in line for line in feedback.lines)
     assert modelfile.load(tmp_path / "scratch.pt")[1]["initialisation"] == "scratch"
 
 

@@ -35,9 +35,10 @@ def encode_chip(
 ) -> Optional[Tuple[bytes, bytes, float]]:
     """JPEG image, PNG mask (255 where the imagery has no data) and the building fraction; None when
     the mask is IGNORE throughout (a batch of such chips has no loss at all: NaN). ``labels_wkb`` as
-    masks.rasterize takes them: buildings, or (polygon, class) pairs over ``fill``."""
+    masks.rasterize takes them: buildings, or (polygon, class) pairs over ``fill``. Touching buildings
+    stay apart by a one-pixel background wall (masks.rasterize's ``walls``)."""
     height, width = valid.shape
-    mask = masks.rasterize(labels_wkb, bounds, width, height, MERCATOR_WKT, valid, fill=fill)
+    mask = masks.rasterize(labels_wkb, bounds, width, height, MERCATOR_WKT, valid, fill=fill, walls=True)
     if (mask == masks.IGNORE).all():
         return None
     if not valid.all():

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -132,10 +133,11 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
             raise QgsProcessingException(str(error))
     else:
         dependencies.require_torch()
-        from ..backends.local import modelfile, predict
+        from ..backends.local import engine, modelfile
 
         try:
-            predictor = predict.Predictor(model_path, tta=tta)
+            predictor = engine.predictor(model_path, tta, ENGINE_CHOICES[algorithm.parameterAsEnum(parameters, "ENGINE", context)][0],
+                                         report=feedback.pushInfo)
         except modelfile.ModelFileError as error:
             raise QgsProcessingException(str(error))
     meta = predictor.meta
@@ -169,6 +171,14 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
     return stats, meta, area
 
 
+# backends.local.engine.ENGINES, with labels (the engine module imports torch when it runs).
+ENGINE_CHOICES = (
+    ("auto", "The fastest installed (onnxruntime on a CPU, PyTorch on a CUDA GPU)"),
+    ("pytorch", "PyTorch"),
+    ("onnxruntime", "onnxruntime (the model exported to ONNX once, cached)"),
+)
+
+
 def add_model_prediction_parameters(algorithm) -> None:
     """MODEL, ZOOM, OVERLAP and the advanced BATCH_SIZE and MAX_TILES, as predictlocal and evaluatemodel take them."""
     algorithm.addParameter(QgsProcessingParameterFile("MODEL", "Model file", fileFilter="e84 segment model (*.pt *.onnx)"))
@@ -182,6 +192,7 @@ def add_model_prediction_parameters(algorithm) -> None:
         QgsProcessingParameterNumber("BATCH_SIZE", "Windows per batch", QgsProcessingParameterNumber.Integer, 2, minValue=1, maxValue=64),
         QgsProcessingParameterNumber("MAX_TILES", "Stop above this many tiles", QgsProcessingParameterNumber.Integer, 20000, minValue=1),
         QgsProcessingParameterBoolean("TTA", "Average the four flips of each window (4x the work)", True),
+        QgsProcessingParameterEnum("ENGINE", "Engine for a .pt model", options=[label for _, label in ENGINE_CHOICES], defaultValue=0),
         areas.concurrency_parameter(),
     ):
         algorithm.addAdvancedParameter(parameter)

@@ -211,7 +211,7 @@ class TrainFromReviewAlgorithm(E84Algorithm):
             learning_rate=self.parameterAsDouble(parameters, self.LEARNING_RATE, context),
             seed=self.parameterAsInt(parameters, self.SEED, context),
             base_model=str(base),
-            select_best=False,  # scores on the reviewed chips themselves choose no model: the last epoch is kept
+            keep="last",  # scores on the reviewed chips themselves choose no model: the last epoch is kept
             replay=tuple(str(folder) for folder in replay),
         )
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))

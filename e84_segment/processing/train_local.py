@@ -21,6 +21,14 @@ AUGMENTATION_CHOICES = (
     ("geometric", "Flips and turns"),
     ("photometric", "Flips and turns, colour and texture"),
 )
+KEEP_CHOICES = (
+    ("best", "The best validation epoch"),
+    ("last", "The last epoch"),
+    ("swa", "Weights averaged over the last quarter (SWA)"),
+)
+# TrainOptions.keep (the trainer imports torch, which processing loads only when it runs).
+DEFAULT_KEEP = "last"
+KEPT = {"best": "Best model", "last": "Model kept (the last)", "swa": "Model kept (weights averaged, SWA)"}
 ENCODER_CHOICES = (
     ("imagenet", "EfficientNet-lite0, ImageNet"),
     ("scratch", "EfficientNet-lite0, scratch"),
@@ -53,6 +61,7 @@ class TrainLocalAlgorithm(E84Algorithm):
     ALLOW_NO_VALIDATION = "ALLOW_NO_VALIDATION"
     BASE_MODEL = "BASE_MODEL"
     AUGMENTATION = "AUGMENTATION"
+    KEEP = "KEEP"
     BASE_FINGERPRINT = "BASE_FINGERPRINT"
     OUTPUT = "OUTPUT"
     BUILDING_IOU = "BUILDING_IOU"
@@ -79,6 +88,9 @@ class TrainLocalAlgorithm(E84Algorithm):
             "AUGMENTATION (advanced): flips and turns, and by default also colour, brightness, contrast, saturation, "
             "channel order, blur or sharpening and JPEG noise, so roof colour stops being the cue (it measurably "
             "helps on areas the model never saw: docs/model-choices.md).\n\n"
+            "KEEP (advanced): which weights the model file holds: the best validation epoch, the last epoch, or the "
+            "weights averaged over the last quarter of training (SWA). A few validation chips make the best epoch a "
+            "matter of luck; docs/model-choices.md compares the three on areas the models never saw.\n\n"
             "A dataset without validation chips is refused unless 'Train without validation' is ticked; the "
             "scores are then measured on the training chips and flatter the model."
         )
@@ -109,7 +121,10 @@ class TrainLocalAlgorithm(E84Algorithm):
         )
         augmentation = QgsProcessingParameterEnum(
             self.AUGMENTATION, "Augmentation", options=[label for _, label in AUGMENTATION_CHOICES], defaultValue=1)
-        for parameter in (seed, resume, no_validation, augmentation):
+        keep = QgsProcessingParameterEnum(
+            self.KEEP, "Model kept", options=[label for _, label in KEEP_CHOICES],
+            defaultValue=[key for key, _ in KEEP_CHOICES].index(DEFAULT_KEEP))
+        for parameter in (seed, resume, no_validation, augmentation, keep):
             self.addAdvancedParameter(parameter)
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, "Model file", "e84 segment model (*.pt)"))
         self.addOutput(QgsProcessingOutputNumber(self.BUILDING_IOU, "Best validation building IoU"))
@@ -150,6 +165,7 @@ class TrainLocalAlgorithm(E84Algorithm):
             resume=self.parameterAsBoolean(parameters, self.RESUME, context),
             base_model=base,
             augment=AUGMENTATION_CHOICES[self.parameterAsEnum(parameters, self.AUGMENTATION, context)][0],
+            keep=KEEP_CHOICES[self.parameterAsEnum(parameters, self.KEEP, context)][0],
         )
         return run_training(folder, output, options, feedback)
 
@@ -178,7 +194,7 @@ def run_training(folder: Path, output: Path, options, feedback) -> dict:
         feedback.pushWarning(f"Cancelled: {output} holds the best model so far (epoch {best['epoch']}); RESUME continues")
     measured_on = best.get("measured_on", "validation")
     feedback.pushInfo(
-        f"{'Best model' if options.select_best else 'Model kept (the last)'}: epoch {best['epoch']}, building IoU {best.get('building_iou', float('nan')):.4f}, object F1 "
+        f"{KEPT[options.keep]}: epoch {best['epoch']}, building IoU {best.get('building_iou', float('nan')):.4f}, object F1 "
         f"{best.get('object_f1', float('nan')):.4f} on the {measured_on} chips (tiles beside the training tiles: "
         "check the model on an area it never saw with 'Check a model on an area')"
     )

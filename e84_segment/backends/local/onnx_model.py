@@ -7,6 +7,7 @@ resolution, tiles_size, tiles_overlap) and the plugin's own model meta as JSON u
 (zoom, tile size, classes, normalisation, metrics), so predictlocal reads it as it reads a model file.
 """
 import json
+import os
 from pathlib import Path
 from typing import Dict
 
@@ -40,13 +41,24 @@ def export(model_path: Path, output: Path) -> Dict:
             return torch.softmax(self.network(normalise(uint8_like)), dim=1)
 
     output = Path(output)
-    partial = output.with_name(f".{output.name}.partial")
+    partial = output.with_name(f".{output.name}.partial-{os.getpid()}")
     size = meta["tile_size"]
-    torch.onnx.export(Deployable(model).eval(), torch.zeros(1, 3, size, size), str(partial), dynamo=False, opset_version=OPSET,
-                      input_names=["image"], output_names=["probabilities"],
-                      dynamic_axes={"image": {0: "batch", 2: "height", 3: "width"}, "probabilities": {0: "batch", 2: "height", 3: "width"}})
+    try:
+        torch.onnx.export(Deployable(model).eval(), torch.zeros(1, 3, size, size), str(partial), dynamo=False, opset_version=OPSET,
+                          input_names=["image"], output_names=["probabilities"],
+                          dynamic_axes={"image": {0: "batch", 2: "height", 3: "width"}, "probabilities": {0: "batch", 2: "height", 3: "width"}})
+        properties = _describe(partial, meta)
+        partial.replace(output)
+    finally:
+        partial.unlink(missing_ok=True)
+    return properties
+
+
+def _describe(partial: Path, meta: dict) -> Dict[str, str]:
+    """Deepness's keys and the plugin's model meta, written into the exported file."""
     import onnx
 
+    size = meta["tile_size"]
     document = onnx.load(str(partial))
     metres_per_pixel = 40075016.686 / (size * 2 ** meta["zoom"])  # at the equator; Deepness's "resolution" is cm/px
     properties = {
@@ -58,7 +70,6 @@ def export(model_path: Path, output: Path) -> Dict:
         entry = document.metadata_props.add()
         entry.key, entry.value = key, value
     onnx.save(document, str(partial))
-    partial.replace(output)
     return properties
 
 
