@@ -204,7 +204,7 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
             return
         self.run.cancel()
         if self.record is not None and self.record.kind == "train":
-            self.statusLabel.setText(self.tr("Cancelling: the best model so far is kept; nothing else is left."))
+            self.statusLabel.setText(self.tr("Cancelling: the model so far is kept; nothing else is left."))
         else:
             self.statusLabel.setText(self.tr("Cancelling: nothing half-written will be left."))
 
@@ -270,10 +270,10 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
             return
         model = Path(record.folder) / "model.pt"
         if record.kind == "train" and model.is_file():
-            # Training promises the best model so far on cancel (and RESUME from its checkpoint).
+            # Training promises the model so far on cancel (and RESUME from its checkpoint).
             record.outputs["model"] = str(model)
             self.modelWidget.setFilePath(record.outputs["model"])
-            self.statusLabel.setText(self.tr("Cancelled: {} holds the best model so far.").format(record.outputs["model"]))
+            self.statusLabel.setText(self.tr("Cancelled: {} holds the model so far.").format(record.outputs["model"]))
             record.finish("cancelled", self.statusLabel.text())
         else:
             self._discard(record)
