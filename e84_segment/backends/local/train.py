@@ -147,7 +147,7 @@ class StochasticWeightAverage:
         with torch.no_grad():
             for mine, theirs in zip(self.model.state_dict().values(), model.state_dict().values()):
                 if mine.dtype.is_floating_point:
-                    mine.add_((theirs.detach() - mine) / self.count) if self.count > 1 else mine.copy_(theirs)
+                    mine.lerp_(theirs, 1.0 / self.count)  # a running mean; the first one is copied
 
     def measure_batch_norm(self, chips: "data.ChipSet", batch_size: int, dev: torch.device) -> None:
         norms = [m for m in self.model.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
@@ -158,9 +158,14 @@ class StochasticWeightAverage:
         self.model.train()
         with torch.no_grad():
             for images, _ in chips.batches(batch_size):
-                self.model(normalise(torch.from_numpy(images).to(dev)).contiguous(memory_format=torch.channels_last))
+                self.model(network_input(images, dev))
         for norm, momentum in zip(norms, momenta):
             norm.momentum = momentum
+
+
+def network_input(images: np.ndarray, dev: torch.device) -> torch.Tensor:
+    """uint8 N,H,W,3 chips as the network takes them: normalised, channels-last (its memory format)."""
+    return normalise(torch.from_numpy(images).to(dev)).contiguous(memory_format=torch.channels_last)
 
 
 def process_group() -> Tuple[int, int]:
@@ -184,16 +189,16 @@ def loss_fn(logits: torch.Tensor, target: torch.Tensor, contact_weight: float = 
     pixels are background whose cross-entropy weighs ``contact_weight``."""
     logits = logits.float()
     contact = target == CONTACT
-    if contact.any():
+    weighted = bool(contact.any())
+    if weighted:
         target = target.masked_fill(contact, 0)
-    if contact_weight != 1.0 and contact.any():
-        weight = 1.0 + (contact_weight - 1.0) * contact.float()
-        valid_pixels = target != metrics.IGNORE
+    valid = (target != metrics.IGNORE).float()
+    if weighted and contact_weight != 1.0:
+        weight = (1.0 + (contact_weight - 1.0) * contact.float()) * valid
         pixel_ce = F.cross_entropy(logits, target, ignore_index=metrics.IGNORE, reduction="none")
-        ce = (pixel_ce * weight)[valid_pixels].sum() / weight[valid_pixels].sum().clamp(min=1)
+        ce = (pixel_ce * weight).sum() / weight.sum().clamp(min=1)
     else:
         ce = F.cross_entropy(logits, target, ignore_index=metrics.IGNORE)
-    valid = (target != metrics.IGNORE).float()
     building = torch.softmax(logits, dim=1)[:, 1] * valid
     truth = (target == 1).float() * valid
     dice = 1 - (2 * (building * truth).sum() + 1) / (building.sum() + truth.sum() + 1)
@@ -268,8 +273,7 @@ def evaluate(model: torch.nn.Module, chips: data.ChipSet, batch_size: int, dev: 
     objects = {"tp": 0, "fp": 0, "fn": 0}
     with torch.inference_mode():
         for start, (images, masks) in zip(range(0, len(chips), batch_size), chips.batches(batch_size)):
-            x = normalise(torch.from_numpy(images).to(dev)).contiguous(memory_format=torch.channels_last)
-            probability = torch.softmax(model(x), dim=1)[:, 1].float().cpu().numpy()
+            probability = torch.softmax(model(network_input(images, dev)), dim=1)[:, 1].float().cpu().numpy()
             predicted = (probability >= 0.5).astype(np.uint8)
             matrix += metrics.confusion(predicted, masks)
             for index, (building, chance, truth) in enumerate(zip(predicted, probability, masks), start=start):
@@ -420,7 +424,7 @@ def train(
                 fraction = from_lead(fraction, dev)
             for group in optimiser.param_groups:
                 group["lr"] = learning_rate(options.learning_rate, fraction)
-            x = normalise(torch.from_numpy(images).to(dev)).contiguous(memory_format=torch.channels_last)
+            x = network_input(images, dev)
             y = torch.from_numpy(masks.astype(np.int64)).to(dev)
             with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=mixed):
                 logits = trained(x)
@@ -459,8 +463,8 @@ def train(
             progress(100.0 * state["epoch"] / options.epochs)
     if lead and not was_cancelled and state["epoch"] and (not state["history"] or state["history"][-1]["epoch"] != state["epoch"]):
         _record(state, score(averaged.model, losses), options.keep, output, also_save, averaged.model, save, report)
-    if state["best"] is None or not lead:
-        return TrainResult(None if state["best"] is None else output, meta, was_cancelled)
+    if state["best"] is None:  # nothing scored yet, or a rank other than the lead
+        return TrainResult(None, meta, was_cancelled)
     if "last" in also_save:
         save(also_save["last"], averaged.model, state["history"][-1])
     if swa is not None and not was_cancelled:
