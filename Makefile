@@ -14,7 +14,7 @@ DEMO_OUT ?= demo-output
 TRAIN_MINUTES ?= 4
 QGIS_PROFILE ?= default
 
-.PHONY: setup test demo bench bench-correct bench-field bench-predict bench-review bench-throughput bench-tiles package deploy endpoint screenshot screenshot-dependencies wheelhouse clean
+.PHONY: setup test qt6-check demo bench bench-correct bench-field bench-predict bench-review bench-throughput bench-tiles package deploy endpoint screenshot screenshot-dependencies wheelhouse clean
 
 setup: .apt-ok $(VENV)/.installed
 
@@ -34,8 +34,19 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt requirements-container
 build/home:
 	@mkdir -p build/home/run && chmod 700 build/home/run
 
-test: setup build/home
-	$(RUN_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+# PyQt6 from PyPI in a venv of its own, for the Qt6 check (tests/test_qt6.py): QGIS 4 is not packaged here.
+QT6_VENV := build/pyqt6-venv
+$(QT6_VENV)/.installed: requirements-qt6.txt
+	@test -x $(QT6_VENV)/bin/python || $(SYSTEM_PYTHON) -m venv $(QT6_VENV)
+	$(QT6_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-qt6.txt
+	@touch $@
+
+test: setup build/home $(QT6_VENV)/.installed
+	$(RUN_ENV) E84_PYQT6_PYTHON=$(CURDIR)/$(QT6_VENV)/bin/python $(PY) -m pytest $(PYTEST_ARGS)
+
+# Would the plugin load on QGIS 4? Every Qt name resolved against PyQt6 (also part of make test).
+qt6-check: $(QT6_VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(QT6_VENV)/bin/python scripts/qt6_check.py e84_segment
 
 # Folders of wheels for installing the local steps' packages offline (Dependencies dialog), one per
 # platform and QGIS Python; WHEELHOUSE_TARGETS="linux:3.11 windows:3.12" picks some.
@@ -43,7 +54,7 @@ WHEELHOUSE_TARGETS ?=
 wheelhouse: setup
 	$(PY) scripts/wheelhouse.py --output wheelhouse $(foreach t,$(WHEELHOUSE_TARGETS),--target $(t))
 
-# Packaging needs pyrcc5 and mercantile (vendored into the zip), deploying PyQt's QSettings: a venv of a
+# Packaging needs mercantile (vendored into the zip), deploying PyQt's QSettings: a venv of a
 # few MB, not the test venv's torch and moto.
 PACKAGE_APT := python3-venv pyqt5-dev-tools python3-pyqt5
 PACKAGE_VENV := build/package-venv

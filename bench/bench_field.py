@@ -54,6 +54,9 @@ CONFIGURATIONS = {
     "geometric": ({}, {"augment": "geometric"}),  # before: flips and turns only, no colour or texture
     "ignore-band": ({}, {"edge_ignore_px": 2}),  # candidate: outlines' neighbourhood (0.3 m at z20) in no loss
     "no-contact": ({}, {"contact_weight": 1.0}),  # before: gaps between close buildings weigh as any pixel
+    "lite1": ({}, {"encoder": "efficientnet-lite1"}),  # candidate: a deeper encoder (fewer epochs in the budget)
+    "lite2": ({}, {"encoder": "efficientnet-lite2"}),  # candidate: deeper and wider
+    "scale": ({}, {"augment": "photometric-scale"}),  # candidate: chips zoomed 0.8-1.25x as well
 }
 
 
@@ -85,11 +88,11 @@ def check(processing, model: Path, imagery: Path, report: Path, aoi: str = "", *
 
 
 def leave_one_area_out(processing, work: Path, minutes: float, seeds: int, configuration: str = "baseline",
-                       models: Path = None, first_seed: int = 0) -> list:
+                       models: Path = None, first_seed: int = 0, other_kept: bool = True) -> list:
     """Rows of one configuration of CONFIGURATIONS ('baseline' is the plugin's defaults). With ``models``,
     the models saved there by an earlier run (``<area>-<configuration>-seed<n>.pt``) are scored again
     instead of trained. Each training also writes the weights the other choices of train.KEEP_CHOICES
-    keep; they are scored as configuration '<configuration>, kept: <choice>'."""
+    keep; they are scored as configuration '<configuration>, kept: <choice>' (``other_kept``)."""
     from e84_segment.backends.local import modelfile, train
 
     data_options, options = CONFIGURATIONS[configuration]
@@ -102,7 +105,7 @@ def leave_one_area_out(processing, work: Path, minutes: float, seeds: int, confi
             name = f"{trained_on}-{configuration}-seed{seed}"
             trained = train.TrainOptions(time_limit_min=minutes, seed=seed, **options)
             folder = models if models is not None else work
-            others = {keep: folder / f"{name}-{keep}.pt" for keep in train.KEEP_CHOICES if keep != trained.keep}
+            others = {keep: folder / f"{name}-{keep}.pt" for keep in train.KEEP_CHOICES if keep != trained.keep and other_kept}
             model = folder / f"{name}.pt"
             if models is None:
                 train.train(dataset, model, trained, report=lambda line: None, also_save=others)
@@ -283,6 +286,8 @@ def main() -> None:
     parser.add_argument("--models", type=Path, help="score the models an earlier run saved here instead of training")
     parser.add_argument("--save-models", type=Path, help="keep the trained models here (to score them again later)")
     parser.add_argument("--no-outlines", action="store_true", help="leave out the prediction and outline variants")
+    parser.add_argument("--no-other-kept", action="store_true", help="score only the weights each training keeps by default "
+                        "(not also its best epoch and SWA): a screening run")
     args = parser.parse_args()
     if not all(p.exists() for p in list(AREAS.values()) + [LABELS]):
         sys.exit(f"benchmark data is absent: {KAMPALA} (../shared/data beside the repository)")
@@ -292,7 +297,8 @@ def main() -> None:
         configurations = ([] if args.no_baseline else ["baseline"]) + [c for c in args.ablations.split(",") if c]
         rows = []
         for configuration in configurations:
-            rows += leave_one_area_out(processing, work, args.minutes, args.seeds, configuration, args.models, args.first_seed)
+            rows += leave_one_area_out(processing, work, args.minutes, args.seeds, configuration, args.models, args.first_seed,
+                                       other_kept=not args.no_other_kept)
         if args.save_models:  # the rows first: a later step's failure keeps the hours of training
             args.save_models.mkdir(parents=True, exist_ok=True)
             (args.save_models / "rows.json").write_text(json.dumps(rows, indent=1, default=str))

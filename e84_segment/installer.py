@@ -8,14 +8,25 @@ one rename, so a failed, cancelled or broken install leaves the previous state a
 goes first on ``sys.path``, as PYTHONPATH puts it in the check: torch needs newer versions of a few
 packages than QGIS's Python may carry (Debian's sympy 1.11 breaks torch 2.13), and nothing QGIS itself
 needs can be in the folder (numpy, GDAL and PyQt are refused). No Qt, no shell strings.
+
+Linux: PyPI's torch is the CUDA build, which needs gigabytes of NVIDIA libraries beside it. Online, the
+CPU build comes from PyTorch's own index; where that cannot be reached (an organisation's PyPI mirror),
+the install stops and says how large the CUDA build with its libraries is, and the CUDA build
+(``build="cuda"``, also the choice for a GPU) installs it with its dependencies. QGIS's Python on Debian
+and Ubuntu has no pip: a pip wheel (from the folder of wheels, or fetched from the package index)
+runs pip instead.
 """
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import sysconfig
+import tempfile
+import urllib.parse
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
@@ -77,9 +88,12 @@ class Kit:
     check: str
     size: str
     suffix: str = ""  # of the folder name: kits never replace each other's packages
+    # Linux, online, CPU build: these pins are taken from PYTORCH_CPU_INDEX instead (pin, CPU pin).
+    cpu_pins: Tuple[Tuple[str, str], ...] = ()
 
 
-TORCH = Kit("torch", "PyTorch: train and predict", REQUIREMENTS, MODULES, CHECK, "about 900 MB")
+TORCH = Kit("torch", "PyTorch: train and predict", REQUIREMENTS, MODULES, CHECK, "about 900 MB",
+            cpu_pins=(("torch==2.13.0", "torch==2.13.0+cpu"),))
 ONNXRUNTIME = Kit("onnxruntime", "onnxruntime only: predict with .onnx models", ONNX_REQUIREMENTS, ("onnxruntime",),
                   ONNX_CHECK, "about 75 MB", "-onnxruntime")
 KITS = (TORCH, ONNXRUNTIME)
@@ -87,6 +101,26 @@ KITS = (TORCH, ONNXRUNTIME)
 
 class InstallError(RuntimeError):
     """The install did not happen or did not work; the message says why and what to do."""
+
+
+PYTORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"
+DEFAULT_INDEX = "https://pypi.org/simple"
+BUILDS = ("cpu", "cuda")  # which torch: the CPU build, or (Linux) PyPI's CUDA build with its NVIDIA libraries
+PIP_VERSION = "26.3"  # the pip wheel fetched where QGIS's Python has none
+
+
+def plan(kit: Kit, build: str = "cpu", online: bool = True, platform: str = sys.platform) -> Tuple[List[str], List[str], bool]:
+    """(requirements, extra index URLs, with dependencies) for one install. Only Linux differs: its CPU
+    build comes from PyTorch's index, and its CUDA build needs the NVIDIA wheels torch depends on."""
+    if build not in BUILDS:
+        raise ValueError(f"build must be one of {BUILDS}")
+    linux = platform.startswith("linux")
+    if linux and build == "cuda" and kit.cpu_pins:
+        return list(kit.requirements), [], True
+    if linux and online and kit.cpu_pins:
+        swap = dict(kit.cpu_pins)
+        return [swap.get(r, r) for r in kit.requirements], [PYTORCH_CPU_INDEX], False
+    return list(kit.requirements), [], False
 
 
 def python_tag() -> str:
@@ -123,13 +157,109 @@ def python_executable() -> Path:
                        f"({' '.join(REQUIREMENTS)})")
 
 
-def pip_command(python: Path, target: Path, requirements: Sequence[str] = REQUIREMENTS, wheel_folder: Optional[Path] = None) -> List[str]:
-    command = [str(python), "-m", "pip", "install", "--target", str(target), "--no-deps", "--only-binary=:all:",
-               "--disable-pip-version-check", "--no-input", "--progress-bar", "off"]
+def pip_command(python: Path, target: Path, requirements: Sequence[str] = REQUIREMENTS, wheel_folder: Optional[Path] = None,
+                extra_indexes: Sequence[str] = (), with_dependencies: bool = False, pip: Sequence[str] = ()) -> List[str]:
+    """``pip``: how pip runs (default ``python -m pip``; a pip wheel where QGIS's Python has none)."""
+    command = list(pip) or [str(python), "-m", "pip"]
+    command += ["install", "--target", str(target), "--only-binary=:all:", "--disable-pip-version-check", "--no-input",
+                "--progress-bar", "off"]
+    if not with_dependencies:
+        command.append("--no-deps")
     if wheel_folder is not None:
         # Offline: only what the folder holds (a USB stick, a Snowball share); never the network.
         command += ["--no-index", "--find-links", str(wheel_folder)]
+    for index in extra_indexes:
+        command += ["--extra-index-url", index]
     return command + list(requirements)
+
+
+def has_pip(python: Path) -> bool:
+    result = subprocess.run([str(python), "-m", "pip", "--version"], capture_output=True, text=True, check=False,
+                            env=_clean_environment(), creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+    return result.returncode == 0
+
+
+def index_url() -> str:
+    """The package index pip would use: PIP_INDEX_URL (an organisation's mirror), else PyPI."""
+    return os.environ.get("PIP_INDEX_URL", DEFAULT_INDEX).rstrip("/")
+
+
+def fetch_pip_wheel(index: str, folder: Path, timeout: float = 30.0) -> Path:
+    """pip's wheel from a simple index (PEP 503), checked against the index's SHA-256."""
+    page_url = f"{index.rstrip('/')}/pip/"
+    try:
+        with urllib.request.urlopen(page_url, timeout=timeout) as response:
+            page = response.read().decode("utf-8", "replace")
+    except OSError as error:
+        raise InstallError(f"QGIS's Python has no pip, and the package index ({page_url}) cannot be reached to fetch "
+                           f"one ({error}). Install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip), "
+                           "or install from a folder of wheels that holds a pip wheel (make wheelhouse adds one).") from None
+    links = re.findall(r'href="([^"]*pip-([0-9.]+)-py3-none-any\.whl[^"]*)"', page)
+    if not links:
+        raise InstallError(f"{page_url} lists no pip wheel: install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip)")
+    href = next((h for h, version in links if version == PIP_VERSION), links[-1][0])
+    url = urllib.parse.urljoin(page_url, href)
+    name = urllib.parse.urlparse(url).path.rsplit("/", 1)[-1]
+    expected = urllib.parse.urlparse(url).fragment.partition("sha256=")[2]
+    folder.mkdir(parents=True, exist_ok=True)
+    wheel = folder / name
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        content = response.read()
+    if expected and hashlib.sha256(content).hexdigest() != expected:
+        raise InstallError(f"The pip wheel from {url} does not match the index's checksum: nothing was installed")
+    partial = wheel.with_name(wheel.name + ".partial")
+    partial.write_bytes(content)
+    partial.replace(wheel)
+    return wheel
+
+
+def pip_runner(python: Path, wheel_folder: Optional[Path], cache: Path, report: Callable[[str], None]) -> List[str]:
+    """How to run pip: QGIS's own, else pip's wheel (pip runs from its wheel: ``python pip.whl/pip``)."""
+    if has_pip(python):
+        return [str(python), "-m", "pip"]
+    carried = sorted(Path(wheel_folder).glob("pip-*-py3-none-any.whl")) if wheel_folder is not None else []
+    if wheel_folder is not None and not carried:
+        raise InstallError(f"QGIS's Python has no pip and {wheel_folder} holds no pip wheel: add one (make wheelhouse "
+                           "does), or install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip)")
+    wheel = carried[-1] if carried else fetch_pip_wheel(index_url(), Path(cache))
+    report(f"QGIS's Python has no pip: running pip from {wheel.name}")
+    return [str(python), str(wheel / "pip")]
+
+
+def download_size(pip: Sequence[str], requirements: Sequence[str], report: Callable[[str], None] = lambda line: None,
+                  timeout: float = 30.0) -> Optional[int]:
+    """Bytes to download for ``requirements`` with their dependencies: pip resolves them without
+    downloading (--dry-run --report), and each file's size is asked of the server. None if unknown."""
+    with tempfile.TemporaryDirectory() as folder:
+        report_path = Path(folder) / "report.json"
+        command = list(pip) + ["install", "--dry-run", "--ignore-installed", "--only-binary=:all:", "--quiet",
+                               "--disable-pip-version-check", "--no-input", "--report", str(report_path), *requirements]
+        result = subprocess.run(command, capture_output=True, text=True, env=_clean_environment(), check=False,
+                                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+        if result.returncode != 0 or not report_path.is_file():
+            return None
+        items = json.loads(report_path.read_text(encoding="utf-8")).get("install", [])
+    total = 0
+    for item in items:
+        url = item.get("download_info", {}).get("url", "")
+        try:
+            if url.startswith("file:"):
+                total += Path(urllib.request.url2pathname(urllib.parse.urlparse(url).path)).stat().st_size
+                continue
+            with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=timeout) as response:
+                total += int(response.headers["Content-Length"])
+        except (OSError, KeyError, ValueError):
+            report(f"The size of {url} is unknown")
+            return None
+    return total
+
+
+def reachable(url: str, timeout: float = 15.0) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout):
+            return True
+    except OSError:
+        return False
 
 
 def check_command(python: Path, kit: Kit = TORCH) -> List[str]:
@@ -172,28 +302,30 @@ class InstallResult:
 
 def install(folder: Path, wheel_folder: Optional[Path] = None, report: Callable[[str], None] = print,
             cancelled: Callable[[], bool] = lambda: False, python: Optional[Path] = None,
-            kit: Kit = TORCH) -> Optional[InstallResult]:
+            kit: Kit = TORCH, build: str = "cpu", platform: str = sys.platform) -> Optional[InstallResult]:
     """Installs a kit into a staging folder, checks it, and swaps it in. None when cancelled."""
     folder = Path(folder)
-    requirements = kit.requirements
     if wheel_folder is not None and not Path(wheel_folder).is_dir():
         raise InstallError(f"{wheel_folder} is not a folder: choose the folder of wheels (make wheelhouse writes one)")
     python = python or python_executable()
+    requirements, extra_indexes, with_dependencies = plan(kit, build, online=wheel_folder is None, platform=platform)
     staging = folder.with_name(f".{folder.name}.partial")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        report(f"Installing {len(requirements)} packages into {folder}" + (f" from {wheel_folder}" if wheel_folder else " from the package index"))
-        code = _run(pip_command(python, staging, requirements, wheel_folder), _clean_environment(offline=wheel_folder is not None),
-                    report, cancelled)
+        pip = pip_runner(python, wheel_folder, folder.parent / ".pip", report)
+        if with_dependencies:
+            size = download_size(pip, requirements, report)
+            report(f"PyPI's CUDA build of PyTorch with its NVIDIA libraries: {describe_size(size)} to download")
+        report(f"Installing {len(requirements)} packages into {folder}" + (f" from {wheel_folder}" if wheel_folder else
+               " from the package index" + (f" and {', '.join(extra_indexes)}" if extra_indexes else "")))
+        code = _run(pip_command(python, staging, requirements, wheel_folder, extra_indexes, with_dependencies, pip),
+                    _clean_environment(offline=wheel_folder is not None), report, cancelled)
         if cancelled():
             report("Cancelled: nothing was changed")
             return None
         if code != 0:
-            hint = ("the folder lacks one of them for this platform and Python: build it with 'make wheelhouse' for "
-                    f"{sys.platform}, Python {sys.version_info.major}.{sys.version_info.minor}") if wheel_folder else \
-                "no network, or the index refused: install from a folder of wheels instead"
-            raise InstallError(f"pip could not install the packages ({hint}); the log above has pip's own words")
+            raise InstallError(_pip_failure(pip, kit, wheel_folder, extra_indexes, report))
         intruders = [name for name in PROTECTED if (staging / name).exists()]
         if intruders:
             raise InstallError(f"The install brought {', '.join(intruders)}, which QGIS ships itself: refused, nothing was changed")
@@ -212,6 +344,30 @@ def install(folder: Path, wheel_folder: Optional[Path] = None, report: Callable[
         return InstallResult(folder, lines[-1])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def describe_size(size: Optional[int]) -> str:
+    if size is None:
+        return "a size the index does not tell (several GB)"
+    return f"{size / 1e9:.1f} GB" if size >= 1e9 else f"{size / 1e6:.0f} MB"
+
+
+def _pip_failure(pip: Sequence[str], kit: Kit, wheel_folder: Optional[Path], extra_indexes: Sequence[str],
+                 report: Callable[[str], None]) -> str:
+    """Why pip failed, in the words that send the user the right way; nothing was changed."""
+    if wheel_folder is not None:
+        return ("pip could not install the packages (the folder lacks one of them for this platform and Python: build "
+                f"it with 'make wheelhouse' for {sys.platform}, Python {sys.version_info.major}.{sys.version_info.minor}); "
+                "the log above has pip's own words")
+    unreachable = [index for index in extra_indexes if not reachable(index.rstrip("/") + "/")]
+    if unreachable:
+        size = download_size(pip, kit.requirements, report)
+        return (f"PyTorch's CPU index ({', '.join(unreachable)}) cannot be reached from here, and PyPI's Linux build of "
+                f"PyTorch is the CUDA build: with the NVIDIA libraries it needs, {describe_size(size)} to download. "
+                "Choose the CUDA build to install it (it runs on the CPU too), or install from a folder of wheels "
+                "(make wheelhouse). Nothing was changed.")
+    return ("pip could not install the packages (no network, or the index refused: install from a folder of wheels "
+            "instead); the log above has pip's own words")
 
 
 def state(folder: Path, kit: Kit = TORCH) -> Dict[str, str]:

@@ -1,14 +1,13 @@
 """The QGIS plugin: a toolbar action, the dock widget and the Processing provider."""
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QAction
+
+try:
+    from qgis.PyQt.QtGui import QAction  # Qt6 (QGIS 4)
+except ImportError:
+    from qgis.PyQt.QtWidgets import QAction  # Qt5 (QGIS 3)
 
 from . import icons
-
-try:  # compiled by `make package`; a source checkout uses the icon files directly
-    from . import resources_rc  # noqa: F401
-except ImportError:
-    pass
 
 MENU = "&e84 segment"
 
@@ -54,7 +53,7 @@ class E84SegmentPlugin:
         self.dock = E84SegmentDock(self.iface, self.iface.mainWindow())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         # Docks open at their minimum width; the form's full width fits without scrolling sideways.
-        self.iface.mainWindow().resizeDocks([self.dock], [DEFAULT_WIDTH], Qt.Horizontal)
+        self.iface.mainWindow().resizeDocks([self.dock], [DEFAULT_WIDTH], Qt.Orientation.Horizontal)
         self.dock.hide()
         self.dock.visibilityChanged.connect(self.action.setChecked)
         from .gui.endpoint_watch import check_live_endpoints

@@ -7,7 +7,6 @@ import argparse
 import configparser
 import os
 import shutil
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PLUGIN = "e84_segment"
 BUILD = ROOT / "build" / "plugin"
+DIST = ROOT / "dist"
 
 
 def version() -> str:
@@ -23,18 +23,15 @@ def version() -> str:
     return parser["general"]["version"]
 
 
-def build() -> Path:
-    """build/plugin/e84_segment: the package, metadata.txt, LICENSE and compiled resources."""
-    target = BUILD / PLUGIN
+def build(folder: Path = BUILD) -> Path:
+    """``folder``/e84_segment: the package, metadata.txt and LICENSE. Icons and Designer forms travel as
+    files and load by path: PyQt6 (QGIS 4) has no compiled resources."""
+    target = Path(folder) / PLUGIN
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(ROOT / PLUGIN, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     shutil.copy2(ROOT / "metadata.txt", target / "metadata.txt")
     shutil.copy2(ROOT / "LICENSE", target / "LICENSE")
     vendor_pure_python(target / "_vendor")
-    pyrcc = shutil.which("pyrcc5")
-    if pyrcc is None:
-        sys.exit("pyrcc5 not found: install pyqt5-dev-tools (make setup does)")
-    subprocess.run([pyrcc, "-o", str(target / "resources_rc.py"), str(ROOT / "resources.qrc")], check=True)
     return target
 
 
@@ -51,10 +48,10 @@ def vendor_pure_python(folder: Path) -> None:
         shutil.copy2(licence, folder / "mercantile" / licence.name)
 
 
-def make_zip() -> Path:
-    folder = build()
-    dist = ROOT / "dist"
-    dist.mkdir(exist_ok=True)
+def make_zip(dist: Path = DIST, folder: Path = BUILD) -> Path:
+    folder = build(folder)
+    dist = Path(dist)
+    dist.mkdir(parents=True, exist_ok=True)
     archive = dist / f"{PLUGIN}-{version()}.zip"
     partial = archive.with_suffix(".zip.partial")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as zf:

@@ -15,6 +15,32 @@ ATLANTA = SHARED_DATA / "atlanta"
 PORTUGAL = SHARED_DATA / "portugal_z17"
 
 
+def _untracked() -> set:
+    """New files git would see (ignored outputs such as build/ are not among them)."""
+    import subprocess
+
+    result = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    return {line for line in result.stdout.splitlines() if line.startswith("??")} if result.returncode == 0 else set()
+
+
+def pytest_sessionstart(session):
+    # Tests write under tmp_path only. GDAL and QGIS put sidecars (.aux.xml) in the working directory for
+    # sources without a folder: start in a scratch one, and check the working tree at the end.
+    import tempfile
+
+    session.config._e84_untracked = _untracked()
+    os.chdir(tempfile.mkdtemp(prefix="e84-tests-cwd-"))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    os.chdir(ROOT)
+    written = _untracked() - getattr(session.config, "_e84_untracked", set())
+    if written:
+        print("\nTests wrote into the working tree (write under tmp_path instead):\n  " + "\n  ".join(sorted(written)))
+        session.exitstatus = 1
+
+
 def require(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"sample data {path} is absent (../shared/data is laid beside the repo in CI)")

@@ -51,3 +51,28 @@ def test_trainlocal_takes_the_augmentation(provider, kampala_dataset, tmp_path):
     _, meta = modelfile.load(tmp_path / "m.pt")
     assert meta["options"]["augment"] == "geometric"  # asked for; colour and texture are the default
     assert train.TrainOptions().augment == "photometric"
+
+
+def test_scale_zooms_image_and_mask_together_and_pads_with_ignore():
+    rgb = chip()
+    mask = (rgb[..., 0] > 128).astype(np.uint8)
+    zoomed_in = zoomed_out = 0
+    for seed in range(40):
+        out_rgb, out_mask = augment.scale(rgb, mask, np.random.default_rng(seed))
+        assert out_rgb.shape == rgb.shape and out_mask.shape == mask.shape and out_rgb.dtype == np.uint8
+        padded = out_mask == augment.IGNORE
+        assert set(np.unique(out_mask)) <= {0, 1, augment.IGNORE}
+        if padded.any():  # zoomed out: the chip inside, reflected borders in no loss
+            zoomed_out += 1
+            rows, columns = np.where(~padded)
+            side = rows.max() - rows.min() + 1
+            assert side == columns.max() - columns.min() + 1
+            assert augment.SCALE_RANGE[0] * rgb.shape[0] - 1 <= side < rgb.shape[0]
+        else:
+            zoomed_in += not np.array_equal(out_rgb, rgb)
+        # Where the mask says building the image is bright, as in the original (labels follow the pixels).
+        building = out_mask == 1
+        assert out_rgb[..., 0][building].mean() > out_rgb[..., 0][out_mask == 0].mean() + 40
+    assert zoomed_in >= 10 and zoomed_out >= 10
+    again = augment.photometric_scale(rgb, mask, np.random.default_rng(5))
+    assert all(np.array_equal(a, b) for a, b in zip(again, augment.photometric_scale(rgb, mask, np.random.default_rng(5))))

@@ -96,7 +96,7 @@ def test_installed_from_a_wheel_folder_the_local_steps_run_in_a_fresh_qgis(tmp_p
     home = tmp_path / "home"
     profile = home / ".local" / "share" / "QGIS" / "QGIS3" / "profiles" / "default"
     (profile / "python" / "plugins").mkdir(parents=True)
-    with zipfile.ZipFile(package.make_zip()) as archive:
+    with zipfile.ZipFile(package.make_zip(tmp_path / "dist", tmp_path / "build")) as archive:
         archive.extractall(profile / "python" / "plugins")
     package.enable(profile)
     refused = qgis_process(home, "run", "e84segment:trainlocal", "--", f"DATASET={kampala_dataset}", "EPOCHS=1", f"OUTPUT={tmp_path / 'm.pt'}")

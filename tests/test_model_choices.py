@@ -188,3 +188,27 @@ def test_dataclass_defaults_match_the_model_choices():
     options = train.TrainOptions()
     assert options.keep in train.KEEP_CHOICES and options.mixed_precision
     assert dataclasses.replace(options, keep="last").keep == "last"
+
+
+@pytest.mark.parametrize("encoder", ["efficientnet-lite1", "efficientnet-lite2"])
+def test_deeper_encoders_build_from_their_imagenet_weights_and_load_back(tmp_path, encoder):
+    """Capacity candidates: the same U-Net on lite1 or lite2, the encoder recorded so the file loads as it was."""
+    import torch
+
+    from e84_segment.backends.local import model as network, modelfile
+
+    pytest.importorskip(network.weights_module(encoder), reason=f"{network.ENCODERS[encoder].weights} is not installed")
+    net = network.SegmentationNet(2, "imagenet", encoder).eval()
+    shipped = torch.load(network.imagenet_weights(encoder), weights_only=True)
+    key = "_blocks.3._project_conv.weight"
+    assert torch.equal(net.encoder.state_dict()[key], shipped[key])  # pretrained, not random
+    with torch.no_grad():
+        out = net(torch.zeros(1, 3, 256, 256))
+    assert out.shape == (1, 2, 256, 256)
+    modelfile.save(tmp_path / "m.pt", net, {"zoom": 20, "tile_size": 256, "classes": ["background", "building"], "encoder": encoder})
+    loaded, meta = modelfile.load(tmp_path / "m.pt")
+    assert meta["encoder"] == encoder and len(loaded.encoder._blocks) == 21
+    modelfile.save(tmp_path / "odd.pt", net, {"zoom": 20, "tile_size": 256, "classes": ["background", "building"],
+                                              "encoder": "efficientnet-lite9"})
+    with pytest.raises(modelfile.ModelFileError, match="another version of this plugin"):
+        modelfile.load(tmp_path / "odd.pt")

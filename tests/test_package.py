@@ -21,10 +21,11 @@ import package  # noqa: E402  (scripts/package.py: the code behind make package 
 def installed_profile(tmp_path_factory):
     if not Path(QGIS_PROCESS).exists():
         pytest.skip("qgis_process.bin is absent: install Debian's 'qgis' package (make setup does)")
-    archive = package.make_zip()
+    archive = package.make_zip(tmp_path_factory.mktemp("dist"), tmp_path_factory.mktemp("build"))
     with zipfile.ZipFile(archive) as zf:
         names = zf.namelist()
-        assert "e84_segment/metadata.txt" in names and "e84_segment/resources_rc.py" in names
+        assert "e84_segment/metadata.txt" in names and "e84_segment/resources/icon.svg" in names
+        assert "e84_segment/resources_rc.py" not in names  # PyQt6 has no compiled resources: icons load by path
         assert "e84_segment/_vendor/mercantile/__init__.py" in names
         assert not any("__pycache__" in n for n in names)
         home = tmp_path_factory.mktemp("home")

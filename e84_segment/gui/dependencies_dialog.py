@@ -3,6 +3,7 @@
 A thin form over e84segment:installdependencies (progress, cancel and the log come from the
 algorithm's run), plus a diagnostics report for bug reports.
 """
+import sys
 from pathlib import Path
 
 from qgis.core import Qgis, QgsMessageLog
@@ -28,6 +29,8 @@ class DependenciesDialog(QDialog, FORM):
         for kit in installer.KITS:
             self.kitCombo.addItem(f"{kit.title} ({kit.size})", kit.key)
         self.kitCombo.currentIndexChanged.connect(self.show_state)
+        # Only Linux has two builds to choose from: PyPI's Windows and macOS torch runs on the CPU as it is.
+        self.cudaCheck.setVisible(sys.platform.startswith("linux"))
         self.installButton.clicked.connect(self.install)
         self.cancelButton.clicked.connect(self.cancel)
         self.cancelButton.setEnabled(False)
@@ -52,7 +55,7 @@ class DependenciesDialog(QDialog, FORM):
     def install(self) -> None:
         from .runner import AlgorithmRun
 
-        parameters = {"KIT": self.kitCombo.currentIndex()}
+        parameters = {"KIT": self.kitCombo.currentIndex(), "BUILD": int(self.cudaCheck.isChecked())}
         if self.folderRadio.isChecked():
             wheels = self.wheelFolderWidget.filePath().strip()
             if not wheels or not Path(wheels).is_dir():

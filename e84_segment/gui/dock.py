@@ -76,7 +76,7 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         off, so nothing may be cut instead (QScrollArea does not pass its form's minimum on). Each
         form keeps its rows together at the top: the spacer below them takes the spare height."""
         self.stepsTabs.tabBar().setUsesScrollButtons(False)
-        self.stepsTabs.tabBar().setElideMode(Qt.ElideNone)
+        self.stepsTabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         for page in ("data", "train", "predict", "compare"):
             scroll = getattr(self, f"{page}Scroll")
             scroll.setMinimumWidth(scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
@@ -131,8 +131,8 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
 
     def ask(self, question: str) -> bool:
         """A yes/no question before something is replaced or a step runs on doubtful input."""
-        answer = QMessageBox.question(self, LOG_TAG, question, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        return answer == QMessageBox.Yes
+        answer = QMessageBox.question(self, LOG_TAG, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def local_packages_ready(self) -> bool:
         """Local steps need PyTorch: when QGIS's Python lacks it, offer to install it instead of failing."""

@@ -21,7 +21,7 @@ class EpochPlot(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumHeight(140)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.loss: Dict[int, float] = {}
         self.iou: Dict[int, float] = {}
         self.f1: Dict[int, float] = {}
@@ -65,7 +65,7 @@ class EpochPlot(QWidget):
 
     def paintEvent(self, event):  # noqa: N802 (Qt's name)
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = painter.fontMetrics()
         line = metrics.height()
         left, right = metrics.horizontalAdvance("0.5") + 8, metrics.horizontalAdvance("0.00") + 8
@@ -105,7 +105,7 @@ class EpochPlot(QWidget):
             return QPointF(x, top + height * (1 - min(value / scale, 1.0)))
 
         for series, scale, colour in ((self.loss, top_loss, self.LOSS), (self.iou, 1.0, self.IOU), (self.f1, 1.0, self.F1)):
-            painter.setPen(QPen(colour, 2, Qt.SolidLine))
+            painter.setPen(QPen(colour, 2, Qt.PenStyle.SolidLine))
             points = [point(e, series[e], scale) for e in sorted(series)]
             for a, b in zip(points, points[1:]):
                 painter.drawLine(a, b)

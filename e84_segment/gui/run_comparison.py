@@ -12,7 +12,7 @@ from ..core.run_comparison import SERIES, Comparison
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("run_comparison.ui")))
 # One colour per run (the baseline first, in black); one line style per series.
 COLOURS = ("#000000", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2")
-STYLES = {"building_iou": Qt.SolidLine, "object_f1": Qt.DashLine}
+STYLES = {"building_iou": Qt.PenStyle.SolidLine, "object_f1": Qt.PenStyle.DashLine}
 
 
 class CurvesPlot(QWidget):
@@ -22,14 +22,14 @@ class CurvesPlot(QWidget):
         super().__init__(parent)
         self.titles, self.curves = titles, curves
         self.setMinimumHeight(200)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def epochs(self) -> List[int]:
         return sorted({e for run in self.curves for key in STYLES for e in run.get(key, {})})
 
     def paintEvent(self, event):  # noqa: N802 (Qt's name)
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         line = painter.fontMetrics().height()
         left, top = painter.fontMetrics().horizontalAdvance("0.5") + 8, line * (len(self.titles) + 1) + 4
         width, height = self.width() - left - 8, self.height() - top - line - 6

@@ -6,7 +6,7 @@ from qgis.PyQt.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplicat
 
 class WheelGuard(QObject):
     def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Wheel and not watched.hasFocus():
+        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
             # Hand the wheel to the scroll area around the form, which scrolls instead.
             area = watched.parentWidget()
             while area is not None and not isinstance(area, QAbstractScrollArea):
@@ -20,6 +20,6 @@ class WheelGuard(QObject):
 def guard_wheel(root: QWidget) -> WheelGuard:
     guard = WheelGuard(root)
     for widget in root.findChildren(QAbstractSpinBox) + root.findChildren(QComboBox):
-        widget.setFocusPolicy(Qt.StrongFocus)
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         widget.installEventFilter(guard)
     return guard

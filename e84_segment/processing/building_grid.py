@@ -15,16 +15,15 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import building_grid, vectorize
-from . import styles
+from . import field_types, styles
 from .base import E84Algorithm
 from .compare_osm import add_comparison_parameters, compare_sources
 
-FIELDS = (("predicted", QVariant.Int), ("osm", QVariant.Int), ("matched", QVariant.Int),
-          ("predicted_only", QVariant.Int), ("osm_only", QVariant.Int), ("completeness", QVariant.Double),
-          ("built_up_m2", QVariant.Double), ("built_up_share", QVariant.Double))
+FIELDS = (("predicted", field_types.INT), ("osm", field_types.INT), ("matched", field_types.INT),
+          ("predicted_only", field_types.INT), ("osm_only", field_types.INT), ("completeness", field_types.DOUBLE),
+          ("built_up_m2", field_types.DOUBLE), ("built_up_share", field_types.DOUBLE))
 
 
 class BuildingGridAlgorithm(E84Algorithm):

@@ -14,10 +14,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import damage
-from . import areas, styles
+from . import areas, field_types, styles
 from .base import E84Algorithm
 from .polygonize import open_prediction
 
@@ -83,8 +82,8 @@ class CompareBuildingsAlgorithm(E84Algorithm):
         if all(s.status == damage.NO_IMAGERY for s in found):
             raise QgsProcessingException("No building lies on the post-event prediction: predict over the buildings' area")
         fields = QgsFields(source.fields())
-        for name, kind in (("seen_share", QVariant.Double), ("mean_probability", QVariant.Double),
-                           ("status", QVariant.String), ("review_rank", QVariant.Int)):
+        for name, kind in (("seen_share", field_types.DOUBLE), ("mean_probability", field_types.DOUBLE),
+                           ("status", field_types.STRING), ("review_rank", field_types.INT)):
             fields.append(QgsField(name, kind))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                           QgsCoordinateReferenceSystem("EPSG:3857"))

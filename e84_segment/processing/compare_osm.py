@@ -23,10 +23,9 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import compare, dataset, vectorize
-from . import areas, styles
+from . import areas, field_types, styles
 from .base import E84Algorithm
 
 
@@ -179,7 +178,7 @@ def compare_and_write(algorithm, parameters, context, feedback, predicted, predi
     scores["predicted_only_alone"] = len(shares) - scores["predicted_only_overlapping_osm"]
 
     outputs = {}
-    matched_fields = _fields(("predicted_fid", QVariant.LongLong), ("reference_fid", QVariant.LongLong), ("iou", QVariant.Double))
+    matched_fields = _fields(("predicted_fid", field_types.LONG_LONG), ("reference_fid", field_types.LONG_LONG), ("iou", field_types.DOUBLE))
     sink, outputs["MATCHED"] = _sink(algorithm, parameters, context, "MATCHED", matched_fields, styles.MatchedStyler)
     for m in result.matches:
         feature = QgsFeature(matched_fields)
@@ -187,7 +186,7 @@ def compare_and_write(algorithm, parameters, context, feedback, predicted, predi
         feature.setAttributes([predicted[m.predicted].id(), reference[m.reference].id(), round(m.iou, 4)])
         sink.addFeature(feature, QgsFeatureSink.FastInsert)
     only_fields = QgsFields(predicted_fields)
-    only_fields.append(QgsField("osm_overlap", QVariant.Double))
+    only_fields.append(QgsField("osm_overlap", field_types.DOUBLE))
     sink, outputs["PREDICTED_ONLY"] = _sink(algorithm, parameters, context, "PREDICTED_ONLY", only_fields, styles.PredictedOnlyStyler)
     for index, share in zip(result.predicted_only, shares):
         feature = QgsFeature(only_fields)

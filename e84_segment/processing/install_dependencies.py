@@ -20,6 +20,7 @@ class InstallDependenciesAlgorithm(E84Algorithm):
     KIT = "KIT"
     WHEEL_FOLDER = "WHEEL_FOLDER"
     TARGET_FOLDER = "TARGET_FOLDER"
+    BUILD = "BUILD"
     FOLDER = "FOLDER"
     CHECK = "CHECK"
 
@@ -35,7 +36,14 @@ class InstallDependenciesAlgorithm(E84Algorithm):
             "The packages are checked in a fresh Python (they import and the network runs) before they replace what "
             "was there: a failed or cancelled install changes nothing.\n\n"
             "KIT 1 installs onnxruntime alone (about 75 MB, into its own folder beside PyTorch's): enough to predict "
-            "with a model exported as ONNX, for a lighter field laptop."
+            "with a model exported as ONNX, for a lighter field laptop.\n\n"
+            "Linux: PyPI's PyTorch is the CUDA build, with gigabytes of NVIDIA libraries. BUILD 0 (the default) takes "
+            "the CPU build from PyTorch's own index (download.pytorch.org); where only a PyPI mirror can be reached, "
+            "the install stops and says how large the CUDA build is. BUILD 1 installs the CUDA build with its "
+            "libraries: for an NVIDIA GPU, or where PyTorch's index is out of reach. Windows and macOS take PyPI's "
+            "build either way.\n\n"
+            "QGIS's Python on Debian and Ubuntu has no pip: pip then runs from its wheel, taken from the folder of "
+            "wheels or fetched from the package index."
         )
 
     def initAlgorithm(self, config=None):
@@ -43,6 +51,9 @@ class InstallDependenciesAlgorithm(E84Algorithm):
                                                      defaultValue=0))
         self.addParameter(QgsProcessingParameterFile(self.WHEEL_FOLDER, "Folder of wheels (offline; empty: the package index)",
                                                      QgsProcessingParameterFile.Folder, optional=True))
+        self.addAdvancedParameter(QgsProcessingParameterEnum(
+            self.BUILD, "PyTorch build (Linux)", options=["CPU (PyTorch's CPU index)", "CUDA (PyPI, with NVIDIA libraries)"],
+            defaultValue=0))
         self.addAdvancedParameter(QgsProcessingParameterFile(self.TARGET_FOLDER, "Install into (empty: the profile's packages folder)",
                                                              QgsProcessingParameterFile.Folder, optional=True))
         self.addOutput(QgsProcessingOutputFolder(self.FOLDER, "Packages folder"))
@@ -65,7 +76,8 @@ class InstallDependenciesAlgorithm(E84Algorithm):
             feedback.setProgress(min(95.0, lines * 2.5))  # pip says a few lines per package
 
         try:
-            result = installer.install(folder, Path(wheels) if wheels else None, report, feedback.isCanceled, kit=kit)
+            result = installer.install(folder, Path(wheels) if wheels else None, report, feedback.isCanceled, kit=kit,
+                                       build=installer.BUILDS[self.parameterAsEnum(parameters, self.BUILD, context)])
         except installer.InstallError as error:
             raise QgsProcessingException(str(error)) from None
         if result is None:

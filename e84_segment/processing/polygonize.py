@@ -18,19 +18,18 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import evaluate, rasters, vectorize
-from . import styles
+from . import field_types, styles
 from .base import E84Algorithm
 
 
 
 def footprint_fields() -> QgsFields:
     fields = QgsFields()
-    fields.append(QgsField("area_m2", QVariant.Double))
-    fields.append(QgsField("confidence", QVariant.Double))
-    fields.append(QgsField("model", QVariant.String))
+    fields.append(QgsField("area_m2", field_types.DOUBLE))
+    fields.append(QgsField("confidence", field_types.DOUBLE))
+    fields.append(QgsField("model", field_types.STRING))
     return fields
 
 

@@ -21,17 +21,16 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from .. import dependencies
 from ..core import active, tiles
-from . import areas, styles
+from . import areas, field_types, styles
 from .base import E84Algorithm
 from .predict_local import add_imagery_and_area
 
-FIELDS = (("rank", QVariant.Int), ("score", QVariant.Double), ("z", QVariant.Int), ("x", QVariant.Int),
-          ("y", QVariant.Int), ("size", QVariant.Int), ("reason", QVariant.String), ("undecided", QVariant.Double),
-          ("buildings", QVariant.Double))
+FIELDS = (("rank", field_types.INT), ("score", field_types.DOUBLE), ("z", field_types.INT), ("x", field_types.INT),
+          ("y", field_types.INT), ("size", field_types.INT), ("reason", field_types.STRING), ("undecided", field_types.DOUBLE),
+          ("buildings", field_types.DOUBLE))
 BATCH = 4
 
 

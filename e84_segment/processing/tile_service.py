@@ -48,20 +48,20 @@ def qgis_transport(headers: Dict[str, str], authcfg: str = "") -> tile_fetch.Tra
         request = QNetworkRequest(QUrl(url))
         for name, value in headers.items():
             request.setRawHeader(name.encode(), value.encode())
-        request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.PreferCache)
+        request.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, QNetworkRequest.CacheLoadControl.PreferCache)
         reply = QgsNetworkAccessManager.blockingGet(request, authcfg, False)
-        status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         answered = {bytes(name).decode("latin-1").lower(): bytes(reply.rawHeader(name)).decode("latin-1")
                     for name in reply.rawHeaderList()}
         if status is None:  # file:// and other schemes carry no HTTP status
-            if reply.error() == QNetworkReply.NoError:
+            if reply.error() == QNetworkReply.NetworkError.NoError:
                 status = 200
-            elif reply.error() in (QNetworkReply.ContentNotFoundError, QNetworkReply.ProtocolInvalidOperationError):
+            elif reply.error() in (QNetworkReply.NetworkError.ContentNotFoundError, QNetworkReply.NetworkError.ProtocolInvalidOperationError):
                 status = 404
             else:
                 status = 0
         return tile_fetch.Response(int(status), bytes(reply.content()), answered,
-                                   "" if reply.error() == QNetworkReply.NoError else reply.errorString())
+                                   "" if reply.error() == QNetworkReply.NetworkError.NoError else reply.errorString())
 
     return get
 
@@ -71,7 +71,7 @@ def decode_tile(data: bytes) -> tile_chips.Decoded:
     image = QImage.fromData(data)
     if image.isNull():
         return None
-    return chips.qimage_to_rgb_valid(image.convertToFormat(QImage.Format_ARGB32))
+    return chips.qimage_to_rgb_valid(image.convertToFormat(QImage.Format.Format_ARGB32))
 
 
 def make_thread_ready() -> None:

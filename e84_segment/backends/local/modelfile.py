@@ -11,7 +11,7 @@ from typing import Tuple
 
 import torch
 
-from .model import SegmentationNet
+from .model import ENCODER, SegmentationNet
 
 FORMAT = "e84_segment.model"
 FORMAT_VERSION = 1
@@ -91,7 +91,10 @@ def load(path: Path) -> Tuple[SegmentationNet, dict]:
     """The network in eval mode (no pretrained weights are read: the file holds all of them)."""
     document = read(path)
     meta = document["meta"]
-    model = SegmentationNet(len(meta["classes"]), initialisation="scratch")
+    try:
+        model = SegmentationNet(len(meta["classes"]), initialisation="scratch", encoder=meta.get("encoder", ENCODER))
+    except ValueError as error:
+        raise ModelFileError(f"{path} was made by another version of this plugin: {error}; update the plugin") from error
     try:
         model.load_state_dict(document["state_dict"], strict=True)
     except RuntimeError as error:

@@ -63,6 +63,8 @@ class TrainOptions:
     batch_size: int = 8
     learning_rate: float = 1e-3
     initialisation: str = PRETRAINED
+    # A key of model.ENCODERS: lite1 and lite2 are candidates for more capacity (docs/model-choices.md).
+    encoder: str = ENCODER
     seed: int = 0
     resume: bool = False
     base_model: Optional[str] = None  # fine-tune from this model file instead of the encoder's weights
@@ -324,7 +326,7 @@ def train(
     lineage = None
     if options.base_model:
         base_state, lineage = finetune.load_base(Path(options.base_model), info, report)
-        model = SegmentationNet(2, "scratch")  # the base's weights replace every one of them
+        model = SegmentationNet(2, "scratch", lineage["encoder"])  # the base's weights replace every one of them
         try:
             model.load_state_dict(base_state, strict=True)
         except RuntimeError as error:
@@ -332,7 +334,7 @@ def train(
         model = model.to(dev)
         report(f"Fine-tuning {Path(options.base_model).name} (fingerprint {lineage['base_fingerprint']})")
     else:
-        model = SegmentationNet(2, options.initialisation).to(dev)
+        model = SegmentationNet(2, options.initialisation, options.encoder).to(dev)
     # Channels-last convolutions are oneDNN's fast path on a CPU and use a GPU's tensor cores.
     model = model.to(memory_format=torch.channels_last)
     # Data-parallel: every rank steps on its own batches; DistributedDataParallel averages the gradients.
@@ -359,10 +361,11 @@ def train(
         state.update(progress_saved)
         report(f"Resuming after epoch {state['epoch']} ({state['elapsed'] / 60:.1f} min trained)")
 
+    encoder = lineage["encoder"] if lineage else options.encoder
     meta = {
         "created_by": f"e84_segment {metadata.version()}",
-        "architecture": "unet-efficientnet-lite0",
-        "encoder": ENCODER,
+        "architecture": f"unet-{encoder}",
+        "encoder": encoder,
         "initialisation": "fine-tuned" if lineage else options.initialisation,
         "classes": [c["name"] for c in dataset.CLASSES],
         "ignore_value": metrics.IGNORE,

@@ -22,10 +22,9 @@ from qgis.core import (
     QgsFields,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import review, runs, tiles
-from ...processing import areas, styles
+from ...processing import areas, field_types, styles
 from ...processing.base import plain
 from .review import review_field
 
@@ -100,8 +99,8 @@ class CorrectTab:
             if not create:
                 return None
             fields = QgsFields()
-            for name, kind in (("z", QVariant.Int), ("x", QVariant.Int), ("y", QVariant.Int), ("size", QVariant.Int),
-                               ("buildings", QVariant.Int), ("corrected", QVariant.String)):
+            for name, kind in (("z", field_types.INT), ("x", field_types.INT), ("y", field_types.INT), ("size", field_types.INT),
+                               ("buildings", field_types.INT), ("corrected", field_types.STRING)):
                 fields.append(QgsField(name, kind))
             options = QgsVectorFileWriter.SaveVectorOptions()
             options.driverName = "GPKG"

@@ -13,10 +13,9 @@ from qgis.core import (
     QgsProject,
     QgsVectorDataProvider,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import review, runs
-from ...processing import styles
+from ...processing import field_types, styles
 from ...processing.base import plain
 
 CONFIDENCE_FIELD = "confidence"
@@ -30,7 +29,7 @@ def review_field(layer, create: bool) -> int:
     index = layer.fields().lookupField(review.FIELD)
     if index >= 0 or not create:
         return index
-    field = QgsField(review.FIELD, QVariant.String, len=16)
+    field = QgsField(review.FIELD, field_types.STRING, len=16)
     if layer.isEditable():
         layer.addAttribute(field)
     elif layer.dataProvider().capabilities() & QgsVectorDataProvider.AddAttributes:

@@ -12,7 +12,7 @@ from ...core import runs
 from ...processing import styles
 
 PROJECT_SCOPE, PROJECT_RUNS, PROJECT_BASELINE = "e84_segment", "runs", "baseline"
-FOLDER_ROLE = Qt.UserRole
+FOLDER_ROLE = Qt.ItemDataRole.UserRole
 # Output files -> (layer name, styler): what a run loads, and loads again from the Runs tab.
 OUTPUT_LAYERS = {
     "tiles": ("Training tiles", styles.TilesStyler), "classes": ("Predicted buildings", styles.ClassesStyler),
