@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SYSTEM_PYTHON := /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := python3-qgis qgis-providers qgis python3-venv python3-pil pyqt5-dev-tools gcc python3-dev
+APT_PACKAGES := python3-qgis qgis-providers qgis python3-venv python3-pil pyqt5-dev-tools qttools5-dev-tools gcc python3-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Headless Qt, and a throw-away HOME so runs never touch a real QGIS profile.
 RUN_ENV := QT_QPA_PLATFORM=offscreen HOME=$(CURDIR)/build/home XDG_RUNTIME_DIR=$(CURDIR)/build/home/run
@@ -14,7 +14,7 @@ DEMO_OUT ?= demo-output
 TRAIN_MINUTES ?= 4
 QGIS_PROFILE ?= default
 
-.PHONY: setup test qt6-check demo bench bench-correct bench-field bench-predict bench-review bench-throughput bench-tiles package deploy endpoint screenshot screenshot-dependencies wheelhouse clean
+.PHONY: setup test qt6-check translations test-qgis-current demo bench bench-correct bench-field bench-predict bench-review bench-throughput bench-tiles package deploy endpoint screenshot screenshot-dependencies wheelhouse clean
 
 setup: .apt-ok $(VENV)/.installed
 
@@ -44,6 +44,15 @@ $(QT6_VENV)/.installed: requirements-qt6.txt
 test: setup build/home $(QT6_VENV)/.installed
 	$(RUN_ENV) E84_PYQT6_PYTHON=$(CURDIR)/$(QT6_VENV)/bin/python $(PY) -m pytest $(PYTEST_ARGS)
 
+# The Qt Linguist files (e84_segment/i18n/*.ts) in step with the code; make package compiles them.
+translations:
+	$(SYSTEM_PYTHON) scripts/translations.py update
+
+# The suite on the current Qt5 LTR from Debian's packages, in a chroot (scripts/qgis_current.py; root).
+QGIS_SUITE ?= trixie
+test-qgis-current:
+	$(SYSTEM_PYTHON) scripts/qgis_current.py --suite $(QGIS_SUITE) -- $(PYTEST_ARGS)
+
 # Would the plugin load on QGIS 4? Every Qt name resolved against PyQt6 (also part of make test).
 qt6-check: $(QT6_VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(QT6_VENV)/bin/python scripts/qt6_check.py e84_segment
@@ -56,7 +65,7 @@ wheelhouse: setup
 
 # Packaging needs mercantile (vendored into the zip), deploying PyQt's QSettings: a venv of a
 # few MB, not the test venv's torch and moto.
-PACKAGE_APT := python3-venv pyqt5-dev-tools python3-pyqt5
+PACKAGE_APT := python3-venv qttools5-dev-tools python3-pyqt5
 PACKAGE_VENV := build/package-venv
 MERCANTILE := $(shell grep '^mercantile==' requirements.txt)
 

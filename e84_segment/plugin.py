@@ -7,7 +7,7 @@ try:
 except ImportError:
     from qgis.PyQt.QtWidgets import QAction  # Qt5 (QGIS 3)
 
-from . import icons
+from . import i18n, icons
 
 MENU = "&e84 segment"
 
@@ -15,6 +15,7 @@ MENU = "&e84 segment"
 class E84SegmentPlugin:
     def __init__(self, iface):
         self.iface = iface
+        i18n.install()  # before any algorithm or form is made: they take their words from it
         self.provider = None
         self.action = None
         self.toolbar = None
@@ -38,7 +39,7 @@ class E84SegmentPlugin:
         from .gui.dock import DEFAULT_WIDTH, E84SegmentDock
 
         self.initProcessing()
-        self.action = QAction(icons.plugin_icon(), "e84 segment", self.iface.mainWindow())
+        self.action = QAction(icons.plugin_icon(), i18n.tr("e84 segment"), self.iface.mainWindow())
         self.action.setObjectName("e84SegmentAction")
         self.action.setCheckable(True)
         self.action.toggled.connect(self._toggle_dock)
@@ -46,7 +47,7 @@ class E84SegmentPlugin:
         self.toolbar.setObjectName("e84SegmentToolbar")
         self.toolbar.addAction(self.action)
         self.iface.addPluginToMenu(MENU, self.action)
-        self.dependencies_action = QAction("Dependencies…", self.iface.mainWindow())
+        self.dependencies_action = QAction(i18n.tr("Dependencies…"), self.iface.mainWindow())
         self.dependencies_action.setObjectName("e84SegmentDependencies")
         self.dependencies_action.triggered.connect(self.show_dependencies)
         self.iface.addPluginToMenu(MENU, self.dependencies_action)
@@ -92,3 +93,4 @@ class E84SegmentPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        i18n.uninstall()

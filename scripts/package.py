@@ -11,6 +11,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import translations  # scripts/translations.py
+
 ROOT = Path(__file__).resolve().parents[1]
 PLUGIN = "e84_segment"
 BUILD = ROOT / "build" / "plugin"
@@ -32,6 +34,10 @@ def build(folder: Path = BUILD) -> Path:
     shutil.copy2(ROOT / "metadata.txt", target / "metadata.txt")
     shutil.copy2(ROOT / "LICENSE", target / "LICENSE")
     vendor_pure_python(target / "_vendor")
+    # Qt Linguist sources stay in the repository; the plugin loads the compiled .qm files.
+    for source in (target / "i18n").glob("*.ts"):
+        source.unlink()
+    translations.compile_to(target / "i18n")
     return target
 
 

