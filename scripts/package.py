@@ -65,8 +65,49 @@ def make_zip(dist: Path = DIST, folder: Path = BUILD) -> Path:
             if path.is_file():
                 zf.write(path, path.relative_to(folder.parent).as_posix())
     partial.replace(archive)
+    problems = repository_problems(archive)
+    if problems:
+        sys.exit("plugins.qgis.org would refuse it: " + "; ".join(problems))
     print(archive)
     return archive
+
+
+# What plugins.qgis.org's upload validator (qgis-app/plugins/validator.py) refuses, checked offline
+# (the links in tracker, repository and homepage it also fetches).
+REQUIRED_METADATA = ("name", "description", "version", "qgisMinimumVersion", "author", "email", "about", "tracker", "repository")
+MAX_UPLOAD_BYTES = 25_000_000
+
+
+def repository_problems(archive: Path) -> list:
+    """Why plugins.qgis.org would refuse the zip ([] when it would take it)."""
+    problems = []
+    if Path(archive).stat().st_size > MAX_UPLOAD_BYTES:
+        problems.append(f"{archive} is over {MAX_UPLOAD_BYTES / 1e6:g} MB")
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        if zf.testzip() is not None:
+            problems.append("a file of the zip is damaged")
+        folders = {name.split("/")[0] for name in names}
+        if folders != {PLUGIN}:
+            problems.append(f"the zip must hold one folder, {PLUGIN}; it holds {sorted(folders)}")
+        for name in names:
+            parts = name.split("/")
+            if ".." in parts or name.startswith("/") or name.endswith(".pyc") or {"__MACOSX", ".git", "__pycache__"} & set(parts):
+                problems.append(f"{name} is refused (path, .pyc or a build folder)")
+        for required in ("__init__.py", "metadata.txt", "LICENSE"):
+            if f"{PLUGIN}/{required}" not in names:
+                problems.append(f"{PLUGIN}/{required} is missing")
+        parser = configparser.ConfigParser(interpolation=None)
+        parser.optionxform = str
+        parser.read_string(zf.read(f"{PLUGIN}/metadata.txt").decode("utf-8"))
+        general = dict(parser["general"]) if parser.has_section("general") else {}
+        problems += [f"metadata.txt lacks {key}" for key in REQUIRED_METADATA if not general.get(key, "").strip()]
+        if "/" in general.get("author", ""):
+            problems.append("the author may not contain a slash")
+        icon = general.get("icon", "")
+        if icon and f"{PLUGIN}/{icon.lstrip('./')}" not in names:
+            problems.append(f"the icon {icon} is not in the zip")
+    return problems
 
 
 def qgis_user_dir() -> Path:

@@ -41,7 +41,8 @@ def download_command(target: str, folder: Path) -> list:
         command += ["--platform", tag]
     if platform == "linux":
         command += ["--extra-index-url", TORCH_CPU_INDEX]
-    return command + [requirement for kit in installer.KITS for requirement in kit.requirements]
+    # pip's own wheel too: QGIS's Python on Debian and Ubuntu has no pip, and the installer runs it from there.
+    return command + [requirement for kit in installer.KITS for requirement in kit.requirements] + [f"pip=={installer.PIP_VERSION}"]
 
 
 def build(target: str, output: Path) -> Path:

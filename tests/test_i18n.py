@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from qgis.core import QgsApplication, QgsProcessingContext, QgsSettings
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsSettings
 
 import e84_segment
 from e84_segment import i18n
@@ -62,10 +62,12 @@ def qgis_locale():
 @pytest.mark.parametrize("locale, words", [
     ("fr_FR", {"tab": "1 Données", "group": "Imagerie et étiquettes", "title": "Construire les données d'entraînement",
                "alg_group": "1 Données d'entraînement", "parameter": "Niveau de zoom", "help": "Découpe l'imagerie en tuiles",
-               "label": "'Imagettes sans bâtiment par imagette avec bâtiments'", "error": "impossible d'écrire dans", "action": "Dépendances…"}),
+               "label": "'Imagettes sans bâtiment par imagette avec bâtiments'", "error": "impossible d'écrire dans", "action": "Dépendances…",
+               "run_error": "n'a pas d'extension connue ; terminez-le par .gpkg"}),
     ("es_ES", {"tab": "1 Datos", "group": "Imágenes y etiquetas", "title": "Crear datos de entrenamiento",
                "alg_group": "1 Datos de entrenamiento", "parameter": "Nivel de zoom", "help": "Corta las imágenes en teselas",
-               "label": "'Recortes sin edificios por recorte con edificios'", "error": "no se puede escribir en", "action": "Dependencias…"}),
+               "label": "'Recortes sin edificios por recorte con edificios'", "error": "no se puede escribir en", "action": "Dependencias…",
+               "run_error": "no tiene una extensión conocida; termínelo en .gpkg"}),
 ])
 def test_the_plugin_speaks_the_language_qgis_is_set_to(qgis_iface, qgis_processing, compiled, qgis_locale, tmp_path, locale, words):
     qgis_locale(locale)
@@ -90,6 +92,11 @@ def test_the_plugin_speaks_the_language_qgis_is_set_to(qgis_iface, qgis_processi
             {"IMAGERY": str(ROOT / "demo" / "aoiA_dense_z20.tif"), "LABELS": str(ROOT / "demo" / "buildings.geojson"), "ZOOM": 20,
              "OUTPUT": str(blocked / "out")}, QgsProcessingContext())
         assert not ok and words["error"] in message, message
+        import processing
+
+        with pytest.raises(QgsProcessingException, match=words["run_error"]):  # an algorithm's own error
+            processing.run("e84segment:exportfootprints", {"INPUT": str(ROOT / "demo" / "buildings.geojson"),
+                                                           "OUTPUT": str(tmp_path / "footprints.xyz")})
     finally:
         plugin.unload()
     assert registry.algorithmById("e84segment:buildtrainingdata") is None

@@ -27,6 +27,9 @@ def installed_profile(tmp_path_factory):
         assert "e84_segment/metadata.txt" in names and "e84_segment/resources/icon.svg" in names
         assert "e84_segment/resources_rc.py" not in names  # PyQt6 has no compiled resources: icons load by path
         assert "e84_segment/_vendor/mercantile/__init__.py" in names
+        assert {"e84_segment/i18n/e84_segment_fr.qm", "e84_segment/i18n/e84_segment_es.qm"} <= set(names)
+        assert not any(n.endswith(".ts") for n in names)  # Qt Linguist sources stay in the repository
+        assert package.repository_problems(archive) == []
         assert not any("__pycache__" in n for n in names)
         home = tmp_path_factory.mktemp("home")
         user_dir = home / ".local" / "share" / "QGIS" / "QGIS3"
@@ -172,3 +175,15 @@ def test_qgis_process_suggests_tiles_and_improves_from_them(installed_profile, t
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
     assert results["CORRECTED"] == 2 and results["CHIPS"] == 2 and (tmp_path / "improved.pt").is_file()
+
+
+def test_the_repository_checks_refuse_what_plugins_qgis_org_refuses(tmp_path):
+    archive = tmp_path / "bad.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("e84_segment/__init__.py", "")
+        zf.writestr("e84_segment/metadata.txt", "[general]\nname=x\nauthor=a/b\nicon=icon.png\n")
+        zf.writestr("e84_segment/__pycache__/x.cpython-311.pyc", b"")
+        zf.writestr("other/readme.txt", "")
+    problems = "\n".join(package.repository_problems(archive))
+    for words in ("one folder", "__pycache__", "LICENSE is missing", "lacks version", "lacks tracker", "slash", "icon.png"):
+        assert words in problems, problems

@@ -1123,6 +1123,38 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
       <translation>Dependencias…</translation>
     </message>
     <message>
+      <source>{}: choose a raster layer QGIS can display (GeoTIFF, XYZ, WMS)</source>
+      <translation>{}: elija una capa ráster que QGIS pueda mostrar (GeoTIFF, XYZ, WMS)</translation>
+    </message>
+    <message>
+      <source>{} has no polygons (or none is selected): select some, or untick 'Selected features only'</source>
+      <translation>{} no tiene polígonos (o no hay ninguno seleccionado): seleccione algunos, o desmarque 'Solo entidades seleccionadas'</translation>
+    </message>
+    <message>
+      <source>Set {} (an extent) or {}: this imagery covers the whole world</source>
+      <translation>Indique {} (una extensión) o {}: estas imágenes cubren el mundo entero</translation>
+    </message>
+    <message>
+      <source>The area of interest is empty: the extent {} and the {} polygons do not overlap; clear {} or move it onto the polygons</source>
+      <translation>El área de interés está vacía: la extensión {} y los polígonos {} no se solapan; vacíe {} o muévala sobre los polígonos</translation>
+    </message>
+    <message>
+      <source>The area of interest lies outside the imagery '{}' (imagery {}, AOI {}, EPSG:3857): move the AOI onto the imagery or choose another imagery layer</source>
+      <translation>El área de interés está fuera de las imágenes '{}' (imágenes {}, AOI {}, EPSG:3857): mueva el AOI sobre las imágenes o elija otra capa de imágenes</translation>
+    </message>
+    <message>
+      <source>The area of interest needs {:,} tiles at zoom {}, above MAX_TILES ({:,}). Choose a smaller AOI or a lower zoom (zoom {} needs about {:,}), or raise MAX_TILES</source>
+      <translation>El área de interés necesita {:,} teselas en el zoom {}, por encima de MAX_TILES ({:,}). Elija un AOI menor o un zoom más bajo (el zoom {} necesita unas {:,}), o aumente MAX_TILES</translation>
+    </message>
+    <message>
+      <source>No tile covers the area of interest: draw a larger AOI</source>
+      <translation>Ninguna tesela cubre el área de interés: dibuje un AOI mayor</translation>
+    </message>
+    <message>
+      <source>GDAL cannot read the imagery '{}': {}</source>
+      <translation>GDAL no puede leer las imágenes '{}': {}</translation>
+    </message>
+    <message>
       <source>Tile requests at a time (XYZ layers whose tiles make the chips; 0: QGIS renders each chip)</source>
       <translation>Peticiones de teselas simultáneas (capas XYZ cuyas teselas forman los recortes; 0: QGIS dibuja cada recorte)</translation>
     </message>
@@ -1287,6 +1319,34 @@ La carpeta de salida debe ser nueva o estar vacía; solo aparece si la ejecució
       <translation>Recortes de validación</translation>
     </message>
     <message>
+      <source>TILE_SIZE must be 256 or 512, not {}</source>
+      <translation>TILE_SIZE debe ser 256 o 512, no {}</translation>
+    </message>
+    <message>
+      <source>EXTRA_ZOOMS: {}</source>
+      <translation>EXTRA_ZOOMS: {}</translation>
+    </message>
+    <message>
+      <source>LABELS: choose the building polygon layer</source>
+      <translation>LABELS: elija la capa de polígonos de edificios</translation>
+    </message>
+    <message>
+      <source>LABELS must be polygons, but '{}' holds {} geometries: choose the building polygon layer (for OSM data, the multipolygons layer)</source>
+      <translation>LABELS debe contener polígonos, pero '{}' contiene geometrías {}: elija la capa de polígonos de edificios (para datos de OSM, la capa multipolygons)</translation>
+    </message>
+    <message>
+      <source>LABELS has no coordinate reference system: set it in the layer's properties</source>
+      <translation>LABELS no tiene sistema de referencia de coordenadas: fíjelo en las propiedades de la capa</translation>
+    </message>
+    <message>
+      <source>LABEL_FILTER is not a valid expression: {}</source>
+      <translation>LABEL_FILTER no es una expresión válida: {}</translation>
+    </message>
+    <message>
+      <source>No building polygons{} from LABELS fall inside the area of interest: move the AOI over the buildings, check the label filter, or set ALLOW_NO_LABELS to build negative-only data</source>
+      <translation>Ningún polígono de edificio{} de LABELS cae dentro del área de interés: mueva el AOI sobre los edificios, revise el filtro de etiquetas, o marque ALLOW_NO_LABELS para crear datos solo negativos</translation>
+    </message>
+    <message>
       <source>Building density and OSM completeness</source>
       <translation>Densidad de edificación y completitud de OSM</translation>
     </message>
@@ -1301,6 +1361,10 @@ La carpeta de salida debe ser nueva o estar vacía; solo aparece si la ejecució
     <message>
       <source>Cells</source>
       <translation>Celdas</translation>
+    </message>
+    <message>
+      <source>About {:,.0f} cells of {:g} m: raise CELL_SIZE</source>
+      <translation>Unas {:,.0f} celdas de {:g} m: aumente CELL_SIZE</translation>
     </message>
     <message>
       <source>Save imagery for offline use</source>
@@ -1347,6 +1411,38 @@ ATTRIBUTION (la de la capa si está vacía) y la dirección de la fuente se guar
       <translation>Teselas descargadas en esta ejecución</translation>
     </message>
     <message>
+      <source>OUTPUT: save as .mbtiles or .gpkg, not '{}'</source>
+      <translation>OUTPUT: guarde como .mbtiles o .gpkg, no '{}'</translation>
+    </message>
+    <message>
+      <source>MIN_ZOOM ({}) is above MAX_ZOOM ({}): swap them</source>
+      <translation>MIN_ZOOM ({}) está por encima de MAX_ZOOM ({}): inviértalos</translation>
+    </message>
+    <message>
+      <source>'{}' is a file already: every step reads it offline as it is. Save XYZ, WMS or WMTS layers</source>
+      <translation>'{}' ya es un archivo: cada paso lo lee sin conexión tal cual. Guarde capas XYZ, WMS o WMTS</translation>
+    </message>
+    <message>
+      <source>The OpenStreetMap Foundation's tile servers forbid bulk downloads (their tile usage policy): save imagery from a service that allows it, such as your own or a commercial provider under its terms</source>
+      <translation>Los servidores de teselas de la Fundación OpenStreetMap prohíben las descargas masivas (su política de uso de teselas): guarde imágenes de un servicio que lo permita, como el suyo propio o un proveedor comercial según sus condiciones</translation>
+    </message>
+    <message>
+      <source>The layer has no tiles of its own at zoom {} (it offers {}-{}): keep MIN_ZOOM and MAX_ZOOM within that range; QGIS would only resample other zooms</source>
+      <translation>La capa no tiene teselas propias en el zoom {} (ofrece {}-{}): mantenga MIN_ZOOM y MAX_ZOOM dentro de ese intervalo; QGIS solo remuestrearía otros zooms</translation>
+    </message>
+    <message>
+      <source>Zooms {}-{} over this area need about {:,} tiles, above MAX_TILES ({:,}) (about {:.1f} GB): lower MAX_ZOOM, draw a smaller AOI, or raise MAX_TILES</source>
+      <translation>Los zooms {}-{} sobre esta área necesitan unas {:,} teselas, por encima de MAX_TILES ({:,}) (unos {:.1f} GB): baje MAX_ZOOM, dibuje un AOI menor, o aumente MAX_TILES</translation>
+    </message>
+    <message>
+      <source>About {:.1f} GB are needed and {:.1f} GB are free on {}: free some space, choose another disk or a smaller area</source>
+      <translation>Se necesitan unos {:.1f} GB y hay {:.1f} GB libres en {}: libere espacio, elija otro disco o un área menor</translation>
+    </message>
+    <message>
+      <source>{}. The tiles fetched so far are kept: run again to resume</source>
+      <translation>{}. Se conservan las teselas descargadas hasta ahora: ejecútelo de nuevo para reanudar</translation>
+    </message>
+    <message>
       <source>Check AWS connection</source>
       <translation>Comprobar la conexión con AWS</translation>
     </message>
@@ -1377,6 +1473,14 @@ ATTRIBUTION (la de la capa si está vacía) y la dirección de la fuente se guar
     <message>
       <source>Report</source>
       <translation>Informe</translation>
+    </message>
+    <message>
+      <source>The imagery '{}' returned no pixels for any of the {} tiles: check that the layer displays in QGIS over this area (a WMS or XYZ with a wrong address renders blank)</source>
+      <translation>Las imágenes '{}' no devolvieron ningún píxel para ninguna de las {} teselas: compruebe que la capa se muestra en QGIS sobre esta área (un WMS o XYZ con una dirección errónea se dibuja en blanco)</translation>
+    </message>
+    <message>
+      <source>None of the {} tiles has a labelled pixel: the outlines are smaller than a pixel at this zoom, or lie where the imagery has none</source>
+      <translation>Ninguna de las {} teselas tiene un píxel etiquetado: los contornos son menores que un píxel en este zoom, o están donde las imágenes no tienen nada</translation>
     </message>
     <message>
       <source>Buildings the new imagery no longer shows</source>
@@ -1417,6 +1521,22 @@ ATTRIBUTION (la de la capa si está vacía) y la dirección de la fuente se guar
     <message>
       <source>Buildings not seen</source>
       <translation>Edificios no vistos</translation>
+    </message>
+    <message>
+      <source>PARTLY_SHARE ({:g}) is above SEEN_SHARE ({:g}): lower it</source>
+      <translation>PARTLY_SHARE ({:g}) está por encima de SEEN_SHARE ({:g}): bájelo</translation>
+    </message>
+    <message>
+      <source>BUILDINGS: choose the buildings before the event (a polygon layer)</source>
+      <translation>BUILDINGS: elija los edificios de antes del evento (una capa de polígonos)</translation>
+    </message>
+    <message>
+      <source>BUILDINGS has no polygons (or none is selected)</source>
+      <translation>BUILDINGS no tiene polígonos (o no hay ninguno seleccionado)</translation>
+    </message>
+    <message>
+      <source>No building lies on the post-event prediction: predict over the buildings' area</source>
+      <translation>Ningún edificio está sobre la predicción de después del evento: prediga sobre el área de los edificios</translation>
     </message>
     <message>
       <source>Compare with OSM</source>
@@ -1463,6 +1583,18 @@ ATTRIBUTION (la de la capa si está vacía) y la dirección de la fuente se guar
       <translation>Ignorar edificios menores de (m²)</translation>
     </message>
     <message>
+      <source>Choose the predicted footprints and the reference (OSM) buildings</source>
+      <translation>Elija las huellas predichas y los edificios de referencia (OSM)</translation>
+    </message>
+    <message>
+      <source>PREDICTED has no footprints: set AOI, or choose the footprints of a prediction</source>
+      <translation>PREDICTED no tiene huellas: indique el AOI, o elija las huellas de una predicción</translation>
+    </message>
+    <message>
+      <source>Could not create the {} output</source>
+      <translation>No se pudo crear la salida {}</translation>
+    </message>
+    <message>
       <source>Check a model on an area</source>
       <translation>Comprobar un modelo en un área</translation>
     </message>
@@ -1485,6 +1617,10 @@ OUTPUT_REPORT (JSON) contiene las cifras por objeto (tp, fp, fn, precision, reca
     <message>
       <source>Pixel building IoU</source>
       <translation>IoU de edificios por píxel</translation>
+    </message>
+    <message>
+      <source>Trusted buildings: choose a polygon layer</source>
+      <translation>Edificios de confianza: elija una capa de polígonos</translation>
     </message>
     <message>
       <source>Export footprints</source>
@@ -1531,6 +1667,22 @@ SRC: por defecto WGS 84 para GeoJSON (RFC 7946, 7 decimales), el de la entrada e
       <translation>Entidades escritas</translation>
     </message>
     <message>
+      <source>Footprints: choose a polygon layer</source>
+      <translation>Huellas: elija una capa de polígonos</translation>
+    </message>
+    <message>
+      <source>File: {} has no known extension; end it in .gpkg, .geojson, .shp or .fgb</source>
+      <translation>Archivo: {} no tiene una extensión conocida; termínelo en .gpkg, .geojson, .shp o .fgb</translation>
+    </message>
+    <message>
+      <source>{}: {}, or tick 'Replace an existing layer or file' to replace it</source>
+      <translation>{}: {}, o marque 'Reemplazar una capa o un archivo existente' para reemplazarlo</translation>
+    </message>
+    <message>
+      <source>Cannot write {}: {}</source>
+      <translation>No se puede escribir {}: {}</translation>
+    </message>
+    <message>
       <source>Export model as ONNX</source>
       <translation>Exportar el modelo como ONNX</translation>
     </message>
@@ -1545,6 +1697,10 @@ SRC: por defecto WGS 84 para GeoJSON (RFC 7946, 7 decimales), el de la entrada e
     <message>
       <source>ONNX model</source>
       <translation>Modelo ONNX</translation>
+    </message>
+    <message>
+      <source>Exporting needs the onnx package beside PyTorch: python -m pip install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2</source>
+      <translation>Exportar necesita el paquete onnx junto a PyTorch: python -m pip install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2</translation>
     </message>
     <message>
       <source>Buildings for OSM editors</source>
@@ -1581,6 +1737,14 @@ El archivo lleva la marca upload="false": JOSM no lo subirá tal cual. Revise ca
     <message>
       <source>Buildings written</source>
       <translation>Edificios escritos</translation>
+    </message>
+    <message>
+      <source>INPUT: choose a polygon layer of footprints</source>
+      <translation>INPUT: elija una capa de polígonos de huellas</translation>
+    </message>
+    <message>
+      <source>INPUT has {} geometries: choose a polygon layer of footprints</source>
+      <translation>INPUT contiene geometrías {}: elija una capa de polígonos de huellas</translation>
     </message>
     <message>
       <source>Install packages for local steps</source>
@@ -1643,6 +1807,10 @@ El Python de QGIS en Debian y Ubuntu no tiene pip: pip se ejecuta entonces desde
       <translation>Lo que dijo la comprobación</translation>
     </message>
     <message>
+      <source>The folder of wheels is damaged: {}. Copy it again.</source>
+      <translation>La carpeta de wheels está dañada: {}. Cópiela de nuevo.</translation>
+    </message>
+    <message>
       <source>SageMaker endpoints (list, delete)</source>
       <translation>Puntos de conexión de SageMaker (listar, eliminar)</translation>
     </message>
@@ -1661,6 +1829,10 @@ El Python de QGIS en Debian y Ubuntu no tiene pip: pip se ejecuta entonces desde
     <message>
       <source>Live endpoints of the plugin</source>
       <translation>Puntos de conexión activos del complemento</translation>
+    </message>
+    <message>
+      <source>Not an endpoint of the plugin in this region: {}. Live ones: {}</source>
+      <translation>No es un punto de conexión del complemento en esta región: {}. Activos: {}</translation>
     </message>
     <message>
       <source>Simplify tolerance (m)</source>
@@ -1783,6 +1955,34 @@ ENDPOINT_URL (avanzado) envía las peticiones a otro servidor que habla la API d
       <translation>Punto de conexión usado</translation>
     </message>
     <message>
+      <source>Give either ENDPOINT (an endpoint in service) or TRAINING_JOB (a completed job to deploy)</source>
+      <translation>Indique ENDPOINT (un punto de conexión en servicio) o TRAINING_JOB (un trabajo terminado que desplegar)</translation>
+    </message>
+    <message>
+      <source>ENDPOINT_URL serves a running endpoint: give ENDPOINT (its name), not TRAINING_JOB</source>
+      <translation>ENDPOINT_URL sirve un punto de conexión en ejecución: indique ENDPOINT (su nombre), no TRAINING_JOB</translation>
+    </message>
+    <message>
+      <source>Training job {} is {}: only a completed job can be deployed</source>
+      <translation>El trabajo de entrenamiento {} está {}: solo se puede desplegar un trabajo terminado</translation>
+    </message>
+    <message>
+      <source>Training job {} has no model artifact</source>
+      <translation>El trabajo de entrenamiento {} no tiene artefacto de modelo</translation>
+    </message>
+    <message>
+      <source>Windows of {} px (tiles of {} px, OVERLAP {}) would need answers of {:.1f} MB, over the 6 MB an endpoint may answer: {}, or use batch transform (METHOD 1 with TRAINING_JOB)</source>
+      <translation>Ventanas de {} px (teselas de {} px, OVERLAP {}) necesitarían respuestas de {:.1f} MB, por encima de los 6 MB que puede devolver un punto de conexión: {}, o use la transformación por lotes (METHOD 1 con TRAINING_JOB)</translation>
+    </message>
+    <message>
+      <source>The zoom and tile size the model was trained at are unknown (it was not trained by this plugin, or the endpoint is not on SageMaker): set ZOOM and TILE_SIZE</source>
+      <translation>Se desconocen el zoom y el tamaño de tesela con los que se entrenó el modelo (no lo entrenó este complemento, o el punto de conexión no está en SageMaker): indique ZOOM y TILE_SIZE</translation>
+    </message>
+    <message>
+      <source>Batch transform needs STAGING_URI (s3://bucket/prefix/) for the windows and results</source>
+      <translation>La transformación por lotes necesita STAGING_URI (s3://bucket/prefix/) para las ventanas y los resultados</translation>
+    </message>
+    <message>
       <source>Building classes</source>
       <translation>Clases de edificios</translation>
     </message>
@@ -1853,6 +2053,18 @@ OUTPUT: un cuadrado por tesela con rank, score, z, x, y, size (píxeles del reco
     <message>
       <source>Tiles measured</source>
       <translation>Teselas medidas</translation>
+    </message>
+    <message>
+      <source>MODEL: {}</source>
+      <translation>MODEL: {}</translation>
+    </message>
+    <message>
+      <source>Every one of the {} tiles of the area is in EXCLUDE (corrected already): choose a larger area, or improve the model and predict again</source>
+      <translation>Cada una de las {} teselas del área está en EXCLUDE (ya corregida): elija un área mayor, o mejore el modelo y prediga de nuevo</translation>
+    </message>
+    <message>
+      <source>None of the {} tiles has imagery over half its area: check that '{}' covers the area of interest</source>
+      <translation>Ninguna de las {} teselas tiene imágenes en la mitad de su superficie: compruebe que '{}' cubre el área de interés</translation>
     </message>
     <message>
       <source>Improve the model from reviewed footprints</source>
@@ -1953,6 +2165,50 @@ Unos minutos de revisión en el área en cuestión pueden hacer más que horas d
     <message>
       <source>Scores per epoch on the reviewed chips (JSON)</source>
       <translation>Puntuaciones por época en los recortes revisados (JSON)</translation>
+    </message>
+    <message>
+      <source>BASE_MODEL: {}</source>
+      <translation>BASE_MODEL: {}</translation>
+    </message>
+    <message>
+      <source>BASE_DATASET: {}</source>
+      <translation>BASE_DATASET: {}</translation>
+    </message>
+    <message>
+      <source>TILES: tile {} is at zoom {}, but the model works at zoom {}: suggest tiles with this model ('Tiles to correct next'), or choose the model they were suggested for</source>
+      <translation>TILES: la tesela {} está en el zoom {}, pero el modelo trabaja en el zoom {}: sugiera teselas con este modelo ('Teselas que corregir a continuación'), o elija el modelo para el que se sugirieron</translation>
+    </message>
+    <message>
+      <source>TILES: tile {} was suggested for {} px chips, but the model reads {} px: suggest tiles with this model, or choose the model they were suggested for</source>
+      <translation>TILES: la tesela {} se sugirió para recortes de {} px, pero el modelo lee {} px: sugiera teselas con este modelo, o elija el modelo para el que se sugirieron</translation>
+    </message>
+    <message>
+      <source>TILES: feature {} ({:.0f} x {:.0f} map units) is not one tile of zoom {} ({:.0f} units across): give the tiles 'Tiles to correct next' suggested, or polygons that are exactly one tile of the model's zoom</source>
+      <translation>TILES: la entidad {} ({:.0f} x {:.0f} unidades de mapa) no es una tesela del zoom {} ({:.0f} unidades de lado): indique las teselas que sugirió 'Teselas que corregir a continuación', o polígonos que sean exactamente una tesela del zoom del modelo</translation>
+    </message>
+    <message>
+      <source>TILES: none of the {} tiles overlaps the imagery '{}': choose the imagery the tiles were corrected on, or the tiles of this area</source>
+      <translation>TILES: ninguna de las {} teselas se solapa con las imágenes '{}': elija las imágenes sobre las que se corrigieron las teselas, o las teselas de esta área</translation>
+    </message>
+    <message>
+      <source>FOOTPRINTS: choose the reviewed footprint layer</source>
+      <translation>FOOTPRINTS: elija la capa de huellas revisadas</translation>
+    </message>
+    <message>
+      <source>FOOTPRINTS must be polygons, not {}: choose the footprints layer of a prediction</source>
+      <translation>FOOTPRINTS debe contener polígonos, no {}: elija la capa de huellas de una predicción</translation>
+    </message>
+    <message>
+      <source>FOOTPRINTS has no field '{}': review the footprints first (the dock's Accept and Reject buttons add it), or choose the field that holds {}</source>
+      <translation>FOOTPRINTS no tiene el campo '{}': revise primero las huellas (los botones Aceptar y Rechazar del panel lo añaden), o elija el campo que contiene {}</translation>
+    </message>
+    <message>
+      <source>The field '{}' holds {}, which is no decision: use {}, or leave it empty for footprints not reviewed</source>
+      <translation>El campo '{}' contiene {}, que no es una decisión: use {}, o déjelo vacío para las huellas sin revisar</translation>
+    </message>
+    <message>
+      <source>None of the {} footprints has a decision in '{}' (or none is selected): accept, edit or reject some first (the dock's Review group), then run this again</source>
+      <translation>Ninguna de las {} huellas tiene una decisión en '{}' (o no hay ninguna seleccionada): acepte, edite o rechace primero algunas (grupo Revisión del panel) y luego vuelva a ejecutarlo</translation>
     </message>
     <message>
       <source>Train model locally</source>
@@ -2159,6 +2415,14 @@ Antes de enviarlo muestra el coste estimado según la API AWS Price List. El nom
       <translation>IoU de edificios de validación final (el modelo del complemento)</translation>
     </message>
     <message>
+      <source>Training job {} failed: {}</source>
+      <translation>El trabajo de entrenamiento {} falló: {}</translation>
+    </message>
+    <message>
+      <source>{} holds no dataset.json: give DATASET (the local folder) or upload it with 'Upload dataset to S3'</source>
+      <translation>{} no contiene dataset.json: indique DATASET (la carpeta local) o súbalo con 'Subir el conjunto de datos a S3'</translation>
+    </message>
+    <message>
       <source>Tune model on SageMaker</source>
       <translation>Ajustar el modelo en SageMaker</translation>
     </message>
@@ -2205,6 +2469,14 @@ El objetivo es la IoU de edificios de validación (el modelo del complemento) o 
     <message>
       <source>Best objective value</source>
       <translation>Mejor valor del objetivo</translation>
+    </message>
+    <message>
+      <source>Tuning job {} failed: {}</source>
+      <translation>El trabajo de ajuste {} falló: {}</translation>
+    </message>
+    <message>
+      <source>Cancelled: run again to upload only what is still missing</source>
+      <translation>Cancelado: ejecútelo de nuevo para subir solo lo que aún falta</translation>
     </message>
     <message>
       <source>Upload dataset to S3</source>

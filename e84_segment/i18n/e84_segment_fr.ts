@@ -1123,6 +1123,38 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
       <translation>Dépendances…</translation>
     </message>
     <message>
+      <source>{}: choose a raster layer QGIS can display (GeoTIFF, XYZ, WMS)</source>
+      <translation>{} : choisissez une couche raster que QGIS peut afficher (GeoTIFF, XYZ, WMS)</translation>
+    </message>
+    <message>
+      <source>{} has no polygons (or none is selected): select some, or untick 'Selected features only'</source>
+      <translation>{} n'a aucun polygone (ou aucun n'est sélectionné) : sélectionnez-en, ou décochez 'Entités sélectionnées uniquement'</translation>
+    </message>
+    <message>
+      <source>Set {} (an extent) or {}: this imagery covers the whole world</source>
+      <translation>Indiquez {} (une emprise) ou {} : cette imagerie couvre le monde entier</translation>
+    </message>
+    <message>
+      <source>The area of interest is empty: the extent {} and the {} polygons do not overlap; clear {} or move it onto the polygons</source>
+      <translation>La zone d'intérêt est vide : l'emprise {} et les polygones {} ne se recouvrent pas ; videz {} ou placez-la sur les polygones</translation>
+    </message>
+    <message>
+      <source>The area of interest lies outside the imagery '{}' (imagery {}, AOI {}, EPSG:3857): move the AOI onto the imagery or choose another imagery layer</source>
+      <translation>La zone d'intérêt est hors de l'imagerie '{}' (imagerie {}, AOI {}, EPSG:3857) : placez l'AOI sur l'imagerie ou choisissez une autre couche d'imagerie</translation>
+    </message>
+    <message>
+      <source>The area of interest needs {:,} tiles at zoom {}, above MAX_TILES ({:,}). Choose a smaller AOI or a lower zoom (zoom {} needs about {:,}), or raise MAX_TILES</source>
+      <translation>La zone d'intérêt demande {:,} tuiles au zoom {}, au-delà de MAX_TILES ({:,}). Choisissez une AOI plus petite ou un zoom plus bas (le zoom {} en demande environ {:,}), ou augmentez MAX_TILES</translation>
+    </message>
+    <message>
+      <source>No tile covers the area of interest: draw a larger AOI</source>
+      <translation>Aucune tuile ne couvre la zone d'intérêt : dessinez une AOI plus grande</translation>
+    </message>
+    <message>
+      <source>GDAL cannot read the imagery '{}': {}</source>
+      <translation>GDAL ne peut pas lire l'imagerie '{}' : {}</translation>
+    </message>
+    <message>
       <source>Tile requests at a time (XYZ layers whose tiles make the chips; 0: QGIS renders each chip)</source>
       <translation>Requêtes de tuiles simultanées (couches XYZ dont les tuiles font les imagettes ; 0 : QGIS dessine chaque imagette)</translation>
     </message>
@@ -1287,6 +1319,34 @@ Le dossier de sortie doit être nouveau ou vide ; il n'apparaît que si l'exécu
       <translation>Imagettes de validation</translation>
     </message>
     <message>
+      <source>TILE_SIZE must be 256 or 512, not {}</source>
+      <translation>TILE_SIZE doit valoir 256 ou 512, pas {}</translation>
+    </message>
+    <message>
+      <source>EXTRA_ZOOMS: {}</source>
+      <translation>EXTRA_ZOOMS : {}</translation>
+    </message>
+    <message>
+      <source>LABELS: choose the building polygon layer</source>
+      <translation>LABELS : choisissez la couche de polygones de bâtiments</translation>
+    </message>
+    <message>
+      <source>LABELS must be polygons, but '{}' holds {} geometries: choose the building polygon layer (for OSM data, the multipolygons layer)</source>
+      <translation>LABELS doit contenir des polygones, mais '{}' contient des géométries {} : choisissez la couche de polygones de bâtiments (pour des données OSM, la couche multipolygons)</translation>
+    </message>
+    <message>
+      <source>LABELS has no coordinate reference system: set it in the layer's properties</source>
+      <translation>LABELS n'a pas de système de coordonnées de référence : définissez-le dans les propriétés de la couche</translation>
+    </message>
+    <message>
+      <source>LABEL_FILTER is not a valid expression: {}</source>
+      <translation>LABEL_FILTER n'est pas une expression valide : {}</translation>
+    </message>
+    <message>
+      <source>No building polygons{} from LABELS fall inside the area of interest: move the AOI over the buildings, check the label filter, or set ALLOW_NO_LABELS to build negative-only data</source>
+      <translation>Aucun polygone de bâtiment{} de LABELS ne tombe dans la zone d'intérêt : placez l'AOI sur les bâtiments, vérifiez le filtre des étiquettes, ou cochez ALLOW_NO_LABELS pour construire des données uniquement négatives</translation>
+    </message>
+    <message>
       <source>Building density and OSM completeness</source>
       <translation>Densité du bâti et complétude d'OSM</translation>
     </message>
@@ -1301,6 +1361,10 @@ Le dossier de sortie doit être nouveau ou vide ; il n'apparaît que si l'exécu
     <message>
       <source>Cells</source>
       <translation>Cellules</translation>
+    </message>
+    <message>
+      <source>About {:,.0f} cells of {:g} m: raise CELL_SIZE</source>
+      <translation>Environ {:,.0f} cellules de {:g} m : augmentez CELL_SIZE</translation>
     </message>
     <message>
       <source>Save imagery for offline use</source>
@@ -1347,6 +1411,38 @@ ATTRIBUTION (celle de la couche si vide) et l'adresse de la source sont conserv�
       <translation>Tuiles téléchargées par cette exécution</translation>
     </message>
     <message>
+      <source>OUTPUT: save as .mbtiles or .gpkg, not '{}'</source>
+      <translation>OUTPUT : enregistrez en .mbtiles ou .gpkg, pas '{}'</translation>
+    </message>
+    <message>
+      <source>MIN_ZOOM ({}) is above MAX_ZOOM ({}): swap them</source>
+      <translation>MIN_ZOOM ({}) est au-dessus de MAX_ZOOM ({}) : inversez-les</translation>
+    </message>
+    <message>
+      <source>'{}' is a file already: every step reads it offline as it is. Save XYZ, WMS or WMTS layers</source>
+      <translation>'{}' est déjà un fichier : chaque étape le lit hors ligne tel quel. Enregistrez des couches XYZ, WMS ou WMTS</translation>
+    </message>
+    <message>
+      <source>The OpenStreetMap Foundation's tile servers forbid bulk downloads (their tile usage policy): save imagery from a service that allows it, such as your own or a commercial provider under its terms</source>
+      <translation>Les serveurs de tuiles de la Fondation OpenStreetMap interdisent les téléchargements massifs (leur politique d'utilisation des tuiles) : enregistrez l'imagerie d'un service qui le permet, comme le vôtre ou un fournisseur commercial selon ses conditions</translation>
+    </message>
+    <message>
+      <source>The layer has no tiles of its own at zoom {} (it offers {}-{}): keep MIN_ZOOM and MAX_ZOOM within that range; QGIS would only resample other zooms</source>
+      <translation>La couche n'a pas de tuiles propres au zoom {} (elle propose {}-{}) : gardez MIN_ZOOM et MAX_ZOOM dans cet intervalle ; QGIS ne ferait que rééchantillonner les autres zooms</translation>
+    </message>
+    <message>
+      <source>Zooms {}-{} over this area need about {:,} tiles, above MAX_TILES ({:,}) (about {:.1f} GB): lower MAX_ZOOM, draw a smaller AOI, or raise MAX_TILES</source>
+      <translation>Les zooms {}-{} sur cette zone demandent environ {:,} tuiles, au-delà de MAX_TILES ({:,}) (environ {:.1f} Go) : baissez MAX_ZOOM, dessinez une AOI plus petite, ou augmentez MAX_TILES</translation>
+    </message>
+    <message>
+      <source>About {:.1f} GB are needed and {:.1f} GB are free on {}: free some space, choose another disk or a smaller area</source>
+      <translation>Il faut environ {:.1f} Go et {:.1f} Go sont libres sur {} : libérez de l'espace, choisissez un autre disque ou une zone plus petite</translation>
+    </message>
+    <message>
+      <source>{}. The tiles fetched so far are kept: run again to resume</source>
+      <translation>{}. Les tuiles téléchargées jusqu'ici sont conservées : relancez pour reprendre</translation>
+    </message>
+    <message>
       <source>Check AWS connection</source>
       <translation>Vérifier la connexion AWS</translation>
     </message>
@@ -1377,6 +1473,14 @@ ATTRIBUTION (celle de la couche si vide) et l'adresse de la source sont conserv�
     <message>
       <source>Report</source>
       <translation>Rapport</translation>
+    </message>
+    <message>
+      <source>The imagery '{}' returned no pixels for any of the {} tiles: check that the layer displays in QGIS over this area (a WMS or XYZ with a wrong address renders blank)</source>
+      <translation>L'imagerie '{}' n'a renvoyé aucun pixel pour aucune des {} tuiles : vérifiez que la couche s'affiche dans QGIS sur cette zone (un WMS ou un XYZ à la mauvaise adresse s'affiche vide)</translation>
+    </message>
+    <message>
+      <source>None of the {} tiles has a labelled pixel: the outlines are smaller than a pixel at this zoom, or lie where the imagery has none</source>
+      <translation>Aucune des {} tuiles n'a de pixel étiqueté : les contours sont plus petits qu'un pixel à ce zoom, ou se trouvent là où l'imagerie n'a rien</translation>
     </message>
     <message>
       <source>Buildings the new imagery no longer shows</source>
@@ -1417,6 +1521,22 @@ ATTRIBUTION (celle de la couche si vide) et l'adresse de la source sont conserv�
     <message>
       <source>Buildings not seen</source>
       <translation>Bâtiments non vus</translation>
+    </message>
+    <message>
+      <source>PARTLY_SHARE ({:g}) is above SEEN_SHARE ({:g}): lower it</source>
+      <translation>PARTLY_SHARE ({:g}) est au-dessus de SEEN_SHARE ({:g}) : baissez-le</translation>
+    </message>
+    <message>
+      <source>BUILDINGS: choose the buildings before the event (a polygon layer)</source>
+      <translation>BUILDINGS : choisissez les bâtiments d'avant l'événement (une couche de polygones)</translation>
+    </message>
+    <message>
+      <source>BUILDINGS has no polygons (or none is selected)</source>
+      <translation>BUILDINGS n'a aucun polygone (ou aucun n'est sélectionné)</translation>
+    </message>
+    <message>
+      <source>No building lies on the post-event prediction: predict over the buildings' area</source>
+      <translation>Aucun bâtiment ne se trouve sur la prédiction d'après l'événement : prédisez sur la zone des bâtiments</translation>
     </message>
     <message>
       <source>Compare with OSM</source>
@@ -1463,6 +1583,18 @@ ATTRIBUTION (celle de la couche si vide) et l'adresse de la source sont conserv�
       <translation>Ignorer les bâtiments plus petits que (m²)</translation>
     </message>
     <message>
+      <source>Choose the predicted footprints and the reference (OSM) buildings</source>
+      <translation>Choisissez les emprises prédites et les bâtiments de référence (OSM)</translation>
+    </message>
+    <message>
+      <source>PREDICTED has no footprints: set AOI, or choose the footprints of a prediction</source>
+      <translation>PREDICTED n'a aucune emprise : indiquez l'AOI, ou choisissez les emprises d'une prédiction</translation>
+    </message>
+    <message>
+      <source>Could not create the {} output</source>
+      <translation>Impossible de créer la sortie {}</translation>
+    </message>
+    <message>
       <source>Check a model on an area</source>
       <translation>Vérifier un modèle sur une zone</translation>
     </message>
@@ -1485,6 +1617,10 @@ OUTPUT_REPORT (JSON) contient les chiffres par objet (tp, fp, fn, precision, rec
     <message>
       <source>Pixel building IoU</source>
       <translation>IoU bâtiment des pixels</translation>
+    </message>
+    <message>
+      <source>Trusted buildings: choose a polygon layer</source>
+      <translation>Bâtiments de confiance : choisissez une couche de polygones</translation>
     </message>
     <message>
       <source>Export footprints</source>
@@ -1531,6 +1667,22 @@ SCR : par défaut WGS 84 pour le GeoJSON (RFC 7946, 7 décimales), celui de l'en
       <translation>Entités écrites</translation>
     </message>
     <message>
+      <source>Footprints: choose a polygon layer</source>
+      <translation>Emprises : choisissez une couche de polygones</translation>
+    </message>
+    <message>
+      <source>File: {} has no known extension; end it in .gpkg, .geojson, .shp or .fgb</source>
+      <translation>Fichier : {} n'a pas d'extension connue ; terminez-le par .gpkg, .geojson, .shp ou .fgb</translation>
+    </message>
+    <message>
+      <source>{}: {}, or tick 'Replace an existing layer or file' to replace it</source>
+      <translation>{} : {}, ou cochez 'Remplacer une couche ou un fichier existant' pour le remplacer</translation>
+    </message>
+    <message>
+      <source>Cannot write {}: {}</source>
+      <translation>Impossible d'écrire {} : {}</translation>
+    </message>
+    <message>
       <source>Export model as ONNX</source>
       <translation>Exporter le modèle en ONNX</translation>
     </message>
@@ -1545,6 +1697,10 @@ SCR : par défaut WGS 84 pour le GeoJSON (RFC 7946, 7 décimales), celui de l'en
     <message>
       <source>ONNX model</source>
       <translation>Modèle ONNX</translation>
+    </message>
+    <message>
+      <source>Exporting needs the onnx package beside PyTorch: python -m pip install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2</source>
+      <translation>L'export a besoin du paquet onnx à côté de PyTorch : python -m pip install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2</translation>
     </message>
     <message>
       <source>Buildings for OSM editors</source>
@@ -1581,6 +1737,14 @@ Le fichier est marqué upload="false" : JOSM ne l'enverra pas tel quel. Vérifie
     <message>
       <source>Buildings written</source>
       <translation>Bâtiments écrits</translation>
+    </message>
+    <message>
+      <source>INPUT: choose a polygon layer of footprints</source>
+      <translation>INPUT : choisissez une couche de polygones d'emprises</translation>
+    </message>
+    <message>
+      <source>INPUT has {} geometries: choose a polygon layer of footprints</source>
+      <translation>INPUT contient des géométries {} : choisissez une couche de polygones d'emprises</translation>
     </message>
     <message>
       <source>Install packages for local steps</source>
@@ -1643,6 +1807,10 @@ Le Python de QGIS sous Debian et Ubuntu n'a pas pip : pip s'exécute alors depui
       <translation>Ce qu'a dit la vérification</translation>
     </message>
     <message>
+      <source>The folder of wheels is damaged: {}. Copy it again.</source>
+      <translation>Le dossier de wheels est endommagé : {}. Copiez-le à nouveau.</translation>
+    </message>
+    <message>
       <source>SageMaker endpoints (list, delete)</source>
       <translation>Points de terminaison SageMaker (lister, supprimer)</translation>
     </message>
@@ -1661,6 +1829,10 @@ Le Python de QGIS sous Debian et Ubuntu n'a pas pip : pip s'exécute alors depui
     <message>
       <source>Live endpoints of the plugin</source>
       <translation>Points de terminaison actifs de l'extension</translation>
+    </message>
+    <message>
+      <source>Not an endpoint of the plugin in this region: {}. Live ones: {}</source>
+      <translation>Ce n'est pas un point de terminaison de l'extension dans cette région : {}. Actifs : {}</translation>
     </message>
     <message>
       <source>Simplify tolerance (m)</source>
@@ -1783,6 +1955,34 @@ ENDPOINT_URL (avancé) envoie les requêtes à un autre serveur qui parle l'API 
       <translation>Point de terminaison utilisé</translation>
     </message>
     <message>
+      <source>Give either ENDPOINT (an endpoint in service) or TRAINING_JOB (a completed job to deploy)</source>
+      <translation>Indiquez soit ENDPOINT (un point de terminaison en service), soit TRAINING_JOB (une tâche terminée à déployer)</translation>
+    </message>
+    <message>
+      <source>ENDPOINT_URL serves a running endpoint: give ENDPOINT (its name), not TRAINING_JOB</source>
+      <translation>ENDPOINT_URL sert un point de terminaison en cours d'exécution : indiquez ENDPOINT (son nom), pas TRAINING_JOB</translation>
+    </message>
+    <message>
+      <source>Training job {} is {}: only a completed job can be deployed</source>
+      <translation>La tâche d'entraînement {} est {} : seule une tâche terminée peut être déployée</translation>
+    </message>
+    <message>
+      <source>Training job {} has no model artifact</source>
+      <translation>La tâche d'entraînement {} n'a pas d'artefact de modèle</translation>
+    </message>
+    <message>
+      <source>Windows of {} px (tiles of {} px, OVERLAP {}) would need answers of {:.1f} MB, over the 6 MB an endpoint may answer: {}, or use batch transform (METHOD 1 with TRAINING_JOB)</source>
+      <translation>Des fenêtres de {} px (tuiles de {} px, OVERLAP {}) demanderaient des réponses de {:.1f} Mo, au-delà des 6 Mo qu'un point de terminaison peut renvoyer : {}, ou utilisez la transformation par lots (METHOD 1 avec TRAINING_JOB)</translation>
+    </message>
+    <message>
+      <source>The zoom and tile size the model was trained at are unknown (it was not trained by this plugin, or the endpoint is not on SageMaker): set ZOOM and TILE_SIZE</source>
+      <translation>Le zoom et la taille de tuile de l'entraînement du modèle sont inconnus (il n'a pas été entraîné par cette extension, ou le point de terminaison n'est pas sur SageMaker) : indiquez ZOOM et TILE_SIZE</translation>
+    </message>
+    <message>
+      <source>Batch transform needs STAGING_URI (s3://bucket/prefix/) for the windows and results</source>
+      <translation>La transformation par lots a besoin de STAGING_URI (s3://bucket/prefix/) pour les fenêtres et les résultats</translation>
+    </message>
+    <message>
       <source>Building classes</source>
       <translation>Classes de bâtiments</translation>
     </message>
@@ -1853,6 +2053,18 @@ OUTPUT : un carré par tuile avec rank, score, z, x, y, size (pixels de l'imaget
     <message>
       <source>Tiles measured</source>
       <translation>Tuiles mesurées</translation>
+    </message>
+    <message>
+      <source>MODEL: {}</source>
+      <translation>MODEL : {}</translation>
+    </message>
+    <message>
+      <source>Every one of the {} tiles of the area is in EXCLUDE (corrected already): choose a larger area, or improve the model and predict again</source>
+      <translation>Chacune des {} tuiles de la zone est dans EXCLUDE (déjà corrigée) : choisissez une zone plus grande, ou améliorez le modèle et prédisez à nouveau</translation>
+    </message>
+    <message>
+      <source>None of the {} tiles has imagery over half its area: check that '{}' covers the area of interest</source>
+      <translation>Aucune des {} tuiles n'a d'imagerie sur la moitié de sa surface : vérifiez que '{}' couvre la zone d'intérêt</translation>
     </message>
     <message>
       <source>Improve the model from reviewed footprints</source>
@@ -1953,6 +2165,50 @@ Quelques minutes de vérification sur la zone en cours peuvent faire plus que de
     <message>
       <source>Scores per epoch on the reviewed chips (JSON)</source>
       <translation>Scores par époque sur les imagettes vérifiées (JSON)</translation>
+    </message>
+    <message>
+      <source>BASE_MODEL: {}</source>
+      <translation>BASE_MODEL : {}</translation>
+    </message>
+    <message>
+      <source>BASE_DATASET: {}</source>
+      <translation>BASE_DATASET : {}</translation>
+    </message>
+    <message>
+      <source>TILES: tile {} is at zoom {}, but the model works at zoom {}: suggest tiles with this model ('Tiles to correct next'), or choose the model they were suggested for</source>
+      <translation>TILES : la tuile {} est au zoom {}, mais le modèle travaille au zoom {} : proposez des tuiles avec ce modèle ('Tuiles à corriger ensuite'), ou choisissez le modèle pour lequel elles ont été proposées</translation>
+    </message>
+    <message>
+      <source>TILES: tile {} was suggested for {} px chips, but the model reads {} px: suggest tiles with this model, or choose the model they were suggested for</source>
+      <translation>TILES : la tuile {} a été proposée pour des imagettes de {} px, mais le modèle lit {} px : proposez des tuiles avec ce modèle, ou choisissez le modèle pour lequel elles ont été proposées</translation>
+    </message>
+    <message>
+      <source>TILES: feature {} ({:.0f} x {:.0f} map units) is not one tile of zoom {} ({:.0f} units across): give the tiles 'Tiles to correct next' suggested, or polygons that are exactly one tile of the model's zoom</source>
+      <translation>TILES : l'entité {} ({:.0f} x {:.0f} unités de carte) n'est pas une tuile du zoom {} ({:.0f} unités de côté) : donnez les tuiles que 'Tuiles à corriger ensuite' a proposées, ou des polygones qui font exactement une tuile du zoom du modèle</translation>
+    </message>
+    <message>
+      <source>TILES: none of the {} tiles overlaps the imagery '{}': choose the imagery the tiles were corrected on, or the tiles of this area</source>
+      <translation>TILES : aucune des {} tuiles ne recouvre l'imagerie '{}' : choisissez l'imagerie sur laquelle les tuiles ont été corrigées, ou les tuiles de cette zone</translation>
+    </message>
+    <message>
+      <source>FOOTPRINTS: choose the reviewed footprint layer</source>
+      <translation>FOOTPRINTS : choisissez la couche des emprises vérifiées</translation>
+    </message>
+    <message>
+      <source>FOOTPRINTS must be polygons, not {}: choose the footprints layer of a prediction</source>
+      <translation>FOOTPRINTS doit contenir des polygones, pas {} : choisissez la couche d'emprises d'une prédiction</translation>
+    </message>
+    <message>
+      <source>FOOTPRINTS has no field '{}': review the footprints first (the dock's Accept and Reject buttons add it), or choose the field that holds {}</source>
+      <translation>FOOTPRINTS n'a pas de champ '{}' : vérifiez d'abord les emprises (les boutons Accepter et Rejeter du panneau l'ajoutent), ou choisissez le champ qui contient {}</translation>
+    </message>
+    <message>
+      <source>The field '{}' holds {}, which is no decision: use {}, or leave it empty for footprints not reviewed</source>
+      <translation>Le champ '{}' contient {}, qui n'est pas une décision : utilisez {}, ou laissez-le vide pour les emprises non vérifiées</translation>
+    </message>
+    <message>
+      <source>None of the {} footprints has a decision in '{}' (or none is selected): accept, edit or reject some first (the dock's Review group), then run this again</source>
+      <translation>Aucune des {} emprises n'a de décision dans '{}' (ou aucune n'est sélectionnée) : acceptez, modifiez ou rejetez-en d'abord quelques-unes (groupe Vérification du panneau), puis relancez</translation>
     </message>
     <message>
       <source>Train model locally</source>
@@ -2159,6 +2415,14 @@ Avant la soumission, le coût estimé d'après l'API AWS Price List est affiché
       <translation>IoU bâtiment de validation finale (le modèle de l'extension)</translation>
     </message>
     <message>
+      <source>Training job {} failed: {}</source>
+      <translation>La tâche d'entraînement {} a échoué : {}</translation>
+    </message>
+    <message>
+      <source>{} holds no dataset.json: give DATASET (the local folder) or upload it with 'Upload dataset to S3'</source>
+      <translation>{} ne contient pas de dataset.json : indiquez DATASET (le dossier local) ou envoyez-le avec 'Envoyer le jeu de données vers S3'</translation>
+    </message>
+    <message>
       <source>Tune model on SageMaker</source>
       <translation>Ajuster le modèle sur SageMaker</translation>
     </message>
@@ -2205,6 +2469,14 @@ L'objectif est l'IoU bâtiment de validation (le modèle de l'extension) ou vali
     <message>
       <source>Best objective value</source>
       <translation>Meilleure valeur de l'objectif</translation>
+    </message>
+    <message>
+      <source>Tuning job {} failed: {}</source>
+      <translation>La tâche d'ajustement {} a échoué : {}</translation>
+    </message>
+    <message>
+      <source>Cancelled: run again to upload only what is still missing</source>
+      <translation>Annulé : relancez pour n'envoyer que ce qui manque encore</translation>
     </message>
     <message>
       <source>Upload dataset to S3</source>

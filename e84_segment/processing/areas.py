@@ -19,6 +19,7 @@ from qgis.core import (
 )
 
 from ..core import chips, tile_fetch, tiles
+from ..i18n import tr
 
 MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
 CONCURRENCY = "CONCURRENCY"
@@ -52,7 +53,7 @@ class LayerSnapshot:
 def snapshot_imagery(algorithm, parameters, name, context) -> LayerSnapshot:
     layer = algorithm.parameterAsRasterLayer(parameters, name, context)
     if layer is None or not layer.isValid():
-        raise QgsProcessingException(f"{name}: choose a raster layer QGIS can display (GeoTIFF, XYZ, WMS)")
+        raise QgsProcessingException(tr("{}: choose a raster layer QGIS can display (GeoTIFF, XYZ, WMS)").format(name))
     return LayerSnapshot.of(layer, with_renderer=True)
 
 
@@ -129,7 +130,8 @@ def area_of_interest(
         polygons, repaired = union_of_polygons(f.geometry() for f in source.getFeatures(request, flags) if f.hasGeometry())
         if polygons.isEmpty():
             raise QgsProcessingException(
-                f"{aoi_layer} has no polygons (or none is selected): select some, or untick 'Selected features only'"
+                tr("{} has no polygons (or none is selected): select some, or untick 'Selected features only'")
+                .format(aoi_layer)
             )
         if repaired and feedback is not None:
             feedback.pushInfo(f"{repaired} invalid polygons of {aoi_layer} were repaired")
@@ -141,19 +143,20 @@ def area_of_interest(
     elif extent is not None and imagery.provider == "gdal":
         area = QgsGeometry.fromRect(extent)
     else:
-        raise QgsProcessingException(f"Set {aoi} (an extent) or {aoi_layer}: this imagery covers the whole world")
+        raise QgsProcessingException(tr("Set {} (an extent) or {}: this imagery covers the whole world")
+                                     .format(aoi, aoi_layer))
     if polygons is not None:
         area = area.intersection(polygons)
     if area.isEmpty() or area.area() <= 0:
         raise QgsProcessingException(
-            f"The area of interest is empty: the extent {aoi} and the {aoi_layer} polygons do not overlap; "
-            f"clear {aoi} or move it onto the polygons"
+            tr("The area of interest is empty: the extent {} and the {} polygons do not overlap; clear {} or "
+               "move it onto the polygons").format(aoi, aoi_layer, aoi)
         )
     if extent is not None and not area.intersects(QgsGeometry.fromRect(extent)):
         raise QgsProcessingException(
-            f"The area of interest lies outside the imagery '{imagery.name}' "
-            f"(imagery {extent.toString(0)}, AOI {area.boundingBox().toString(0)}, EPSG:3857): "
-            "move the AOI onto the imagery or choose another imagery layer"
+            tr("The area of interest lies outside the imagery '{}' (imagery {}, AOI {}, EPSG:3857): move the "
+               "AOI onto the imagery or choose another imagery layer")
+            .format(imagery.name, extent.toString(0), area.boundingBox().toString(0))
         )
     return area
 
@@ -166,9 +169,9 @@ def tiles_in_area(area: QgsGeometry, zoom: int, max_tiles: int) -> List[tiles.Ti
         count = sum(tiles.count_tiles(bounds(p.boundingBox()), zoom) for p in parts)
     if count > max_tiles:
         raise QgsProcessingException(
-            f"The area of interest needs {count:,} tiles at zoom {zoom}, above MAX_TILES ({max_tiles:,}). "
-            f"Choose a smaller AOI or a lower zoom (zoom {zoom - 1} needs about {math.ceil(count / 4):,}), "
-            "or raise MAX_TILES"
+            tr("The area of interest needs {:,} tiles at zoom {}, above MAX_TILES ({:,}). Choose a smaller AOI "
+               "or a lower zoom (zoom {} needs about {:,}), or raise MAX_TILES")
+            .format(count, zoom, max_tiles, zoom - 1, math.ceil(count / 4))
         )
     engine = prepared(area)
     found = set()
@@ -178,7 +181,7 @@ def tiles_in_area(area: QgsGeometry, zoom: int, max_tiles: int) -> List[tiles.Ti
             if intersects_tile(engine, tile, touching=False):
                 found.add(tile)
     if not found:
-        raise QgsProcessingException("No tile covers the area of interest: draw a larger AOI")
+        raise QgsProcessingException(tr("No tile covers the area of interest: draw a larger AOI"))
     return sorted(found)
 
 
@@ -190,7 +193,7 @@ def chip_reader(imagery: LayerSnapshot, tile_size: int, concurrency: int = 0, sa
         try:
             return chips.GdalChipReader(imagery.source, tile_size)
         except (RuntimeError, ValueError) as error:
-            raise QgsProcessingException(f"GDAL cannot read the imagery '{imagery.name}': {error}")
+            raise QgsProcessingException(tr("GDAL cannot read the imagery '{}': {}").format(imagery.name, error))
     if concurrency > 0 and sample is not None:
         from . import tile_service
 

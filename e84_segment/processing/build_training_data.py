@@ -30,6 +30,7 @@ from ..core import dataset, tiles
 from . import areas, chip_dataset, styles
 from .chip_dataset import CANCELLED
 from .base import E84Algorithm
+from ..i18n import tr
 
 TILE_SIZES = (256, 512)
 
@@ -165,7 +166,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         zoom = self.parameterAsInt(parameters, self.ZOOM, context)
         tile_size = self.parameterAsInt(parameters, self.TILE_SIZE, context)
         if tile_size not in TILE_SIZES:
-            raise QgsProcessingException(f"TILE_SIZE must be 256 or 512, not {tile_size}")
+            raise QgsProcessingException(tr("TILE_SIZE must be 256 or 512, not {}").format(tile_size))
         output = Path(self.parameterAsString(parameters, self.OUTPUT, context))
         try:
             dataset.check_output_folder(output)
@@ -231,7 +232,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         try:
             return tiles.parse_extra_zooms(self.parameterAsString(parameters, self.EXTRA_ZOOMS, context), zoom)
         except ValueError as error:
-            raise QgsProcessingException(f"EXTRA_ZOOMS: {error}") from None
+            raise QgsProcessingException(tr("EXTRA_ZOOMS: {}").format(error)) from None
 
     def _extra_zoom_tiles(self, parameters, context, feedback, area, zoom, splits, labels, ratio, seed):
         """Training chips of the same area at another zoom (buildings at another scale), never over a
@@ -257,16 +258,17 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         """The label polygons over ``candidates``; with ``labels``, their tiles at another zoom are added to it."""
         source = self.parameterAsSource(parameters, self.LABELS, context)
         if source is None:
-            raise QgsProcessingException("LABELS: choose the building polygon layer")
+            raise QgsProcessingException(tr("LABELS: choose the building polygon layer"))
         kind = QgsWkbTypes.geometryType(source.wkbType())
         if kind in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry, QgsWkbTypes.NullGeometry):
             raise QgsProcessingException(
-                f"LABELS must be polygons, but '{self.labels_info.get('name', 'the layer')}' holds "
-                f"{QgsWkbTypes.displayString(source.wkbType())} geometries: choose the building polygon layer "
-                "(for OSM data, the multipolygons layer)"
+                tr("LABELS must be polygons, but '{}' holds {} geometries: choose the building polygon layer "
+                   "(for OSM data, the multipolygons layer)")
+                .format(self.labels_info.get('name', 'the layer'), QgsWkbTypes.displayString(source.wkbType()))
             )
         if not source.sourceCrs().isValid():
-            raise QgsProcessingException("LABELS has no coordinate reference system: set it in the layer's properties")
+            raise QgsProcessingException(tr("LABELS has no coordinate reference system: set it in the layer's "
+                                            "properties"))
         request = QgsFeatureRequest().setDestinationCrs(areas.MERCATOR, context.transformContext())
         request.setFilterRect(area.boundingBox())
         # parameterAsExpression silently drops an invalid expression: read the raw text and check it.
@@ -274,7 +276,8 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         if expression:
             parsed = QgsExpression(expression)
             if parsed.hasParserError():
-                raise QgsProcessingException(f"LABEL_FILTER is not a valid expression: {parsed.parserErrorString()}")
+                raise QgsProcessingException(tr("LABEL_FILTER is not a valid expression: {}")
+                                             .format(parsed.parserErrorString()))
             request.setFilterExpression(expression)
             request.setExpressionContext(self.createExpressionContext(parameters, context, source))
         buffer_m = self.parameterAsDouble(parameters, self.BUFFER, context)
@@ -312,8 +315,9 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         if not labels.wkb and not allow_empty:
             where = f" matching {expression!r}" if expression else ""
             raise QgsProcessingException(
-                f"No building polygons{where} from LABELS fall inside the area of interest: move the AOI over the "
-                "buildings, check the label filter, or set ALLOW_NO_LABELS to build negative-only data"
+                tr("No building polygons{} from LABELS fall inside the area of interest: move the AOI over the "
+                   "buildings, check the label filter, or set ALLOW_NO_LABELS to build negative-only data")
+                .format(where)
             )
         feedback.pushInfo(f"{len(labels.wkb)} building polygons inside the area of interest")
         return labels

@@ -20,6 +20,7 @@ from ..core import building_grid, vectorize
 from . import field_types, styles
 from .base import E84Algorithm
 from .compare_osm import add_comparison_parameters, compare_sources
+from ..i18n import tr
 
 FIELDS = (("predicted", field_types.INT), ("osm", field_types.INT), ("matched", field_types.INT),
           ("predicted_only", field_types.INT), ("osm_only", field_types.INT), ("completeness", field_types.DOUBLE),
@@ -69,7 +70,8 @@ class BuildingGridAlgorithm(E84Algorithm):
         shape = building_grid.SHAPES[self.parameterAsEnum(parameters, self.SHAPE, context)]
         cells_wide = box.width() / (cell_m * scale) * box.height() / (cell_m * scale)
         if cells_wide > 200_000:
-            raise QgsProcessingException(f"About {cells_wide:,.0f} cells of {cell_m:g} m: raise CELL_SIZE")
+            raise QgsProcessingException(tr("About {:,.0f} cells of {:g} m: raise CELL_SIZE")
+                                         .format(cells_wide, cell_m))
         grid = building_grid.tally(comparison.match, comparison.predicted, comparison.reference,
                                    (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()), cell_m, scale,
                                    shape, comparison.area)

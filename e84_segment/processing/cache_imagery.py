@@ -20,6 +20,7 @@ from ..core import chips, tile_fetch, tile_store, tiles
 from . import areas, tile_service
 from .base import E84Algorithm
 from .predict_local import add_imagery_and_area
+from ..i18n import tr
 
 COMMIT_EVERY = 64  # tiles per transaction: an interruption loses at most these
 SAMPLE_FOR_ESTIMATE = 32
@@ -91,27 +92,30 @@ class CacheImageryAlgorithm(E84Algorithm):
     def processAlgorithm(self, parameters, context, feedback):
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         if output.suffix.lower() not in tile_store.FORMATS:
-            raise QgsProcessingException(f"OUTPUT: save as .mbtiles or .gpkg, not '{output.suffix or output.name}'")
+            raise QgsProcessingException(tr("OUTPUT: save as .mbtiles or .gpkg, not '{}'")
+                                         .format(output.suffix or output.name))
         low, high = (self.parameterAsInt(parameters, name, context) for name in (self.MIN_ZOOM, self.MAX_ZOOM))
         if low > high:
-            raise QgsProcessingException(f"MIN_ZOOM ({low}) is above MAX_ZOOM ({high}): swap them")
+            raise QgsProcessingException(tr("MIN_ZOOM ({}) is above MAX_ZOOM ({}): swap them").format(low, high))
         if self.imagery.provider == "gdal":
             raise QgsProcessingException(
-                f"'{self.imagery.name}' is a file already: every step reads it offline as it is. Save XYZ, WMS or "
-                "WMTS layers"
+                tr("'{}' is a file already: every step reads it offline as it is. Save XYZ, WMS or WMTS layers")
+                .format(self.imagery.name)
             )
         service = tile_service.service_of(self.imagery)
         if service is not None and urlparse(service.address()).hostname in NO_BULK_HOSTS:
             raise QgsProcessingException(
-                "The OpenStreetMap Foundation's tile servers forbid bulk downloads (their tile usage policy): save "
-                "imagery from a service that allows it, such as your own or a commercial provider under its terms"
+                tr("The OpenStreetMap Foundation's tile servers forbid bulk downloads (their tile usage "
+                   "policy): save imagery from a service that allows it, such as your own or a commercial "
+                   "provider under its terms")
             )
         absent = [z for z in range(low, high + 1) if service is not None and not service.has_zoom(z)]
         if absent:
             offered = [z for z in range(0, 25) if service.has_zoom(z)]
             raise QgsProcessingException(
-                f"The layer has no tiles of its own at zoom {', '.join(map(str, absent))} (it offers {offered[0]}-"
-                f"{offered[-1]}): keep MIN_ZOOM and MAX_ZOOM within that range; QGIS would only resample other zooms"
+                tr("The layer has no tiles of its own at zoom {} (it offers {}-{}): keep MIN_ZOOM and MAX_ZOOM "
+                   "within that range; QGIS would only resample other zooms")
+                .format(', '.join(map(str, absent)), offered[0], offered[-1])
             )
         attribution = self.parameterAsString(parameters, self.ATTRIBUTION, context).strip() or self.layer_attribution
         if not attribution:
@@ -126,9 +130,9 @@ class CacheImageryAlgorithm(E84Algorithm):
             except QgsProcessingException:
                 total = sum(tiles.count_tiles(areas.bounds(area.boundingBox()), z) for z in range(low, high + 1))
                 raise QgsProcessingException(
-                    f"Zooms {low}-{high} over this area need about {total:,} tiles, above MAX_TILES ({limit:,}) (about "
-                    f"{tile_store.estimate_bytes(total, []) / 1e9:.1f} GB): lower MAX_ZOOM, draw a smaller AOI, or raise "
-                    "MAX_TILES"
+                    tr("Zooms {}-{} over this area need about {:,} tiles, above MAX_TILES ({:,}) (about {:.1f} "
+                       "GB): lower MAX_ZOOM, draw a smaller AOI, or raise MAX_TILES")
+                    .format(low, high, total, limit, tile_store.estimate_bytes(total, []) / 1e9)
                 ) from None
 
         existing = output.exists()
@@ -154,8 +158,8 @@ class CacheImageryAlgorithm(E84Algorithm):
         free = shutil.disk_usage(work.parent).free
         if estimate > free:
             raise QgsProcessingException(
-                f"About {estimate / 1e9:.1f} GB are needed and {free / 1e9:.1f} GB are free on {work.parent}: free some "
-                "space, choose another disk or a smaller area"
+                tr("About {:.1f} GB are needed and {:.1f} GB are free on {}: free some space, choose another "
+                   "disk or a smaller area").format(estimate / 1e9, free / 1e9, work.parent)
             )
         sizes, fetched, unusable = [], 0, 0
         concurrency = self.parameterAsInt(parameters, areas.CONCURRENCY, context)
@@ -204,7 +208,8 @@ class CacheImageryAlgorithm(E84Algorithm):
                         return
                     yield tile, data
             except tile_fetch.FetchError as error:
-                raise QgsProcessingException(f"{error}. The tiles fetched so far are kept: run again to resume") from None
+                raise QgsProcessingException(tr("{}. The tiles fetched so far are kept: run again to resume")
+                                             .format(error)) from None
             return
         reader = chips.RenderedChipReader(self.imagery.source, self.imagery.provider, 256, self.imagery.renderer)
         for tile in missing:

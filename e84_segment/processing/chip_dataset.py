@@ -8,6 +8,7 @@ from qgis.core import QgsProcessingException
 
 from ..core import dataset, export, masks, tiles
 from . import areas
+from ..i18n import tr
 
 CANCELLED = "Cancelled: no dataset was written"
 
@@ -38,14 +39,14 @@ def write_dataset(imagery: areas.LayerSnapshot, splits: Dict[tiles.Tile, str],
             return None
         if stats.written == 0 and not stats.skipped_unlabelled:
             raise QgsProcessingException(
-                f"The imagery '{imagery.name}' returned no pixels for any of the {len(splits)} tiles: "
-                "check that the layer displays in QGIS over this area (a WMS or XYZ with a wrong address "
-                "renders blank)"
+                tr("The imagery '{}' returned no pixels for any of the {} tiles: check that the layer displays "
+                   "in QGIS over this area (a WMS or XYZ with a wrong address renders blank)")
+                .format(imagery.name, len(splits))
             )
         if stats.written == 0:
             raise QgsProcessingException(
-                f"None of the {len(splits)} tiles has a labelled pixel: the outlines are smaller than a pixel at "
-                "this zoom, or lie where the imagery has none"
+                tr("None of the {} tiles has a labelled pixel: the outlines are smaller than a pixel at this "
+                   "zoom, or lie where the imagery has none").format(len(splits))
             )
         if stats.skipped_no_imagery:
             feedback.pushWarning(f"{stats.skipped_no_imagery} tiles had no imagery at all and were skipped")

@@ -19,6 +19,7 @@ from ..core import damage
 from . import areas, field_types, styles
 from .base import E84Algorithm
 from .polygonize import open_prediction
+from ..i18n import tr
 
 
 class CompareBuildingsAlgorithm(E84Algorithm):
@@ -69,18 +70,20 @@ class CompareBuildingsAlgorithm(E84Algorithm):
         seen = self.parameterAsDouble(parameters, self.SEEN_SHARE, context)
         partly = self.parameterAsDouble(parameters, self.PARTLY_SHARE, context)
         if partly > seen:
-            raise QgsProcessingException(f"PARTLY_SHARE ({partly:g}) is above SEEN_SHARE ({seen:g}): lower it")
+            raise QgsProcessingException(tr("PARTLY_SHARE ({:g}) is above SEEN_SHARE ({:g}): lower it")
+                                         .format(partly, seen))
         source = self.parameterAsSource(parameters, self.BUILDINGS, context)
         if source is None:
-            raise QgsProcessingException("BUILDINGS: choose the buildings before the event (a polygon layer)")
+            raise QgsProcessingException(tr("BUILDINGS: choose the buildings before the event (a polygon layer)"))
         request = QgsFeatureRequest().setDestinationCrs(areas.MERCATOR, context.transformContext())
         features = [f for f in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
                     if f.hasGeometry()]
         if not features:
-            raise QgsProcessingException("BUILDINGS has no polygons (or none is selected)")
+            raise QgsProcessingException(tr("BUILDINGS has no polygons (or none is selected)"))
         found = damage.triage(classes, [bytes(f.geometry().asWkb()) for f in features], probability, seen, partly)
         if all(s.status == damage.NO_IMAGERY for s in found):
-            raise QgsProcessingException("No building lies on the post-event prediction: predict over the buildings' area")
+            raise QgsProcessingException(tr("No building lies on the post-event prediction: predict over the "
+                                            "buildings' area"))
         fields = QgsFields(source.fields())
         for name, kind in (("seen_share", field_types.DOUBLE), ("mean_probability", field_types.DOUBLE),
                            ("status", field_types.STRING), ("review_rank", field_types.INT)):

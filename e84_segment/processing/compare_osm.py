@@ -27,6 +27,7 @@ from qgis.core import (
 from ..core import compare, dataset, vectorize
 from . import areas, field_types, styles
 from .base import E84Algorithm
+from ..i18n import tr
 
 
 def _fields(*names_and_types) -> QgsFields:
@@ -103,11 +104,12 @@ def compare_sources(algorithm, parameters, context, feedback, need_footprints: b
     predicted_source = algorithm.parameterAsSource(parameters, "PREDICTED", context)
     reference_source = algorithm.parameterAsSource(parameters, "REFERENCE", context)
     if predicted_source is None or reference_source is None:
-        raise QgsProcessingException("Choose the predicted footprints and the reference (OSM) buildings")
+        raise QgsProcessingException(tr("Choose the predicted footprints and the reference (OSM) buildings"))
     predicted, predicted_geometries = features_in_mercator(predicted_source, context)
     aoi = area_compared(algorithm, parameters, context, predicted)
     if need_footprints and aoi.isEmpty():
-        raise QgsProcessingException("PREDICTED has no footprints: set AOI, or choose the footprints of a prediction")
+        raise QgsProcessingException(tr("PREDICTED has no footprints: set AOI, or choose the footprints of a "
+                                        "prediction"))
     return compare_and_write(algorithm, parameters, context, feedback, predicted, predicted_geometries,
                              predicted_source.fields(), reference_source, aoi)
 
@@ -219,7 +221,7 @@ def _sink(algorithm, parameters, context, name, fields, styler):
         return _NoSink(), None
     sink, dest = algorithm.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.MultiPolygon, areas.MERCATOR)
     if sink is None:
-        raise QgsProcessingException(f"Could not create the {name} output")
+        raise QgsProcessingException(tr("Could not create the {} output").format(name))
     if context.willLoadLayerOnCompletion(dest):
         context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styler.create())
     return sink, dest

@@ -25,6 +25,7 @@ from .base import E84Algorithm
 from .compare_osm import compare_and_write, summary_of_predicted_only
 from .polygonize import add_outline_parameters, footprint_fields, outline_options
 from .predict_local import add_imagery_and_area, add_model_prediction_parameters, predict_with_model
+from ..i18n import tr
 
 OPTIONAL_SINKS = (
     ("FOOTPRINTS", "Predicted footprints", styles.FootprintsStyler),
@@ -111,7 +112,7 @@ class EvaluateModelAlgorithm(E84Algorithm):
     def processAlgorithm(self, parameters, context, feedback):
         reference_source = self.parameterAsSource(parameters, self.REFERENCE, context)
         if reference_source is None:
-            raise QgsProcessingException("Trusted buildings: choose a polygon layer")
+            raise QgsProcessingException(tr("Trusted buildings: choose a polygon layer"))
         model_path = Path(self.parameterAsFile(parameters, "MODEL", context))
         work = Path(tempfile.mkdtemp(prefix="evaluate-", dir=QgsProcessingUtils.tempFolder()))
         try:

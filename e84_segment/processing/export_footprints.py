@@ -25,6 +25,7 @@ from qgis.core import (
 )
 
 from .base import E84Algorithm
+from ..i18n import tr
 
 # suffix -> (OGR driver, one layer per file)
 FORMATS = {
@@ -114,11 +115,12 @@ class ExportFootprintsAlgorithm(E84Algorithm):
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
-            raise QgsProcessingException("Footprints: choose a polygon layer")
+            raise QgsProcessingException(tr("Footprints: choose a polygon layer"))
         path = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         driver, single = FORMATS.get(path.suffix.lower(), (None, True))
         if driver is None:
-            raise QgsProcessingException(f"File: {path.name} has no known extension; end it in .gpkg, .geojson, .shp or .fgb")
+            raise QgsProcessingException(tr("File: {} has no known extension; end it in .gpkg, .geojson, .shp "
+                                            "or .fgb").format(path.name))
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         name = self.parameterAsString(parameters, self.LAYER_NAME, context).strip()
         name = layer_name_for(name or (layer.name() if layer is not None else source.sourceName()))
@@ -126,7 +128,8 @@ class ExportFootprintsAlgorithm(E84Algorithm):
         clash = existing_target(path, name)
         if clash and not overwrite:
             advice = "choose another layer name" if not single else "choose another file name"
-            raise QgsProcessingException(f"{clash}: {advice}, or tick 'Replace an existing layer or file' to replace it")
+            raise QgsProcessingException(tr("{}: {}, or tick 'Replace an existing layer or file' to replace it")
+                                         .format(clash, advice))
         crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
         if not crs.isValid():
             crs = WGS84 if driver == "GeoJSON" else source.sourceCrs()
@@ -153,14 +156,14 @@ class ExportFootprintsAlgorithm(E84Algorithm):
         written = 0
         try:
             if writer.hasError() != QgsVectorFileWriter.NoError:
-                raise QgsProcessingException(f"Cannot write {path}: {writer.errorMessage()}")
+                raise QgsProcessingException(tr("Cannot write {}: {}").format(path, writer.errorMessage()))
             request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
             total = max(source.featureCount(), 1)
             for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
                 if feedback.isCanceled():
                     break
                 if not writer.addFeature(feature, QgsFeatureSink.FastInsert):
-                    raise QgsProcessingException(f"Cannot write {path}: {writer.errorMessage()}")
+                    raise QgsProcessingException(tr("Cannot write {}: {}").format(path, writer.errorMessage()))
                 written += 1
                 feedback.setProgress(100 * written / total)
             del writer  # closes the file

@@ -5,6 +5,7 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterFile, QgsPro
 
 from .. import dependencies
 from .base import E84Algorithm
+from ..i18n import tr
 
 
 class ExportOnnxAlgorithm(E84Algorithm):
@@ -32,8 +33,8 @@ class ExportOnnxAlgorithm(E84Algorithm):
         try:
             import onnx  # noqa: F401  (torch's exporter writes through it)
         except ImportError:
-            raise QgsProcessingException("Exporting needs the onnx package beside PyTorch: python -m pip install --no-deps "
-                                         "onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2") from None
+            raise QgsProcessingException(tr("Exporting needs the onnx package beside PyTorch: python -m pip "
+                                            "install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2")) from None
         from ..backends.local import modelfile, onnx_model
 
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))

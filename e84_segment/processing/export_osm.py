@@ -21,6 +21,7 @@ from qgis.core import (
 from .. import metadata
 from ..core import osm_xml
 from .base import E84Algorithm
+from ..i18n import tr
 
 # The building=* values HOT's tasks ask for most; "yes" when the kind is not known from imagery.
 BUILDING_VALUES = ("yes", "house", "residential", "hut", "commercial", "industrial", "school")
@@ -65,11 +66,11 @@ class ExportOsmAlgorithm(E84Algorithm):
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
-            raise QgsProcessingException("INPUT: choose a polygon layer of footprints")
+            raise QgsProcessingException(tr("INPUT: choose a polygon layer of footprints"))
         if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
             raise QgsProcessingException(
-                f"INPUT has {QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(source.wkbType()))} geometries: "
-                "choose a polygon layer of footprints"
+                tr("INPUT has {} geometries: choose a polygon layer of footprints")
+                .format(QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(source.wkbType())))
             )
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         if output.suffix.lower() != ".osm":

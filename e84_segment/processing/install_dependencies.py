@@ -11,6 +11,7 @@ from qgis.core import (
 
 from .. import dependencies, installer
 from .base import E84Algorithm
+from ..i18n import tr
 
 
 class InstallDependenciesAlgorithm(E84Algorithm):
@@ -66,7 +67,8 @@ class InstallDependenciesAlgorithm(E84Algorithm):
         if wheels:
             problems = installer.verify(Path(wheels)) if (Path(wheels) / "manifest.json").is_file() else []
             if problems:
-                raise QgsProcessingException(f"The folder of wheels is damaged: {'; '.join(problems)}. Copy it again.")
+                raise QgsProcessingException(tr("The folder of wheels is damaged: {}. Copy it again.")
+                                             .format('; '.join(problems)))
         lines = 0
 
         def report(line: str) -> None:

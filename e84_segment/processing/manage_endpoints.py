@@ -5,6 +5,7 @@ from qgis.core import QgsProcessingException, QgsProcessingOutputNumber, QgsProc
 
 from . import aws_common
 from .base import E84Algorithm
+from ..i18n import tr
 
 
 class ManageEndpointsAlgorithm(E84Algorithm):
@@ -40,7 +41,8 @@ class ManageEndpointsAlgorithm(E84Algorithm):
             unknown = [n for n in wanted if n not in ours]
             if unknown:
                 raise QgsProcessingException(
-                    f"Not an endpoint of the plugin in this region: {', '.join(unknown)}. Live ones: {', '.join(sorted(ours)) or 'none'}"
+                    tr("Not an endpoint of the plugin in this region: {}. Live ones: {}")
+                    .format(', '.join(unknown), ', '.join(sorted(ours)) or 'none')
                 )
             for name in wanted:
                 endpoints.delete(sm, endpoints.deployment_of(sm, name), report=feedback.pushInfo)

@@ -24,6 +24,7 @@ from .predict_local import (
     add_prediction_outputs,
     finish_prediction,
 )
+from ..i18n import tr
 
 METHODS = ("Real-time endpoint", "Batch transform (no live endpoint)")
 
@@ -106,10 +107,12 @@ class PredictEndpointAlgorithm(E84Algorithm):
         endpoint = self.parameterAsString(parameters, self.ENDPOINT, context).strip()
         job = self.parameterAsString(parameters, self.TRAINING_JOB, context).strip()
         if bool(endpoint) == bool(job):
-            raise QgsProcessingException("Give either ENDPOINT (an endpoint in service) or TRAINING_JOB (a completed job to deploy)")
+            raise QgsProcessingException(tr("Give either ENDPOINT (an endpoint in service) or TRAINING_JOB (a "
+                                            "completed job to deploy)"))
         runtime_url = self.parameterAsString(parameters, self.ENDPOINT_URL, context).strip()
         if runtime_url and job:
-            raise QgsProcessingException("ENDPOINT_URL serves a running endpoint: give ENDPOINT (its name), not TRAINING_JOB")
+            raise QgsProcessingException(tr("ENDPOINT_URL serves a running endpoint: give ENDPOINT (its name), "
+                                            "not TRAINING_JOB"))
         batch = bool(job) and self.parameterAsEnum(parameters, self.METHOD, context) == 1
         poll = self.parameterAsDouble(parameters, self.POLL_SECONDS, context)
         with aws_common.aws_errors("Predicting with SageMaker"):
@@ -120,10 +123,12 @@ class PredictEndpointAlgorithm(E84Algorithm):
             if job:
                 description = sm.describe_training_job(TrainingJobName=job)
                 if description["TrainingJobStatus"] != "Completed":
-                    raise QgsProcessingException(f"Training job {job} is {description['TrainingJobStatus']}: only a completed job can be deployed")
+                    raise QgsProcessingException(tr("Training job {} is {}: only a completed job can be "
+                                                    "deployed")
+                                                 .format(job, description['TrainingJobStatus']))
                 artifact = description.get("ModelArtifacts", {}).get("S3ModelArtifacts")
                 if not artifact:
-                    raise QgsProcessingException(f"Training job {job} has no model artifact")
+                    raise QgsProcessingException(tr("Training job {} has no model artifact").format(job))
                 grid_arn = description["TrainingJobArn"]
                 training_image = description.get("AlgorithmSpecification", {}).get("TrainingImage", "")
             else:
@@ -143,9 +148,9 @@ class PredictEndpointAlgorithm(E84Algorithm):
                 fix = (f"lower OVERLAP to {max_window_overlap(block)} or less" if probability_answer_bytes(block, block) <= ANSWER_LIMIT
                        else "no overlap makes tiles this large fit")
                 raise QgsProcessingException(
-                    f"Windows of {side} px (tiles of {tile_size} px, OVERLAP {overlap}) would need answers of "
-                    f"{probability_answer_bytes(side, side) / 2**20:.1f} MB, over the 6 MB an endpoint may answer: "
-                    f"{fix}, or use batch transform (METHOD 1 with TRAINING_JOB)"
+                    tr("Windows of {} px (tiles of {} px, OVERLAP {}) would need answers of {:.1f} MB, over the "
+                       "6 MB an endpoint may answer: {}, or use batch transform (METHOD 1 with TRAINING_JOB)")
+                    .format(side, tile_size, overlap, probability_answer_bytes(side, side) / 2**20, fix)
                 )
 
             def predict(predictor, source, outputs=None, span=(0, 100)):
@@ -200,8 +205,8 @@ class PredictEndpointAlgorithm(E84Algorithm):
             tile_size = tile_size or int(endpoints.tag_value(sm, arn, contract.TAG_TILE_SIZE) or 0)
         if not zoom or not tile_size:
             raise QgsProcessingException(
-                "The zoom and tile size the model was trained at are unknown (it was not trained by this plugin, or the "
-                "endpoint is not on SageMaker): set ZOOM and TILE_SIZE"
+                tr("The zoom and tile size the model was trained at are unknown (it was not trained by this "
+                   "plugin, or the endpoint is not on SageMaker): set ZOOM and TILE_SIZE")
             )
         return zoom, tile_size
 
@@ -211,7 +216,8 @@ class PredictEndpointAlgorithm(E84Algorithm):
         from ..backends.sagemaker import aws, contract, endpoints, pytorch_job, transform
 
         if not staging:
-            raise QgsProcessingException("Batch transform needs STAGING_URI (s3://bucket/prefix/) for the windows and results")
+            raise QgsProcessingException(tr("Batch transform needs STAGING_URI (s3://bucket/prefix/) for the "
+                                            "windows and results"))
         bucket, prefix = contract.parse_s3_uri(staging)
         aws.check_bucket_region(settings, bucket)  # a transform job reads its own region's buckets only
         name = contract.unique_name("e84-segment-batch")

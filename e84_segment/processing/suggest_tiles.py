@@ -27,6 +27,7 @@ from ..core import active, tiles
 from . import areas, field_types, styles
 from .base import E84Algorithm
 from .predict_local import add_imagery_and_area
+from ..i18n import tr
 
 FIELDS = (("rank", field_types.INT), ("score", field_types.DOUBLE), ("z", field_types.INT), ("x", field_types.INT),
           ("y", field_types.INT), ("size", field_types.INT), ("reason", field_types.STRING), ("undecided", field_types.DOUBLE),
@@ -117,7 +118,7 @@ class SuggestTilesAlgorithm(E84Algorithm):
         try:
             predictor = predict.Predictor(model_path, tta=True)
         except modelfile.ModelFileError as error:
-            raise QgsProcessingException(f"MODEL: {error}")
+            raise QgsProcessingException(tr("MODEL: {}").format(error))
         zoom, tile_size = predictor.meta["zoom"], predictor.meta["tile_size"]
         area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
         candidates = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, "MAX_TILES", context))
@@ -126,8 +127,8 @@ class SuggestTilesAlgorithm(E84Algorithm):
         candidates = [t for t in candidates if t not in left_out]
         if not candidates:
             raise QgsProcessingException(
-                f"Every one of the {len(left_out)} tiles of the area is in EXCLUDE (corrected already): choose a larger "
-                "area, or improve the model and predict again")
+                tr("Every one of the {} tiles of the area is in EXCLUDE (corrected already): choose a larger "
+                   "area, or improve the model and predict again").format(len(left_out)))
         feedback.pushInfo(f"Measuring {len(candidates)} tiles at zoom {zoom} ({tile_size} px) with {model_path.name}"
                           + (f"; {len(left_out)} corrected already left out" if left_out else ""))
         measures = self._measure(predictor, candidates, tile_size, parameters, context, feedback)
@@ -138,8 +139,8 @@ class SuggestTilesAlgorithm(E84Algorithm):
                                   self.parameterAsInt(parameters, self.SEED, context))
         if not suggestions:
             raise QgsProcessingException(
-                f"None of the {len(candidates)} tiles has imagery over half its area: check that '{self.imagery.name}' "
-                "covers the area of interest")
+                tr("None of the {} tiles has imagery over half its area: check that '{}' covers the area of "
+                   "interest").format(len(candidates), self.imagery.name))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, tile_fields(), QgsWkbTypes.Polygon,
                                           areas.MERCATOR)
         if sink is None:

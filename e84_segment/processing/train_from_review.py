@@ -27,6 +27,7 @@ from ..core import active, dataset, masks, review, tiles
 from . import areas, chip_dataset
 from .base import E84Algorithm, plain
 from .train_local import TrainLocalAlgorithm, run_training
+from ..i18n import tr
 
 
 class TrainFromReviewAlgorithm(E84Algorithm):
@@ -147,7 +148,7 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         try:
             base_meta = modelfile.read(base)["meta"]
         except modelfile.ModelFileError as error:
-            raise QgsProcessingException(f"BASE_MODEL: {error}")
+            raise QgsProcessingException(tr("BASE_MODEL: {}").format(error))
         zoom, tile_size = base_meta["zoom"], base_meta["tile_size"]
         output_dataset = Path(self.parameterAsString(parameters, self.DATASET, context))
         try:
@@ -244,7 +245,7 @@ class TrainFromReviewAlgorithm(E84Algorithm):
             meta = data.check_dataset(folder) if (given or recorded) else None
         except data.DatasetFolderError as error:
             if given:
-                raise QgsProcessingException(f"BASE_DATASET: {error}")
+                raise QgsProcessingException(tr("BASE_DATASET: {}").format(error))
             meta = None
         if meta is None:
             feedback.pushWarning(
@@ -272,22 +273,25 @@ class TrainFromReviewAlgorithm(E84Algorithm):
                 tile = (int(feature["x"]), int(feature["y"]), int(feature["z"]))
                 if tile[2] != zoom:
                     raise QgsProcessingException(
-                        f"TILES: tile {tiles.tile_name(tile)} is at zoom {tile[2]}, but the model works at zoom {zoom}: "
-                        "suggest tiles with this model ('Tiles to correct next'), or choose the model they were suggested for")
+                        tr("TILES: tile {} is at zoom {}, but the model works at zoom {}: suggest tiles with "
+                           "this model ('Tiles to correct next'), or choose the model they were suggested for")
+                        .format(tiles.tile_name(tile), tile[2], zoom))
                 size = plain(feature["size"]) if "size" in names else None
                 if size not in (None, "") and int(size) != tile_size:
                     raise QgsProcessingException(
-                        f"TILES: tile {tiles.tile_name(tile)} was suggested for {int(size)} px chips, but the model reads "
-                        f"{tile_size} px: suggest tiles with this model, or choose the model they were suggested for")
+                        tr("TILES: tile {} was suggested for {} px chips, but the model reads {} px: suggest "
+                           "tiles with this model, or choose the model they were suggested for")
+                        .format(tiles.tile_name(tile), int(size), tile_size))
             elif feature.hasGeometry():
                 box = feature.geometry().boundingBox()
                 tile = active.tile_of_box(areas.bounds(box), tiles.tiles_in_box(areas.bounds(box), zoom), tiles.mercator_bounds)
                 if tile is None:
                     side = tiles.mercator_bounds(tiles.tiles_in_box(areas.bounds(box), zoom)[0])
                     raise QgsProcessingException(
-                        f"TILES: feature {feature.id()} ({box.width():.0f} x {box.height():.0f} map units) is not one tile of "
-                        f"zoom {zoom} ({side[2] - side[0]:.0f} units across): give the tiles 'Tiles to correct next' "
-                        "suggested, or polygons that are exactly one tile of the model's zoom")
+                        tr("TILES: feature {} ({:.0f} x {:.0f} map units) is not one tile of zoom {} ({:.0f} "
+                           "units across): give the tiles 'Tiles to correct next' suggested, or polygons that "
+                           "are exactly one tile of the model's zoom")
+                        .format(feature.id(), box.width(), box.height(), zoom, side[2] - side[0]))
             else:
                 continue
             found.add(tile)
@@ -298,8 +302,9 @@ class TrainFromReviewAlgorithm(E84Algorithm):
             off = {t for t in found if not QgsRectangle(*tiles.mercator_bounds(t)).intersects(extent)}
             if off == found:
                 raise QgsProcessingException(
-                    f"TILES: none of the {len(found)} tiles overlaps the imagery '{self.imagery.name}': choose the imagery "
-                    "the tiles were corrected on, or the tiles of this area")
+                    tr("TILES: none of the {} tiles overlaps the imagery '{}': choose the imagery the tiles "
+                       "were corrected on, or the tiles of this area")
+                    .format(len(found), self.imagery.name))
             if off:
                 feedback.pushWarning(f"{len(off)} of the {len(found)} tiles lie off the imagery and are left out")
                 found -= off
@@ -311,24 +316,26 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         teach silently)."""
         source = self.parameterAsSource(parameters, self.FOOTPRINTS, context)
         if source is None:
-            raise QgsProcessingException("FOOTPRINTS: choose the reviewed footprint layer")
+            raise QgsProcessingException(tr("FOOTPRINTS: choose the reviewed footprint layer"))
         if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
             raise QgsProcessingException(
-                f"FOOTPRINTS must be polygons, not {QgsWkbTypes.displayString(source.wkbType())}: choose the footprints "
-                "layer of a prediction")
+                tr("FOOTPRINTS must be polygons, not {}: choose the footprints layer of a prediction")
+                .format(QgsWkbTypes.displayString(source.wkbType())))
         field = self.parameterAsString(parameters, self.REVIEW_FIELD, context) or review.FIELD
         index = source.fields().lookupField(field)
         if index < 0 and not tiles_given:
             raise QgsProcessingException(
-                f"FOOTPRINTS has no field '{field}': review the footprints first (the dock's Accept and Reject "
-                f"buttons add it), or choose the field that holds {', '.join(review.DECISIONS)}")
+                tr("FOOTPRINTS has no field '{}': review the footprints first (the dock's Accept and Reject "
+                   "buttons add it), or choose the field that holds {}")
+                .format(field, ', '.join(review.DECISIONS)))
         request = QgsFeatureRequest().setDestinationCrs(areas.MERCATOR, context.transformContext())
         features = list(source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks))
         unknown = review.unknown_values(f.attributes()[index] for f in features) if index >= 0 else []
         if unknown:
             raise QgsProcessingException(
-                f"The field '{field}' holds {', '.join(repr(v) for v in unknown[:5])}, which is no decision: use "
-                f"{', '.join(review.DECISIONS)}, or leave it empty for footprints not reviewed")
+                tr("The field '{}' holds {}, which is no decision: use {}, or leave it empty for footprints not "
+                   "reviewed")
+                .format(field, ', '.join(repr(v) for v in unknown[:5]), ', '.join(review.DECISIONS)))
         ring_m = self.parameterAsDouble(parameters, self.RING, context)
         found, decisions, repaired = [], [], 0
         for feature in features:
@@ -355,8 +362,9 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         summary = review.progress(decisions)
         if not tiles_given and not any(summary[d] for d in review.DECISIONS):
             raise QgsProcessingException(
-                f"None of the {len(decisions)} footprints has a decision in '{field}' (or none is selected): accept, "
-                "edit or reject some first (the dock's Review group), then run this again")
+                tr("None of the {} footprints has a decision in '{}' (or none is selected): accept, edit or "
+                   "reject some first (the dock's Review group), then run this again")
+                .format(len(decisions), field))
         if not tiles_given and not any(summary[d] for d in review.BUILDING_DECISIONS):
             feedback.pushWarning("Every decision is a rejection: the model learns only where buildings are not")
         return found, summary

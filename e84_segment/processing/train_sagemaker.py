@@ -26,6 +26,7 @@ from .upload_dataset import upload_folder
 
 from ..backends.sagemaker import contract, pytorch_job  # boto3-free
 from ..backends.sagemaker.contract import ALGORITHMS, BACKBONES, DEFAULT_TRAINING_INSTANCE, LR_SCHEDULERS, OPTIMIZERS
+from ..i18n import tr
 
 TRAINERS = ("The plugin's model (PyTorch; comes back to run offline)", "SageMaker's built-in semantic segmentation (MXNet; runs only on SageMaker)")
 PLUGIN_MODEL, BUILTIN = 0, 1
@@ -186,7 +187,8 @@ class TrainSageMakerAlgorithm(E84Algorithm):
                       billable_seconds=training.cost_seconds(description))
         dataset.write_json(record_path, record)
         if status == "Failed":
-            raise QgsProcessingException(f"Training job {name} failed: {description.get('FailureReason', 'no reason given')}")
+            raise QgsProcessingException(tr("Training job {} failed: {}")
+                                         .format(name, description.get('FailureReason', 'no reason given')))
         if status == "Stopped":
             feedback.pushWarning(f"Training job {name} was stopped; its record is in {record_path}")
         for key, value in sorted(final.items()):
@@ -356,7 +358,8 @@ def remote_meta(settings, dataset_uri: str) -> dict:
     except ClientError as error:
         if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
             raise QgsProcessingException(
-                f"{dataset_uri} holds no dataset.json: give DATASET (the local folder) or upload it with 'Upload dataset to S3'"
+                tr("{} holds no dataset.json: give DATASET (the local folder) or upload it with 'Upload dataset "
+                   "to S3'").format(dataset_uri)
             ) from None
         raise
     return json.loads(body)

@@ -16,6 +16,7 @@ from ..backends.sagemaker import tuning
 from ..core import dataset
 from . import aws_common
 from .train_sagemaker import PLUGIN_MODEL, TrainSageMakerAlgorithm, bring_back, upload_source
+from ..i18n import tr
 
 # Parameter -> the hyperparameter it tunes, for each trainer.
 _TUNED = {"BATCH_SIZES": ("batch_size", "mini_batch_size"), "ENCODERS": ("initialisation", "backbone")}
@@ -110,7 +111,8 @@ class TuneSageMakerAlgorithm(TrainSageMakerAlgorithm):
                           jobs=[vars(j) for j in tuning.list_jobs(sm, name)])
             dataset.write_json(record_path, record)
             if status == "Failed":
-                raise QgsProcessingException(f"Tuning job {name} failed: {description.get('FailureReason') or 'no reason given'}")
+                raise QgsProcessingException(tr("Tuning job {} failed: {}")
+                                             .format(name, description.get('FailureReason') or 'no reason given'))
             results = {self.TUNING_JOB: name, self.STATUS: status, self.OUTPUT_RECORD: str(record_path)}
             if best is None:
                 feedback.pushWarning(f"Tuning job {name} ended ({status}) with no completed training job")

@@ -11,6 +11,7 @@ from qgis.core import (
 
 from . import aws_common
 from .base import E84Algorithm
+from ..i18n import tr
 
 
 def upload_folder(folder: Path, dataset_uri: str, aws_settings, feedback) -> dict:
@@ -31,7 +32,7 @@ def upload_folder(folder: Path, dataset_uri: str, aws_settings, feedback) -> dic
     try:
         uploaded = upload.upload(s3, plan, progress=feedback.setProgress, cancelled=feedback.isCanceled)
     except upload.Cancelled:
-        raise QgsProcessingException("Cancelled: run again to upload only what is still missing") from None
+        raise QgsProcessingException(tr("Cancelled: run again to upload only what is still missing")) from None
     return {"meta": meta, "uploaded": uploaded, "skipped": len(plan.unchanged)}
 
 
