@@ -9,6 +9,7 @@ from pathlib import Path
 from qgis.core import QgsApplication, QgsProcessingException
 
 from . import installer
+from .i18n import tr
 
 LOCAL_PACKAGES = {
     "torch": "torch==2.13.0",
@@ -39,22 +40,22 @@ def activate() -> bool:
 def _require(packages: dict, what: str, how: str) -> None:
     absent = missing(packages)
     if absent:
-        raise QgsProcessingException(f"{what} in QGIS's Python. {how}")
+        raise QgsProcessingException(tr("{} in QGIS's Python. {}").format(what, how))
 
 
 def require_torch() -> None:
-    _require(LOCAL_PACKAGES, "Local training and prediction need PyTorch",
-             "Install it from the plugin: Plugins > e84 segment > Dependencies (online, or offline from a folder of "
-             "wheels), or run the algorithm 'Install packages for local steps' (e84segment:installdependencies).")
+    _require(LOCAL_PACKAGES, tr("Local training and prediction need PyTorch"),
+             tr("Install it from the plugin: Plugins > e84 segment > Dependencies (online, or offline from a folder of "
+                "wheels), or run the algorithm 'Install packages for local steps' (e84segment:installdependencies)."))
 
 
 def require_boto3() -> None:
-    _require(AWS_PACKAGES, "The SageMaker steps need boto3 (the AWS SDK for Python)",
-             f"Install it once with 'python -m pip install {AWS_PACKAGES['boto3']}' (on Windows from the OSGeo4W Shell), "
-             "then restart QGIS.")
+    _require(AWS_PACKAGES, tr("The SageMaker steps need boto3 (the AWS SDK for Python)"),
+             tr("Install it once with 'python -m pip install {}' (on Windows from the OSGeo4W Shell), then restart "
+                "QGIS.").format(AWS_PACKAGES["boto3"]))
 
 
 def require_onnxruntime() -> None:
-    _require(ONNX_PACKAGES, "An ONNX model needs onnxruntime",
-             "Install it from the plugin: Plugins > e84 segment > Dependencies, 'onnxruntime only' (about 75 MB, online "
-             "or from a folder of wheels), or predict with the .pt model file.")
+    _require(ONNX_PACKAGES, tr("An ONNX model needs onnxruntime"),
+             tr("Install it from the plugin: Plugins > e84 segment > Dependencies, 'onnxruntime only' (about 75 MB, "
+                "online or from a folder of wheels), or predict with the .pt model file."))

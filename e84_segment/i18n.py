@@ -4,6 +4,7 @@ Strings reach Qt Linguist files (``i18n/e84_segment_<language>.ts``, kept in the
 translations`` brings them up to date with the code, ``make package`` compiles them to ``.qm``) by
 these routes, which scripts/translations.py finds:
 - ``tr("...")`` from this module, and ``self.tr("...")`` in Qt widgets (their class is the context);
+  ``N_("...")`` marks a choice where it is defined, for ``tr()`` where it is shown;
 - an algorithm's TITLE, group name, shortHelpString, and the descriptions and enum options of its
   parameters and outputs (processing/base.py translates them as QGIS asks for them);
 - Designer forms, which Qt translates as it loads them.
@@ -22,6 +23,11 @@ _installed = []  # Qt keeps only a pointer: the translator must outlive its inst
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def N_(text: str) -> str:  # noqa: N802 (gettext's name for it)
+    """Marks a string for translation where it is defined (a list of choices); tr() translates it where shown."""
+    return text
 
 
 def qgis_language() -> str:

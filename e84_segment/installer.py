@@ -77,6 +77,10 @@ ONNX_CHECK = (
 )
 
 
+def N_(text: str) -> str:  # noqa: N802 (no Qt here: i18n.N_'s twin, for scripts/translations.py)
+    return text
+
+
 @dataclass(frozen=True)
 class Kit:
     """A set of packages installed together into its own folder, and how to tell it works."""
@@ -92,9 +96,9 @@ class Kit:
     cpu_pins: Tuple[Tuple[str, str], ...] = ()
 
 
-TORCH = Kit("torch", "PyTorch: train and predict", REQUIREMENTS, MODULES, CHECK, "about 900 MB",
+TORCH = Kit("torch", N_("PyTorch: train and predict"), REQUIREMENTS, MODULES, CHECK, "about 900 MB",
             cpu_pins=(("torch==2.13.0", "torch==2.13.0+cpu"),))
-ONNXRUNTIME = Kit("onnxruntime", "onnxruntime only: predict with .onnx models", ONNX_REQUIREMENTS, ("onnxruntime",),
+ONNXRUNTIME = Kit("onnxruntime", N_("onnxruntime only: predict with .onnx models"), ONNX_REQUIREMENTS, ("onnxruntime",),
                   ONNX_CHECK, "about 75 MB", "-onnxruntime")
 KITS = (TORCH, ONNXRUNTIME)
 

@@ -6,7 +6,7 @@
     python scripts/translations.py fill LANG FILE  # translations from a JSON {source: translation}
 
 What counts as translatable is what e84_segment/i18n.py says reaches Qt's translate at run time:
-``tr("...")`` or ``i18n.tr("...")`` (context ``e84_segment``), ``self.tr("...")`` in a Qt class (context: the class, or the
+``tr("...")``, ``i18n.tr("...")`` or the marker ``N_("...")`` (context ``e84_segment``), ``self.tr("...")`` in a Qt class (context: the class, or the
 dock for the tab classes it is made of), an algorithm's ``TITLE``, the ``GROUPS`` names, the literal a
 ``shortHelpString`` returns, the description and ``options`` of ``QgsProcessingParameter*`` and
 ``QgsProcessingOutput*`` definitions, and every string of the Designer forms (context: the form's class).
@@ -91,7 +91,7 @@ class _Finder(ast.NodeVisitor):
         function = node.func
         name = function.id if isinstance(function, ast.Name) else function.attr if isinstance(function, ast.Attribute) else ""
         module_tr = isinstance(function, ast.Attribute) and isinstance(function.value, ast.Name) and function.value.id == "i18n"
-        if (isinstance(function, ast.Name) or module_tr) and name == "tr" and node.args:
+        if (isinstance(function, ast.Name) or module_tr) and name in ("tr", "N_") and node.args:
             self.add(CONTEXT, node.args[0])
         elif (isinstance(function, ast.Attribute) and name == "tr" and isinstance(function.value, ast.Name)
               and function.value.id == "self" and node.args and self.classes):

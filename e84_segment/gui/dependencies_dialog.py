@@ -12,6 +12,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QApplication, QDialog
 
 from .. import dependencies, installer
+from ..i18n import tr
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dependencies.ui")))
 LOG_TAG = "e84 segment"
@@ -27,7 +28,7 @@ class DependenciesDialog(QDialog, FORM):
         self.folderRadio.toggled.connect(self.wheelFolderWidget.setEnabled)
         self.wheelFolderWidget.setEnabled(False)
         for kit in installer.KITS:
-            self.kitCombo.addItem(f"{kit.title} ({kit.size})", kit.key)
+            self.kitCombo.addItem(f"{tr(kit.title)} ({kit.size})", kit.key)
         self.kitCombo.currentIndexChanged.connect(self.show_state)
         # Only Linux has two builds to choose from: PyPI's Windows and macOS torch runs on the CPU as it is.
         self.cudaCheck.setVisible(sys.platform.startswith("linux"))

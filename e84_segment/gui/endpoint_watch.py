@@ -5,6 +5,7 @@ background through the same algorithm the Processing toolbox offers.
 """
 from qgis.core import Qgis
 
+from ..i18n import tr
 from .runner import AlgorithmRun
 from .settings import Settings
 
@@ -25,8 +26,8 @@ def check_live_endpoints(iface, parent=None):
         if count:
             iface.messageBar().pushMessage(
                 "e84 segment",
-                f"{count} SageMaker endpoint(s) created by the plugin are live in {settings.aws_region} and bill every "
-                "hour: delete them with Processing > e84 segment > SageMaker endpoints (list, delete).",
+                tr("{} SageMaker endpoint(s) created by the plugin are live in {} and bill every hour: delete them with "
+                   "Processing > e84 segment > SageMaker endpoints (list, delete).").format(count, settings.aws_region),
                 Qgis.Warning,
                 0,
             )

@@ -466,6 +466,10 @@ Install it now, online or from a folder of wheels?</source>
       <translation>Indique una región en la pestaña Entrenar para listar los puntos de conexión.</translation>
     </message>
     <message>
+      <source>{} ({}, since {})</source>
+      <translation>{} ({}, desde {})</translation>
+    </message>
+    <message>
       <source>No live endpoints of the plugin.</source>
       <translation>No hay puntos de conexión activos del complemento.</translation>
     </message>
@@ -1114,6 +1118,74 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
   </context>
   <context>
     <name>e84_segment</name>
+    <message>
+      <source>{} in QGIS's Python. {}</source>
+      <translation>{} en el Python de QGIS. {}</translation>
+    </message>
+    <message>
+      <source>Local training and prediction need PyTorch</source>
+      <translation>El entrenamiento y la predicción locales necesitan PyTorch</translation>
+    </message>
+    <message>
+      <source>Install it from the plugin: Plugins &gt; e84 segment &gt; Dependencies (online, or offline from a folder of wheels), or run the algorithm 'Install packages for local steps' (e84segment:installdependencies).</source>
+      <translation>Instálelo desde el complemento: Complementos &gt; e84 segment &gt; Dependencias (en línea, o sin conexión desde una carpeta de wheels), o ejecute el algoritmo 'Instalar los paquetes de los pasos locales' (e84segment:installdependencies).</translation>
+    </message>
+    <message>
+      <source>The SageMaker steps need boto3 (the AWS SDK for Python)</source>
+      <translation>Los pasos de SageMaker necesitan boto3 (el SDK de AWS para Python)</translation>
+    </message>
+    <message>
+      <source>Install it once with 'python -m pip install {}' (on Windows from the OSGeo4W Shell), then restart QGIS.</source>
+      <translation>Instálelo una vez con 'python -m pip install {}' (en Windows desde OSGeo4W Shell) y luego reinicie QGIS.</translation>
+    </message>
+    <message>
+      <source>An ONNX model needs onnxruntime</source>
+      <translation>Un modelo ONNX necesita onnxruntime</translation>
+    </message>
+    <message>
+      <source>Install it from the plugin: Plugins &gt; e84 segment &gt; Dependencies, 'onnxruntime only' (about 75 MB, online or from a folder of wheels), or predict with the .pt model file.</source>
+      <translation>Instálelo desde el complemento: Complementos &gt; e84 segment &gt; Dependencias, 'solo onnxruntime' (unos 75 MB, en línea o desde una carpeta de wheels), o prediga con el archivo de modelo .pt.</translation>
+    </message>
+    <message>
+      <source>{} SageMaker endpoint(s) created by the plugin are live in {} and bill every hour: delete them with Processing &gt; e84 segment &gt; SageMaker endpoints (list, delete).</source>
+      <translation>{} punto(s) de conexión de SageMaker creado(s) por el complemento están activos en {} y se facturan cada hora: elimínelos con Procesos &gt; e84 segment &gt; Puntos de conexión de SageMaker (listar, eliminar).</translation>
+    </message>
+    <message>
+      <source>OSM file for JOSM (review before upload)</source>
+      <translation>Archivo OSM para JOSM (revisar antes de subir)</translation>
+    </message>
+    <message>
+      <source>The area needs {:,} tiles at zoom {}, more than {:,}: draw a smaller area of interest.</source>
+      <translation>El área necesita {:,} teselas en el zoom {}, más de {:,}: dibuje un área de interés menor.</translation>
+    </message>
+    <message>
+      <source>The area needs {:,} tiles at zoom {}, more than {:,}: draw a smaller area of interest, or lower the zoom to {} or below.</source>
+      <translation>El área necesita {:,} teselas en el zoom {}, más de {:,}: dibuje un área de interés menor, o baje el zoom a {} o menos.</translation>
+    </message>
+    <message>
+      <source>Local model file</source>
+      <translation>Archivo de modelo local</translation>
+    </message>
+    <message>
+      <source>SageMaker endpoint</source>
+      <translation>Punto de conexión de SageMaker</translation>
+    </message>
+    <message>
+      <source>SageMaker training job</source>
+      <translation>Trabajo de entrenamiento de SageMaker</translation>
+    </message>
+    <message>
+      <source>Local (this machine)</source>
+      <translation>Local (esta máquina)</translation>
+    </message>
+    <message>
+      <source>PyTorch: train and predict</source>
+      <translation>PyTorch: entrenar y predecir</translation>
+    </message>
+    <message>
+      <source>onnxruntime only: predict with .onnx models</source>
+      <translation>Solo onnxruntime: predecir con modelos .onnx</translation>
+    </message>
     <message>
       <source>e84 segment</source>
       <translation>e84 segment</translation>
@@ -2003,6 +2075,14 @@ The model runs on windows of several tiles with OVERLAP pixels of context on eac
 El modelo trabaja en ventanas de varias teselas con OVERLAP píxeles de contexto por cada lado; las predicciones que se solapan se funden para que no se vean las juntas entre teselas. La memoria contiene una fila de ventanas, no el área. TTA (avanzado, activado por defecto) promedia cada ventana con sus tres simetrías: cuatro veces el trabajo, y con 'Separar edificios que se tocan' mejoró el F1 de objetos en áreas que los modelos nunca vieron (docs/benchmarks.md).</translation>
     </message>
     <message>
+      <source>The fastest installed (onnxruntime on a CPU, PyTorch on a CUDA GPU)</source>
+      <translation>El más rápido instalado (onnxruntime en una CPU, PyTorch en una GPU CUDA)</translation>
+    </message>
+    <message>
+      <source>onnxruntime (the model exported to ONNX once, cached)</source>
+      <translation>onnxruntime (el modelo exportado a ONNX una vez, en caché)</translation>
+    </message>
+    <message>
       <source>Zoom level (0: the model's)</source>
       <translation>Nivel de zoom (0: el del modelo)</translation>
     </message>
@@ -2209,6 +2289,34 @@ Unos minutos de revisión en el área en cuestión pueden hacer más que horas d
     <message>
       <source>None of the {} footprints has a decision in '{}' (or none is selected): accept, edit or reject some first (the dock's Review group), then run this again</source>
       <translation>Ninguna de las {} huellas tiene una decisión en '{}' (o no hay ninguna seleccionada): acepte, edite o rechace primero algunas (grupo Revisión del panel) y luego vuelva a ejecutarlo</translation>
+    </message>
+    <message>
+      <source>Flips and turns</source>
+      <translation>Simetrías y giros</translation>
+    </message>
+    <message>
+      <source>Flips and turns, colour and texture</source>
+      <translation>Simetrías y giros, color y textura</translation>
+    </message>
+    <message>
+      <source>The best validation epoch</source>
+      <translation>La mejor época de validación</translation>
+    </message>
+    <message>
+      <source>The last epoch</source>
+      <translation>La última época</translation>
+    </message>
+    <message>
+      <source>Weights averaged over the last quarter (SWA)</source>
+      <translation>Pesos promediados sobre el último cuarto (SWA)</translation>
+    </message>
+    <message>
+      <source>EfficientNet-lite0, ImageNet</source>
+      <translation>EfficientNet-lite0, ImageNet</translation>
+    </message>
+    <message>
+      <source>EfficientNet-lite0, scratch</source>
+      <translation>EfficientNet-lite0, desde cero</translation>
     </message>
     <message>
       <source>Train model locally</source>

@@ -466,6 +466,10 @@ L'installer maintenant, en ligne ou depuis un dossier de wheels ?</translation>
       <translation>Indiquez une région dans l'onglet Entraîner pour lister les points de terminaison.</translation>
     </message>
     <message>
+      <source>{} ({}, since {})</source>
+      <translation>{} ({}, depuis {})</translation>
+    </message>
+    <message>
       <source>No live endpoints of the plugin.</source>
       <translation>Aucun point de terminaison actif de l'extension.</translation>
     </message>
@@ -1114,6 +1118,74 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
   </context>
   <context>
     <name>e84_segment</name>
+    <message>
+      <source>{} in QGIS's Python. {}</source>
+      <translation>{} dans le Python de QGIS. {}</translation>
+    </message>
+    <message>
+      <source>Local training and prediction need PyTorch</source>
+      <translation>L'entraînement et la prédiction locaux ont besoin de PyTorch</translation>
+    </message>
+    <message>
+      <source>Install it from the plugin: Plugins &gt; e84 segment &gt; Dependencies (online, or offline from a folder of wheels), or run the algorithm 'Install packages for local steps' (e84segment:installdependencies).</source>
+      <translation>Installez-le depuis l'extension : Extensions &gt; e84 segment &gt; Dépendances (en ligne, ou hors ligne depuis un dossier de wheels), ou lancez l'algorithme 'Installer les paquets des étapes locales' (e84segment:installdependencies).</translation>
+    </message>
+    <message>
+      <source>The SageMaker steps need boto3 (the AWS SDK for Python)</source>
+      <translation>Les étapes SageMaker ont besoin de boto3 (le SDK AWS pour Python)</translation>
+    </message>
+    <message>
+      <source>Install it once with 'python -m pip install {}' (on Windows from the OSGeo4W Shell), then restart QGIS.</source>
+      <translation>Installez-le une fois avec 'python -m pip install {}' (sous Windows depuis l'OSGeo4W Shell), puis redémarrez QGIS.</translation>
+    </message>
+    <message>
+      <source>An ONNX model needs onnxruntime</source>
+      <translation>Un modèle ONNX a besoin d'onnxruntime</translation>
+    </message>
+    <message>
+      <source>Install it from the plugin: Plugins &gt; e84 segment &gt; Dependencies, 'onnxruntime only' (about 75 MB, online or from a folder of wheels), or predict with the .pt model file.</source>
+      <translation>Installez-le depuis l'extension : Extensions &gt; e84 segment &gt; Dépendances, 'onnxruntime seul' (environ 75 Mo, en ligne ou depuis un dossier de wheels), ou prédisez avec le fichier de modèle .pt.</translation>
+    </message>
+    <message>
+      <source>{} SageMaker endpoint(s) created by the plugin are live in {} and bill every hour: delete them with Processing &gt; e84 segment &gt; SageMaker endpoints (list, delete).</source>
+      <translation>{} point(s) de terminaison SageMaker créé(s) par l'extension sont actifs dans {} et facturés chaque heure : supprimez-les avec Traitement &gt; e84 segment &gt; Points de terminaison SageMaker (lister, supprimer).</translation>
+    </message>
+    <message>
+      <source>OSM file for JOSM (review before upload)</source>
+      <translation>Fichier OSM pour JOSM (à vérifier avant l'envoi)</translation>
+    </message>
+    <message>
+      <source>The area needs {:,} tiles at zoom {}, more than {:,}: draw a smaller area of interest.</source>
+      <translation>La zone demande {:,} tuiles au zoom {}, plus de {:,} : dessinez une zone d'intérêt plus petite.</translation>
+    </message>
+    <message>
+      <source>The area needs {:,} tiles at zoom {}, more than {:,}: draw a smaller area of interest, or lower the zoom to {} or below.</source>
+      <translation>La zone demande {:,} tuiles au zoom {}, plus de {:,} : dessinez une zone d'intérêt plus petite, ou baissez le zoom à {} ou moins.</translation>
+    </message>
+    <message>
+      <source>Local model file</source>
+      <translation>Fichier de modèle local</translation>
+    </message>
+    <message>
+      <source>SageMaker endpoint</source>
+      <translation>Point de terminaison SageMaker</translation>
+    </message>
+    <message>
+      <source>SageMaker training job</source>
+      <translation>Tâche d'entraînement SageMaker</translation>
+    </message>
+    <message>
+      <source>Local (this machine)</source>
+      <translation>Local (cette machine)</translation>
+    </message>
+    <message>
+      <source>PyTorch: train and predict</source>
+      <translation>PyTorch : entraîner et prédire</translation>
+    </message>
+    <message>
+      <source>onnxruntime only: predict with .onnx models</source>
+      <translation>onnxruntime seul : prédire avec des modèles .onnx</translation>
+    </message>
     <message>
       <source>e84 segment</source>
       <translation>e84 segment</translation>
@@ -2003,6 +2075,14 @@ The model runs on windows of several tiles with OVERLAP pixels of context on eac
 Le modèle tourne sur des fenêtres de plusieurs tuiles avec OVERLAP pixels de contexte de chaque côté ; les prédictions qui se recouvrent sont fondues pour que les raccords entre tuiles ne se voient pas. La mémoire contient une rangée de fenêtres, pas la zone. TTA (avancé, activé par défaut) moyenne chaque fenêtre avec ses trois symétries : quatre fois le travail, et avec 'Séparer les bâtiments qui se touchent' il a amélioré le F1 objets sur des zones que les modèles n'avaient jamais vues (docs/benchmarks.md).</translation>
     </message>
     <message>
+      <source>The fastest installed (onnxruntime on a CPU, PyTorch on a CUDA GPU)</source>
+      <translation>Le plus rapide installé (onnxruntime sur un CPU, PyTorch sur un GPU CUDA)</translation>
+    </message>
+    <message>
+      <source>onnxruntime (the model exported to ONNX once, cached)</source>
+      <translation>onnxruntime (le modèle exporté une fois en ONNX, mis en cache)</translation>
+    </message>
+    <message>
       <source>Zoom level (0: the model's)</source>
       <translation>Niveau de zoom (0 : celui du modèle)</translation>
     </message>
@@ -2209,6 +2289,34 @@ Quelques minutes de vérification sur la zone en cours peuvent faire plus que de
     <message>
       <source>None of the {} footprints has a decision in '{}' (or none is selected): accept, edit or reject some first (the dock's Review group), then run this again</source>
       <translation>Aucune des {} emprises n'a de décision dans '{}' (ou aucune n'est sélectionnée) : acceptez, modifiez ou rejetez-en d'abord quelques-unes (groupe Vérification du panneau), puis relancez</translation>
+    </message>
+    <message>
+      <source>Flips and turns</source>
+      <translation>Symétries et rotations</translation>
+    </message>
+    <message>
+      <source>Flips and turns, colour and texture</source>
+      <translation>Symétries et rotations, couleur et texture</translation>
+    </message>
+    <message>
+      <source>The best validation epoch</source>
+      <translation>La meilleure époque de validation</translation>
+    </message>
+    <message>
+      <source>The last epoch</source>
+      <translation>La dernière époque</translation>
+    </message>
+    <message>
+      <source>Weights averaged over the last quarter (SWA)</source>
+      <translation>Poids moyennés sur le dernier quart (SWA)</translation>
+    </message>
+    <message>
+      <source>EfficientNet-lite0, ImageNet</source>
+      <translation>EfficientNet-lite0, ImageNet</translation>
+    </message>
+    <message>
+      <source>EfficientNet-lite0, scratch</source>
+      <translation>EfficientNet-lite0, à partir de zéro</translation>
     </message>
     <message>
       <source>Train model locally</source>

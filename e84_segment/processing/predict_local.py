@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from .. import dependencies
+from ..i18n import N_
 from . import areas, styles
 from .base import E84Algorithm
 
@@ -173,9 +174,9 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
 
 # backends.local.engine.ENGINES, with labels (the engine module imports torch when it runs).
 ENGINE_CHOICES = (
-    ("auto", "The fastest installed (onnxruntime on a CPU, PyTorch on a CUDA GPU)"),
+    ("auto", N_("The fastest installed (onnxruntime on a CPU, PyTorch on a CUDA GPU)")),
     ("pytorch", "PyTorch"),
-    ("onnxruntime", "onnxruntime (the model exported to ONNX once, cached)"),
+    ("onnxruntime", N_("onnxruntime (the model exported to ONNX once, cached)")),
 )
 
 

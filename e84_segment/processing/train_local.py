@@ -15,23 +15,24 @@ from qgis.core import (
 
 from .. import dependencies
 from ..core import dataset
+from ..i18n import N_
 from .base import E84Algorithm
 
 AUGMENTATION_CHOICES = (
-    ("geometric", "Flips and turns"),
-    ("photometric", "Flips and turns, colour and texture"),
+    ("geometric", N_("Flips and turns")),
+    ("photometric", N_("Flips and turns, colour and texture")),
 )
 KEEP_CHOICES = (
-    ("best", "The best validation epoch"),
-    ("last", "The last epoch"),
-    ("swa", "Weights averaged over the last quarter (SWA)"),
+    ("best", N_("The best validation epoch")),
+    ("last", N_("The last epoch")),
+    ("swa", N_("Weights averaged over the last quarter (SWA)")),
 )
 # TrainOptions.keep (the trainer imports torch, which processing loads only when it runs).
 DEFAULT_KEEP = "last"
 KEPT = {"best": "Best model", "last": "Model kept (the last)", "swa": "Model kept (weights averaged, SWA)"}
 ENCODER_CHOICES = (
-    ("imagenet", "EfficientNet-lite0, ImageNet"),
-    ("scratch", "EfficientNet-lite0, scratch"),
+    ("imagenet", N_("EfficientNet-lite0, ImageNet")),
+    ("scratch", N_("EfficientNet-lite0, scratch")),
 )
 
 

@@ -6,11 +6,12 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsPr
 from qgis.gui import QgsFileWidget
 
 from ...core import runs
+from ...i18n import N_, tr
 from ...processing.compare_osm import summary_of_predicted_only
 from ...processing.export_footprints import existing_target, layer_name_for
 
 EXPORT_FORMATS = (("GeoPackage", ".gpkg"), ("GeoJSON", ".geojson"), ("ESRI Shapefile", ".shp"), ("FlatGeobuf", ".fgb"),
-                  ("OSM file for JOSM (review before upload)", ".osm"))
+                  (N_("OSM file for JOSM (review before upload)"), ".osm"))
 COMPARISON_OUTPUTS = ("MATCHED", "PREDICTED_ONLY", "REFERENCE_ONLY")
 
 
@@ -38,7 +39,7 @@ class CompareTab:
 
     def setup_compare_tab(self) -> None:
         self.exportWidget.setStorageMode(QgsFileWidget.SaveFile)
-        self.formatCombo.addItems([name for name, _ in EXPORT_FORMATS])
+        self.formatCombo.addItems([tr(name) for name, _ in EXPORT_FORMATS])
         self.formatCombo.currentIndexChanged.connect(self._format_chosen)
         self.crsWidget.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
         self.compareButton.clicked.connect(self.compare)

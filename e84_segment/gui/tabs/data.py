@@ -21,6 +21,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QGridLayout, QPushButton
 
 from ...core import runs, tiles
+from ...i18n import tr
 from ...processing import areas, styles
 from ...processing.areas import MERCATOR
 from ...processing.build_training_data import BuildTrainingDataAlgorithm as Build
@@ -52,11 +53,11 @@ def too_many_tiles(count: int, zoom: int) -> str:
     if count <= MAX_TILES:
         return ""
     lower = zoom - max(1, math.ceil(math.log(count / MAX_TILES, 4)))
-    return (
-        f"The area needs {count:,} tiles at zoom {zoom}, more than {MAX_TILES:,}: draw a smaller area of interest"
-        + (f", or lower the zoom to {lower} or below" if lower >= 1 else "")
-        + "."
-    )
+    if lower < 1:
+        return tr("The area needs {:,} tiles at zoom {}, more than {:,}: draw a smaller area of interest.").format(
+            count, zoom, MAX_TILES)
+    return tr("The area needs {:,} tiles at zoom {}, more than {:,}: draw a smaller area of interest, or lower the "
+              "zoom to {} or below.").format(count, zoom, MAX_TILES, lower)
 
 
 def stack_extent_buttons(box) -> None:

@@ -7,8 +7,9 @@ from qgis.core import QgsProject
 
 from ... import dependencies
 from ...core import runs
+from ...i18n import N_, tr
 
-SOURCES = ("Local model file", "SageMaker endpoint", "SageMaker training job")
+SOURCES = (N_("Local model file"), N_("SageMaker endpoint"), N_("SageMaker training job"))
 
 
 @lru_cache(maxsize=8)
@@ -34,7 +35,7 @@ class PredictTab:
 
     def setup_predict_tab(self) -> None:
         self.modelWidget.setFilter("e84 segment model (*.pt)")
-        self.sourceCombo.addItems([self.tr(s) for s in SOURCES])
+        self.sourceCombo.addItems([tr(s) for s in SOURCES])
         self.sourceCombo.currentIndexChanged.connect(self._show_source)
         self.sourceCombo.currentIndexChanged.connect(self.update_predict_estimate)
         self.modelWidget.fileChanged.connect(self.update_predict_estimate)

@@ -183,7 +183,7 @@ class RunsTab:
                 self.endpointsList.addItem((log.strip().splitlines() or ["?"])[-1])
                 return
             for endpoint in json.loads(results.get("ENDPOINTS") or "[]"):
-                item = QListWidgetItem(f"{endpoint['name']} ({endpoint['status']}, since {endpoint['created']})")
+                item = QListWidgetItem(self.tr("{} ({}, since {})").format(endpoint["name"], endpoint["status"], endpoint["created"]))
                 item.setData(FOLDER_ROLE, endpoint["name"])
                 self.endpointsList.addItem(item)
             if not self.endpointsList.count():

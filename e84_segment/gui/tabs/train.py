@@ -7,6 +7,7 @@ from qgis.gui import QgsFileWidget
 
 from ...backends.sagemaker.contract import GPU_TRAINING_INSTANCES
 from ...core import dataset, runs
+from ...i18n import N_, tr
 from ...processing.train_local import ENCODER_CHOICES, validation_chips
 from ...processing.train_sagemaker import PLUGIN_MODEL, TRAINERS
 from ...backends.local import finetune
@@ -14,7 +15,7 @@ from ..epoch_plot import EpochPlot
 from .compare import comparison_outputs, record_comparison_outputs
 from .data import fingerprint
 
-BACKENDS = ("Local (this machine)", "Amazon SageMaker")
+BACKENDS = (N_("Local (this machine)"), "Amazon SageMaker")
 
 
 class TrainTab:
@@ -22,8 +23,8 @@ class TrainTab:
 
     def setup_train_tab(self) -> None:
         self.datasetWidget.setStorageMode(QgsFileWidget.GetDirectory)
-        self.backendCombo.addItems([self.tr(b) for b in BACKENDS])
-        self.encoderCombo.addItems([label for _, label in ENCODER_CHOICES])
+        self.backendCombo.addItems([tr(b) for b in BACKENDS])
+        self.encoderCombo.addItems([tr(label) for _, label in ENCODER_CHOICES])
         self.instanceCombo.addItems(list(GPU_TRAINING_INSTANCES))
         self.trainerCombo.addItems([self.tr(t) for t in TRAINERS])
         self._full_minutes = self.timeLimitSpin.value()  # the form's default: a full training
