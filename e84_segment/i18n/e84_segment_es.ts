@@ -1203,6 +1203,10 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
       <translation>{} no tiene polígonos (o no hay ninguno seleccionado): seleccione algunos, o desmarque 'Solo entidades seleccionadas'</translation>
     </message>
     <message>
+      <source>{} invalid polygons of {} were repaired</source>
+      <translation>Se repararon {} polígonos no válidos de {}</translation>
+    </message>
+    <message>
       <source>Set {} (an extent) or {}: this imagery covers the whole world</source>
       <translation>Indique {} (una extensión) o {}: estas imágenes cubren el mundo entero</translation>
     </message>
@@ -1225,6 +1229,14 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
     <message>
       <source>GDAL cannot read the imagery '{}': {}</source>
       <translation>GDAL no puede leer las imágenes '{}': {}</translation>
+    </message>
+    <message>
+      <source>Reading the layer's own tiles, {} requests at a time</source>
+      <translation>Leyendo las teselas propias de la capa, {} peticiones a la vez</translation>
+    </message>
+    <message>
+      <source>The layer's tiles do not line up with the chips at this zoom: QGIS renders each chip</source>
+      <translation>Las teselas de la capa no coinciden con los recortes en este zoom: QGIS dibuja cada recorte</translation>
     </message>
     <message>
       <source>Tile requests at a time (XYZ layers whose tiles make the chips; 0: QGIS renders each chip)</source>
@@ -1395,8 +1407,32 @@ La carpeta de salida debe ser nueva o estar vacía; solo aparece si la ejecució
       <translation>TILE_SIZE debe ser 256 o 512, no {}</translation>
     </message>
     <message>
+      <source>{} tiles at zoom {} cover the area of interest (about {:.1f} MB at most)</source>
+      <translation>{} teselas en el zoom {} cubren el área de interés (como mucho unos {:.1f} MB)</translation>
+    </message>
+    <message>
+      <source>{} tiles hold buildings; keeping {} of {} building-free tiles (ratio {:g}); {} split, seed {}</source>
+      <translation>{} teselas contienen edificios; se conservan {} de {} teselas sin edificios (proporción {:g}); partición {}, semilla {}</translation>
+    </message>
+    <message>
+      <source>The validation split is empty: SageMaker needs one; use a larger AOI</source>
+      <translation>La partición de validación está vacía: SageMaker necesita una; use un AOI mayor</translation>
+    </message>
+    <message>
+      <source>Wrote {} training and {} validation chips to {}</source>
+      <translation>Se escribieron {} recortes de entrenamiento y {} de validación en {}</translation>
+    </message>
+    <message>
       <source>EXTRA_ZOOMS: {}</source>
       <translation>EXTRA_ZOOMS: {}</translation>
+    </message>
+    <message>
+      <source>No training chips at zoom {}: {}</source>
+      <translation>No hay recortes de entrenamiento en el zoom {}: {}</translation>
+    </message>
+    <message>
+      <source>Zoom {}: {} more training chips ({} with buildings)</source>
+      <translation>Zoom {}: {} recortes de entrenamiento más ({} con edificios)</translation>
     </message>
     <message>
       <source>LABELS: choose the building polygon layer</source>
@@ -1415,8 +1451,20 @@ La carpeta de salida debe ser nueva o estar vacía; solo aparece si la ejecució
       <translation>LABEL_FILTER no es una expresión válida: {}</translation>
     </message>
     <message>
+      <source>Repaired {} invalid label geometries</source>
+      <translation>Se repararon {} geometrías de etiquetas no válidas</translation>
+    </message>
+    <message>
+      <source>Skipped {} label features that are not polygons</source>
+      <translation>Se omitieron {} entidades de etiquetas que no son polígonos</translation>
+    </message>
+    <message>
       <source>No building polygons{} from LABELS fall inside the area of interest: move the AOI over the buildings, check the label filter, or set ALLOW_NO_LABELS to build negative-only data</source>
       <translation>Ningún polígono de edificio{} de LABELS cae dentro del área de interés: mueva el AOI sobre los edificios, revise el filtro de etiquetas, o marque ALLOW_NO_LABELS para crear datos solo negativos</translation>
+    </message>
+    <message>
+      <source>{} building polygons inside the area of interest</source>
+      <translation>{} polígonos de edificios dentro del área de interés</translation>
     </message>
     <message>
       <source>Building density and OSM completeness</source>
@@ -1437,6 +1485,10 @@ La carpeta de salida debe ser nueva o estar vacía; solo aparece si la ejecució
     <message>
       <source>About {:,.0f} cells of {:g} m: raise CELL_SIZE</source>
       <translation>Unas {:,.0f} celdas de {:g} m: aumente CELL_SIZE</translation>
+    </message>
+    <message>
+      <source>{} cells of {:g} m ({}); {} where OSM has under half of the buildings the model sees</source>
+      <translation>{} celdas de {:g} m ({}); {} donde OSM tiene menos de la mitad de los edificios que ve el modelo</translation>
     </message>
     <message>
       <source>Save imagery for offline use</source>
@@ -1503,12 +1555,36 @@ ATTRIBUTION (la de la capa si está vacía) y la dirección de la fuente se guar
       <translation>La capa no tiene teselas propias en el zoom {} (ofrece {}-{}): mantenga MIN_ZOOM y MAX_ZOOM dentro de ese intervalo; QGIS solo remuestrearía otros zooms</translation>
     </message>
     <message>
+      <source>The layer declares no attribution: set ATTRIBUTION to the credit its licence asks for</source>
+      <translation>La capa no declara atribución: indique en ATTRIBUTION el crédito que pide su licencia</translation>
+    </message>
+    <message>
       <source>Zooms {}-{} over this area need about {:,} tiles, above MAX_TILES ({:,}) (about {:.1f} GB): lower MAX_ZOOM, draw a smaller AOI, or raise MAX_TILES</source>
       <translation>Los zooms {}-{} sobre esta área necesitan unas {:,} teselas, por encima de MAX_TILES ({:,}) (unos {:.1f} GB): baje MAX_ZOOM, dibuje un AOI menor, o aumente MAX_TILES</translation>
     </message>
     <message>
+      <source>{:,} tiles ({}); {:,} already saved in {}, {:,} to fetch: about {:,.0f} MB at a typical {} kB per tile</source>
+      <translation>{:,} teselas ({}); {:,} ya guardadas en {}, {:,} por descargar: unos {:,.0f} MB a {} kB por tesela habitualmente</translation>
+    </message>
+    <message>
       <source>About {:.1f} GB are needed and {:.1f} GB are free on {}: free some space, choose another disk or a smaller area</source>
       <translation>Se necesitan unos {:.1f} GB y hay {:.1f} GB libres en {}: libere espacio, elija otro disco o un área menor</translation>
+    </message>
+    <message>
+      <source>About {:,.0f} MB in all, at {:.0f} kB per tile so far</source>
+      <translation>Unos {:,.0f} MB en total, a {:.0f} kB por tesela hasta ahora</translation>
+    </message>
+    <message>
+      <source>Cancelled: {:,} of {:,} tiles are kept in {}; run again with the same OUTPUT to fetch only the rest</source>
+      <translation>Cancelado: se conservan {:,} de {:,} teselas en {}; ejecútelo de nuevo con la misma OUTPUT para descargar solo el resto</translation>
+    </message>
+    <message>
+      <source>{} answers were not PNG or JPEG images and were left out</source>
+      <translation>{} respuestas no eran imágenes PNG o JPEG y se descartaron</translation>
+    </message>
+    <message>
+      <source>Saved {:,} tiles in {} ({:,.1f} MB); {:,} fetched by this run</source>
+      <translation>Se guardaron {:,} teselas en {} ({:,.1f} MB); {:,} descargadas en esta ejecución</translation>
     </message>
     <message>
       <source>{}. The tiles fetched so far are kept: run again to resume</source>
@@ -1553,6 +1629,10 @@ ATTRIBUTION (la de la capa si está vacía) y la dirección de la fuente se guar
     <message>
       <source>None of the {} tiles has a labelled pixel: the outlines are smaller than a pixel at this zoom, or lie where the imagery has none</source>
       <translation>Ninguna de las {} teselas tiene un píxel etiquetado: los contornos son menores que un píxel en este zoom, o están donde las imágenes no tienen nada</translation>
+    </message>
+    <message>
+      <source>{} tiles had no imagery at all and were skipped</source>
+      <translation>{} teselas no tenían ninguna imagen y se omitieron</translation>
     </message>
     <message>
       <source>Buildings the new imagery no longer shows</source>
@@ -1663,6 +1743,14 @@ ATTRIBUTION (la de la capa si está vacía) y la dirección de la fuente se guar
       <translation>PREDICTED no tiene huellas: indique el AOI, o elija las huellas de una predicción</translation>
     </message>
     <message>
+      <source>Comparing {} predicted footprints with {} reference buildings</source>
+      <translation>Comparando {} huellas predichas con {} edificios de referencia</translation>
+    </message>
+    <message>
+      <source>TP {}, FP {}, FN {}: precision {:.3f}, recall {:.3f}, F1 {:.3f}, area IoU {:.3f}</source>
+      <translation>VP {}, FP {}, FN {}: precisión {:.3f}, exhaustividad {:.3f}, F1 {:.3f}, IoU de superficies {:.3f}</translation>
+    </message>
+    <message>
       <source>Could not create the {} output</source>
       <translation>No se pudo crear la salida {}</translation>
     </message>
@@ -1693,6 +1781,26 @@ OUTPUT_REPORT (JSON) contiene las cifras por objeto (tp, fp, fn, precision, reca
     <message>
       <source>Trusted buildings: choose a polygon layer</source>
       <translation>Edificios de confianza: elija una capa de polígonos</translation>
+    </message>
+    <message>
+      <source>Predicting</source>
+      <translation>Prediciendo</translation>
+    </message>
+    <message>
+      <source>Tracing footprints</source>
+      <translation>Trazando las huellas</translation>
+    </message>
+    <message>
+      <source>Comparing</source>
+      <translation>Comparando</translation>
+    </message>
+    <message>
+      <source>{:.0%} of this area lies in the model's own training tiles: the scores flatter the model. Check it on a block it never saw.</source>
+      <translation>El {:.0%} de esta área está en las teselas de entrenamiento del propio modelo: las puntuaciones lo favorecen. Compruébelo en un bloque que nunca vio.</translation>
+    </message>
+    <message>
+      <source>On this area: object F1 {:.3f} (TP {}, FP {}, FN {}), pixel building IoU {:.3f}; {:.1f} vertices per footprint, {:.0%} of corners square</source>
+      <translation>En esta área: F1 de objetos {:.3f} (VP {}, FP {}, FN {}), IoU de edificios por píxel {:.3f}; {:.1f} vértices por huella, {:.0%} de esquinas en ángulo recto</translation>
     </message>
     <message>
       <source>Export footprints</source>
@@ -1751,8 +1859,20 @@ SRC: por defecto WGS 84 para GeoJSON (RFC 7946, 7 decimales), el de la entrada e
       <translation>{}: {}, o marque 'Reemplazar una capa o un archivo existente' para reemplazarlo</translation>
     </message>
     <message>
+      <source>GeoJSON outside WGS 84 is not RFC 7946: many tools will read it in the wrong place</source>
+      <translation>Un GeoJSON fuera de WGS 84 no cumple la RFC 7946: muchas herramientas lo leerán en el lugar equivocado</translation>
+    </message>
+    <message>
       <source>Cannot write {}: {}</source>
       <translation>No se puede escribir {}: {}</translation>
+    </message>
+    <message>
+      <source>Cancelled: the file was left as it was</source>
+      <translation>Cancelado: el archivo quedó como estaba</translation>
+    </message>
+    <message>
+      <source>Wrote {} features to {} (layer '{}', {})</source>
+      <translation>Se escribieron {} entidades en {} (capa '{}', {})</translation>
     </message>
     <message>
       <source>Export model as ONNX</source>
@@ -1773,6 +1893,10 @@ SRC: por defecto WGS 84 para GeoJSON (RFC 7946, 7 decimales), el de la entrada e
     <message>
       <source>Exporting needs the onnx package beside PyTorch: python -m pip install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2</source>
       <translation>Exportar necesita el paquete onnx junto a PyTorch: python -m pip install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2</translation>
+    </message>
+    <message>
+      <source>Wrote {} ({:.1f} MB; {} cm per pixel, tiles of {} px)</source>
+      <translation>Se escribió {} ({:.1f} MB; {} cm por píxel, teselas de {} px)</translation>
     </message>
     <message>
       <source>Buildings for OSM editors</source>
@@ -1817,6 +1941,18 @@ El archivo lleva la marca upload="false": JOSM no lo subirá tal cual. Revise ca
     <message>
       <source>INPUT has {} geometries: choose a polygon layer of footprints</source>
       <translation>INPUT contiene geometrías {}: elija una capa de polígonos de huellas</translation>
+    </message>
+    <message>
+      <source>SOURCE is empty: name the imagery the buildings were traced from (OSM asks for it)</source>
+      <translation>SOURCE está vacío: nombre las imágenes de las que se trazaron los edificios (OSM lo pide)</translation>
+    </message>
+    <message>
+      <source>The layer has no '{}' field: every footprint is written</source>
+      <translation>La capa no tiene el campo '{}': se escriben todas las huellas</translation>
+    </message>
+    <message>
+      <source>Cancelled: no file was written</source>
+      <translation>Cancelado: no se escribió ningún archivo</translation>
     </message>
     <message>
       <source>Install packages for local steps</source>
@@ -1907,6 +2043,14 @@ El Python de QGIS en Debian y Ubuntu no tiene pip: pip se ejecuta entonces desde
       <translation>No es un punto de conexión del complemento en esta región: {}. Activos: {}</translation>
     </message>
     <message>
+      <source>{}: {}, created {} (bills hourly until deleted)</source>
+      <translation>{}: {}, creado el {} (se factura por horas hasta que se elimine)</translation>
+    </message>
+    <message>
+      <source>No live endpoints of the plugin in this region</source>
+      <translation>No hay puntos de conexión activos del complemento en esta región</translation>
+    </message>
+    <message>
       <source>Simplify tolerance (m)</source>
       <translation>Tolerancia de simplificación (m)</translation>
     </message>
@@ -1957,6 +2101,18 @@ SQUARE regulariza cada contorno según la dirección propia del edificio: ángul
     <message>
       <source>Share of corners within 10 degrees of square</source>
       <translation>Parte de esquinas a menos de 10 grados del ángulo recto</translation>
+    </message>
+    <message>
+      <source>Touching buildings stay merged: separating them needs the 'Building probability' raster</source>
+      <translation>Los edificios que se tocan quedan fusionados: separarlos necesita el ráster 'Probabilidad de edificio'</translation>
+    </message>
+    <message>
+      <source>Cancelled: no footprints were written</source>
+      <translation>Cancelado: no se escribió ninguna huella</translation>
+    </message>
+    <message>
+      <source>{} building footprints; {:.1f} vertices each on average, {:.0%} of corners square</source>
+      <translation>{} huellas de edificios; {:.1f} vértices cada una de media, {:.0%} de esquinas en ángulo recto</translation>
     </message>
     <message>
       <source>Predict buildings with SageMaker</source>
@@ -2043,8 +2199,20 @@ ENDPOINT_URL (avanzado) envía las peticiones a otro servidor que habla la API d
       <translation>El trabajo de entrenamiento {} no tiene artefacto de modelo</translation>
     </message>
     <message>
+      <source>Predicting {} tiles of {} px at zoom {}</source>
+      <translation>Prediciendo {} teselas de {} px en el zoom {}</translation>
+    </message>
+    <message>
       <source>Windows of {} px (tiles of {} px, OVERLAP {}) would need answers of {:.1f} MB, over the 6 MB an endpoint may answer: {}, or use batch transform (METHOD 1 with TRAINING_JOB)</source>
       <translation>Ventanas de {} px (teselas de {} px, OVERLAP {}) necesitarían respuestas de {:.1f} MB, por encima de los 6 MB que puede devolver un punto de conexión: {}, o use la transformación por lotes (METHOD 1 con TRAINING_JOB)</translation>
+    </message>
+    <message>
+      <source>{} requests to {}</source>
+      <translation>{} peticiones a {}</translation>
+    </message>
+    <message>
+      <source>Endpoint {} is kept and bills every hour: delete it with 'SageMaker endpoints'</source>
+      <translation>El punto de conexión {} se conserva y se factura cada hora: elimínelo con 'Puntos de conexión de SageMaker'</translation>
     </message>
     <message>
       <source>The zoom and tile size the model was trained at are unknown (it was not trained by this plugin, or the endpoint is not on SageMaker): set ZOOM and TILE_SIZE</source>
@@ -2055,12 +2223,24 @@ ENDPOINT_URL (avanzado) envía las peticiones a otro servidor que habla la API d
       <translation>La transformación por lotes necesita STAGING_URI (s3://bucket/prefix/) para las ventanas y los resultados</translation>
     </message>
     <message>
+      <source>Windows and results of {} stay in s3://{}/{}</source>
+      <translation>Las ventanas y los resultados de {} quedan en s3://{}/{}</translation>
+    </message>
+    <message>
       <source>Building classes</source>
       <translation>Clases de edificios</translation>
     </message>
     <message>
       <source>Building pixels</source>
       <translation>Píxeles de edificio</translation>
+    </message>
+    <message>
+      <source>{} windows in {:.1f} s ({:.1f} s in the network); {:,} building pixels</source>
+      <translation>{} ventanas en {:.1f} s ({:.1f} s en la red); {:,} píxeles de edificio</translation>
+    </message>
+    <message>
+      <source>The model found no buildings here: the outputs are valid, and empty</source>
+      <translation>El modelo no encontró edificios aquí: las salidas son válidas, y están vacías</translation>
     </message>
     <message>
       <source>Predict buildings</source>
@@ -2073,6 +2253,14 @@ The model runs on windows of several tiles with OVERLAP pixels of context on eac
       <translation>Predice edificios sobre el área de interés con un modelo de 'Entrenar el modelo localmente' (un archivo .pt), o su exportación con 'Exportar el modelo como ONNX' (un archivo .onnx, que ejecuta onnxruntime donde PyTorch no está instalado). Escribe un ráster de clases (0 fondo, 1 edificio, 255 sin imagen) y un ráster de probabilidad de edificio (0-255), ambos GeoTIFF en EPSG:3857 sobre la cuadrícula slippy map en el ZOOM (por defecto: el zoom del modelo).
 
 El modelo trabaja en ventanas de varias teselas con OVERLAP píxeles de contexto por cada lado; las predicciones que se solapan se funden para que no se vean las juntas entre teselas. La memoria contiene una fila de ventanas, no el área. TTA (avanzado, activado por defecto) promedia cada ventana con sus tres simetrías: cuatro veces el trabajo, y con 'Separar edificios que se tocan' mejoró el F1 de objetos en áreas que los modelos nunca vieron (docs/benchmarks.md).</translation>
+    </message>
+    <message>
+      <source>OVERLAP rounded up to {} px (a multiple of 16)</source>
+      <translation>OVERLAP redondeado a {} px (un múltiplo de 16)</translation>
+    </message>
+    <message>
+      <source>Predicting {} tiles at zoom {} with {}</source>
+      <translation>Prediciendo {} teselas en el zoom {} con {}</translation>
     </message>
     <message>
       <source>The fastest installed (onnxruntime on a CPU, PyTorch on a CUDA GPU)</source>
@@ -2145,6 +2333,14 @@ OUTPUT: un cuadrado por tesela con rank, score, z, x, y, size (píxeles del reco
     <message>
       <source>None of the {} tiles has imagery over half its area: check that '{}' covers the area of interest</source>
       <translation>Ninguna de las {} teselas tiene imágenes en la mitad de su superficie: compruebe que '{}' cubre el área de interés</translation>
+    </message>
+    <message>
+      <source>Suggested {} of {} tiles ({}); correct them completely, then 'Improve the model from reviewed footprints' with them as TILES</source>
+      <translation>Se sugirieron {} de {} teselas ({}); corríjalas por completo y luego ejecute 'Mejorar el modelo a partir de huellas revisadas' con ellas como TILES</translation>
+    </message>
+    <message>
+      <source>Cancelled: no suggestions were written</source>
+      <translation>Cancelado: no se escribió ninguna sugerencia</translation>
     </message>
     <message>
       <source>Improve the model from reviewed footprints</source>
@@ -2251,8 +2447,32 @@ Unos minutos de revisión en el área en cuestión pueden hacer más que horas d
       <translation>BASE_MODEL: {}</translation>
     </message>
     <message>
+      <source>None of the {} footprints lies in the {} corrected tiles: each is taught as 'no building here'. If they hold buildings, choose the footprints layer you corrected</source>
+      <translation>Ninguna de las {} huellas está en las {} teselas corregidas: cada una se enseña como 'aquí no hay edificio'. Si contienen edificios, elija la capa de huellas que corrigió</translation>
+    </message>
+    <message>
+      <source>Review: {}; {} tiles corrected completely ({} building outlines in them). {} tiles at zoom {} teach</source>
+      <translation>Revisión: {}; {} teselas corregidas por completo ({} contornos de edificios en ellas). {} teselas en el zoom {} enseñan</translation>
+    </message>
+    <message>
+      <source>Wrote {} training chips to {}; fine-tuning {}</source>
+      <translation>Se escribieron {} recortes de entrenamiento en {}; ajustando {}</translation>
+    </message>
+    <message>
+      <source>The scores above are on the reviewed chips themselves: check the new model on an area left out of the review ('Check a model on an area') before relying on it</source>
+      <translation>Las puntuaciones de arriba son de los propios recortes revisados: compruebe el nuevo modelo en un área que quedó fuera de la revisión ('Comprobar un modelo en un área') antes de fiarse de él</translation>
+    </message>
+    <message>
       <source>BASE_DATASET: {}</source>
       <translation>BASE_DATASET: {}</translation>
+    </message>
+    <message>
+      <source>The base model's training chips ({}) are not on this machine: the review alone teaches it, and a review of mostly rejections can teach it to see no building at all. Give BASE_DATASET (the folder it learned from), or untick REPLAY to learn the review alone</source>
+      <translation>Los recortes de entrenamiento del modelo base ({}) no están en esta máquina: solo la revisión lo entrena, y una revisión hecha sobre todo de rechazos puede enseñarle a no ver ningún edificio. Indique BASE_DATASET (la carpeta de la que aprendió), o desmarque REPLAY para aprender solo la revisión</translation>
+    </message>
+    <message>
+      <source>Replaying the chips of {} alongside the review</source>
+      <translation>Repitiendo los recortes de {} junto a la revisión</translation>
     </message>
     <message>
       <source>TILES: tile {} is at zoom {}, but the model works at zoom {}: suggest tiles with this model ('Tiles to correct next'), or choose the model they were suggested for</source>
@@ -2271,6 +2491,10 @@ Unos minutos de revisión en el área en cuestión pueden hacer más que horas d
       <translation>TILES: ninguna de las {} teselas se solapa con las imágenes '{}': elija las imágenes sobre las que se corrigieron las teselas, o las teselas de esta área</translation>
     </message>
     <message>
+      <source>{} of the {} tiles lie off the imagery and are left out</source>
+      <translation>{} de las {} teselas están fuera de las imágenes y se excluyen</translation>
+    </message>
+    <message>
       <source>FOOTPRINTS: choose the reviewed footprint layer</source>
       <translation>FOOTPRINTS: elija la capa de huellas revisadas</translation>
     </message>
@@ -2287,8 +2511,16 @@ Unos minutos de revisión en el área en cuestión pueden hacer más que horas d
       <translation>El campo '{}' contiene {}, que no es una decisión: use {}, o déjelo vacío para las huellas sin revisar</translation>
     </message>
     <message>
+      <source>Repaired {} invalid footprint geometries</source>
+      <translation>Se repararon {} geometrías de huellas no válidas</translation>
+    </message>
+    <message>
       <source>None of the {} footprints has a decision in '{}' (or none is selected): accept, edit or reject some first (the dock's Review group), then run this again</source>
       <translation>Ninguna de las {} huellas tiene una decisión en '{}' (o no hay ninguna seleccionada): acepte, edite o rechace primero algunas (grupo Revisión del panel) y luego vuelva a ejecutarlo</translation>
+    </message>
+    <message>
+      <source>Every decision is a rejection: the model learns only where buildings are not</source>
+      <translation>Todas las decisiones son rechazos: el modelo solo aprende dónde no hay edificios</translation>
     </message>
     <message>
       <source>Flips and turns</source>
@@ -2407,6 +2639,18 @@ Un conjunto de datos sin recortes de validación se rechaza salvo que se marque 
       <translation>Puntuaciones de validación por época (JSON)</translation>
     </message>
     <message>
+      <source>Cancelled before the first epoch ended: no model was written</source>
+      <translation>Cancelado antes de que terminara la primera época: no se escribió ningún modelo</translation>
+    </message>
+    <message>
+      <source>Cancelled: {} holds the model as it was at epoch {}; RESUME continues</source>
+      <translation>Cancelado: {} contiene el modelo tal como estaba en la época {}; RESUME continúa</translation>
+    </message>
+    <message>
+      <source>{}: epoch {}, building IoU {:.4f}, object F1 {:.4f} on the {} chips (tiles beside the training tiles: check the model on an area it never saw with 'Check a model on an area')</source>
+      <translation>{}: época {}, IoU de edificios {:.4f}, F1 de objetos {:.4f} en los recortes de {} (teselas junto a las de entrenamiento: compruebe el modelo en un área que nunca vio con 'Comprobar un modelo en un área')</translation>
+    </message>
+    <message>
       <source>Train model on SageMaker</source>
       <translation>Entrenar el modelo en SageMaker</translation>
     </message>
@@ -2523,8 +2767,28 @@ Antes de enviarlo muestra el coste estimado según la API AWS Price List. El nom
       <translation>IoU de edificios de validación final (el modelo del complemento)</translation>
     </message>
     <message>
+      <source>Submitted {}: {}</source>
+      <translation>Enviado {}: {}</translation>
+    </message>
+    <message>
       <source>Training job {} failed: {}</source>
       <translation>El trabajo de entrenamiento {} falló: {}</translation>
+    </message>
+    <message>
+      <source>Training job {} was stopped; its record is in {}</source>
+      <translation>El trabajo de entrenamiento {} se detuvo; su registro está en {}</translation>
+    </message>
+    <message>
+      <source>{}: {:.4f}</source>
+      <translation>{}: {:.4f}</translation>
+    </message>
+    <message>
+      <source>Uploading the training code to {} ({:.1f} MB, the encoder's weights included)</source>
+      <translation>Subiendo el código de entrenamiento a {} ({:.1f} MB, con los pesos del codificador)</translation>
+    </message>
+    <message>
+      <source>Model for offline use: {} (best epoch {}: building IoU {:.4f}, object F1 {:.4f})</source>
+      <translation>Modelo para uso sin conexión: {} (mejor época {}: IoU de edificios {:.4f}, F1 de objetos {:.4f})</translation>
     </message>
     <message>
       <source>{} holds no dataset.json: give DATASET (the local folder) or upload it with 'Upload dataset to S3'</source>
@@ -2579,8 +2843,24 @@ El objetivo es la IoU de edificios de validación (el modelo del complemento) o 
       <translation>Mejor valor del objetivo</translation>
     </message>
     <message>
+      <source>Tuning job {}: {} training jobs, {} at a time, maximising {}</source>
+      <translation>Trabajo de ajuste {}: {} trabajos de entrenamiento, {} a la vez, maximizando {}</translation>
+    </message>
+    <message>
       <source>Tuning job {} failed: {}</source>
       <translation>El trabajo de ajuste {} falló: {}</translation>
+    </message>
+    <message>
+      <source>Tuning job {} ended ({}) with no completed training job</source>
+      <translation>El trabajo de ajuste {} terminó ({}) sin ningún trabajo de entrenamiento completado</translation>
+    </message>
+    <message>
+      <source>{}: {} training and {} validation chips, {} classes: valid for the algorithm</source>
+      <translation>{}: {} recortes de entrenamiento y {} de validación, {} clases: válido para el algoritmo</translation>
+    </message>
+    <message>
+      <source>{} files already in {} and unchanged; uploading {} ({:.1f} MB)</source>
+      <translation>{} archivos ya en {} y sin cambios; subiendo {} ({:.1f} MB)</translation>
     </message>
     <message>
       <source>Cancelled: run again to upload only what is still missing</source>
@@ -2609,6 +2889,10 @@ Primero se comprueba el conjunto de datos (cada imagen tiene su máscara, las m�
     <message>
       <source>Files already there</source>
       <translation>Archivos que ya estaban</translation>
+    </message>
+    <message>
+      <source>Uploaded {} files; {} were already there</source>
+      <translation>Se subieron {} archivos; {} ya estaban</translation>
     </message>
   </context>
 </TS>

@@ -1203,6 +1203,10 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
       <translation>{} n'a aucun polygone (ou aucun n'est sélectionné) : sélectionnez-en, ou décochez 'Entités sélectionnées uniquement'</translation>
     </message>
     <message>
+      <source>{} invalid polygons of {} were repaired</source>
+      <translation>{} polygones invalides de {} ont été réparés</translation>
+    </message>
+    <message>
       <source>Set {} (an extent) or {}: this imagery covers the whole world</source>
       <translation>Indiquez {} (une emprise) ou {} : cette imagerie couvre le monde entier</translation>
     </message>
@@ -1225,6 +1229,14 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
     <message>
       <source>GDAL cannot read the imagery '{}': {}</source>
       <translation>GDAL ne peut pas lire l'imagerie '{}' : {}</translation>
+    </message>
+    <message>
+      <source>Reading the layer's own tiles, {} requests at a time</source>
+      <translation>Lecture des tuiles propres de la couche, {} requêtes à la fois</translation>
+    </message>
+    <message>
+      <source>The layer's tiles do not line up with the chips at this zoom: QGIS renders each chip</source>
+      <translation>Les tuiles de la couche ne s'alignent pas sur les imagettes à ce zoom : QGIS dessine chaque imagette</translation>
     </message>
     <message>
       <source>Tile requests at a time (XYZ layers whose tiles make the chips; 0: QGIS renders each chip)</source>
@@ -1395,8 +1407,32 @@ Le dossier de sortie doit être nouveau ou vide ; il n'apparaît que si l'exécu
       <translation>TILE_SIZE doit valoir 256 ou 512, pas {}</translation>
     </message>
     <message>
+      <source>{} tiles at zoom {} cover the area of interest (about {:.1f} MB at most)</source>
+      <translation>{} tuiles au zoom {} couvrent la zone d'intérêt (environ {:.1f} Mo au plus)</translation>
+    </message>
+    <message>
+      <source>{} tiles hold buildings; keeping {} of {} building-free tiles (ratio {:g}); {} split, seed {}</source>
+      <translation>{} tuiles contiennent des bâtiments ; {} tuiles sans bâtiment gardées sur {} (proportion {:g}) ; partition {}, graine {}</translation>
+    </message>
+    <message>
+      <source>The validation split is empty: SageMaker needs one; use a larger AOI</source>
+      <translation>La partition de validation est vide : SageMaker en a besoin ; utilisez une AOI plus grande</translation>
+    </message>
+    <message>
+      <source>Wrote {} training and {} validation chips to {}</source>
+      <translation>{} imagettes d'entraînement et {} de validation écrites dans {}</translation>
+    </message>
+    <message>
       <source>EXTRA_ZOOMS: {}</source>
       <translation>EXTRA_ZOOMS : {}</translation>
+    </message>
+    <message>
+      <source>No training chips at zoom {}: {}</source>
+      <translation>Aucune imagette d'entraînement au zoom {} : {}</translation>
+    </message>
+    <message>
+      <source>Zoom {}: {} more training chips ({} with buildings)</source>
+      <translation>Zoom {} : {} imagettes d'entraînement de plus ({} avec bâtiments)</translation>
     </message>
     <message>
       <source>LABELS: choose the building polygon layer</source>
@@ -1415,8 +1451,20 @@ Le dossier de sortie doit être nouveau ou vide ; il n'apparaît que si l'exécu
       <translation>LABEL_FILTER n'est pas une expression valide : {}</translation>
     </message>
     <message>
+      <source>Repaired {} invalid label geometries</source>
+      <translation>{} géométries d'étiquettes invalides réparées</translation>
+    </message>
+    <message>
+      <source>Skipped {} label features that are not polygons</source>
+      <translation>{} entités d'étiquettes qui ne sont pas des polygones ignorées</translation>
+    </message>
+    <message>
       <source>No building polygons{} from LABELS fall inside the area of interest: move the AOI over the buildings, check the label filter, or set ALLOW_NO_LABELS to build negative-only data</source>
       <translation>Aucun polygone de bâtiment{} de LABELS ne tombe dans la zone d'intérêt : placez l'AOI sur les bâtiments, vérifiez le filtre des étiquettes, ou cochez ALLOW_NO_LABELS pour construire des données uniquement négatives</translation>
+    </message>
+    <message>
+      <source>{} building polygons inside the area of interest</source>
+      <translation>{} polygones de bâtiments dans la zone d'intérêt</translation>
     </message>
     <message>
       <source>Building density and OSM completeness</source>
@@ -1437,6 +1485,10 @@ Le dossier de sortie doit être nouveau ou vide ; il n'apparaît que si l'exécu
     <message>
       <source>About {:,.0f} cells of {:g} m: raise CELL_SIZE</source>
       <translation>Environ {:,.0f} cellules de {:g} m : augmentez CELL_SIZE</translation>
+    </message>
+    <message>
+      <source>{} cells of {:g} m ({}); {} where OSM has under half of the buildings the model sees</source>
+      <translation>{} cellules de {:g} m ({}) ; {} où OSM a moins de la moitié des bâtiments que voit le modèle</translation>
     </message>
     <message>
       <source>Save imagery for offline use</source>
@@ -1503,12 +1555,36 @@ ATTRIBUTION (celle de la couche si vide) et l'adresse de la source sont conserv�
       <translation>La couche n'a pas de tuiles propres au zoom {} (elle propose {}-{}) : gardez MIN_ZOOM et MAX_ZOOM dans cet intervalle ; QGIS ne ferait que rééchantillonner les autres zooms</translation>
     </message>
     <message>
+      <source>The layer declares no attribution: set ATTRIBUTION to the credit its licence asks for</source>
+      <translation>La couche ne déclare pas d'attribution : indiquez dans ATTRIBUTION le crédit que demande sa licence</translation>
+    </message>
+    <message>
       <source>Zooms {}-{} over this area need about {:,} tiles, above MAX_TILES ({:,}) (about {:.1f} GB): lower MAX_ZOOM, draw a smaller AOI, or raise MAX_TILES</source>
       <translation>Les zooms {}-{} sur cette zone demandent environ {:,} tuiles, au-delà de MAX_TILES ({:,}) (environ {:.1f} Go) : baissez MAX_ZOOM, dessinez une AOI plus petite, ou augmentez MAX_TILES</translation>
     </message>
     <message>
+      <source>{:,} tiles ({}); {:,} already saved in {}, {:,} to fetch: about {:,.0f} MB at a typical {} kB per tile</source>
+      <translation>{:,} tuiles ({}) ; {:,} déjà enregistrées dans {}, {:,} à télécharger : environ {:,.0f} Mo à {} ko par tuile en général</translation>
+    </message>
+    <message>
       <source>About {:.1f} GB are needed and {:.1f} GB are free on {}: free some space, choose another disk or a smaller area</source>
       <translation>Il faut environ {:.1f} Go et {:.1f} Go sont libres sur {} : libérez de l'espace, choisissez un autre disque ou une zone plus petite</translation>
+    </message>
+    <message>
+      <source>About {:,.0f} MB in all, at {:.0f} kB per tile so far</source>
+      <translation>Environ {:,.0f} Mo en tout, à {:.0f} ko par tuile jusqu'ici</translation>
+    </message>
+    <message>
+      <source>Cancelled: {:,} of {:,} tiles are kept in {}; run again with the same OUTPUT to fetch only the rest</source>
+      <translation>Annulé : {:,} tuiles sur {:,} sont conservées dans {} ; relancez avec le même OUTPUT pour ne télécharger que le reste</translation>
+    </message>
+    <message>
+      <source>{} answers were not PNG or JPEG images and were left out</source>
+      <translation>{} réponses n'étaient pas des images PNG ou JPEG et ont été écartées</translation>
+    </message>
+    <message>
+      <source>Saved {:,} tiles in {} ({:,.1f} MB); {:,} fetched by this run</source>
+      <translation>{:,} tuiles enregistrées dans {} ({:,.1f} Mo) ; {:,} téléchargées par cette exécution</translation>
     </message>
     <message>
       <source>{}. The tiles fetched so far are kept: run again to resume</source>
@@ -1553,6 +1629,10 @@ ATTRIBUTION (celle de la couche si vide) et l'adresse de la source sont conserv�
     <message>
       <source>None of the {} tiles has a labelled pixel: the outlines are smaller than a pixel at this zoom, or lie where the imagery has none</source>
       <translation>Aucune des {} tuiles n'a de pixel étiqueté : les contours sont plus petits qu'un pixel à ce zoom, ou se trouvent là où l'imagerie n'a rien</translation>
+    </message>
+    <message>
+      <source>{} tiles had no imagery at all and were skipped</source>
+      <translation>{} tuiles n'avaient aucune imagerie et ont été ignorées</translation>
     </message>
     <message>
       <source>Buildings the new imagery no longer shows</source>
@@ -1663,6 +1743,14 @@ ATTRIBUTION (celle de la couche si vide) et l'adresse de la source sont conserv�
       <translation>PREDICTED n'a aucune emprise : indiquez l'AOI, ou choisissez les emprises d'une prédiction</translation>
     </message>
     <message>
+      <source>Comparing {} predicted footprints with {} reference buildings</source>
+      <translation>Comparaison de {} emprises prédites avec {} bâtiments de référence</translation>
+    </message>
+    <message>
+      <source>TP {}, FP {}, FN {}: precision {:.3f}, recall {:.3f}, F1 {:.3f}, area IoU {:.3f}</source>
+      <translation>VP {}, FP {}, FN {} : précision {:.3f}, rappel {:.3f}, F1 {:.3f}, IoU des surfaces {:.3f}</translation>
+    </message>
+    <message>
       <source>Could not create the {} output</source>
       <translation>Impossible de créer la sortie {}</translation>
     </message>
@@ -1693,6 +1781,26 @@ OUTPUT_REPORT (JSON) contient les chiffres par objet (tp, fp, fn, precision, rec
     <message>
       <source>Trusted buildings: choose a polygon layer</source>
       <translation>Bâtiments de confiance : choisissez une couche de polygones</translation>
+    </message>
+    <message>
+      <source>Predicting</source>
+      <translation>Prédiction</translation>
+    </message>
+    <message>
+      <source>Tracing footprints</source>
+      <translation>Tracé des emprises</translation>
+    </message>
+    <message>
+      <source>Comparing</source>
+      <translation>Comparaison</translation>
+    </message>
+    <message>
+      <source>{:.0%} of this area lies in the model's own training tiles: the scores flatter the model. Check it on a block it never saw.</source>
+      <translation>{:.0%} de cette zone se trouve dans les tuiles d'entraînement du modèle : les scores le flattent. Vérifiez-le sur un bloc qu'il n'a jamais vu.</translation>
+    </message>
+    <message>
+      <source>On this area: object F1 {:.3f} (TP {}, FP {}, FN {}), pixel building IoU {:.3f}; {:.1f} vertices per footprint, {:.0%} of corners square</source>
+      <translation>Sur cette zone : F1 objets {:.3f} (VP {}, FP {}, FN {}), IoU bâtiment des pixels {:.3f} ; {:.1f} sommets par emprise, {:.0%} d'angles droits</translation>
     </message>
     <message>
       <source>Export footprints</source>
@@ -1751,8 +1859,20 @@ SCR : par défaut WGS 84 pour le GeoJSON (RFC 7946, 7 décimales), celui de l'en
       <translation>{} : {}, ou cochez 'Remplacer une couche ou un fichier existant' pour le remplacer</translation>
     </message>
     <message>
+      <source>GeoJSON outside WGS 84 is not RFC 7946: many tools will read it in the wrong place</source>
+      <translation>Un GeoJSON hors de WGS 84 n'est pas conforme à la RFC 7946 : beaucoup d'outils le liront au mauvais endroit</translation>
+    </message>
+    <message>
       <source>Cannot write {}: {}</source>
       <translation>Impossible d'écrire {} : {}</translation>
+    </message>
+    <message>
+      <source>Cancelled: the file was left as it was</source>
+      <translation>Annulé : le fichier est resté tel quel</translation>
+    </message>
+    <message>
+      <source>Wrote {} features to {} (layer '{}', {})</source>
+      <translation>{} entités écrites dans {} (couche '{}', {})</translation>
     </message>
     <message>
       <source>Export model as ONNX</source>
@@ -1773,6 +1893,10 @@ SCR : par défaut WGS 84 pour le GeoJSON (RFC 7946, 7 décimales), celui de l'en
     <message>
       <source>Exporting needs the onnx package beside PyTorch: python -m pip install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2</source>
       <translation>L'export a besoin du paquet onnx à côté de PyTorch : python -m pip install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2</translation>
+    </message>
+    <message>
+      <source>Wrote {} ({:.1f} MB; {} cm per pixel, tiles of {} px)</source>
+      <translation>{} écrit ({:.1f} Mo ; {} cm par pixel, tuiles de {} px)</translation>
     </message>
     <message>
       <source>Buildings for OSM editors</source>
@@ -1817,6 +1941,18 @@ Le fichier est marqué upload="false" : JOSM ne l'enverra pas tel quel. Vérifie
     <message>
       <source>INPUT has {} geometries: choose a polygon layer of footprints</source>
       <translation>INPUT contient des géométries {} : choisissez une couche de polygones d'emprises</translation>
+    </message>
+    <message>
+      <source>SOURCE is empty: name the imagery the buildings were traced from (OSM asks for it)</source>
+      <translation>SOURCE est vide : nommez l'imagerie d'où les bâtiments ont été tracés (OSM le demande)</translation>
+    </message>
+    <message>
+      <source>The layer has no '{}' field: every footprint is written</source>
+      <translation>La couche n'a pas de champ '{}' : chaque emprise est écrite</translation>
+    </message>
+    <message>
+      <source>Cancelled: no file was written</source>
+      <translation>Annulé : aucun fichier n'a été écrit</translation>
     </message>
     <message>
       <source>Install packages for local steps</source>
@@ -1907,6 +2043,14 @@ Le Python de QGIS sous Debian et Ubuntu n'a pas pip : pip s'exécute alors depui
       <translation>Ce n'est pas un point de terminaison de l'extension dans cette région : {}. Actifs : {}</translation>
     </message>
     <message>
+      <source>{}: {}, created {} (bills hourly until deleted)</source>
+      <translation>{} : {}, créé le {} (facturé à l'heure jusqu'à sa suppression)</translation>
+    </message>
+    <message>
+      <source>No live endpoints of the plugin in this region</source>
+      <translation>Aucun point de terminaison actif de l'extension dans cette région</translation>
+    </message>
+    <message>
       <source>Simplify tolerance (m)</source>
       <translation>Tolérance de simplification (m)</translation>
     </message>
@@ -1957,6 +2101,18 @@ SQUARE régularise chaque contour selon la direction propre du bâtiment : angle
     <message>
       <source>Share of corners within 10 degrees of square</source>
       <translation>Part des angles à moins de 10 degrés de l'angle droit</translation>
+    </message>
+    <message>
+      <source>Touching buildings stay merged: separating them needs the 'Building probability' raster</source>
+      <translation>Les bâtiments qui se touchent restent fusionnés : les séparer demande le raster 'Probabilité de bâtiment'</translation>
+    </message>
+    <message>
+      <source>Cancelled: no footprints were written</source>
+      <translation>Annulé : aucune emprise n'a été écrite</translation>
+    </message>
+    <message>
+      <source>{} building footprints; {:.1f} vertices each on average, {:.0%} of corners square</source>
+      <translation>{} emprises de bâtiments ; {:.1f} sommets chacune en moyenne, {:.0%} d'angles droits</translation>
     </message>
     <message>
       <source>Predict buildings with SageMaker</source>
@@ -2043,8 +2199,20 @@ ENDPOINT_URL (avancé) envoie les requêtes à un autre serveur qui parle l'API 
       <translation>La tâche d'entraînement {} n'a pas d'artefact de modèle</translation>
     </message>
     <message>
+      <source>Predicting {} tiles of {} px at zoom {}</source>
+      <translation>Prédiction de {} tuiles de {} px au zoom {}</translation>
+    </message>
+    <message>
       <source>Windows of {} px (tiles of {} px, OVERLAP {}) would need answers of {:.1f} MB, over the 6 MB an endpoint may answer: {}, or use batch transform (METHOD 1 with TRAINING_JOB)</source>
       <translation>Des fenêtres de {} px (tuiles de {} px, OVERLAP {}) demanderaient des réponses de {:.1f} Mo, au-delà des 6 Mo qu'un point de terminaison peut renvoyer : {}, ou utilisez la transformation par lots (METHOD 1 avec TRAINING_JOB)</translation>
+    </message>
+    <message>
+      <source>{} requests to {}</source>
+      <translation>{} requêtes vers {}</translation>
+    </message>
+    <message>
+      <source>Endpoint {} is kept and bills every hour: delete it with 'SageMaker endpoints'</source>
+      <translation>Le point de terminaison {} est conservé et facturé chaque heure : supprimez-le avec 'Points de terminaison SageMaker'</translation>
     </message>
     <message>
       <source>The zoom and tile size the model was trained at are unknown (it was not trained by this plugin, or the endpoint is not on SageMaker): set ZOOM and TILE_SIZE</source>
@@ -2055,12 +2223,24 @@ ENDPOINT_URL (avancé) envoie les requêtes à un autre serveur qui parle l'API 
       <translation>La transformation par lots a besoin de STAGING_URI (s3://bucket/prefix/) pour les fenêtres et les résultats</translation>
     </message>
     <message>
+      <source>Windows and results of {} stay in s3://{}/{}</source>
+      <translation>Les fenêtres et les résultats de {} restent dans s3://{}/{}</translation>
+    </message>
+    <message>
       <source>Building classes</source>
       <translation>Classes de bâtiments</translation>
     </message>
     <message>
       <source>Building pixels</source>
       <translation>Pixels de bâtiment</translation>
+    </message>
+    <message>
+      <source>{} windows in {:.1f} s ({:.1f} s in the network); {:,} building pixels</source>
+      <translation>{} fenêtres en {:.1f} s ({:.1f} s sur le réseau) ; {:,} pixels de bâtiment</translation>
+    </message>
+    <message>
+      <source>The model found no buildings here: the outputs are valid, and empty</source>
+      <translation>Le modèle n'a trouvé aucun bâtiment ici : les sorties sont valides, et vides</translation>
     </message>
     <message>
       <source>Predict buildings</source>
@@ -2073,6 +2253,14 @@ The model runs on windows of several tiles with OVERLAP pixels of context on eac
       <translation>Prédit les bâtiments sur la zone d'intérêt avec un modèle issu de 'Entraîner le modèle localement' (un fichier .pt), ou son export par 'Exporter le modèle en ONNX' (un fichier .onnx, exécuté par onnxruntime là où PyTorch n'est pas installé). Écrit un raster de classes (0 fond, 1 bâtiment, 255 pas d'imagerie) et un raster de probabilité de bâtiment (0-255), tous deux en GeoTIFF en EPSG:3857 sur la grille slippy map au ZOOM (par défaut : le zoom du modèle).
 
 Le modèle tourne sur des fenêtres de plusieurs tuiles avec OVERLAP pixels de contexte de chaque côté ; les prédictions qui se recouvrent sont fondues pour que les raccords entre tuiles ne se voient pas. La mémoire contient une rangée de fenêtres, pas la zone. TTA (avancé, activé par défaut) moyenne chaque fenêtre avec ses trois symétries : quatre fois le travail, et avec 'Séparer les bâtiments qui se touchent' il a amélioré le F1 objets sur des zones que les modèles n'avaient jamais vues (docs/benchmarks.md).</translation>
+    </message>
+    <message>
+      <source>OVERLAP rounded up to {} px (a multiple of 16)</source>
+      <translation>OVERLAP arrondi à {} px (un multiple de 16)</translation>
+    </message>
+    <message>
+      <source>Predicting {} tiles at zoom {} with {}</source>
+      <translation>Prédiction de {} tuiles au zoom {} avec {}</translation>
     </message>
     <message>
       <source>The fastest installed (onnxruntime on a CPU, PyTorch on a CUDA GPU)</source>
@@ -2145,6 +2333,14 @@ OUTPUT : un carré par tuile avec rank, score, z, x, y, size (pixels de l'imaget
     <message>
       <source>None of the {} tiles has imagery over half its area: check that '{}' covers the area of interest</source>
       <translation>Aucune des {} tuiles n'a d'imagerie sur la moitié de sa surface : vérifiez que '{}' couvre la zone d'intérêt</translation>
+    </message>
+    <message>
+      <source>Suggested {} of {} tiles ({}); correct them completely, then 'Improve the model from reviewed footprints' with them as TILES</source>
+      <translation>{} tuiles proposées sur {} ({}) ; corrigez-les entièrement, puis lancez 'Améliorer le modèle à partir des emprises vérifiées' avec elles comme TILES</translation>
+    </message>
+    <message>
+      <source>Cancelled: no suggestions were written</source>
+      <translation>Annulé : aucune proposition n'a été écrite</translation>
     </message>
     <message>
       <source>Improve the model from reviewed footprints</source>
@@ -2251,8 +2447,32 @@ Quelques minutes de vérification sur la zone en cours peuvent faire plus que de
       <translation>BASE_MODEL : {}</translation>
     </message>
     <message>
+      <source>None of the {} footprints lies in the {} corrected tiles: each is taught as 'no building here'. If they hold buildings, choose the footprints layer you corrected</source>
+      <translation>Aucune des {} emprises ne se trouve dans les {} tuiles corrigées : chacune est apprise comme 'pas de bâtiment ici'. Si elles contiennent des bâtiments, choisissez la couche d'emprises que vous avez corrigée</translation>
+    </message>
+    <message>
+      <source>Review: {}; {} tiles corrected completely ({} building outlines in them). {} tiles at zoom {} teach</source>
+      <translation>Vérification : {} ; {} tuiles entièrement corrigées ({} contours de bâtiments). {} tuiles au zoom {} enseignent</translation>
+    </message>
+    <message>
+      <source>Wrote {} training chips to {}; fine-tuning {}</source>
+      <translation>{} imagettes d'entraînement écrites dans {} ; affinage de {}</translation>
+    </message>
+    <message>
+      <source>The scores above are on the reviewed chips themselves: check the new model on an area left out of the review ('Check a model on an area') before relying on it</source>
+      <translation>Les scores ci-dessus portent sur les imagettes vérifiées elles-mêmes : vérifiez le nouveau modèle sur une zone laissée hors de la vérification ('Vérifier un modèle sur une zone') avant de vous y fier</translation>
+    </message>
+    <message>
       <source>BASE_DATASET: {}</source>
       <translation>BASE_DATASET : {}</translation>
+    </message>
+    <message>
+      <source>The base model's training chips ({}) are not on this machine: the review alone teaches it, and a review of mostly rejections can teach it to see no building at all. Give BASE_DATASET (the folder it learned from), or untick REPLAY to learn the review alone</source>
+      <translation>Les imagettes d'entraînement du modèle de base ({}) ne sont pas sur cette machine : la vérification seule l'entraîne, et une vérification faite surtout de rejets peut lui apprendre à ne plus voir aucun bâtiment. Indiquez BASE_DATASET (le dossier dont il a appris), ou décochez REPLAY pour n'apprendre que la vérification</translation>
+    </message>
+    <message>
+      <source>Replaying the chips of {} alongside the review</source>
+      <translation>Rejeu des imagettes de {} à côté de la vérification</translation>
     </message>
     <message>
       <source>TILES: tile {} is at zoom {}, but the model works at zoom {}: suggest tiles with this model ('Tiles to correct next'), or choose the model they were suggested for</source>
@@ -2271,6 +2491,10 @@ Quelques minutes de vérification sur la zone en cours peuvent faire plus que de
       <translation>TILES : aucune des {} tuiles ne recouvre l'imagerie '{}' : choisissez l'imagerie sur laquelle les tuiles ont été corrigées, ou les tuiles de cette zone</translation>
     </message>
     <message>
+      <source>{} of the {} tiles lie off the imagery and are left out</source>
+      <translation>{} des {} tuiles sont hors de l'imagerie et sont écartées</translation>
+    </message>
+    <message>
       <source>FOOTPRINTS: choose the reviewed footprint layer</source>
       <translation>FOOTPRINTS : choisissez la couche des emprises vérifiées</translation>
     </message>
@@ -2287,8 +2511,16 @@ Quelques minutes de vérification sur la zone en cours peuvent faire plus que de
       <translation>Le champ '{}' contient {}, qui n'est pas une décision : utilisez {}, ou laissez-le vide pour les emprises non vérifiées</translation>
     </message>
     <message>
+      <source>Repaired {} invalid footprint geometries</source>
+      <translation>{} géométries d'emprises invalides réparées</translation>
+    </message>
+    <message>
       <source>None of the {} footprints has a decision in '{}' (or none is selected): accept, edit or reject some first (the dock's Review group), then run this again</source>
       <translation>Aucune des {} emprises n'a de décision dans '{}' (ou aucune n'est sélectionnée) : acceptez, modifiez ou rejetez-en d'abord quelques-unes (groupe Vérification du panneau), puis relancez</translation>
+    </message>
+    <message>
+      <source>Every decision is a rejection: the model learns only where buildings are not</source>
+      <translation>Chaque décision est un rejet : le modèle n'apprend que là où il n'y a pas de bâtiment</translation>
     </message>
     <message>
       <source>Flips and turns</source>
@@ -2407,6 +2639,18 @@ Un jeu de données sans imagettes de validation est refusé sauf si 'Entraîner 
       <translation>Scores de validation par époque (JSON)</translation>
     </message>
     <message>
+      <source>Cancelled before the first epoch ended: no model was written</source>
+      <translation>Annulé avant la fin de la première époque : aucun modèle n'a été écrit</translation>
+    </message>
+    <message>
+      <source>Cancelled: {} holds the model as it was at epoch {}; RESUME continues</source>
+      <translation>Annulé : {} contient le modèle tel qu'il était à l'époque {} ; RESUME reprend</translation>
+    </message>
+    <message>
+      <source>{}: epoch {}, building IoU {:.4f}, object F1 {:.4f} on the {} chips (tiles beside the training tiles: check the model on an area it never saw with 'Check a model on an area')</source>
+      <translation>{} : époque {}, IoU bâtiment {:.4f}, F1 objets {:.4f} sur les imagettes de {} (tuiles voisines des tuiles d'entraînement : vérifiez le modèle sur une zone qu'il n'a jamais vue avec 'Vérifier un modèle sur une zone')</translation>
+    </message>
+    <message>
       <source>Train model on SageMaker</source>
       <translation>Entraîner le modèle sur SageMaker</translation>
     </message>
@@ -2523,8 +2767,28 @@ Avant la soumission, le coût estimé d'après l'API AWS Price List est affiché
       <translation>IoU bâtiment de validation finale (le modèle de l'extension)</translation>
     </message>
     <message>
+      <source>Submitted {}: {}</source>
+      <translation>{} soumise : {}</translation>
+    </message>
+    <message>
       <source>Training job {} failed: {}</source>
       <translation>La tâche d'entraînement {} a échoué : {}</translation>
+    </message>
+    <message>
+      <source>Training job {} was stopped; its record is in {}</source>
+      <translation>La tâche d'entraînement {} a été arrêtée ; sa fiche est dans {}</translation>
+    </message>
+    <message>
+      <source>{}: {:.4f}</source>
+      <translation>{} : {:.4f}</translation>
+    </message>
+    <message>
+      <source>Uploading the training code to {} ({:.1f} MB, the encoder's weights included)</source>
+      <translation>Envoi du code d'entraînement vers {} ({:.1f} Mo, poids de l'encodeur compris)</translation>
+    </message>
+    <message>
+      <source>Model for offline use: {} (best epoch {}: building IoU {:.4f}, object F1 {:.4f})</source>
+      <translation>Modèle pour un usage hors ligne : {} (meilleure époque {} : IoU bâtiment {:.4f}, F1 objets {:.4f})</translation>
     </message>
     <message>
       <source>{} holds no dataset.json: give DATASET (the local folder) or upload it with 'Upload dataset to S3'</source>
@@ -2579,8 +2843,24 @@ L'objectif est l'IoU bâtiment de validation (le modèle de l'extension) ou vali
       <translation>Meilleure valeur de l'objectif</translation>
     </message>
     <message>
+      <source>Tuning job {}: {} training jobs, {} at a time, maximising {}</source>
+      <translation>Tâche d'ajustement {} : {} tâches d'entraînement, {} à la fois, en maximisant {}</translation>
+    </message>
+    <message>
       <source>Tuning job {} failed: {}</source>
       <translation>La tâche d'ajustement {} a échoué : {}</translation>
+    </message>
+    <message>
+      <source>Tuning job {} ended ({}) with no completed training job</source>
+      <translation>La tâche d'ajustement {} s'est terminée ({}) sans aucune tâche d'entraînement achevée</translation>
+    </message>
+    <message>
+      <source>{}: {} training and {} validation chips, {} classes: valid for the algorithm</source>
+      <translation>{} : {} imagettes d'entraînement et {} de validation, {} classes : valide pour l'algorithme</translation>
+    </message>
+    <message>
+      <source>{} files already in {} and unchanged; uploading {} ({:.1f} MB)</source>
+      <translation>{} fichiers déjà dans {} et inchangés ; envoi de {} ({:.1f} Mo)</translation>
     </message>
     <message>
       <source>Cancelled: run again to upload only what is still missing</source>
@@ -2609,6 +2889,10 @@ Le jeu de données est d'abord vérifié (chaque image a son masque, les masques
     <message>
       <source>Files already there</source>
       <translation>Fichiers déjà présents</translation>
+    </message>
+    <message>
+      <source>Uploaded {} files; {} were already there</source>
+      <translation>{} fichiers envoyés ; {} étaient déjà présents</translation>
     </message>
   </context>
 </TS>

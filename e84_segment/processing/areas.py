@@ -134,7 +134,7 @@ def area_of_interest(
                 .format(aoi_layer)
             )
         if repaired and feedback is not None:
-            feedback.pushInfo(f"{repaired} invalid polygons of {aoi_layer} were repaired")
+            feedback.pushInfo(tr("{} invalid polygons of {} were repaired").format(repaired, aoi_layer))
     extent = imagery_extent(imagery, context)
     if parameters.get(aoi) not in (None, ""):
         area = algorithm.parameterAsExtentGeometry(parameters, aoi, context, MERCATOR)
@@ -200,10 +200,11 @@ def chip_reader(imagery: LayerSnapshot, tile_size: int, concurrency: int = 0, sa
         reader = tile_service.direct_reader(imagery, tile_size, concurrency, feedback)
         if reader is not None and reader.lines_up(tiles.mercator_bounds(sample), tile_size):
             if feedback is not None:
-                feedback.pushInfo(f"Reading the layer's own tiles, {concurrency} requests at a time")
+                feedback.pushInfo(tr("Reading the layer's own tiles, {} requests at a time").format(concurrency))
             return reader
         if feedback is not None and reader is not None:
-            feedback.pushInfo("The layer's tiles do not line up with the chips at this zoom: QGIS renders each chip")
+            feedback.pushInfo(tr("The layer's tiles do not line up with the chips at this zoom: QGIS renders "
+                                 "each chip"))
     return chips.RenderedChipReader(imagery.source, imagery.provider, tile_size, imagery.renderer)
 
 

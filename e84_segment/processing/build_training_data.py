@@ -175,8 +175,8 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
         candidates = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
         feedback.pushInfo(
-            f"{len(candidates)} tiles at zoom {zoom} cover the area of interest "
-            f"(about {tiles.estimate(len(candidates), tile_size).disk_bytes / 1e6:.1f} MB at most)"
+            tr("{} tiles at zoom {} cover the area of interest (about {:.1f} MB at most)")
+            .format(len(candidates), zoom, tiles.estimate(len(candidates), tile_size).disk_bytes / 1e6)
         )
         labels = self._collect_labels(parameters, context, feedback, area, candidates, zoom)
         if feedback.isCanceled():
@@ -202,8 +202,8 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
                 splits.update(extra)
                 extra_zooms.append(extra_zoom)
         feedback.pushInfo(
-            f"{len(with_labels)} tiles hold buildings; keeping {len(kept) - len(with_labels)} of "
-            f"{len(without)} building-free tiles (ratio {ratio:g}); {method} split, seed {seed}"
+            tr("{} tiles hold buildings; keeping {} of {} building-free tiles (ratio {:g}); {} split, seed {}")
+            .format(len(with_labels), len(kept) - len(with_labels), len(without), ratio, method, seed)
         )
 
         counts = chip_dataset.write_dataset(
@@ -214,8 +214,9 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         if counts is None:
             return {}
         if fraction > 0 and counts[tiles.VALIDATION] == 0:
-            feedback.pushWarning("The validation split is empty: SageMaker needs one; use a larger AOI")
-        feedback.pushInfo(f"Wrote {counts[tiles.TRAIN]} training and {counts[tiles.VALIDATION]} validation chips to {output}")
+            feedback.pushWarning(tr("The validation split is empty: SageMaker needs one; use a larger AOI"))
+        feedback.pushInfo(tr("Wrote {} training and {} validation chips to {}")
+                          .format(counts[tiles.TRAIN], counts[tiles.VALIDATION], output))
 
         tiles_path = str(output / dataset.TILES_GEOJSON)
         details = QgsProcessingContext.LayerDetails("Training tiles", context.project(), self.TILES)
@@ -242,7 +243,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             covering = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
         except QgsProcessingException as error:
             # Extra chips are a bonus: an area that is fine at ZOOM still builds without them.
-            feedback.pushWarning(f"No training chips at zoom {zoom}: {error}")
+            feedback.pushWarning(tr("No training chips at zoom {}: {}").format(zoom, error))
             return None
         candidates = [t for t in covering if not any(_overlaps(tiles.mercator_bounds(t), box) for box in validation)]
         self._collect_labels(parameters, context, feedback, area, candidates, zoom, labels)
@@ -251,7 +252,8 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         with_labels = sorted(t for t in candidates if t in labels.by_tile)
         without = sorted(set(candidates) - set(with_labels))
         kept = tiles.select_background(with_labels, without, ratio, seed)
-        feedback.pushInfo(f"Zoom {zoom}: {len(kept)} more training chips ({len(with_labels)} with buildings)")
+        feedback.pushInfo(tr("Zoom {}: {} more training chips ({} with buildings)")
+                          .format(zoom, len(kept), len(with_labels)))
         return {t: tiles.TRAIN for t in kept}
 
     def _collect_labels(self, parameters, context, feedback, area, candidates, zoom, labels=None) -> "Labels":
@@ -264,7 +266,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             raise QgsProcessingException(
                 tr("LABELS must be polygons, but '{}' holds {} geometries: choose the building polygon layer "
                    "(for OSM data, the multipolygons layer)")
-                .format(self.labels_info.get('name', 'the layer'), QgsWkbTypes.displayString(source.wkbType()))
+                .format(self.labels_info.get("name", 'the layer'), QgsWkbTypes.displayString(source.wkbType()))
             )
         if not source.sourceCrs().isValid():
             raise QgsProcessingException(tr("LABELS has no coordinate reference system: set it in the layer's "
@@ -308,9 +310,9 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         if feedback.isCanceled() or extending:
             return labels
         if labels.repaired:
-            feedback.pushWarning(f"Repaired {labels.repaired} invalid label geometries")
+            feedback.pushWarning(tr("Repaired {} invalid label geometries").format(labels.repaired))
         if labels.non_polygon:
-            feedback.pushWarning(f"Skipped {labels.non_polygon} label features that are not polygons")
+            feedback.pushWarning(tr("Skipped {} label features that are not polygons").format(labels.non_polygon))
         allow_empty = self.parameterAsBoolean(parameters, self.ALLOW_NO_LABELS, context)
         if not labels.wkb and not allow_empty:
             where = f" matching {expression!r}" if expression else ""
@@ -319,7 +321,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
                    "buildings, check the label filter, or set ALLOW_NO_LABELS to build negative-only data")
                 .format(where)
             )
-        feedback.pushInfo(f"{len(labels.wkb)} building polygons inside the area of interest")
+        feedback.pushInfo(tr("{} building polygons inside the area of interest").format(len(labels.wkb)))
         return labels
 
     def _metadata(self, parameters, context, zoom, extra_zooms, tile_size, method, area, plan, labels, candidates, kept,

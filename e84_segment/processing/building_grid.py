@@ -92,8 +92,8 @@ class BuildingGridAlgorithm(E84Algorithm):
                                    round(cell.built_up_m2 / cell.area_m2, 4) if cell.area_m2 else None])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         behind = sum(1 for c in grid.cells.values() if c.completeness is not None and c.completeness < 0.5)
-        feedback.pushInfo(f"{len(grid.cells)} cells of {cell_m:g} m ({shape}); {behind} where OSM has under half of "
-                          "the buildings the model sees")
+        feedback.pushInfo(tr("{} cells of {:g} m ({}); {} where OSM has under half of the buildings the model "
+                             "sees").format(len(grid.cells), cell_m, shape, behind))
         if context.willLoadLayerOnCompletion(dest):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styles.CompletenessStyler.create())
         return {self.OUTPUT: dest, self.CELLS: len(grid.cells)}

@@ -119,7 +119,8 @@ class CacheImageryAlgorithm(E84Algorithm):
             )
         attribution = self.parameterAsString(parameters, self.ATTRIBUTION, context).strip() or self.layer_attribution
         if not attribution:
-            feedback.pushWarning("The layer declares no attribution: set ATTRIBUTION to the credit its licence asks for")
+            feedback.pushWarning(tr("The layer declares no attribution: set ATTRIBUTION to the credit its "
+                                    "licence asks for"))
 
         area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
         limit = self.parameterAsInt(parameters, self.MAX_TILES, context)
@@ -152,8 +153,9 @@ class CacheImageryAlgorithm(E84Algorithm):
         counts = ", ".join(f"z{z}: {len(t):,}" for z, t in sorted(by_zoom.items()))
         estimate = tile_store.estimate_bytes(len(missing), [])
         feedback.pushInfo(
-            f"{total:,} tiles ({counts}); {kept:,} already saved in {work.name}, {len(missing):,} to fetch: about "
-            f"{estimate / 1e6:,.0f} MB at a typical {tile_store.estimate_bytes(1, []) // 1000} kB per tile"
+            tr("{:,} tiles ({}); {:,} already saved in {}, {:,} to fetch: about {:,.0f} MB at a typical {} kB "
+               "per tile")
+            .format(total, counts, kept, work.name, len(missing), estimate / 1e6, tile_store.estimate_bytes(1, []) // 1000)
         )
         free = shutil.disk_usage(work.parent).free
         if estimate > free:
@@ -171,20 +173,20 @@ class CacheImageryAlgorithm(E84Algorithm):
             elif data is not None:
                 unusable += 1
             if len(sizes) == SAMPLE_FOR_ESTIMATE:
-                feedback.pushInfo(f"About {tile_store.estimate_bytes(len(missing), sizes) / 1e6:,.0f} MB in all, at "
-                                  f"{np.mean(sizes) / 1000:.0f} kB per tile so far")
+                feedback.pushInfo(tr("About {:,.0f} MB in all, at {:.0f} kB per tile so far")
+                                  .format(tile_store.estimate_bytes(len(missing), sizes) / 1e6, np.mean(sizes) / 1000))
             if done % COMMIT_EVERY == 0:
                 store.commit()
             feedback.setProgress(100.0 * done / max(len(missing), 1))
         store.commit()
         if feedback.isCanceled():
             feedback.pushWarning(
-                f"Cancelled: {kept + fetched:,} of {total:,} tiles are kept in {work}; run again with the same OUTPUT "
-                "to fetch only the rest"
+                tr("Cancelled: {:,} of {:,} tiles are kept in {}; run again with the same OUTPUT to fetch only "
+                   "the rest").format(kept + fetched, total, work)
             )
             return {}
         if unusable:
-            feedback.pushWarning(f"{unusable} answers were not PNG or JPEG images and were left out")
+            feedback.pushWarning(tr("{} answers were not PNG or JPEG images and were left out").format(unusable))
         try:
             store.finish(output.stem, attribution, tile_store.describe_source(self._source_text(service)))
         except ValueError as error:
@@ -192,8 +194,8 @@ class CacheImageryAlgorithm(E84Algorithm):
         store.close()
         if not existing:
             os.replace(work, output)
-        feedback.pushInfo(f"Saved {kept + fetched:,} tiles in {output} ({output.stat().st_size / 1e6:,.1f} MB); "
-                          f"{fetched:,} fetched by this run")
+        feedback.pushInfo(tr("Saved {:,} tiles in {} ({:,.1f} MB); {:,} fetched by this run")
+                          .format(kept + fetched, output, output.stat().st_size / 1e6, fetched))
         context.addLayerToLoadOnCompletion(str(output), QgsProcessingContext.LayerDetails(
             f"{self.imagery.name} (offline)", context.project(), self.OUTPUT))
         return {self.OUTPUT: str(output), self.SAVED: kept + fetched, self.FETCHED: fetched}

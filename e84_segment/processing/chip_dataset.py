@@ -49,7 +49,8 @@ def write_dataset(imagery: areas.LayerSnapshot, splits: Dict[tiles.Tile, str],
                    "zoom, or lie where the imagery has none").format(len(splits))
             )
         if stats.skipped_no_imagery:
-            feedback.pushWarning(f"{stats.skipped_no_imagery} tiles had no imagery at all and were skipped")
+            feedback.pushWarning(tr("{} tiles had no imagery at all and were skipped")
+                                 .format(stats.skipped_no_imagery))
         counts = writer.counts()
         writer.commit(describe(stats, getattr(reader, "plan", None)))
     return counts

@@ -161,7 +161,8 @@ def compare_and_write(algorithm, parameters, context, feedback, predicted, predi
     predicted, predicted_geometries = _inside(predicted, predicted_geometries, aoi_ogr)
     reference, reference_geometries = _inside(reference, reference_geometries, aoi_ogr)
     threshold = algorithm.parameterAsDouble(parameters, "IOU_THRESHOLD", context)
-    feedback.pushInfo(f"Comparing {len(predicted)} predicted footprints with {len(reference)} reference buildings")
+    feedback.pushInfo(tr("Comparing {} predicted footprints with {} reference buildings")
+                      .format(len(predicted), len(reference)))
     # SpaceNet leaves out footprints under 20 pixels; here a ground area, by default polygonize's
     # MIN_AREA, so specks and the slivers the AOI's edge cuts off buildings count on neither side.
     min_area_m2 = algorithm.parameterAsDouble(parameters, "MIN_AREA", context)
@@ -200,8 +201,9 @@ def compare_and_write(algorithm, parameters, context, feedback, predicted, predi
     for index in result.reference_only:
         sink.addFeature(reference[index], QgsFeatureSink.FastInsert)
     feedback.pushInfo(
-        f"TP {scores['tp']}, FP {scores['fp']}, FN {scores['fn']}: precision {scores['precision']:.3f}, "
-        f"recall {scores['recall']:.3f}, F1 {scores['f1']:.3f}, area IoU {scores['area_iou']:.3f}"
+        tr("TP {}, FP {}, FN {}: precision {:.3f}, recall {:.3f}, F1 {:.3f}, area IoU {:.3f}")
+        .format(scores["tp"], scores["fp"], scores["fn"], scores["precision"], scores["recall"], scores["f1"],
+                scores["area_iou"])
     )
     feedback.pushInfo(summary_of_predicted_only(scores))
     return Comparison({k: v for k, v in outputs.items() if v is not None}, scores, predicted_geometries,

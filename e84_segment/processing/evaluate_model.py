@@ -117,12 +117,12 @@ class EvaluateModelAlgorithm(E84Algorithm):
         work = Path(tempfile.mkdtemp(prefix="evaluate-", dir=QgsProcessingUtils.tempFolder()))
         try:
             classes, probability = str(work / "classes.tif"), str(work / "probability.tif")
-            feedback.setProgressText("Predicting")
+            feedback.setProgressText(tr("Predicting"))
             stats, meta, area = predict_with_model(self, parameters, context, feedback, self.imagery, model_path,
                                                    classes, probability)
             if stats.cancelled or feedback.isCanceled():
                 return {}
-            feedback.setProgressText("Tracing footprints")
+            feedback.setProgressText(tr("Tracing footprints"))
             min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
             found = list(vectorize.footprints(classes, probability, min_area, **outline_options(self, parameters, context),
                                               cancelled=feedback.isCanceled))
@@ -136,7 +136,7 @@ class EvaluateModelAlgorithm(E84Algorithm):
                 feature.setAttributes([round(footprint.area_m2, 2), footprint.confidence, model_path.name])
                 predicted.append(feature)
                 geometries.append(ogr.CreateGeometryFromWkb(footprint.wkb))
-            feedback.setProgressText("Comparing")
+            feedback.setProgressText(tr("Comparing"))
             comparison = compare_and_write(self, parameters, context, feedback, predicted, geometries, fields,
                                            reference_source, area)
             if comparison is None:
@@ -157,8 +157,8 @@ class EvaluateModelAlgorithm(E84Algorithm):
         overlap = training_overlap(meta, area)
         if overlap > 0.01:
             feedback.pushWarning(
-                f"{overlap:.0%} of this area lies in the model's own training tiles: the scores flatter the model. "
-                "Check it on a block it never saw."
+                tr("{:.0%} of this area lies in the model's own training tiles: the scores flatter the model. "
+                   "Check it on a block it never saw.").format(overlap)
             )
         report = dict(comparison.scores)
         report.update(
@@ -174,9 +174,10 @@ class EvaluateModelAlgorithm(E84Algorithm):
         report_path.parent.mkdir(parents=True, exist_ok=True)
         dataset.write_json(report_path, report)
         feedback.pushInfo(
-            f"On this area: object F1 {report['f1']:.3f} (TP {report['tp']}, FP {report['fp']}, FN {report['fn']}), "
-            f"pixel building IoU {report['building_iou']:.3f}; {report['mean_vertices']:.1f} vertices per footprint, "
-            f"{report['right_angle_share']:.0%} of corners square"
+            tr("On this area: object F1 {:.3f} (TP {}, FP {}, FN {}), pixel building IoU {:.3f}; {:.1f} "
+               "vertices per footprint, {:.0%} of corners square")
+            .format(report["f1"], report["tp"], report["fp"], report["fn"], report["building_iou"],
+                    report["mean_vertices"], report["right_angle_share"])
         )
         feedback.pushInfo(summary_of_predicted_only(report))
         return {**outputs, self.OUTPUT_REPORT: str(report_path), self.F1: report["f1"], self.BUILDING_IOU: report["building_iou"]}

@@ -140,7 +140,8 @@ class ExportFootprintsAlgorithm(E84Algorithm):
         if driver == "GeoJSON":
             options.layerOptions = geojson_options(crs)
             if crs != WGS84:
-                feedback.pushWarning("GeoJSON outside WGS 84 is not RFC 7946: many tools will read it in the wrong place")
+                feedback.pushWarning(tr("GeoJSON outside WGS 84 is not RFC 7946: many tools will read it in the "
+                                        "wrong place"))
         # Written under a hidden name and renamed when complete: a new file, or a new layer of an existing
         # GeoPackage; a cancelled or failed export leaves the file as it was.
         in_place = path.exists() and not single
@@ -182,10 +183,10 @@ class ExportFootprintsAlgorithm(E84Algorithm):
                     if part.exists():
                         part.unlink()
             if feedback.isCanceled():
-                feedback.pushWarning("Cancelled: the file was left as it was")
+                feedback.pushWarning(tr("Cancelled: the file was left as it was"))
                 return {}
             raise
-        feedback.pushInfo(f"Wrote {written} features to {path} (layer '{name}', {crs.authid()})")
+        feedback.pushInfo(tr("Wrote {} features to {} (layer '{}', {})").format(written, path, name, crs.authid()))
         return {self.OUTPUT: str(path), self.OUTPUT_LAYER: name, self.COUNT: written}
 
 

@@ -42,6 +42,6 @@ class ExportOnnxAlgorithm(E84Algorithm):
             properties = onnx_model.export(Path(self.parameterAsFile(parameters, self.MODEL, context)), output)
         except modelfile.ModelFileError as error:
             raise QgsProcessingException(str(error)) from None
-        feedback.pushInfo(f"Wrote {output} ({output.stat().st_size / 1e6:.1f} MB; {properties['resolution']} cm per pixel, "
-                          f"tiles of {properties['tiles_size']} px)")
+        feedback.pushInfo(tr("Wrote {} ({:.1f} MB; {} cm per pixel, tiles of {} px)")
+                          .format(output, output.stat().st_size / 1e6, properties["resolution"], properties["tiles_size"]))
         return {self.OUTPUT: str(output)}

@@ -79,11 +79,12 @@ class ExportOsmAlgorithm(E84Algorithm):
         building = BUILDING_VALUES[self.parameterAsEnum(parameters, self.BUILDING_TAG, context)]
         imagery = self.parameterAsString(parameters, self.SOURCE, context).strip()
         if not imagery:
-            feedback.pushWarning("SOURCE is empty: name the imagery the buildings were traced from (OSM asks for it)")
+            feedback.pushWarning(tr("SOURCE is empty: name the imagery the buildings were traced from (OSM asks "
+                                    "for it)"))
         tags = {"building": building, "source": imagery}
         confidence = source.fields().indexOf(CONFIDENCE_FIELD)
         if confidence < 0 and minimum > 0:
-            feedback.pushInfo(f"The layer has no '{CONFIDENCE_FIELD}' field: every footprint is written")
+            feedback.pushInfo(tr("The layer has no '{}' field: every footprint is written").format(CONFIDENCE_FIELD))
         transform = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"),
                                            context.transformContext())
         writer = osm_xml.OsmWriter(f"e84_segment {metadata.version()}")
@@ -92,7 +93,7 @@ class ExportOsmAlgorithm(E84Algorithm):
         features = source.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
         for n, feature in enumerate(features):
             if feedback.isCanceled():
-                feedback.pushWarning("Cancelled: no file was written")
+                feedback.pushWarning(tr("Cancelled: no file was written"))
                 return {}
             feedback.setProgress(90.0 * n / max(total, 1))
             if not feature.hasGeometry():

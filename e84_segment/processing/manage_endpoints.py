@@ -48,7 +48,8 @@ class ManageEndpointsAlgorithm(E84Algorithm):
                 endpoints.delete(sm, endpoints.deployment_of(sm, name), report=feedback.pushInfo)
             live = [e for e in live if e.name not in wanted]
         for e in live:
-            feedback.pushWarning(f"{e.name}: {e.status}, created {e.created} (bills hourly until deleted)")
+            feedback.pushWarning(tr("{}: {}, created {} (bills hourly until deleted)")
+                                 .format(e.name, e.status, e.created))
         if not live:
-            feedback.pushInfo("No live endpoints of the plugin in this region")
+            feedback.pushInfo(tr("No live endpoints of the plugin in this region"))
         return {self.ENDPOINTS: json.dumps([e.__dict__ for e in live]), self.COUNT: len(live)}

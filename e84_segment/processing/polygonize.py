@@ -22,6 +22,7 @@ from qgis.core import (
 from ..core import evaluate, rasters, vectorize
 from . import field_types, styles
 from .base import E84Algorithm
+from ..i18n import tr
 
 
 
@@ -120,7 +121,8 @@ class PolygonizeAlgorithm(E84Algorithm):
         source = classes.GetDescription()
         options = outline_options(self, parameters, context)
         if options["separate"] and probability is None:
-            feedback.pushInfo("Touching buildings stay merged: separating them needs the 'Building probability' raster")
+            feedback.pushInfo(tr("Touching buildings stay merged: separating them needs the 'Building "
+                                 "probability' raster"))
             options["separate"] = False
         try:
             # Footprints are all computed before the output is opened: a cancelled run writes nothing.
@@ -135,7 +137,7 @@ class PolygonizeAlgorithm(E84Algorithm):
                 )
             )
         except vectorize.Cancelled:
-            feedback.pushWarning("Cancelled: no footprints were written")
+            feedback.pushWarning(tr("Cancelled: no footprints were written"))
             return {}
         except ValueError as error:
             raise QgsProcessingException(str(error))
@@ -151,8 +153,8 @@ class PolygonizeAlgorithm(E84Algorithm):
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         shapes = evaluate.shape_figures([ogr.CreateGeometryFromWkb(f.wkb) for f in found])
         feedback.pushInfo(
-            f"{len(found)} building footprints; {shapes['mean_vertices']:.1f} vertices each on average, "
-            f"{shapes['right_angle_share']:.0%} of corners square"
+            tr("{} building footprints; {:.1f} vertices each on average, {:.0%} of corners square")
+            .format(len(found), shapes["mean_vertices"], shapes["right_angle_share"])
         )
         if context.willLoadLayerOnCompletion(dest):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styles.FootprintsStyler.create())

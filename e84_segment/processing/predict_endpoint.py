@@ -125,7 +125,7 @@ class PredictEndpointAlgorithm(E84Algorithm):
                 if description["TrainingJobStatus"] != "Completed":
                     raise QgsProcessingException(tr("Training job {} is {}: only a completed job can be "
                                                     "deployed")
-                                                 .format(job, description['TrainingJobStatus']))
+                                                 .format(job, description["TrainingJobStatus"]))
                 artifact = description.get("ModelArtifacts", {}).get("S3ModelArtifacts")
                 if not artifact:
                     raise QgsProcessingException(tr("Training job {} has no model artifact").format(job))
@@ -137,7 +137,7 @@ class PredictEndpointAlgorithm(E84Algorithm):
             zoom, tile_size = self._grid(sm, grid_arn, zoom, tile_size)
             area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
             aoi_tiles = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
-            feedback.pushInfo(f"Predicting {len(aoi_tiles)} tiles of {tile_size} px at zoom {zoom}")
+            feedback.pushInfo(tr("Predicting {} tiles of {} px at zoom {}").format(len(aoi_tiles), tile_size, zoom))
             reader = areas.chip_reader(self.imagery, tile_size, self.parameterAsInt(parameters, areas.CONCURRENCY, context),
                                        aoi_tiles[0], feedback)
             classes_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CLASSES, context)
@@ -182,14 +182,16 @@ class PredictEndpointAlgorithm(E84Algorithm):
                     runtime = settings.client("sagemaker-runtime", endpoint_url=runtime_url or None)
                     predictor = endpoints.EndpointPredictor(runtime, endpoint)
                     stats = predict(predictor, f"sagemaker:{endpoint}")
-                    feedback.pushInfo(f"{predictor.requests} requests to {endpoint}")
+                    feedback.pushInfo(tr("{} requests to {}").format(predictor.requests, endpoint))
             except endpoints.Cancelled:
                 feedback.pushWarning(CANCELLED)
                 return {}
             finally:
                 if deployment is not None:
                     if self.parameterAsBoolean(parameters, self.KEEP_ENDPOINT, context):
-                        feedback.pushWarning(f"Endpoint {deployment.endpoint} is kept and bills every hour: delete it with 'SageMaker endpoints'")
+                        feedback.pushWarning(tr("Endpoint {} is kept and bills every hour: delete it with "
+                                                "'SageMaker endpoints'")
+                                             .format(deployment.endpoint))
                     else:
                         endpoints.delete(sm, deployment, report=feedback.pushInfo)
         outputs = finish_prediction(stats, context, feedback, classes_path, probability_path)
@@ -231,7 +233,7 @@ class PredictEndpointAlgorithm(E84Algorithm):
         sm.create_model(**pytorch_job.hosting_model_request(model, region, artifact, role, training_image, instance_type))
         try:
             transform.run_job(sm, name, model, bucket, prefix, instance_type, feedback.pushInfo, feedback.isCanceled, poll)
-            feedback.pushInfo(f"Windows and results of {job} stay in s3://{bucket}/{prefix}")
+            feedback.pushInfo(tr("Windows and results of {} stay in s3://{}/{}").format(job, bucket, prefix))
             return predict(transform.ResultPredictor(s3, bucket, prefix), f"sagemaker-batch:{name}", None, (70, 100))
         finally:
             endpoints.delete(sm, endpoints.Deployment("", "", model), report=feedback.pushInfo)

@@ -17,7 +17,7 @@ from qgis.core import (
 )
 
 from .. import dependencies
-from ..i18n import N_
+from ..i18n import N_, tr
 from . import areas, styles
 from .base import E84Algorithm
 
@@ -50,11 +50,11 @@ def finish_prediction(stats, context, feedback, classes_path: str, probability_p
         feedback.pushWarning(CANCELLED)
         return {}
     feedback.pushInfo(
-        f"{stats.windows} windows in {stats.total_seconds:.1f} s ({stats.forward_seconds:.1f} s in the network); "
-        f"{stats.building_pixels:,} building pixels"
+        tr("{} windows in {:.1f} s ({:.1f} s in the network); {:,} building pixels")
+        .format(stats.windows, stats.total_seconds, stats.forward_seconds, stats.building_pixels)
     )
     if stats.building_pixels == 0:
-        feedback.pushWarning("The model found no buildings here: the outputs are valid, and empty")
+        feedback.pushWarning(tr("The model found no buildings here: the outputs are valid, and empty"))
     load_prediction_layers(context, classes_path, probability_path)
     return {OUTPUT_CLASSES: classes_path, OUTPUT_PROBABILITY: probability_path, BUILDING_PIXELS: stats.building_pixels}
 
@@ -150,8 +150,9 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
     aoi_tiles = areas.tiles_in_area(area, zoom, algorithm.parameterAsInt(parameters, "MAX_TILES", context))
     overlap = algorithm.parameterAsInt(parameters, "OVERLAP", context)
     if mosaic.overlap_for_network(overlap) != overlap:
-        feedback.pushInfo(f"OVERLAP rounded up to {mosaic.overlap_for_network(overlap)} px (a multiple of 16)")
-    feedback.pushInfo(f"Predicting {len(aoi_tiles)} tiles at zoom {zoom} with {model_path.name}")
+        feedback.pushInfo(tr("OVERLAP rounded up to {} px (a multiple of 16)")
+                          .format(mosaic.overlap_for_network(overlap)))
+    feedback.pushInfo(tr("Predicting {} tiles at zoom {} with {}").format(len(aoi_tiles), zoom, model_path.name))
     reader = areas.chip_reader(imagery, tile_size, algorithm.parameterAsInt(parameters, areas.CONCURRENCY, context),
                                aoi_tiles[0], feedback)
     with areas.reading(reader):

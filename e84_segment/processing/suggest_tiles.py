@@ -153,8 +153,9 @@ class SuggestTilesAlgorithm(E84Algorithm):
             feature.setAttributes([suggestion.rank, round(suggestion.score, 4), z, x, y, tile_size, suggestion.reason,
                                    round(m.undecided, 4), round(m.buildings, 4)])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        feedback.pushInfo(f"Suggested {len(suggestions)} of {len(candidates)} tiles ({method}); correct them completely, "
-                          "then 'Improve the model from reviewed footprints' with them as TILES")
+        feedback.pushInfo(tr("Suggested {} of {} tiles ({}); correct them completely, then 'Improve the model "
+                             "from reviewed footprints' with them as TILES")
+                          .format(len(suggestions), len(candidates), method))
         if context.willLoadLayerOnCompletion(dest):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styles.SuggestedTilesStyler.create())
         return {self.OUTPUT: dest, self.SUGGESTED: len(suggestions), self.CANDIDATES: len(candidates)}
@@ -169,7 +170,7 @@ class SuggestTilesAlgorithm(E84Algorithm):
         with areas.reading(reader):
             for start in range(0, len(candidates), BATCH):
                 if feedback.isCanceled():
-                    feedback.pushWarning("Cancelled: no suggestions were written")
+                    feedback.pushWarning(tr("Cancelled: no suggestions were written"))
                     return None
                 batch = candidates[start:start + BATCH]
                 chips = [reader.read(tiles.mercator_bounds(t)) for t in batch]

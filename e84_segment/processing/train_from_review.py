@@ -171,10 +171,12 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         in_corrected = sum(1 for t in corrected for f in by_tile.get(t, ()) if f.decision != review.REJECTED)
         if corrected and footprints and not any(by_tile.get(t) for t in corrected):
             feedback.pushWarning(
-                f"None of the {len(footprints)} footprints lies in the {len(corrected)} corrected tiles: each is taught as "
-                "'no building here'. If they hold buildings, choose the footprints layer you corrected")
-        feedback.pushInfo(f"Review: {review.describe(summary)}; {len(corrected)} tiles corrected completely "
-                          f"({in_corrected} building outlines in them). {len(splits)} tiles at zoom {zoom} teach")
+                tr("None of the {} footprints lies in the {} corrected tiles: each is taught as 'no building "
+                   "here'. If they hold buildings, choose the footprints layer you corrected")
+                .format(len(footprints), len(corrected)))
+        feedback.pushInfo(tr("Review: {}; {} tiles corrected completely ({} building outlines in them). {} "
+                             "tiles at zoom {} teach")
+                          .format(review.describe(summary), len(corrected), in_corrected, len(splits), zoom))
 
         def labels_for(tile):
             if tile in corrected:
@@ -204,7 +206,8 @@ class TrainFromReviewAlgorithm(E84Algorithm):
             progress_from=0.0)
         if counts is None:
             return {}
-        feedback.pushInfo(f"Wrote {counts[tiles.TRAIN]} training chips to {output_dataset}; fine-tuning {base.name}")
+        feedback.pushInfo(tr("Wrote {} training chips to {}; fine-tuning {}")
+                          .format(counts[tiles.TRAIN], output_dataset, base.name))
         options = train.TrainOptions(
             epochs=self.parameterAsInt(parameters, self.EPOCHS, context),
             time_limit_min=self.parameterAsDouble(parameters, self.TIME_LIMIT, context),
@@ -220,8 +223,8 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         if not trained:
             return {self.DATASET: str(output_dataset)}
         feedback.pushInfo(
-            "The scores above are on the reviewed chips themselves: check the new model on an area left out of the "
-            "review ('Check a model on an area') before relying on it")
+            tr("The scores above are on the reviewed chips themselves: check the new model on an area left out "
+               "of the review ('Check a model on an area') before relying on it"))
         return {
             self.OUTPUT: str(output),
             self.DATASET: str(output_dataset),
@@ -249,12 +252,14 @@ class TrainFromReviewAlgorithm(E84Algorithm):
             meta = None
         if meta is None:
             feedback.pushWarning(
-                f"The base model's training chips ({recorded or 'not recorded'}) are not on this machine: the review "
-                "alone teaches it, and a review of mostly rejections can teach it to see no building at all. Give "
-                "BASE_DATASET (the folder it learned from), or untick REPLAY to learn the review alone")
+                tr("The base model's training chips ({}) are not on this machine: the review alone teaches it, "
+                   "and a review of mostly rejections can teach it to see no building at all. Give BASE_DATASET "
+                   "(the folder it learned from), or untick REPLAY to learn the review alone")
+                .format(recorded or 'not recorded'))
             return ()
         chain = [folder] + [Path(f) for f in (meta.get("review") or {}).get("replayed", []) if Path(f).is_dir()]
-        feedback.pushInfo(f"Replaying the chips of {', '.join(str(f) for f in chain)} alongside the review")
+        feedback.pushInfo(tr("Replaying the chips of {} alongside the review")
+                          .format(', '.join(str(f) for f in chain)))
         return tuple(chain)
 
     def _read_tiles(self, parameters, context, feedback, zoom: int, tile_size: int) -> set:
@@ -306,7 +311,8 @@ class TrainFromReviewAlgorithm(E84Algorithm):
                        "were corrected on, or the tiles of this area")
                     .format(len(found), self.imagery.name))
             if off:
-                feedback.pushWarning(f"{len(off)} of the {len(found)} tiles lie off the imagery and are left out")
+                feedback.pushWarning(tr("{} of the {} tiles lie off the imagery and are left out")
+                                     .format(len(off), len(found)))
                 found -= off
         return found
 
@@ -358,7 +364,7 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         if feedback.isCanceled():
             return [], {}
         if repaired:
-            feedback.pushWarning(f"Repaired {repaired} invalid footprint geometries")
+            feedback.pushWarning(tr("Repaired {} invalid footprint geometries").format(repaired))
         summary = review.progress(decisions)
         if not tiles_given and not any(summary[d] for d in review.DECISIONS):
             raise QgsProcessingException(
@@ -366,5 +372,6 @@ class TrainFromReviewAlgorithm(E84Algorithm):
                    "reject some first (the dock's Review group), then run this again")
                 .format(len(decisions), field))
         if not tiles_given and not any(summary[d] for d in review.BUILDING_DECISIONS):
-            feedback.pushWarning("Every decision is a rejection: the model learns only where buildings are not")
+            feedback.pushWarning(tr("Every decision is a rejection: the model learns only where buildings are "
+                                    "not"))
         return found, summary

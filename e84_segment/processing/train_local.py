@@ -15,7 +15,7 @@ from qgis.core import (
 
 from .. import dependencies
 from ..core import dataset
-from ..i18n import N_
+from ..i18n import N_, tr
 from .base import E84Algorithm
 
 AUGMENTATION_CHOICES = (
@@ -189,16 +189,18 @@ def run_training(folder: Path, output: Path, options, feedback) -> dict:
     except (data.DatasetFolderError, model.WeightsMissing, ValueError) as error:
         raise QgsProcessingException(str(error))
     if result.model_path is None:
-        feedback.pushWarning("Cancelled before the first epoch ended: no model was written")
+        feedback.pushWarning(tr("Cancelled before the first epoch ended: no model was written"))
         return {}
     best = result.meta["best"]
     if result.cancelled:
-        feedback.pushWarning(f"Cancelled: {output} holds the model as it was at epoch {best['epoch']}; RESUME continues")
+        feedback.pushWarning(tr("Cancelled: {} holds the model as it was at epoch {}; RESUME continues")
+                             .format(output, best["epoch"]))
     measured_on = best.get("measured_on", "validation")
     feedback.pushInfo(
-        f"{KEPT[options.keep]}: epoch {best['epoch']}, building IoU {best.get('building_iou', float('nan')):.4f}, object F1 "
-        f"{best.get('object_f1', float('nan')):.4f} on the {measured_on} chips (tiles beside the training tiles: "
-        "check the model on an area it never saw with 'Check a model on an area')"
+        tr("{}: epoch {}, building IoU {:.4f}, object F1 {:.4f} on the {} chips (tiles beside the training "
+           "tiles: check the model on an area it never saw with 'Check a model on an area')")
+        .format(KEPT[options.keep], best["epoch"], best.get("building_iou", float("nan")),
+                best.get("object_f1", float("nan")), measured_on)
     )
     lineage = result.meta.get("lineage") or {}
     return {

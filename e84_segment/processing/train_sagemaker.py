@@ -159,7 +159,7 @@ class TrainSageMakerAlgorithm(E84Algorithm):
                 dataset.write_json(record_path, record)
                 raise
             name = job_name
-            feedback.pushInfo(f"Submitted {name}: {description['TrainingJobStatus']}")
+            feedback.pushInfo(tr("Submitted {}: {}").format(name, description["TrainingJobStatus"]))
             record["status"] = description["TrainingJobStatus"]
             dataset.write_json(record_path, record)
             if self.parameterAsBoolean(parameters, self.WAIT, context):
@@ -188,11 +188,11 @@ class TrainSageMakerAlgorithm(E84Algorithm):
         dataset.write_json(record_path, record)
         if status == "Failed":
             raise QgsProcessingException(tr("Training job {} failed: {}")
-                                         .format(name, description.get('FailureReason', 'no reason given')))
+                                         .format(name, description.get("FailureReason", 'no reason given')))
         if status == "Stopped":
-            feedback.pushWarning(f"Training job {name} was stopped; its record is in {record_path}")
+            feedback.pushWarning(tr("Training job {} was stopped; its record is in {}").format(name, record_path))
         for key, value in sorted(final.items()):
-            feedback.pushInfo(f"{key}: {value:.4f}")
+            feedback.pushInfo(tr("{}: {:.4f}").format(key, value))
         results = {
             self.JOB_NAME: name,
             self.STATUS: status,
@@ -328,7 +328,8 @@ def upload_source(settings, request: dict, feedback) -> None:
     bucket, key = contract.parse_s3_uri(uri)
     with tempfile.TemporaryDirectory() as folder:
         archive = pytorch_job.write_source_archive(Path(folder) / pytorch_job.SOURCE_ARCHIVE)
-        feedback.pushInfo(f"Uploading the training code to {uri} ({archive.stat().st_size / 1e6:.1f} MB, the encoder's weights included)")
+        feedback.pushInfo(tr("Uploading the training code to {} ({:.1f} MB, the encoder's weights included)")
+                          .format(uri, archive.stat().st_size / 1e6))
         settings.client("s3").upload_file(str(archive), bucket, key.rstrip("/"))
 
 
@@ -343,8 +344,9 @@ def bring_back(settings, artifact: str, chosen: str, record: dict, record_path: 
     best = meta.get("best", {})
     record.update(local_model=str(target), best_epoch=best, history=meta.get("history", []))
     dataset.write_json(record_path, record)
-    feedback.pushInfo(f"Model for offline use: {target} (best epoch {best.get('epoch')}: building IoU "
-                      f"{best.get('building_iou', float('nan')):.4f}, object F1 {best.get('object_f1', float('nan')):.4f})")
+    feedback.pushInfo(tr("Model for offline use: {} (best epoch {}: building IoU {:.4f}, object F1 {:.4f})")
+                      .format(target, best.get("epoch"), best.get("building_iou", float("nan")),
+                              best.get("object_f1", float("nan"))))
     return target
 
 

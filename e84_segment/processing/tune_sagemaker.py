@@ -97,7 +97,8 @@ class TuneSageMakerAlgorithm(TrainSageMakerAlgorithm):
             if trainer == PLUGIN_MODEL:
                 upload_source(job.settings, job.request, feedback)
             sm.create_hyper_parameter_tuning_job(**request)
-            feedback.pushInfo(f"Tuning job {name}: {max_jobs} training jobs, {max_parallel} at a time, maximising {objective}")
+            feedback.pushInfo(tr("Tuning job {}: {} training jobs, {} at a time, maximising {}")
+                              .format(name, max_jobs, max_parallel, objective))
             record["status"] = "InProgress"
             dataset.write_json(record_path, record)
             if not self.parameterAsBoolean(parameters, self.WAIT, context):
@@ -112,10 +113,11 @@ class TuneSageMakerAlgorithm(TrainSageMakerAlgorithm):
             dataset.write_json(record_path, record)
             if status == "Failed":
                 raise QgsProcessingException(tr("Tuning job {} failed: {}")
-                                             .format(name, description.get('FailureReason') or 'no reason given'))
+                                             .format(name, description.get("FailureReason") or 'no reason given'))
             results = {self.TUNING_JOB: name, self.STATUS: status, self.OUTPUT_RECORD: str(record_path)}
             if best is None:
-                feedback.pushWarning(f"Tuning job {name} ended ({status}) with no completed training job")
+                feedback.pushWarning(tr("Tuning job {} ended ({}) with no completed training job")
+                                     .format(name, status))
                 return results
             value = (best.get("FinalHyperParameterTuningJobObjectiveMetric") or {}).get("Value")
             feedback.pushInfo(f"Best: {best['TrainingJobName']} ({objective} {value}), "

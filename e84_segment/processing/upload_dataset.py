@@ -20,14 +20,14 @@ def upload_folder(folder: Path, dataset_uri: str, aws_settings, feedback) -> dic
 
     meta = upload.validate(folder)
     feedback.pushInfo(
-        f"{folder.name}: {meta['counts']['train']} training and {meta['counts']['validation']} validation chips, "
-        f"{len(meta['classes'])} classes: valid for the algorithm"
+        tr("{}: {} training and {} validation chips, {} classes: valid for the algorithm")
+        .format(folder.name, meta["counts"]["train"], meta["counts"]["validation"], len(meta["classes"]))
     )
     s3 = aws_settings.client("s3")
     plan = upload.plan(s3, folder, dataset_uri)
     feedback.pushInfo(
-        f"{len(plan.unchanged)} files already in {dataset_uri} and unchanged; uploading {len(plan.to_upload)} "
-        f"({plan.bytes_to_upload / 1e6:.1f} MB)"
+        tr("{} files already in {} and unchanged; uploading {} ({:.1f} MB)")
+        .format(len(plan.unchanged), dataset_uri, len(plan.to_upload), plan.bytes_to_upload / 1e6)
     )
     try:
         uploaded = upload.upload(s3, plan, progress=feedback.setProgress, cancelled=feedback.isCanceled)
@@ -71,5 +71,5 @@ class UploadDatasetAlgorithm(E84Algorithm):
             bucket, prefix = contract.parse_s3_uri(self.parameterAsString(parameters, self.S3_URI, context))
             uri = contract.s3_uri(bucket, prefix)
             result = upload_folder(folder, uri, settings, feedback)
-        feedback.pushInfo(f"Uploaded {result['uploaded']} files; {result['skipped']} were already there")
+        feedback.pushInfo(tr("Uploaded {} files; {} were already there").format(result["uploaded"], result["skipped"]))
         return {self.S3_URI: uri, self.UPLOADED: result["uploaded"], self.SKIPPED: result["skipped"]}
