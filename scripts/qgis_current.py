@@ -49,6 +49,21 @@ def requirements() -> list:
     return lines
 
 
+def host_ca_bundle() -> Path:
+    """The CA bundle pip is told to trust here (a proxy that inspects TLS brings its own), if any."""
+    for name in ("PIP_CERT", "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE"):
+        if os.environ.get(name) and Path(os.environ[name]).is_file():
+            return Path(os.environ[name])
+    return None
+
+
+HOST_CA = "/etc/e84-host-ca.crt"  # inside the chroot
+
+
+def pip_environment() -> list:
+    return [f"PIP_CERT={HOST_CA}"] if host_ca_bundle() else []
+
+
 def run(command: list, **kwargs) -> None:
     print("+", " ".join(command), flush=True)
     subprocess.run(command, check=True, **kwargs)
@@ -65,8 +80,10 @@ def build(chroot: Path, suite: str) -> None:
     run(["chroot", str(partial), "locale-gen"])
     run(["chroot", str(partial), "python3", "-m", "venv", "--system-site-packages", VENV])
     shutil.copy2("/etc/resolv.conf", partial / "etc" / "resolv.conf")
-    run(["chroot", str(partial), f"{VENV}/bin/python", "-m", "pip", "install", "-q", "--disable-pip-version-check",
-         *requirements()])
+    if host_ca_bundle():
+        shutil.copy2(host_ca_bundle(), partial / HOST_CA.lstrip("/"))
+    run(["chroot", str(partial), "env", "-i", "PATH=/usr/bin:/bin", *pip_environment(), f"{VENV}/bin/python", "-m", "pip",
+         "install", "-q", "--disable-pip-version-check", *requirements()])
     (partial / ".ready").write_text(suite)
     partial.rename(chroot)
 
@@ -99,7 +116,7 @@ def main(argv=None) -> int:
                                  capture_output=True, text=True, check=False).stdout.strip()
         print(f"Testing on QGIS {version or '?'} ({SUITES[args.suite]})", flush=True)
         environment = ["env", "-i", f"--chdir={INSIDE}/main", "PATH=/usr/bin:/bin", "QT_QPA_PLATFORM=offscreen", "HOME=/tmp/e84-home",
-                       "XDG_RUNTIME_DIR=/tmp/e84-home/run", "LANG=C.UTF-8", f"E84_QGIS_SUITE={args.suite}"]
+                       "XDG_RUNTIME_DIR=/tmp/e84-home/run", "LANG=C.UTF-8", f"E84_QGIS_SUITE={args.suite}", *pip_environment()]
         run(["chroot", str(chroot), "mkdir", "-p", "-m", "700", "/tmp/e84-home/run"])
         result = subprocess.run(["chroot", str(chroot), *environment, f"{VENV}/bin/python", "-m", "pytest", "-p",
                                  "no:cacheprovider", *args.pytest_args], check=False)

@@ -3,6 +3,7 @@ import os
 from pathlib import Path
 
 import pytest
+from qgis.core import QgsProcessingFeedback
 
 from .sagemaker_fixtures import aws, local_endpoint, moto_url, pricing_url  # noqa: F401 (fixtures for the SageMaker tests)
 
@@ -41,6 +42,27 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
+NO_TORCH = ("PyTorch is not installed in this Python (make test-qgis-current's chroot: there is no CPU wheel of "
+            "torch 2.13 for its Python on this machine)")
+
+
+def needs_torch():
+    return pytest.importorskip("torch", reason=NO_TORCH)
+
+
+class Recorder(QgsProcessingFeedback):
+    """A Processing feedback that keeps the log lines; it cancels after ``cancel_after_epochs`` epochs."""
+
+    def __init__(self, cancel_after_epochs=None):
+        super().__init__()
+        self.lines, self.cancel_after = [], cancel_after_epochs
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS's name)
+        self.lines.append(info)
+        if self.cancel_after and sum(line.startswith("epoch ") for line in self.lines) >= self.cancel_after:
+            self.cancel()
+
+
 def require(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"sample data {path} is absent (../shared/data is laid beside the repo in CI)")
@@ -57,6 +79,25 @@ def buildings_in_3857():
     from bench.simulated_analyst import buildings_in_3857 as read
 
     return read(require(KAMPALA / "buildings.geojson"))
+
+
+@pytest.fixture(autouse=True)
+def no_modal_question(monkeypatch):
+    """A modal question nobody answers would hang the run: here it is answered No (the safe answer), and the
+    test fails at its end (tests that expect a question answer it by replacing the dock's ``ask``). Raising
+    instead would abort QGIS: PyQt ends the process on an exception in a slot."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    asked = []
+
+    def unanswered(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", unanswered)
+    yield
+    if asked:
+        pytest.fail(f"a modal question opened during the test and nobody answered it: {asked[0]}")
 
 
 _KEEP_ALIVE = []
@@ -120,6 +161,7 @@ def kampala_dataset(tmp_path_factory, qgis_processing):
 
 @pytest.fixture(scope="session")
 def trained(kampala_dataset, tmp_path_factory):
+    needs_torch()
     path = tmp_path_factory.mktemp("model") / "kampala.pt"
     from e84_segment.backends.local import train
 

@@ -11,7 +11,7 @@ import pytest
 
 from e84_segment import installer
 
-from .conftest import ROOT
+from .conftest import ROOT, needs_torch
 
 
 def test_the_pins_are_the_projects_and_pip_is_asked_for_exactly_them(tmp_path):
@@ -81,6 +81,7 @@ def test_a_partial_or_damaged_wheel_folder_is_explained_and_changes_nothing(tmp_
 
 
 def test_diagnostics_say_what_a_bug_report_needs(tmp_path):
+    needs_torch()
     text = installer.diagnostics(tmp_path / "py3.11", "3.22.16", ROOT / "e84_segment", ["the last error"])
     for words in ("QGIS 3.22.16", "Python 3.", "Platform ", "torch 2.13.0", "numpy 1.", "Packages folder", "error: the last error"):
         assert words in text, text

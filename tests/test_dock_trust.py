@@ -13,7 +13,7 @@ from e84_segment.core import runs
 from e84_segment.gui.dock import DEFAULT_WIDTH
 from e84_segment.processing.areas import MERCATOR
 
-from .conftest import KAMPALA, require
+from .conftest import KAMPALA, needs_torch, require
 from .test_plugin import dock, run_to_end  # noqa: F401 (fixture)
 
 PAGES = ("data", "train", "predict", "compare")
@@ -73,6 +73,7 @@ def test_the_wheel_scrolls_the_form_and_changes_no_value(dock, qgis_parent):  # 
 
 
 def test_unloading_during_training_ends_the_run_as_a_cancel(qgis_iface, qgis_new_project, kampala_dataset, tmp_path):
+    needs_torch()
     import e84_segment
     from pytest_qgis.utils import wait_until
 
@@ -123,6 +124,7 @@ def test_the_runs_tab_follows_the_project(dock, tmp_path):  # noqa: F811
 
 
 def test_refused_steps_leave_no_run_folder(dock, tmp_path):  # noqa: F811
+    needs_torch()  # the model file is read by the local backend
     imagery = dock.use("aoiA_dense_z20.tif", 20)
     dock.aoiGroup.setOutputExtentFromLayer(imagery)
     dock.outputWidget.setFilePath(str(tmp_path))
@@ -182,6 +184,7 @@ def test_aoi_polygons_invalid_or_unselected(dock, tmp_path, build):  # noqa: F81
 
 
 def test_a_dataset_without_validation_is_asked_about_before_training(dock, tmp_path, kampala_dataset, monkeypatch):  # noqa: F811
+    needs_torch()
     import shutil
 
     folder = tmp_path / "small"
@@ -204,6 +207,7 @@ def test_a_dataset_without_validation_is_asked_about_before_training(dock, tmp_p
 
 
 def test_trainlocal_refuses_no_validation_unless_asked(build, kampala_dataset, tmp_path):
+    needs_torch()
     import shutil
 
     import processing
@@ -272,6 +276,7 @@ def test_toolbox_groups_follow_the_workflow_and_help_uses_the_dialogs_words(prov
 
 
 def test_the_training_plot_has_axes_and_values(dock):  # noqa: F811
+    needs_torch()
     from e84_segment.backends.local.train import _epoch_line
 
     for epoch, loss, iou, f1 in ((1, 0.6, 0.4, 0.25), (2, 0.3, 0.6, 0.5)):

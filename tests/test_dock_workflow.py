@@ -7,6 +7,7 @@ from pathlib import Path
 from osgeo import ogr
 from qgis.core import QgsCoordinateReferenceSystem, QgsPalettedRasterRenderer, QgsProject, QgsVectorLayer
 
+from .conftest import needs_torch
 from .test_plugin import dock, layers_named, run_group, run_to_end  # noqa: F401 (fixture)
 
 
@@ -46,6 +47,7 @@ def group_layers(record):
 
 
 def test_aoi_to_exported_footprints(dock, tmp_path, qgis_iface, monkeypatch):  # noqa: F811 (fixture)
+    needs_torch()
     imagery = dock.use("aoiA_dense_z20.tif", 20)
     dock.outputWidget.setFilePath(str(tmp_path / "work"))
     draw_aoi(dock, qgis_iface.mapCanvas(), imagery)
@@ -292,6 +294,7 @@ def test_cancel_during_prediction_leaves_a_consistent_run(dock, tmp_path, traine
 
 
 def test_sagemaker_path_in_the_dock(dock, tmp_path, aws, local_endpoint, kampala_dataset, monkeypatch):  # noqa: F811
+    needs_torch()
     from .sagemaker_fixtures import REGION
 
     monkeypatch.setenv("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", local_endpoint.url)  # moto cannot answer images
@@ -336,6 +339,7 @@ def test_sagemaker_path_in_the_dock(dock, tmp_path, aws, local_endpoint, kampala
 
 
 def test_cancel_during_training_keeps_the_best_model_so_far(dock, tmp_path, kampala_dataset):  # noqa: F811
+    needs_torch()
     from e84_segment.backends.local import modelfile
 
     dock.outputWidget.setFilePath(str(tmp_path))

@@ -5,29 +5,20 @@ import math
 
 import numpy as np
 import pytest
-import torch
 from osgeo import gdal
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException
 
-from e84_segment.backends.local import modelfile, train
-from e84_segment.backends.local.model import SegmentationNet
 from e84_segment.core import chips, mosaic, tiles
 
-from .conftest import KAMPALA, require
+from .conftest import KAMPALA, NO_TORCH, Recorder, require
+
+torch = pytest.importorskip("torch", reason=NO_TORCH)
+
+from e84_segment.backends.local import modelfile, train  # noqa: E402 (after the skip: they import torch)
+from e84_segment.backends.local.model import SegmentationNet  # noqa: E402
 
 Z20_A = KAMPALA / "geotiff" / "aoiA_dense_z20.tif"
 Z21_B = KAMPALA / "geotiff" / "aoiB_west_z21.tif"
-
-
-class Recorder(QgsProcessingFeedback):
-    def __init__(self, cancel_after_epochs=None):
-        super().__init__()
-        self.lines, self.cancel_after = [], cancel_after_epochs
-
-    def pushInfo(self, info):
-        self.lines.append(info)
-        if self.cancel_after and sum(line.startswith("epoch ") for line in self.lines) >= self.cancel_after:
-            self.cancel()
 
 
 def test_model_file_round_trip_and_contents(trained, kampala_dataset):

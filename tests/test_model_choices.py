@@ -9,8 +9,7 @@ from osgeo import gdal
 
 from e84_segment.core import export, instances, masks
 
-from .conftest import KAMPALA, buildings_in_3857, require
-from .test_local_model import Recorder
+from .conftest import KAMPALA, Recorder, buildings_in_3857, needs_torch, require
 
 AOI_A = KAMPALA / "geotiff" / "aoiA_dense_z20.tif"
 
@@ -70,6 +69,7 @@ def test_walls_leave_review_classes_and_separate_buildings_alone():
 
 
 def test_contact_pixels_are_the_gaps_between_close_buildings():
+    needs_torch()
     from e84_segment.backends.local import train
 
     mask = np.zeros((1, 12, 30), np.uint8)
@@ -84,6 +84,7 @@ def test_contact_pixels_are_the_gaps_between_close_buildings():
 
 
 def test_contact_weight_makes_a_bridge_between_roofs_cost_more():
+    needs_torch()
     import torch
 
     from e84_segment.backends.local import train
@@ -99,6 +100,7 @@ def test_contact_weight_makes_a_bridge_between_roofs_cost_more():
 
 
 def test_swa_keeps_the_averaged_weights_and_writes_the_other_choices(kampala_dataset, tmp_path):
+    needs_torch()
     import torch
 
     from e84_segment.backends.local import modelfile, train
@@ -123,6 +125,7 @@ def test_swa_keeps_the_averaged_weights_and_writes_the_other_choices(kampala_dat
 
 
 def test_validation_runs_on_a_schedule_and_after_the_last_epoch(kampala_dataset, tmp_path, monkeypatch):
+    needs_torch()
     import types
 
     from e84_segment.backends.local import train
@@ -141,6 +144,7 @@ def test_validation_runs_on_a_schedule_and_after_the_last_epoch(kampala_dataset,
 
 
 def test_trainlocal_keeps_what_keep_says(provider, kampala_dataset, tmp_path):
+    needs_torch()
     import processing
 
     from e84_segment.backends.local import modelfile, train
@@ -183,6 +187,7 @@ def test_the_fastest_engine_predicts_what_pytorch_predicts(provider, trained, tm
 
 
 def test_dataclass_defaults_match_the_model_choices():
+    needs_torch()
     from e84_segment.backends.local import train
 
     options = train.TrainOptions()
@@ -193,6 +198,7 @@ def test_dataclass_defaults_match_the_model_choices():
 @pytest.mark.parametrize("encoder", ["efficientnet-lite1", "efficientnet-lite2"])
 def test_deeper_encoders_build_from_their_imagenet_weights_and_load_back(tmp_path, encoder):
     """Capacity candidates: the same U-Net on lite1 or lite2, the encoder recorded so the file loads as it was."""
+    needs_torch()
     import torch
 
     from e84_segment.backends.local import model as network, modelfile

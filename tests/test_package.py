@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import KAMPALA, ROOT, require
+from .conftest import KAMPALA, ROOT, needs_torch, require
 
 QGIS_PROCESS = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
 
@@ -101,6 +101,7 @@ def test_qgis_process_sends_the_plugin_model_to_sagemaker(installed_profile, aws
     """From the shell, as a script or a model runs it: the installed zip uploads the dataset and its
     training code and creates the job (moto on 127.0.0.1 through AWS_ENDPOINT_URL); WAIT=false returns
     at once with the job's name."""
+    needs_torch()
     import site
 
     import boto3

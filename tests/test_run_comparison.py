@@ -4,6 +4,7 @@ import json
 
 from e84_segment.core import run_comparison, runs
 
+from .conftest import needs_torch
 from .test_plugin import dock, run_to_end  # noqa: F401 (fixture)
 
 
@@ -18,6 +19,7 @@ def _select(dock, records):
 
 
 def test_runs_are_compared_with_a_baseline_in_the_runs_tab(dock, tmp_path, kampala_dataset):  # noqa: F811
+    needs_torch()
     imagery = dock.use("aoiA_dense_z20.tif", 20)
     dock.aoiGroup.setOutputExtentFromLayer(imagery)
     dock.outputWidget.setFilePath(str(tmp_path))

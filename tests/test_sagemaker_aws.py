@@ -18,7 +18,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback
 from e84_segment.backends.sagemaker import aws as plugin_aws
 from e84_segment.backends.sagemaker import contract, endpoints, pricing, training, upload
 
-from .conftest import KAMPALA, kampala_xyz_source, require
+from .conftest import KAMPALA, kampala_xyz_source, needs_torch, require
 from .sagemaker_fixtures import REGION, aws_response, json_error, price_list_answer, sagemaker_backend, simulated
 
 VALIDATION_AOI = "3627854,3628466,38753,39136 [EPSG:3857]"
@@ -393,6 +393,7 @@ def test_refuses_cpu_instances_and_unknown_regions_before_uploading(aws, provide
 def test_a_bucket_in_another_region_is_refused_before_uploading(aws, provider, dataset_copy, tmp_path):
     """S3 answers from any region (head_bucket follows the redirect) but SageMaker jobs use buckets of
     their own region only: said before the upload, not by CreateTrainingJob at the end."""
+    needs_torch()
     import boto3
 
     boto3.client("s3", region_name="eu-west-1").create_bucket(

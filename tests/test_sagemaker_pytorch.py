@@ -16,13 +16,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import torch
 from botocore.validate import ParamValidator
 from osgeo import gdal
 
-from e84_segment.backends.local import modelfile, train
 from e84_segment.backends.sagemaker import contract, entry_point, pytorch_job
 
+from .conftest import needs_torch
 from .sagemaker_container import Platform, container_path
 from .sagemaker_fixtures import REGION, sagemaker_backend
 from .test_sagemaker_aws import Feedback, _predict_endpoint_parameters, run
@@ -91,6 +90,9 @@ def test_metric_definitions_read_the_training_log():
     plugin's follower reads the same lines."""
     import re
 
+    needs_torch()
+    from e84_segment.backends.local import train
+
     entry = {"epoch": 3, "minutes": 1.5, "train_loss": 0.4123, "pixel_accuracy": 0.9312, "miou": 0.7011, "building_iou": 0.5521,
              "precision": 0.7, "recall": 0.6, "tp": 10, "fp": 3, "fn": 4, "object_f1": 0.6452, "measured_on": "validation"}
     line = train._epoch_line(entry)
@@ -103,6 +105,7 @@ def test_metric_definitions_read_the_training_log():
 
 
 def test_source_archive_holds_the_training_code_and_the_encoder_and_nothing_of_qgis(tmp_path):
+    needs_torch()
     archive = pytorch_job.write_source_archive(tmp_path / "sourcedir.tar.gz")
     with tarfile.open(archive) as unpacked:
         names = set(unpacked.getnames())
@@ -152,10 +155,19 @@ def test_extract_model_takes_model_pt_only_and_refuses_what_is_not_ours(tmp_path
 @pytest.fixture(scope="module")
 def source_code(tmp_path_factory) -> Path:
     """/opt/ml/code as the training toolkit unpacks it: the job's source tarball, nothing else."""
+    needs_torch()  # the job trains with the plugin's own code
     code = tmp_path_factory.mktemp("code")
     with tarfile.open(pytorch_job.write_source_archive(code.parent / f"{code.name}.tar.gz")) as archive:
         archive.extractall(code)  # the test's own archive, just written
     return code
+
+
+def modelfile():
+    """backends.local.modelfile (it imports torch: only where a test reads a model file)."""
+    needs_torch()
+    from e84_segment.backends.local import modelfile as module
+
+    return module
 
 
 def _container_env(tmp_path: Path, dataset: Path, hosts=("algo-1",)) -> dict:
@@ -174,7 +186,7 @@ def test_two_processes_train_data_parallel_and_write_the_same_model_format(tmp_p
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "Data-parallel training: 2 processes (1 hosts x 2)" in done.stdout
     assert done.stdout.count("epoch 1 (") == 1, done.stdout  # one voice: rank 0 reports
-    model, meta = modelfile.load(tmp_path / "ml" / "model" / "model.pt")
+    model, meta = modelfile().load(tmp_path / "ml" / "model" / "model.pt")
     assert meta["data_parallel_processes"] == 2 and meta["best"]["epoch"] == 1
     assert (tmp_path / "ml" / "model" / "code" / "inference.py").is_file()
     assert not (tmp_path / "ml" / "checkpoints" / "model.pt.checkpoint").exists()  # a completed job leaves no checkpoint
@@ -198,7 +210,7 @@ def test_a_reclaimed_spot_instance_resumes_from_its_checkpoint(tmp_path, kampala
     assert "Resuming after epoch 1" in second.stdout or "Resuming after epoch 2" in second.stdout, second.stdout
     epochs_run = [line.split(" (")[0] for line in second.stdout.splitlines() if line.startswith("epoch ")]
     assert epochs_run[0] != "epoch 1" and epochs_run[-1] == "epoch 3", second.stdout
-    _, meta = modelfile.load(tmp_path / "ml" / "model" / "model.pt")
+    _, meta = modelfile().load(tmp_path / "ml" / "model" / "model.pt")
     assert [entry["epoch"] for entry in meta["history"]] == [1, 2, 3]
 
 
@@ -212,6 +224,7 @@ def _download(aws, result) -> Path:
 
 
 def test_the_plugin_model_trains_on_sagemaker_and_comes_back_to_predict_offline(aws, provider, kampala_dataset, tmp_path, monkeypatch):
+    needs_torch()
     platform = Platform(aws.url, REGION, tmp_path / "sagemaker")
     platform.install(monkeypatch, sagemaker_backend())
     feedback = Feedback()
@@ -233,9 +246,10 @@ def test_the_plugin_model_trains_on_sagemaker_and_comes_back_to_predict_offline(
     # The same training on this machine, with trainlocal: the same weights, the same prediction.
     local = run("trainlocal", {"DATASET": str(kampala_dataset), "EPOCHS": 2, "BATCH_SIZE": 4, "LEARNING_RATE": 0.001, "SEED": 0,
                                "OUTPUT": str(tmp_path / "local.pt")})
-    cloud_state = modelfile.read(tmp_path / "cloud.pt")["state_dict"]
-    local_state = modelfile.read(local["OUTPUT"])["state_dict"]
+    cloud_state = modelfile().read(tmp_path / "cloud.pt")["state_dict"]
+    local_state = modelfile().read(local["OUTPUT"])["state_dict"]
     assert cloud_state.keys() == local_state.keys()
+    torch = needs_torch()
     assert all(torch.equal(cloud_state[k], local_state[k]) for k in cloud_state)
     predictions = [run("predictlocal", {**_predict_endpoint_parameters(tmp_path / name), "MODEL": str(model), "TTA": False})
                    for name, model in (("cloud", tmp_path / "cloud.pt"), ("local", tmp_path / "local.pt"))]

@@ -79,9 +79,22 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         self.stepsTabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         for page in ("data", "train", "predict", "compare"):
             scroll = getattr(self, f"{page}Scroll")
-            scroll.setMinimumWidth(scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
             layout = scroll.widget().layout()
             layout.setStretch(layout.count() - 1, 1)
+        self._fit_forms()
+
+    def _fit_forms(self) -> None:
+        # Widgets know their final size only once styled (QGIS 3.40's are wider than 3.22's): measured
+        # again when the dock shows, with the scroll area's frame.
+        for page in ("data", "train", "predict", "compare"):
+            scroll = getattr(self, f"{page}Scroll")
+            scroll.widget().ensurePolished()
+            scroll.setMinimumWidth(scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+                                   + 2 * scroll.frameWidth())
+
+    def showEvent(self, event):  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fit_forms()
 
     # --- settings ---------------------------------------------------------------------------------
 
