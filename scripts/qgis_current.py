@@ -75,7 +75,9 @@ def build(chroot: Path, suite: str) -> None:
     partial = chroot.with_name(chroot.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.parent.mkdir(parents=True, exist_ok=True)
-    run(["mmdebstrap", "--variant=apt", "--include=" + ",".join(PACKAGES), suite, str(partial), mirror()])
+    # A mirror may serve a dated snapshot, whose Release files have expired: trust them anyway.
+    run(["mmdebstrap", "--variant=apt", "--aptopt=Acquire::Check-Valid-Until \"false\"", "--include=" + ",".join(PACKAGES),
+         suite, str(partial), mirror()])
     (partial / "etc" / "locale.gen").write_text("en_US.UTF-8 UTF-8\nfr_FR.UTF-8 UTF-8\nes_ES.UTF-8 UTF-8\n")
     run(["chroot", str(partial), "locale-gen"])
     run(["chroot", str(partial), "python3", "-m", "venv", "--system-site-packages", VENV])

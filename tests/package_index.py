@@ -3,6 +3,7 @@ installer's tests: what pip sees of PyPI, a mirror or PyTorch's CPU index. It lo
 import hashlib
 import re
 import threading
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterable, List
@@ -31,14 +32,14 @@ class PackageIndex:
                 self._answer(body=True)
 
             def _answer(self, body: bool):
-                parts = [p for p in self.path.split("?")[0].split("/") if p]
+                parts = [urllib.parse.unquote(p) for p in self.path.split("?")[0].split("/") if p]  # torch-2.13.0%2Bcpu
                 if len(parts) == 2 and parts[0] == "files" and parts[1] in index.wheels:
                     content = index.wheels[parts[1]].read_bytes()
                     if body:
                         index.served.append(parts[1])
                     self._send(200, "application/octet-stream", content, body)
                 elif len(parts) == 2 and parts[0] == "simple":
-                    links = [f'<a href="/files/{name}#sha256={hashlib.sha256(path.read_bytes()).hexdigest()}">{name}</a>'
+                    links = [f'<a href="/files/{urllib.parse.quote(name)}#sha256={hashlib.sha256(path.read_bytes()).hexdigest()}">{name}</a>'
                              for name, path in sorted(index.wheels.items()) if normalise(name.split("-")[0]) == normalise(parts[1])]
                     page = "<!DOCTYPE html><html><body>" + "<br/>".join(links) + "</body></html>"
                     self._send(200 if links else 404, "text/html", page.encode(), body)
