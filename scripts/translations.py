@@ -15,7 +15,9 @@ Translations already made are kept when the code changes; strings no longer in t
 import argparse
 import ast
 import json
+import re
 import shutil
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -126,20 +128,22 @@ def messages(package: Path = PACKAGE) -> Tuple[List[Message], List[str]]:
     return list(dict.fromkeys(found)), problems
 
 
+def _fields(text: str) -> List[str]:
+    return [f"{{{name}{':' + spec if spec else ''}}}" for _, name, spec, _ in string.Formatter().parse(text) if name is not None]
+
+
+def _names(text: str) -> List[str]:
+    return sorted(set(re.findall(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[A-Z]{4,}\b", text)))
+
+
 def mismatches(source: str, translation: str) -> List[str]:
     """What a translation must keep of its source: the str.format fields (in order), the parameter
     NAMEs help texts refer to (they become the dialog's labels), and the spaces at either end."""
-    import re
-    import string
-
     problems = []
-    fields = lambda text: [f"{{{name}{':' + spec if spec else ''}}}" for _, name, spec, _ in string.Formatter().parse(text)
-                           if name is not None]
-    if fields(source) != fields(translation):
-        problems.append(f"format fields {fields(source)} became {fields(translation)}")
-    names = lambda text: sorted(set(re.findall(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[A-Z]{4,}\b", text)))
-    if names(source) != names(translation):
-        problems.append(f"names {names(source)} became {names(translation)}")
+    if _fields(source) != _fields(translation):
+        problems.append(f"format fields {_fields(source)} became {_fields(translation)}")
+    if _names(source) != _names(translation):
+        problems.append(f"names {_names(source)} became {_names(translation)}")
     # French sets a space before ; : ! ? where English has none.
     french_space = re.match(r" [;:!?]", translation) and not source.startswith(" ")
     for edge, strip in (("leading", str.lstrip), ("trailing", str.rstrip)):
