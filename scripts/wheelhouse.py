@@ -9,8 +9,8 @@ checks the manifest first.
     python scripts/wheelhouse.py --output wheelhouse --target windows:3.12
 
 pip downloads each target's wheels for that platform and Python (`--platform`, `--python-version`,
-binary wheels only). PyPI's Linux torch wheels carry CUDA (gigabytes): Linux targets take torch from
-PyTorch's CPU index instead.
+binary wheels only). PyPI's Linux torch wheels carry CUDA (gigabytes): Linux targets take torch's CPU build
+from PyTorch's CPU index, as the installer does online (installer.plan).
 """
 import argparse
 import json
@@ -30,7 +30,6 @@ PLATFORMS = {
 }
 # QGIS's Python: Debian 12 / OSGeo4W and the macOS installer / Ubuntu 24.04.
 DEFAULT_TARGETS = ("linux:3.11", "linux:3.12", "windows:3.12", "macos:3.12")
-TORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 
 
 def download_command(target: str, folder: Path) -> list:
@@ -39,10 +38,16 @@ def download_command(target: str, folder: Path) -> list:
                "--python-version", version, "--dest", str(folder)]
     for tag in PLATFORMS[platform]:
         command += ["--platform", tag]
-    if platform == "linux":
-        command += ["--extra-index-url", TORCH_CPU_INDEX]
+    # What the installer asks for online on that platform (Linux: torch's CPU build from PyTorch's index).
+    requirements, indexes = [], []
+    for kit in installer.KITS:
+        wanted, extra, _ = installer.plan(kit, "cpu", online=True, platform=platform)
+        requirements += wanted
+        indexes += [index for index in extra if index not in indexes]
+    for index in indexes:
+        command += ["--extra-index-url", index]
     # pip's own wheel too: QGIS's Python on Debian and Ubuntu has no pip, and the installer runs it from there.
-    return command + [requirement for kit in installer.KITS for requirement in kit.requirements] + [f"pip=={installer.PIP_VERSION}"]
+    return command + requirements + [f"pip=={installer.PIP_VERSION}"]
 
 
 def build(target: str, output: Path) -> Path:

@@ -43,6 +43,7 @@ LOG_TAG = "e84 segment"
 # The width the dock opens at: every tab title and form row whole, with room to spare (checked by a
 # test against the form's own minimum sizes).
 DEFAULT_WIDTH = 480
+FORM_PAGES = ("data", "train", "predict", "compare")  # the tabs whose form scrolls
 
 
 class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTab, ReviewTab, CorrectTab, RunsTab):
@@ -77,7 +78,7 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         form keeps its rows together at the top: the spacer below them takes the spare height."""
         self.stepsTabs.tabBar().setUsesScrollButtons(False)
         self.stepsTabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
-        for page in ("data", "train", "predict", "compare"):
+        for page in FORM_PAGES:
             scroll = getattr(self, f"{page}Scroll")
             layout = scroll.widget().layout()
             layout.setStretch(layout.count() - 1, 1)
@@ -86,7 +87,7 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
     def _fit_forms(self) -> None:
         # Widgets know their final size only once styled (QGIS 3.40's are wider than 3.22's): measured
         # again when the dock shows, with the scroll area's frame.
-        for page in ("data", "train", "predict", "compare"):
+        for page in FORM_PAGES:
             scroll = getattr(self, f"{page}Scroll")
             scroll.widget().ensurePolished()
             scroll.setMinimumWidth(scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
