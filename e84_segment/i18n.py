@@ -3,7 +3,8 @@
 Strings reach Qt Linguist files (``i18n/e84_segment_<language>.ts``, kept in the repository; ``make
 translations`` brings them up to date with the code, ``make package`` compiles them to ``.qm``) by
 these routes, which scripts/translations.py finds:
-- ``tr("...")`` from this module, and ``self.tr("...")`` in Qt widgets (their class is the context);
+- ``tr("...")`` from this module, and the templates given to ``core.sentence.said()`` (``sentence()``
+  translates the error they make); and ``self.tr("...")`` in Qt widgets (their class is the context);
   ``N_("...")`` marks a choice where it is defined, for ``tr()`` where it is shown;
 - an algorithm's TITLE, group name, shortHelpString, and the descriptions and enum options of its
   parameters and outputs (processing/base.py translates them as QGIS asks for them);
@@ -15,6 +16,8 @@ from typing import Optional
 
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
+from .core.sentence import reworded
+
 CONTEXT = "e84_segment"
 FOLDER = Path(__file__).resolve().parent / "i18n"
 LANGUAGES = ("fr", "es")
@@ -23,6 +26,11 @@ _installed = []  # Qt keeps only a pointer: the translator must outlive its inst
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def sentence(error: BaseException) -> str:
+    """An error's sentence in QGIS's language: raised below Processing with core.sentence.said(), or as is."""
+    return reworded(error, tr)
 
 
 def N_(text: str) -> str:  # noqa: N802 (gettext's name for it)

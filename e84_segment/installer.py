@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
+from .core.sentence import said
+
 # The local backend and everything it imports that QGIS does not ship; exact pins, as
 # requirements.txt has them (a test holds the two together).
 REQUIREMENTS = (
@@ -157,8 +159,10 @@ def python_executable() -> Path:
     for candidate in candidates:
         if candidate.is_file():
             return candidate
-    raise InstallError(f"QGIS's Python interpreter was not found near {sys.exec_prefix}: install the packages by hand "
-                       f"({' '.join(REQUIREMENTS)})")
+    raise said(
+        InstallError, "QGIS's Python interpreter was not found near {exec_prefix}: install the packages by hand ({requirements})",
+        exec_prefix=sys.exec_prefix, requirements=" ".join(REQUIREMENTS),
+    )
 
 
 def pip_command(python: Path, target: Path, requirements: Sequence[str] = REQUIREMENTS, wheel_folder: Optional[Path] = None,
@@ -195,12 +199,19 @@ def fetch_pip_wheel(index: str, folder: Path, timeout: float = 30.0) -> Path:
         with urllib.request.urlopen(page_url, timeout=timeout) as response:
             page = response.read().decode("utf-8", "replace")
     except OSError as error:
-        raise InstallError(f"QGIS's Python has no pip, and the package index ({page_url}) cannot be reached to fetch "
-                           f"one ({error}). Install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip), "
-                           "or install from a folder of wheels that holds a pip wheel (make wheelhouse adds one).") from None
+        raise said(
+            InstallError, "QGIS's Python has no pip, and the package index ({page_url}) cannot be reached to fetch one "
+                          "({error}). Install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip), or install "
+                          "from a folder of wheels that holds a pip wheel (make wheelhouse adds one).",
+            page_url=page_url, error=error,
+        ) from None
     links = re.findall(r'href="([^"]*pip-([0-9.]+)-py3-none-any\.whl[^"]*)"', page)
     if not links:
-        raise InstallError(f"{page_url} lists no pip wheel: install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip)")
+        raise said(
+            InstallError, "{page_url} lists no pip wheel: install pip for QGIS's Python (Debian, Ubuntu: sudo apt install "
+                          "python3-pip)",
+            page_url=page_url,
+        )
     href = next((h for h, version in links if version == PIP_VERSION), links[-1][0])
     url = urllib.parse.urljoin(page_url, href)
     name = urllib.parse.urlparse(url).path.rsplit("/", 1)[-1]
@@ -210,7 +221,7 @@ def fetch_pip_wheel(index: str, folder: Path, timeout: float = 30.0) -> Path:
     with urllib.request.urlopen(url, timeout=timeout) as response:
         content = response.read()
     if expected and hashlib.sha256(content).hexdigest() != expected:
-        raise InstallError(f"The pip wheel from {url} does not match the index's checksum: nothing was installed")
+        raise said(InstallError, "The pip wheel from {url} does not match the index's checksum: nothing was installed", url=url)
     partial = wheel.with_name(wheel.name + ".partial")
     partial.write_bytes(content)
     partial.replace(wheel)
@@ -223,8 +234,11 @@ def pip_runner(python: Path, wheel_folder: Optional[Path], cache: Path, report: 
         return [str(python), "-m", "pip"]
     carried = sorted(Path(wheel_folder).glob("pip-*-py3-none-any.whl")) if wheel_folder is not None else []
     if wheel_folder is not None and not carried:
-        raise InstallError(f"QGIS's Python has no pip and {wheel_folder} holds no pip wheel: add one (make wheelhouse "
-                           "does), or install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip)")
+        raise said(
+            InstallError, "QGIS's Python has no pip and {wheel_folder} holds no pip wheel: add one (make wheelhouse does), or "
+                          "install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip)",
+            wheel_folder=wheel_folder,
+        )
     wheel = carried[-1] if carried else fetch_pip_wheel(index_url(), Path(cache))
     report(f"QGIS's Python has no pip: running pip from {wheel.name}")
     return [str(python), str(wheel / "pip")]
@@ -306,17 +320,24 @@ class InstallResult:
 
 def install(folder: Path, wheel_folder: Optional[Path] = None, report: Callable[[str], None] = print,
             cancelled: Callable[[], bool] = lambda: False, python: Optional[Path] = None,
-            kit: Kit = TORCH, build: str = "cpu", platform: str = sys.platform) -> Optional[InstallResult]:
-    """Installs a kit into a staging folder, checks it, and swaps it in. None when cancelled."""
+            kit: Kit = TORCH, build: str = "cpu", platform: str = sys.platform, unlisted_ok: bool = False) -> Optional[InstallResult]:
+    """Installs a kit into a staging folder, checks it, and swaps it in. None when cancelled. From a
+    folder of wheels, only what its manifest lists, checked (see checked_copy)."""
     folder = Path(folder)
     if wheel_folder is not None and not Path(wheel_folder).is_dir():
-        raise InstallError(f"{wheel_folder} is not a folder: choose the folder of wheels (make wheelhouse writes one)")
+        raise said(
+            InstallError, "{wheel_folder} is not a folder: choose the folder of wheels (make wheelhouse writes one)",
+            wheel_folder=wheel_folder,
+        )
     python = python or python_executable()
     requirements, extra_indexes, with_dependencies = plan(kit, build, online=wheel_folder is None, platform=platform)
     staging = folder.with_name(f".{folder.name}.partial")
+    checked = folder.with_name(f".{folder.name}.wheels")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
+        if wheel_folder is not None:
+            wheel_folder = checked_copy(wheel_folder, checked, unlisted_ok, report)
         pip = pip_runner(python, wheel_folder, folder.parent / ".pip", report)
         if with_dependencies:
             size = download_size(pip, requirements, report)
@@ -329,15 +350,20 @@ def install(folder: Path, wheel_folder: Optional[Path] = None, report: Callable[
             report("Cancelled: nothing was changed")
             return None
         if code != 0:
-            raise InstallError(_pip_failure(pip, kit, wheel_folder, extra_indexes, report))
+            raise _pip_failure(pip, kit, wheel_folder, extra_indexes, report)
         intruders = [name for name in PROTECTED if (staging / name).exists()]
         if intruders:
-            raise InstallError(f"The install brought {', '.join(intruders)}, which QGIS ships itself: refused, nothing was changed")
+            raise said(
+                InstallError, "The install brought {intruders}, which QGIS ships itself: refused, nothing was changed",
+                intruders=", ".join(intruders),
+            )
         lines: List[str] = []
         code = _run(check_command(python, kit), _clean_environment(staging), lambda line: (lines.append(line), report(line)), cancelled)
         if code != 0 or not lines or not lines[-1].startswith("ok "):
-            raise InstallError("The packages installed but do not work (the check could not import them or run the "
-                               "network); nothing was changed. The log shows why.")
+            raise said(
+                InstallError, "The packages installed but do not work (the check could not import them or run the network); "
+                              "nothing was changed. The log shows why.",
+            )
         old = folder.with_name(f".{folder.name}.old")
         shutil.rmtree(old, ignore_errors=True)
         if folder.exists():
@@ -348,6 +374,7 @@ def install(folder: Path, wheel_folder: Optional[Path] = None, report: Callable[
         return InstallResult(folder, lines[-1])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(checked, ignore_errors=True)
 
 
 def describe_size(size: Optional[int]) -> str:
@@ -357,21 +384,21 @@ def describe_size(size: Optional[int]) -> str:
 
 
 def _pip_failure(pip: Sequence[str], kit: Kit, wheel_folder: Optional[Path], extra_indexes: Sequence[str],
-                 report: Callable[[str], None]) -> str:
+                 report: Callable[[str], None]) -> "InstallError":
     """Why pip failed, in the words that send the user the right way; nothing was changed."""
     if wheel_folder is not None:
-        return ("pip could not install the packages (the folder lacks one of them for this platform and Python: build "
-                f"it with 'make wheelhouse' for {sys.platform}, Python {sys.version_info.major}.{sys.version_info.minor}); "
-                "the log above has pip's own words")
+        return said(InstallError, "pip could not install the packages (the folder lacks one of them for this platform and "
+                                  "Python: build it with 'make wheelhouse' for {platform}, Python {python}); the log above "
+                                  "has pip's own words", platform=sys.platform, python=f"{sys.version_info.major}.{sys.version_info.minor}")
     unreachable = [index for index in extra_indexes if not reachable(index.rstrip("/") + "/")]
     if unreachable:
         size = download_size(pip, kit.requirements, report)
-        return (f"PyTorch's CPU index ({', '.join(unreachable)}) cannot be reached from here, and PyPI's Linux build of "
-                f"PyTorch is the CUDA build: with the NVIDIA libraries it needs, {describe_size(size)} to download. "
-                "Choose the CUDA build to install it (it runs on the CPU too), or install from a folder of wheels "
-                "(make wheelhouse). Nothing was changed.")
-    return ("pip could not install the packages (no network, or the index refused: install from a folder of wheels "
-            "instead); the log above has pip's own words")
+        return said(InstallError, "PyTorch's CPU index ({indexes}) cannot be reached from here, and PyPI's Linux build of "
+                                  "PyTorch is the CUDA build: with the NVIDIA libraries it needs, {size} to download. Choose "
+                                  "the CUDA build to install it (it runs on the CPU too), or install from a folder of wheels "
+                                  "(make wheelhouse). Nothing was changed.", indexes=", ".join(unreachable), size=describe_size(size))
+    return said(InstallError, "pip could not install the packages (no network, or the index refused: install from a folder "
+                              "of wheels instead); the log above has pip's own words")
 
 
 def state(folder: Path, kit: Kit = TORCH) -> Dict[str, str]:
@@ -424,6 +451,64 @@ def manifest(folder: Path) -> dict:
                 digest.update(chunk)
         entries[wheel.name] = {"bytes": wheel.stat().st_size, "sha256": digest.hexdigest()}
     return {"requirements": list(REQUIREMENTS), "wheels": entries}
+
+
+def checked_copy(wheel_folder: Path, into: Path, unlisted_ok: bool = False,
+                 report: Callable[[str], None] = lambda line: None) -> Path:
+    """The folder pip installs from: only the wheels manifest.json lists, each copied into ``into`` and
+    checked against its SHA-256 as it is copied, so pip can neither prefer a planted wheel (a build tag
+    wins pip's choice) nor read one swapped after the check. A folder without a manifest is refused
+    unless ``unlisted_ok``, and then used as it is."""
+    wheel_folder = Path(wheel_folder)
+    path = wheel_folder / "manifest.json"
+    if not path.is_file():
+        if not unlisted_ok:
+            raise said(
+                InstallError, "{wheel_folder} has no manifest.json, so its wheels cannot be checked: build the folder with 'make "
+                              "wheelhouse' (it writes one), or, if you trust every file in it, choose to install without the check "
+                              "(UNCHECKED). Nothing was changed.",
+                wheel_folder=wheel_folder,
+            )
+        report(f"{wheel_folder} has no manifest.json: its wheels are installed unchecked, as asked")
+        return wheel_folder
+    try:
+        expected = json.loads(path.read_text(encoding="utf-8"))["wheels"]
+    except (ValueError, KeyError, TypeError) as error:
+        raise said(
+            InstallError, "The folder of wheels is damaged: its manifest.json cannot be read ({error}). Copy it again.",
+            error=error,
+        ) from None
+    into = Path(into)
+    shutil.rmtree(into, ignore_errors=True)
+    into.mkdir(parents=True)
+    problems = []
+    for name, entry in expected.items():
+        source = wheel_folder / name
+        if Path(name).name != name or not name.endswith(".whl") or name.startswith("."):
+            problems.append(f"{name} is not a wheel of this folder")
+        elif not source.is_file():
+            problems.append(f"{name} is missing")
+        elif _copy_with_digest(source, into / name) != entry.get("sha256"):
+            problems.append(f"{name} is damaged (its checksum differs)")
+    if problems:
+        shutil.rmtree(into, ignore_errors=True)
+        raise said(
+            InstallError, "The folder of wheels is damaged: {problems}. Copy it again. Nothing was changed.",
+            problems="; ".join(problems),
+        )
+    unlisted = sorted(p.name for p in wheel_folder.glob("*.whl") if p.name not in expected)
+    if unlisted:
+        report(f"Left out {len(unlisted)} wheel(s) its manifest does not list: {', '.join(unlisted)}")
+    return into
+
+
+def _copy_with_digest(source: Path, target: Path) -> str:
+    digest = hashlib.sha256()
+    with open(source, "rb") as stream, open(target, "wb") as out:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+            out.write(chunk)
+    return digest.hexdigest()
 
 
 def verify(folder: Path) -> List[str]:

@@ -6,7 +6,7 @@
     python scripts/translations.py fill LANG FILE  # translations from a JSON {source: translation}
 
 What counts as translatable is what e84_segment/i18n.py says reaches Qt's translate at run time:
-``tr("...")``, ``i18n.tr("...")`` or the marker ``N_("...")`` (context ``e84_segment``), ``self.tr("...")`` in a Qt class (context: the class, or the
+``tr("...")``, ``i18n.tr("...")``, the marker ``N_("...")`` or the template of ``said(Kind, "...")`` (context ``e84_segment``), ``self.tr("...")`` in a Qt class (context: the class, or the
 dock for the tab classes it is made of), an algorithm's ``TITLE``, the ``GROUPS`` names, the literal a
 ``shortHelpString`` returns, the description and ``options`` of ``QgsProcessingParameter*`` and
 ``QgsProcessingOutput*`` definitions, and every string of the Designer forms (context: the form's class).
@@ -95,6 +95,8 @@ class _Finder(ast.NodeVisitor):
         module_tr = isinstance(function, ast.Attribute) and isinstance(function.value, ast.Name) and function.value.id == "i18n"
         if (isinstance(function, ast.Name) or module_tr) and name in ("tr", "N_") and node.args:
             self.add(CONTEXT, node.args[0])
+        elif isinstance(function, ast.Name) and name == "said" and len(node.args) > 1:
+            self.add(CONTEXT, node.args[1])
         elif (isinstance(function, ast.Attribute) and name == "tr" and isinstance(function.value, ast.Name)
               and function.value.id == "self" and node.args and self.classes):
             self.add(self.contexts.get(self.classes[-1], self.classes[-1]), node.args[0])
@@ -137,10 +139,13 @@ def _names(text: str) -> List[str]:
 
 
 def mismatches(source: str, translation: str) -> List[str]:
-    """What a translation must keep of its source: the str.format fields (in order), the parameter
+    """What a translation must keep of its source: the str.format fields (``{}`` in order), the parameter
     NAMEs help texts refer to (they become the dialog's labels), and the spaces at either end."""
     problems = []
-    if _fields(source) != _fields(translation):
+    ours, theirs = _fields(source), _fields(translation)
+    if "{}" not in ours:  # named fields may move where the language puts them; {} must keep their order
+        ours, theirs = sorted(ours), sorted(theirs)
+    if ours != theirs:
         problems.append(f"format fields {_fields(source)} became {_fields(translation)}")
     if _names(source) != _names(translation):
         problems.append(f"names {_names(source)} became {_names(translation)}")

@@ -61,6 +61,7 @@ def test_a_partial_or_damaged_wheel_folder_is_explained_and_changes_nothing(tmp_
     for wheel in wheel_folder.glob("*.whl"):
         if not wheel.name.startswith("efficientnet_lite0"):
             (partial / wheel.name).symlink_to(wheel)
+    (partial / "manifest.json").write_text(json.dumps(installer.manifest(partial)))  # consistent, one wheel short
     target = tmp_path / "packages" / "py3.11"
     target.mkdir(parents=True)
     (target / "kept.txt").write_text("an earlier install")
@@ -156,6 +157,7 @@ def test_the_onnxruntime_kit_installs_alone_beside_pytorch_and_runs_a_session(qg
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--dest", str(wheels),
                     *installer.ONNXRUNTIME.requirements], check=True, capture_output=True, timeout=600)
+    (wheels / "manifest.json").write_text(json.dumps(installer.manifest(wheels)))
     profile = tmp_path / "profile"
     torch_folder = installer.packages_folder(profile)
     folder = installer.packages_folder(profile, installer.ONNXRUNTIME)

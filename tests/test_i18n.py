@@ -33,6 +33,8 @@ def test_the_check_catches_a_translation_that_drops_a_field_or_a_name():
     assert translations.mismatches("Give WHEEL_FOLDER", "Indiquez le dossier")[0].startswith("names ['WHEEL_FOLDER']")
     assert translations.mismatches(" and ", "et") == ["leading spaces differ", "trailing spaces differ"]
     assert translations.mismatches("; the {} tiles", " ; les {} tuiles") == []  # French spacing
+    assert translations.mismatches("{folder} lacks {sub}/", "Il manque {sub}/ dans {folder}") == []  # named: may move
+    assert translations.mismatches("{path} at {zoom}", "{path} au {zom}")[0].startswith("format fields")
 
 
 @pytest.fixture
@@ -63,11 +65,13 @@ def qgis_locale():
     ("fr_FR", {"tab": "1 Données", "group": "Imagerie et étiquettes", "title": "Construire les données d'entraînement",
                "alg_group": "1 Données d'entraînement", "parameter": "Niveau de zoom", "help": "Découpe l'imagerie en tuiles",
                "label": "'Imagettes sans bâtiment par imagette avec bâtiments'", "error": "impossible d'écrire dans", "action": "Dépendances…",
-               "run_error": "n'a pas d'extension connue ; terminez-le par .gpkg"}),
+               "run_error": "n'a pas d'extension connue ; terminez-le par .gpkg",
+               "core_error": "existe déjà et n'est pas vide : choisissez un nouveau nom de dossier"}),
     ("es_ES", {"tab": "1 Datos", "group": "Imágenes y etiquetas", "title": "Crear datos de entrenamiento",
                "alg_group": "1 Datos de entrenamiento", "parameter": "Nivel de zoom", "help": "Corta las imágenes en teselas",
                "label": "'Recortes sin edificios por recorte con edificios'", "error": "no se puede escribir en", "action": "Dependencias…",
-               "run_error": "no tiene una extensión conocida; termínelo en .gpkg"}),
+               "run_error": "no tiene una extensión conocida; termínelo en .gpkg",
+               "core_error": "ya existe y no está vacía: elija un nombre de carpeta nuevo"}),
 ])
 def test_the_plugin_speaks_the_language_qgis_is_set_to(qgis_iface, qgis_processing, compiled, qgis_locale, tmp_path, locale, words):
     qgis_locale(locale)
@@ -97,6 +101,13 @@ def test_the_plugin_speaks_the_language_qgis_is_set_to(qgis_iface, qgis_processi
         with pytest.raises(QgsProcessingException, match=words["run_error"]):  # an algorithm's own error
             processing.run("e84segment:exportfootprints", {"INPUT": str(ROOT / "demo" / "buildings.geojson"),
                                                            "OUTPUT": str(tmp_path / "footprints.xyz")})
+        taken = tmp_path / "taken"
+        taken.mkdir()
+        (taken / "notes.txt").write_text("")
+        with pytest.raises(QgsProcessingException, match=words["core_error"]):  # raised below Processing, Qt-free
+            processing.run("e84segment:buildtrainingdata", {
+                "IMAGERY": str(ROOT / "demo" / "aoiA_dense_z20.tif"), "LABELS": str(ROOT / "demo" / "buildings.geojson"),
+                "ZOOM": 20, "OUTPUT": str(taken)})
     finally:
         plugin.unload()
     assert registry.algorithmById("e84segment:buildtrainingdata") is None

@@ -31,6 +31,14 @@ def download(folder: Path, *requirements: str) -> list:
     return sorted(folder.glob("*.whl"))
 
 
+def with_manifest(folder: Path) -> Path:
+    """The manifest.json make wheelhouse writes: every wheel of the folder with its SHA-256."""
+    import json
+
+    (folder / "manifest.json").write_text(json.dumps(installer.manifest(folder)))
+    return folder
+
+
 @pytest.fixture(scope="module")
 def small_wheels(tmp_path_factory):
     return download(tmp_path_factory.mktemp("small"), f"pip=={installer.PIP_VERSION}", "mpmath==1.3.0")
@@ -64,10 +72,12 @@ def test_without_pip_offline_the_folder_of_wheels_carries_it_or_the_message_says
     folder.mkdir()
     for wheel in small_wheels:
         (folder / wheel.name).symlink_to(wheel)
+    with_manifest(folder)
     result = installer.install(tmp_path / "a" / "py", folder, kit=SMALL, python=python_without_pip, report=lambda line: None)
     assert result.check == "ok 1.3.0"
     for wheel in folder.glob("pip-*.whl"):
         wheel.unlink()
+    with_manifest(folder)
     target = tmp_path / "b" / "py"
     with pytest.raises(installer.InstallError, match=r"holds no pip wheel.*sudo apt install python3-pip"):
         installer.install(target, folder, kit=SMALL, python=python_without_pip, report=lambda line: None)
@@ -144,3 +154,62 @@ def test_the_cuda_builds_size_is_what_pip_would_download(torch_wheels, monkeypat
     sizes = {w.name: w.stat().st_size for w in torch_wheels}
     assert size == sum(sizes[name] for name in set(mirror.served)) and size > 100e6
     assert installer.describe_size(size) == f"{size / 1e6:.0f} MB"
+
+
+def planted_wheel(folder: Path, marker: Path) -> Path:
+    """A wheel of the same package and version with a build tag, which pip prefers, that runs code on import
+    (reliability.md, appendix C)."""
+    import base64
+    import hashlib
+    import zipfile
+
+    files = {
+        "mpmath/__init__.py": f"open({str(marker)!r}, 'w').write('ran')\n__version__ = '1.3.0'\n",
+        "mpmath-1.3.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: mpmath\nVersion: 1.3.0\n",
+        "mpmath-1.3.0.dist-info/WHEEL": "Wheel-Version: 1.0\nGenerator: hand\nRoot-Is-Purelib: true\nBuild: 1\nTag: py3-none-any\n",
+    }
+    record = [f"{name},sha256={base64.urlsafe_b64encode(hashlib.sha256(text.encode()).digest()).rstrip(b'=').decode()},"
+              f"{len(text.encode())}" for name, text in files.items()] + ["mpmath-1.3.0.dist-info/RECORD,,"]
+    files["mpmath-1.3.0.dist-info/RECORD"] = "\n".join(record) + "\n"
+    path = folder / "mpmath-1.3.0-1-py3-none-any.whl"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return path
+
+
+def test_a_wheel_the_manifest_does_not_list_is_never_installed_nor_run(tmp_path, small_wheels):
+    """Reliability F8 (3.2, 3.5): pip preferred a planted build-tagged wheel; its code ran in the check and
+    replaced the working install, and a folder without manifest.json skipped every check."""
+    folder = tmp_path / "wheels"
+    folder.mkdir()
+    for wheel in small_wheels:
+        (folder / wheel.name).symlink_to(wheel)
+    with_manifest(folder)
+    marker = tmp_path / "PLANTED-CODE-RAN"
+    planted = planted_wheel(folder, marker)
+    lines = []
+    result = installer.install(tmp_path / "a" / "py", folder, kit=SMALL, report=lines.append)
+    assert result.check == "ok 1.3.0" and not marker.exists()
+    assert any(f"Left out 1 wheel(s) its manifest does not list: {planted.name}" in line for line in lines), lines
+    assert (tmp_path / "a" / "py" / "mpmath" / "libmp").is_dir()  # the real package, not the planted one
+    (folder / "manifest.json").unlink()
+    target = tmp_path / "b" / "py"
+    with pytest.raises(installer.InstallError, match="has no manifest.json, so its wheels cannot be checked"):
+        installer.install(target, folder, kit=SMALL, report=lines.append)
+    assert not marker.exists() and not target.exists() and not list(target.parent.glob(".*"))
+
+
+def test_a_manifest_entry_outside_the_folder_is_refused(tmp_path, small_wheels):
+    import json
+    import shutil
+
+    folder = tmp_path / "wheels"
+    folder.mkdir()
+    outside = tmp_path / "x.whl"
+    shutil.copy(small_wheels[-1], outside)
+    entries = installer.manifest(tmp_path)["wheels"]  # x.whl, checksum and all
+    (folder / "manifest.json").write_text(json.dumps({"wheels": {"../x.whl": entries["x.whl"]}}))
+    with pytest.raises(installer.InstallError, match=r"damaged: \.\./x\.whl is not a wheel of this folder"):
+        installer.install(tmp_path / "py", folder, kit=SMALL, report=lambda line: None)
+    assert not (tmp_path / "py").exists()

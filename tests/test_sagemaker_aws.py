@@ -698,3 +698,25 @@ def test_qgis_start_warns_about_live_endpoints_of_the_plugin(aws, provider, qgis
 def test_a_local_endpoint_url_does_not_deploy_training_jobs(aws, provider, tmp_path):
     with pytest.raises(QgsProcessingException, match="give ENDPOINT"):
         run("predictendpoint", _predict_endpoint_parameters(tmp_path, TRAINING_JOB="some-job", ENDPOINT_URL="http://127.0.0.1:9"))
+
+
+def test_local_endpoint_refuses_an_oversized_body_from_its_header(local_endpoint):
+    """Reliability F13: the whole body was read before the 6 MB check (4 clients x 400 MB: 0.9 -> 2.5 GB).
+    The answer now comes from the header alone: here no byte of the 400 MB is ever sent."""
+    import socket
+
+    host, port = local_endpoint.server_address[:2]
+    for length, status, words in ((400 << 20, b"413", b"exceeds 6 MB"), ("abc", b"400", b"Content-Length"),
+                                  (-5, b"400", b"Content-Length")):
+        with socket.create_connection((host, port), timeout=10) as client:
+            client.sendall(f"POST /endpoints/x/invocations HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\n"
+                           f"Content-Length: {length}\r\n\r\n".encode())
+            answer = client.recv(4096)
+        assert answer.startswith(b"HTTP/1.1 " + status) and words in answer, answer
+    runtime_ok = endpoints.encode_window(np.full((64, 64, 3), 120, np.uint8))  # and it still serves
+    import urllib.request
+
+    request = urllib.request.Request(f"{local_endpoint.url}/endpoints/x/invocations", data=runtime_ok,
+                                     headers={"Content-Type": "image/jpeg", "Accept": "image/png"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 200

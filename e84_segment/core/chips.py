@@ -16,6 +16,8 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 from osgeo import gdal, osr
 
+from .sentence import said
+
 Bounds = Tuple[float, float, float, float]
 
 # Percentiles of the documented stretch for imagery that is not 8-bit.
@@ -53,7 +55,7 @@ def open_in_mercator(path: str) -> gdal.Dataset:
     ds = gdal.Open(path)
     srs = ds.GetSpatialRef()
     if srs is None:
-        raise ValueError(f"{path} has no coordinate reference system: assign one in QGIS first")
+        raise said(ValueError, "{path} has no coordinate reference system: assign one in QGIS first", path=path)
     gt = ds.GetGeoTransform()
     mercator = osr.SpatialReference()
     mercator.ImportFromEPSG(3857)
@@ -198,7 +200,10 @@ class RenderedChipReader:
 
         self.layer = QgsRasterLayer(source, "imagery", provider)
         if not self.layer.isValid():
-            raise ValueError(f"QGIS could not open the imagery source ({provider}): {source}")
+            raise said(
+                ValueError, "QGIS could not open the imagery source ({provider}): {source}",
+                provider=provider, source=source,
+            )
         if renderer is not None:
             self.layer.setRenderer(renderer.clone())
         self.size = tile_size

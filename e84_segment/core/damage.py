@@ -18,6 +18,9 @@ STATUSES = (NOT_SEEN, PARTLY, INTACT, NO_IMAGERY)
 BUILDING_CLASS, CLASS_NODATA = 1, 255  # the class raster of 'Predict buildings'
 SEEN_SHARE = 0.5  # at least this share of the footprint predicted as building: intact
 PARTLY_SHARE = 0.15  # below it: not seen
+# Below this share of a footprint on imagery, what the prediction says of it is too little to judge: a
+# building at the image's edge with 0.1 % of its area inside must not become a damage candidate.
+COVERED_SHARE = 0.5
 
 
 @dataclass
@@ -40,15 +43,19 @@ def triage(classes: gdal.Dataset, footprints: Sequence[bytes], probability: Opti
            seen: float = SEEN_SHARE, partly: float = PARTLY_SHARE) -> List[Support]:
     """Each footprint (WKB, EPSG:3857) against a post-event prediction: its class raster (1 building,
     0 background, 255 no imagery, as 'Predict buildings' writes it) and, for the mean, its probability
-    raster. A footprint outside the imagery, or over no-imagery pixels only, is 'no imagery'."""
+    raster. A footprint with less than COVERED_SHARE of its area on imagery (outside the raster, or over
+    no-imagery pixels) is 'no imagery'."""
     gt = classes.GetGeoTransform()
+    pixel_area = abs(gt[1] * gt[5])
     found = []
     for index, wkb in enumerate(footprints):
         geometry = ogr.CreateGeometryFromWkb(wkb)
         values = vectorize.values_inside(classes, gt, geometry)
         known = values[values != CLASS_NODATA]
-        if known.size == 0:
-            found.append(Support(index, 0, None, None, NO_IMAGERY))
+        # Pixel centres inside the outline: a footprint of a few pixels may count more than its area.
+        covered = min(known.size * pixel_area / geometry.GetArea(), 1.0) if geometry.GetArea() > 0 else 0.0
+        if known.size == 0 or covered < COVERED_SHARE:
+            found.append(Support(index, int(known.size), None, None, NO_IMAGERY))
             continue
         share = float(np.count_nonzero(known == BUILDING_CLASS) / known.size)
         mean = None

@@ -23,6 +23,7 @@ import numpy as np
 from PIL import Image
 
 from . import masks, tiles
+from .sentence import said
 
 FORMAT_VERSION = 1
 SPLITS = (tiles.TRAIN, tiles.VALIDATION)
@@ -47,11 +48,12 @@ def annotation_dir(split: str) -> str:
 def check_output_folder(path: Path) -> None:
     """An existing, non-empty output folder is never overwritten."""
     if path.exists() and not path.is_dir():
-        raise DatasetError(f"OUTPUT {path} is a file: choose a folder path")
+        raise said(DatasetError, "OUTPUT {path} is a file: choose a folder path", path=path)
     if path.is_dir() and any(path.iterdir()):
-        raise DatasetError(
-            f"OUTPUT folder {path} already exists and is not empty: choose a new folder name "
-            "(nothing is overwritten)"
+        raise said(
+            DatasetError, "OUTPUT folder {path} already exists and is not empty: choose a new folder name (nothing is "
+                          "overwritten)",
+            path=path,
         )
 
 

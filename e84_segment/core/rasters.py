@@ -4,6 +4,8 @@ import uuid
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
+from .sentence import said
+
 try:
     from osgeo import gdal, osr
 except ImportError:  # AWS's PyTorch inference container has no GDAL: it sizes windows (core.mosaic), writes no raster
@@ -14,6 +16,8 @@ else:
 CREATION_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]
 # GeoTIFF metadata item naming the model that made a prediction raster.
 MODEL_METADATA_KEY = "E84_SEGMENT_MODEL"
+# The values of a class raster 'Predict buildings' writes: background, building, no imagery.
+CLASS_VALUES = (0, 1, 255)
 # Rasters wider than this get overviews, so they draw quickly when zoomed out.
 OVERVIEW_THRESHOLD = 2048
 
@@ -68,3 +72,21 @@ class AtomicGeoTiffs:
             else:
                 Path(partial).unlink(missing_ok=True)
         return False
+
+
+def class_raster_problem(ds, name: str) -> Optional[Exception]:
+    """Why ``ds`` is no class raster of 'Predict buildings' (one byte band of 0, 1 and 255 in EPSG:3857),
+    as a refusal to raise; None when it is one. Imagery given by mistake would otherwise be read as
+    'no building anywhere'. The values come from GDAL's histogram, approximate on large rasters."""
+    if ds.RasterCount != 1 or ds.GetRasterBand(1).DataType != gdal.GDT_Byte:
+        return said(ValueError, "'{name}' has {bands} band(s) of {kind}: it is imagery or another raster, not a prediction. "
+                                "Choose the class raster 'Predict buildings' wrote (one band: 0 background, 1 building, "
+                                "255 no imagery)", name=name, bands=ds.RasterCount,
+                    kind=gdal.GetDataTypeName(ds.GetRasterBand(1).DataType) if ds.RasterCount else "nothing")
+    histogram = ds.GetRasterBand(1).GetHistogram(-0.5, 255.5, 256, include_out_of_range=0, approx_ok=1)
+    others = [value for value, count in enumerate(histogram) if count and value not in CLASS_VALUES]
+    if others:
+        return said(ValueError, "'{name}' holds values such as {values}: it is not a class raster of 'Predict buildings' "
+                                "(0 background, 1 building, 255 no imagery). Choose the class raster a prediction wrote",
+                    name=name, values=", ".join(map(str, others[:3])))
+    return None

@@ -13,6 +13,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from . import tile_fetch, tiles
+from .sentence import said
 
 Bounds = Tuple[float, float, float, float]
 Decoded = Optional[Tuple[np.ndarray, np.ndarray]]  # (rgb HxWx3, valid HxW), None: not an image
@@ -62,7 +63,7 @@ class TileServiceReader:
         size = size or self.size
         grid = pixel_grid(bounds, size, self.service.tile_size)
         if grid is None or not self.service.has_zoom(grid[0]):
-            raise ValueError("This window is not on the tile service's grid: read it through QGIS's renderer")
+            raise said(ValueError, "This window is not on the tile service's grid: read it through QGIS's renderer")
         zoom, col, row = grid
         t = self.service.tile_size
         last = (1 << zoom) - 1
@@ -152,9 +153,10 @@ class TileServiceReader:
             return None
         decoded = self.decode(data)
         if decoded is not None and decoded[0].shape[:2] != (self.service.tile_size, self.service.tile_size):
-            raise ValueError(
-                f"The tile service sends tiles of {decoded[0].shape[1]} x {decoded[0].shape[0]} px, not "
-                f"{self.service.tile_size}: set the layer's tile resolution in its connection settings"
+            raise said(
+                ValueError, "The tile service sends tiles of {width} x {height} px, not {tile_size}: set the layer's tile "
+                            "resolution in its connection settings",
+                width=decoded[0].shape[1], height=decoded[0].shape[0], tile_size=self.service.tile_size,
             )
         return decoded
 

@@ -14,6 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Hashable, Iterable, Iterator, Mapping, Optional, Tuple
 
+from .sentence import said
+
 DEFAULT_CONCURRENCY = 8
 # A server asking to wait longer than this stops the run: the analyst should know, not wait blind.
 MAX_RETRY_AFTER_S = 300.0
@@ -107,11 +109,11 @@ class TileFetcher:
                 return None
             if status == 429 or status >= 500 or status == 0:
                 if attempt >= self.policy.retries:
-                    raise FetchError(_gave_up(url, answer, attempt))
+                    raise _gave_up(url, answer, attempt)
                 self._back_off(answer, attempt)
                 attempt += 1
                 continue
-            raise FetchError(_refused(url, answer))
+            raise _refused(url, answer)
 
     def fetch_in_order(self, items: Iterable[Tuple[Hashable, str]]) -> Iterator[Tuple[Hashable, Optional[bytes]]]:
         """``(key, bytes or None)`` in the order given, with up to ``concurrency`` requests in flight.
@@ -146,10 +148,11 @@ class TileFetcher:
     def _back_off(self, answer: Response, attempt: int) -> None:
         asked = retry_after_seconds(answer.headers.get("retry-after")) if answer.status in (429, 503) else None
         if asked is not None and asked > self.policy.max_retry_after_s:
-            raise FetchError(
-                f"The tile service asks to wait {asked:.0f} s before the next request (HTTP {answer.status}, "
-                "Retry-After): its usage limit is reached. Try again later, or use imagery saved with "
-                "'Save imagery for offline use'"
+            raise said(
+                FetchError, "The tile service asks to wait {asked:.0f} s before the next request (HTTP {status}, Retry-After): "
+                            "its usage limit is reached. Try again later, or use imagery saved with 'Save imagery for offline "
+                            "use'",
+                asked=asked, status=answer.status,
             )
         if asked is None:
             asked = min(self.policy.backoff_s * 2 ** attempt, self.policy.max_backoff_s)
@@ -163,21 +166,23 @@ class TileFetcher:
             self._sleep(asked)
 
 
-def _gave_up(url: str, answer: Response, attempt: int) -> str:
-    what = answer.error or f"HTTP {answer.status}"
-    return (
-        f"The tile service kept failing ({what}) after {attempt + 1} tries for {redact(url)}: check the "
-        "network (or QGIS's proxy settings) and try again; tiles fetched so far are kept where the step "
-        "saves them"
+def _gave_up(url: str, answer: Response, attempt: int) -> "FetchError":
+    return said(
+        FetchError, "The tile service kept failing ({what}) after {tries} tries for {url}: check the network (or "
+                    "QGIS's proxy settings) and try again; tiles fetched so far are kept where the step saves them",
+        what=answer.error or f"HTTP {answer.status}", tries=attempt + 1, url=redact(url),
     )
 
 
-def _refused(url: str, answer: Response) -> str:
-    hint = {
-        401: "it needs credentials: give the layer an authentication configuration in QGIS",
-        403: "it refused access: check the layer's key or authentication, and the service's terms of use",
-    }.get(answer.status, "check the layer's address in QGIS")
-    return f"The tile service answered HTTP {answer.status} for {redact(url)}: {hint}"
+def _refused(url: str, answer: Response) -> "FetchError":
+    fields = dict(status=answer.status, url=redact(url))
+    if answer.status == 401:
+        return said(FetchError, "The tile service answered HTTP {status} for {url}: it needs credentials: give the layer "
+                                "an authentication configuration in QGIS", **fields)
+    if answer.status == 403:
+        return said(FetchError, "The tile service answered HTTP {status} for {url}: it refused access: check the layer's "
+                                "key or authentication, and the service's terms of use", **fields)
+    return said(FetchError, "The tile service answered HTTP {status} for {url}: check the layer's address in QGIS", **fields)
 
 
 def redact(url: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Dict, Iterable, Set, Tuple
 
 from . import tiles
+from .sentence import said
 
 FORMATS = (".mbtiles", ".gpkg")
 GPKG_TABLE = "imagery"
@@ -48,14 +49,14 @@ class TileStore:
         self.path = Path(path)
         self.kind = self.path.suffix.lower()
         if self.kind not in FORMATS:
-            raise ValueError(f"{self.path.name}: save imagery as .mbtiles or .gpkg")
+            raise said(ValueError, "{name}: save imagery as .mbtiles or .gpkg", name=self.path.name)
         new = not self.path.exists()
         self.db = sqlite3.connect(str(self.path))
         if new:
             self._create()
         elif not self._valid():
             self.db.close()
-            raise ValueError(f"{self.path} is not an imagery cache this plugin wrote: choose a new file name")
+            raise said(ValueError, "{path} is not an imagery cache this plugin wrote: choose a new file name", path=self.path)
         self.formats: Dict[str, int] = {}
 
     def existing(self, zoom: int) -> Set[Tuple[int, int]]:
@@ -89,7 +90,7 @@ class TileStore:
         """Extent, zoom range and metadata from what is stored, in one transaction."""
         zooms = [z for (z,) in self.db.execute(f"SELECT DISTINCT zoom_level FROM {self._table()} ORDER BY 1")]
         if not zooms:
-            raise ValueError("No tile was saved: the service has no imagery over this area at these zooms")
+            raise said(ValueError, "No tile was saved: the service has no imagery over this area at these zooms")
         top = zooms[-1]
         if self.kind == ".mbtiles":
             x0, x1, r0, r1 = self.db.execute(

@@ -8,6 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Sequence, Tuple
 
+from .sentence import said
+
 try:
     import mercantile
 except ImportError:  # an installed plugin carries its own copy (see scripts/package.py)
@@ -83,13 +85,18 @@ def parse_extra_zooms(text: str, zoom: int) -> List[int]:
         try:
             value = int(part)
         except ValueError:
-            raise ValueError(f"give zoom levels separated by commas, relative such as -1,+1 or absolute such as "
-                             f"19,21, not {text!r}") from None
+            raise said(
+                ValueError, "give zoom levels separated by commas, relative such as -1,+1 or absolute such as 19,21, not {text!r}",
+                text=text,
+            ) from None
         zooms.add(zoom + value if part[0] in "+-" else value)
     wrong = [z for z in sorted(zooms) if not 1 <= z <= 24 or abs(z - zoom) > MAX_EXTRA_ZOOM_DISTANCE]
     if wrong:
-        raise ValueError(f"{', '.join(map(str, wrong))} is not within {MAX_EXTRA_ZOOM_DISTANCE} levels of zoom {zoom} "
-                         "(1-24): buildings would look too different to help")
+        raise said(
+            ValueError, "{zooms} is not within {levels} levels of zoom {zoom} (1-24): buildings would look too different to "
+                        "help",
+            zooms=", ".join(map(str, wrong)), levels=MAX_EXTRA_ZOOM_DISTANCE, zoom=zoom,
+        )
     return sorted(zooms - {zoom})
 
 
@@ -157,9 +164,12 @@ def split_tiles(
     model does on ground it never saw rather than on the tile next door.
     """
     if method not in SPLIT_METHODS:
-        raise ValueError(f"split method must be one of {', '.join(SPLIT_METHODS)}, not {method!r}")
+        raise said(
+            ValueError, "split method must be one of {methods}, not {method!r}",
+            methods=", ".join(SPLIT_METHODS), method=method,
+        )
     if not 0.0 <= validation_fraction < 1.0:
-        raise ValueError("validation fraction must be at least 0 and below 1")
+        raise said(ValueError, "validation fraction must be at least 0 and below 1")
     tiles = sorted(tiles)
     rng = random.Random(seed)
     target = int(round(validation_fraction * len(tiles)))

@@ -11,6 +11,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from . import instances, masks, regularize, tiles
+from .sentence import said
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -56,7 +57,10 @@ def footprints(
     mercator = osr.SpatialReference()
     mercator.ImportFromEPSG(3857)
     if srs is None or not srs.IsSame(mercator):
-        raise ValueError(f"{classes.GetDescription()} is not in EPSG:3857: use the class raster that 'Predict buildings' wrote")
+        raise said(
+            ValueError, "{raster} is not in EPSG:3857: use the class raster that 'Predict buildings' wrote",
+            raster=classes.GetDescription(),
+        )
     gt = classes.GetGeoTransform()
     buildings = (classes.GetRasterBand(1).ReadAsArray() == building_value).astype(np.uint8)
     memory = gdal.GetDriverByName("MEM")
@@ -67,7 +71,7 @@ def footprints(
     values_ds = mask_ds
     if separate:
         if not probability_path:
-            raise ValueError("Separating touching buildings needs the probability raster of the prediction")
+            raise said(ValueError, "Separating touching buildings needs the probability raster of the prediction")
         pixel_m = gt[1] / ground_scale(gt[3] + gt[5] * classes.RasterYSize / 2)
         probability_ds = _opened(probability_path)  # held: a band outliving its dataset crashes GDAL
         labels = instances.separate(

@@ -9,7 +9,7 @@ from pathlib import Path
 from qgis.core import Qgis, QgsMessageLog
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QApplication, QDialog
+from qgis.PyQt.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import dependencies, installer
 from ..i18n import tr
@@ -63,6 +63,12 @@ class DependenciesDialog(QDialog, FORM):
                 self.logEdit.appendPlainText(self.tr("Choose the folder of wheels first."))
                 return
             parameters["WHEEL_FOLDER"] = wheels
+            if not (Path(wheels) / "manifest.json").is_file():
+                if not self._trusted(wheels):
+                    self.logEdit.appendPlainText(self.tr("Not installed: choose a folder 'make wheelhouse' built (it holds "
+                                                         "a manifest.json)."))
+                    return
+                parameters["UNCHECKED"] = True
         self.logEdit.clear()
         self.progressBar.setValue(0)
         self.run = AlgorithmRun("e84segment:installdependencies", parameters, self)
@@ -72,6 +78,14 @@ class DependenciesDialog(QDialog, FORM):
         self.installButton.setEnabled(False)
         self.cancelButton.setEnabled(True)
         self.run.start()
+
+    def _trusted(self, folder: str) -> bool:
+        answer = QMessageBox.question(
+            self, LOG_TAG, self.tr("{} has no manifest.json (make wheelhouse writes one), so its wheels cannot be checked "
+                                   "against their checksums, and any wheel in it may be installed and run.\n\nInstall from "
+                                   "it anyway? Only if you trust every file in the folder.").format(folder),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def cancel(self) -> None:
         if self.run is not None:
@@ -87,7 +101,7 @@ class DependenciesDialog(QDialog, FORM):
         else:
             last = (log.strip().splitlines() or [self.tr("The install did not complete.")])[-1]
             self.errors.append(last)
-            QgsMessageLog.logMessage(log, LOG_TAG, Qgis.Warning)
+            QgsMessageLog.logMessage(log, LOG_TAG, Qgis.MessageLevel.Warning)
             self.logEdit.appendPlainText(last)
         self.show_state()
 

@@ -7,6 +7,7 @@ its layers into a layer-tree group named after what it did, and leaves a run.jso
 the Runs tab lists and reloads.
 """
 import shutil
+import traceback
 from pathlib import Path
 from typing import Callable, List, Optional
 
@@ -26,6 +27,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QMessageBox
 
 from ..backends.sagemaker.contract import DEFAULT_TRAINING_INSTANCE, GPU_TRAINING_INSTANCES
 from ..core import runs
+from ..i18n import sentence
 from ..processing.chip_dataset import CANCELLED
 from .runner import AlgorithmRun
 from .settings import Settings
@@ -199,19 +201,25 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
 
     def _next(self, previous: dict) -> None:
         algorithm, parameters = self._queue.pop(0)
-        if callable(parameters):
-            parameters = parameters(previous)
         record = self.record
-        if record is not None:
-            record.parameters.setdefault(algorithm, _printable(parameters))
-        self.run = AlgorithmRun(algorithm, parameters, self, group=record.title if record else "",
-                                layer_suffix=record.tag if record else "")
-        self.run.progress.connect(lambda value: self.progressBar.setValue(int(value)))
-        self.run.feedback.line.connect(self.plot.add_line)
-        self.run.finished.connect(self._finished)
-        self.progressBar.setValue(0)
-        self.statusLabel.setText(self.tr("{}: {}...").format(record.title if record else "", self.run.algorithm.displayName()))
-        self.run.start()
+        try:
+            if callable(parameters):
+                parameters = parameters(previous)
+            if record is not None:
+                record.parameters.setdefault(algorithm, _printable(parameters))
+            self.run = AlgorithmRun(algorithm, parameters, self, group=record.title if record else "",
+                                    layer_suffix=record.tag if record else "")
+            self.run.progress.connect(lambda value: self.progressBar.setValue(int(value)))
+            self.run.feedback.line.connect(self.plot.add_line)
+            self.run.finished.connect(self._finished)
+            self.progressBar.setValue(0)
+            self.statusLabel.setText(self.tr("{}: {}...").format(record.title if record else "", self.run.algorithm.displayName()))
+            self.run.start()
+        except Exception as error:  # noqa: BLE001 (any failure ends the run in the dock, with its sentence)
+            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Warning)
+            self.run = None
+            self._queue = []
+            self._failed(sentence(error), "")
 
     def cancel(self):
         if self.run is None:
@@ -223,7 +231,7 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
             self.statusLabel.setText(self.tr("Cancelling: nothing half-written will be left."))
 
     def _finished(self, ok: bool, results: dict, log: str):
-        cancelled = self.run.feedback.isCanceled()
+        cancelled = self.run.cancelled
         self.run = None
         self.filter_label_pickers()  # the step's layers are marked as the plugin's now
         if ok and self._queue:
@@ -252,15 +260,28 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         else:
             lines = [line for line in log.splitlines() if line.strip()]
             message = next((line for line in reversed(lines) if not line.startswith(("Results:", "Execution"))), "")
-            message = message or self.tr("The step failed.")
-            if record is not None:
-                # A refused or failed step did no work worth a history row: its folder goes entirely.
-                self._remove_layers(record)
-                shutil.rmtree(record.folder, ignore_errors=True)
-                self._forget(record)
-            self.statusLabel.setText(message)
-            self.iface.messageBar().pushWarning(LOG_TAG, self.tr("{} (details in the log panel, {} tab)").format(message, LOG_TAG))
-            QgsMessageLog.logMessage(log, LOG_TAG, Qgis.Warning)
+            self._failed(message or self.tr("The step failed."), log, record)
+            return
+        self.refresh_runs()
+
+    def _failed(self, message: str, log: str, record: Optional[runs.RunRecord] = None) -> None:
+        """Ends a run that failed at any stage: the dock is free again and says why."""
+        if record is None:
+            record, self.record = self.record, None
+        self._queue = []
+        for button in self.runButtons:
+            button.setEnabled(True)
+        self.cancelButton.setEnabled(False)
+        self.progressBar.setValue(0)
+        if record is not None:
+            # A refused or failed step did no work worth a history row: its folder goes entirely.
+            self._remove_layers(record)
+            shutil.rmtree(record.folder, ignore_errors=True)
+            self._forget(record)
+        self.statusLabel.setText(message)
+        self.iface.messageBar().pushWarning(LOG_TAG, self.tr("{} (details in the log panel, {} tab)").format(message, LOG_TAG))
+        if log:
+            QgsMessageLog.logMessage(log, LOG_TAG, Qgis.MessageLevel.Warning)
         self.refresh_runs()
 
     def _focus_on(self, record: runs.RunRecord) -> None:

@@ -28,7 +28,7 @@ def check_live_endpoints(iface, parent=None):
                 "e84 segment",
                 tr("{} SageMaker endpoint(s) created by the plugin are live in {} and bill every hour: delete them with "
                    "Processing > e84 segment > SageMaker endpoints (list, delete).").format(count, settings.aws_region),
-                Qgis.Warning,
+                Qgis.MessageLevel.Warning,
                 0,
             )
 

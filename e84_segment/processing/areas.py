@@ -19,7 +19,7 @@ from qgis.core import (
 )
 
 from ..core import chips, tile_fetch, tiles
-from ..i18n import tr
+from ..i18n import sentence, tr
 
 MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
 CONCURRENCY = "CONCURRENCY"
@@ -193,7 +193,7 @@ def chip_reader(imagery: LayerSnapshot, tile_size: int, concurrency: int = 0, sa
         try:
             return chips.GdalChipReader(imagery.source, tile_size)
         except (RuntimeError, ValueError) as error:
-            raise QgsProcessingException(tr("GDAL cannot read the imagery '{}': {}").format(imagery.name, error))
+            raise QgsProcessingException(tr("GDAL cannot read the imagery '{}': {}").format(imagery.name, sentence(error)))
     if concurrency > 0 and sample is not None:
         from . import tile_service
 
@@ -223,7 +223,19 @@ def reading(reader):
     try:
         yield reader
     except tile_fetch.FetchError as error:
-        raise QgsProcessingException(str(error)) from None
+        raise QgsProcessingException(sentence(error)) from None
     finally:
         if hasattr(reader, "close"):
             reader.close()
+
+
+def require_polygons(source, name: str) -> None:
+    """Refuses a source of points or lines (given as buildings they compared as nothing, without a word)."""
+    from qgis.core import QgsWkbTypes
+
+    kind = QgsWkbTypes.geometryType(source.wkbType())
+    empty = kind in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry) and source.featureCount() == 0
+    if kind != QgsWkbTypes.PolygonGeometry and not empty:  # an empty file has no type: judged by what it holds
+        raise QgsProcessingException(
+            tr("{} must be building polygons, but '{}' holds {} geometries: choose a polygon layer")
+            .format(name, source.sourceName(), QgsWkbTypes.displayString(source.wkbType())))

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from qgis.core import QgsProcessingException, QgsProcessingParameterString
 
 from .. import dependencies
+from ..i18n import sentence
 
 PROFILE = "PROFILE"
 REGION = "REGION"
@@ -41,6 +42,6 @@ def aws_errors(action: str):
     try:
         yield
     except (aws.AwsError, contract.ContractError, upload.DatasetInvalid) as error:
-        raise QgsProcessingException(str(error)) from None
+        raise QgsProcessingException(sentence(error)) from None
     except (ClientError, BotoCoreError) as error:
         raise QgsProcessingException(str(aws.explain(error, action))) from None

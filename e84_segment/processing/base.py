@@ -1,5 +1,6 @@
 """What every e84 segment algorithm declares the same way: its id, title and group; and the
 checks every algorithm owes the analyst (outputs writable before work starts, errors as sentences)."""
+import errno
 import functools
 import os
 import re
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import Optional
 
 from qgis.core import (
+    Qgis,
+    QgsMessageLog,
     QgsProcessingAlgorithm,
     QgsProcessingParameterEnum,
     QgsProcessingException,
@@ -20,7 +23,7 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
-from ..i18n import tr
+from ..i18n import sentence, tr
 
 # The toolbox lists groups alphabetically by name: numbered names keep the workflow's order (translations too).
 GROUPS = {
@@ -79,23 +82,57 @@ def _other_layers(path: str, definition) -> list:
 
 
 def _sentences(process):
-    """processAlgorithm that turns an OSError into a sentence saying what to change; the traceback
-    goes to the log, never to the analyst's face."""
+    """An algorithm's prepare, process or post-process step whose every failure is a sentence saying what to change: a file that cannot be
+    written, a full disk, a refusal raised below Processing (in QGIS's language), or, for what nothing
+    foresaw, the error itself with a pointer to the log. The traceback goes to the log, never to the
+    analyst's face."""
 
     @functools.wraps(process)
-    def wrapped(self, parameters, context, feedback):
+    def wrapped(self, *arguments):
+        feedback = arguments[-1]  # last for prepareAlgorithm, processAlgorithm and postProcessAlgorithm
         try:
-            return process(self, parameters, context, feedback)
-        except OSError as error:
+            return process(self, *arguments)
+        except QgsProcessingException:
+            raise
+        except Exception as error:  # noqa: BLE001 (the point: no traceback reaches the analyst)
             if feedback is not None:
                 feedback.pushDebugInfo(traceback.format_exc())
-            where = f" {error.filename}" if error.filename else ""
-            raise QgsProcessingException(
-                tr("Cannot read or write{}: {}. Choose a folder you can write to, with free space, and check that the "
-                   "file is not open in another program.").format(where, error.strerror or error)
-            ) from error
+            raise QgsProcessingException(_failure(error)) from error
 
     return wrapped
+
+
+def _checked(check):
+    """checkParameterValues that answers (False, sentence) where a check itself fails (a file that
+    cannot be read, say) instead of raising into the dialog or the dock."""
+
+    @functools.wraps(check)
+    def wrapped(self, parameters, context):
+        try:
+            return check(self, parameters, context)
+        except QgsProcessingException as error:
+            return False, error.args[0] if error.args else str(error)
+        except Exception as error:  # noqa: BLE001
+            QgsMessageLog.logMessage(traceback.format_exc(), "e84 segment", Qgis.MessageLevel.Warning)
+            return False, _failure(error)
+
+    return wrapped
+
+
+def _failure(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        where = f" ({error.filename})" if error.filename else ""
+        return tr("The disk is full{}: free some space, or choose a folder on another disk, and run the step again.").format(where)
+    if isinstance(error, OSError) and getattr(error, "template", None) is None:
+        where = f" {error.filename}" if error.filename else ""
+        return tr("Cannot read or write{}: {}. Choose a folder you can write to, with free space, and check that the "
+                  "file is not open in another program.").format(where, error.strerror or error)
+    if isinstance(error, MemoryError):
+        return tr("The step ran out of memory: choose a smaller area, a smaller batch or fewer tiles at a time.")
+    if getattr(error, "template", None) is not None:
+        return sentence(error)
+    return tr("The step stopped on an error it did not expect ({}: {}). The details are in the log (Processing tab "
+              "of the Log Messages panel); please report them with the step's parameters.").format(type(error).__name__, error)
 
 
 def _labelled(help_text):
@@ -124,8 +161,11 @@ class E84Algorithm(QgsProcessingAlgorithm):
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        if "processAlgorithm" in cls.__dict__:
-            cls.processAlgorithm = _sentences(cls.__dict__["processAlgorithm"])
+        for method in ("prepareAlgorithm", "processAlgorithm", "postProcessAlgorithm"):
+            if method in cls.__dict__:
+                setattr(cls, method, _sentences(cls.__dict__[method]))
+        if "checkParameterValues" in cls.__dict__:
+            cls.checkParameterValues = _checked(cls.__dict__["checkParameterValues"])
         if "shortHelpString" in cls.__dict__:
             cls.shortHelpString = _labelled(cls.__dict__["shortHelpString"])
 

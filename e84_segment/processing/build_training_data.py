@@ -30,7 +30,7 @@ from ..core import dataset, tiles
 from . import areas, chip_dataset, styles
 from .chip_dataset import CANCELLED
 from .base import E84Algorithm
-from ..i18n import tr
+from ..i18n import sentence, tr
 
 TILE_SIZES = (256, 512)
 
@@ -171,7 +171,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         try:
             dataset.check_output_folder(output)
         except dataset.DatasetError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(sentence(error))
         area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
         candidates = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
         feedback.pushInfo(
@@ -233,7 +233,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
         try:
             return tiles.parse_extra_zooms(self.parameterAsString(parameters, self.EXTRA_ZOOMS, context), zoom)
         except ValueError as error:
-            raise QgsProcessingException(tr("EXTRA_ZOOMS: {}").format(error)) from None
+            raise QgsProcessingException(tr("EXTRA_ZOOMS: {}").format(sentence(error))) from None
 
     def _extra_zoom_tiles(self, parameters, context, feedback, area, zoom, splits, labels, ratio, seed):
         """Training chips of the same area at another zoom (buildings at another scale), never over a
@@ -243,7 +243,7 @@ class BuildTrainingDataAlgorithm(E84Algorithm):
             covering = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, self.MAX_TILES, context))
         except QgsProcessingException as error:
             # Extra chips are a bonus: an area that is fine at ZOOM still builds without them.
-            feedback.pushWarning(tr("No training chips at zoom {}: {}").format(zoom, error))
+            feedback.pushWarning(tr("No training chips at zoom {}: {}").format(zoom, sentence(error)))
             return None
         candidates = [t for t in covering if not any(_overlaps(tiles.mercator_bounds(t), box) for box in validation)]
         self._collect_labels(parameters, context, feedback, area, candidates, zoom, labels)

@@ -60,7 +60,7 @@ class BuildingGridAlgorithm(E84Algorithm):
         self.addOutput(QgsProcessingOutputNumber(self.CELLS, "Cells"))
 
     def processAlgorithm(self, parameters, context, feedback):
-        comparison = compare_sources(self, parameters, context, feedback, need_footprints=True)
+        comparison = compare_sources(self, parameters, context, feedback)
         if comparison is None:
             return {}
         minx, maxx, miny, maxy = comparison.area.GetEnvelope()

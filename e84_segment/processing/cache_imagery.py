@@ -20,7 +20,7 @@ from ..core import chips, tile_fetch, tile_store, tiles
 from . import areas, tile_service
 from .base import E84Algorithm
 from .predict_local import add_imagery_and_area
-from ..i18n import tr
+from ..i18n import sentence, tr
 
 COMMIT_EVERY = 64  # tiles per transaction: an interruption loses at most these
 SAMPLE_FOR_ESTIMATE = 32
@@ -141,7 +141,7 @@ class CacheImageryAlgorithm(E84Algorithm):
         try:
             store = tile_store.TileStore(work)
         except ValueError as error:
-            raise QgsProcessingException(str(error)) from None
+            raise QgsProcessingException(sentence(error)) from None
         try:
             return self._fill(store, work, output, existing, service, by_zoom, attribution, parameters, context, feedback)
         finally:
@@ -190,7 +190,7 @@ class CacheImageryAlgorithm(E84Algorithm):
         try:
             store.finish(output.stem, attribution, tile_store.describe_source(self._source_text(service)))
         except ValueError as error:
-            raise QgsProcessingException(str(error)) from None
+            raise QgsProcessingException(sentence(error)) from None
         store.close()
         if not existing:
             os.replace(work, output)
@@ -211,7 +211,7 @@ class CacheImageryAlgorithm(E84Algorithm):
                     yield tile, data
             except tile_fetch.FetchError as error:
                 raise QgsProcessingException(tr("{}. The tiles fetched so far are kept: run again to resume")
-                                             .format(error)) from None
+                                             .format(sentence(error))) from None
             return
         reader = chips.RenderedChipReader(self.imagery.source, self.imagery.provider, 256, self.imagery.renderer)
         for tile in missing:

@@ -98,18 +98,31 @@ def add_comparison_parameters(algorithm) -> None:
                                                         QgsProcessingParameterNumber.Double, 4.0, minValue=0.0))
 
 
-def compare_sources(algorithm, parameters, context, feedback, need_footprints: bool = False) -> "Comparison":
+def compare_sources(algorithm, parameters, context, feedback) -> "Comparison":
     """PREDICTED against REFERENCE inside AOI (default: the footprints' extent), the algorithm's sinks
-    written; None on cancel. With ``need_footprints``, no footprint and no AOI is refused."""
+    written; None on cancel. Points or lines, a layer against itself, and no footprints with no AOI are
+    refused: each would read as a score."""
     predicted_source = algorithm.parameterAsSource(parameters, "PREDICTED", context)
     reference_source = algorithm.parameterAsSource(parameters, "REFERENCE", context)
     if predicted_source is None or reference_source is None:
         raise QgsProcessingException(tr("Choose the predicted footprints and the reference (OSM) buildings"))
+    for name, source in (("PREDICTED", predicted_source), ("REFERENCE", reference_source)):
+        areas.require_polygons(source, name)
+    predicted_layer = algorithm.parameterAsVectorLayer(parameters, "PREDICTED", context)
+    reference_layer = algorithm.parameterAsVectorLayer(parameters, "REFERENCE", context)
+    if predicted_layer is not None and reference_layer is not None and (
+            predicted_layer.id() == reference_layer.id() or predicted_layer.source() == reference_layer.source()):
+        raise QgsProcessingException(tr("PREDICTED and REFERENCE are the same layer ('{}'): a layer compared with itself "
+                                        "scores F1 1. Choose the footprints of a prediction and the OSM buildings")
+                                     .format(reference_layer.name()))
     predicted, predicted_geometries = features_in_mercator(predicted_source, context)
     aoi = area_compared(algorithm, parameters, context, predicted)
-    if need_footprints and aoi.isEmpty():
-        raise QgsProcessingException(tr("PREDICTED has no footprints: set AOI, or choose the footprints of a "
-                                        "prediction"))
+    if aoi.isEmpty():
+        # Without footprints the area compared would be empty, and every reference building would drop out
+        # of the comparison unseen: "0 against 0" reads as a perfect score.
+        raise QgsProcessingException(tr("PREDICTED has no footprints, so there is no area to compare: set AOI to the "
+                                        "area the prediction covered (every reference building there then counts as "
+                                        "missed), or choose the footprints of a prediction"))
     return compare_and_write(algorithm, parameters, context, feedback, predicted, predicted_geometries,
                              predicted_source.fields(), reference_source, aoi)
 

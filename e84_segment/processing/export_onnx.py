@@ -5,7 +5,7 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterFile, QgsPro
 
 from .. import dependencies
 from .base import E84Algorithm
-from ..i18n import tr
+from ..i18n import sentence, tr
 
 
 class ExportOnnxAlgorithm(E84Algorithm):
@@ -41,7 +41,7 @@ class ExportOnnxAlgorithm(E84Algorithm):
         try:
             properties = onnx_model.export(Path(self.parameterAsFile(parameters, self.MODEL, context)), output)
         except modelfile.ModelFileError as error:
-            raise QgsProcessingException(str(error)) from None
+            raise QgsProcessingException(sentence(error)) from None
         feedback.pushInfo(tr("Wrote {} ({:.1f} MB; {} cm per pixel, tiles of {} px)")
                           .format(output, output.stat().st_size / 1e6, properties["resolution"], properties["tiles_size"]))
         return {self.OUTPUT: str(output)}

@@ -5,13 +5,14 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputFolder,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
 )
 
 from .. import dependencies, installer
 from .base import E84Algorithm
-from ..i18n import tr
+from ..i18n import sentence
 
 
 class InstallDependenciesAlgorithm(E84Algorithm):
@@ -24,6 +25,7 @@ class InstallDependenciesAlgorithm(E84Algorithm):
     BUILD = "BUILD"
     FOLDER = "FOLDER"
     CHECK = "CHECK"
+    UNCHECKED = "UNCHECKED"
 
     def shortHelpString(self):
         return (
@@ -33,7 +35,8 @@ class InstallDependenciesAlgorithm(E84Algorithm):
             "versions are pinned, nothing else is pulled in, and numpy, GDAL and PyQt are never replaced.\n\n"
             "Online it downloads from the package index (your pip settings and proxy apply). Offline, give "
             "WHEEL_FOLDER: a folder of wheels ('make wheelhouse' builds one per platform, for a USB stick or a "
-            "Snowball share); nothing is then fetched from the network.\n\n"
+            "Snowball share); nothing is then fetched from the network. Only the wheels its manifest.json lists are "
+            "installed, each checked against its SHA-256; a folder without one is refused unless UNCHECKED.\n\n"
             "The packages are checked in a fresh Python (they import and the network runs) before they replace what "
             "was there: a failed or cancelled install changes nothing.\n\n"
             "KIT 1 installs onnxruntime alone (about 75 MB, into its own folder beside PyTorch's): enough to predict "
@@ -55,6 +58,8 @@ class InstallDependenciesAlgorithm(E84Algorithm):
         self.addAdvancedParameter(QgsProcessingParameterEnum(
             self.BUILD, "PyTorch build (Linux)", options=["CPU (PyTorch's CPU index)", "CUDA (PyPI, with NVIDIA libraries)"],
             defaultValue=0))
+        self.addAdvancedParameter(QgsProcessingParameterBoolean(
+            self.UNCHECKED, "Install from a folder without manifest.json (its wheels unchecked)", False))
         self.addAdvancedParameter(QgsProcessingParameterFile(self.TARGET_FOLDER, "Install into (empty: the profile's packages folder)",
                                                              QgsProcessingParameterFile.Folder, optional=True))
         self.addOutput(QgsProcessingOutputFolder(self.FOLDER, "Packages folder"))
@@ -64,11 +69,6 @@ class InstallDependenciesAlgorithm(E84Algorithm):
         wheels = self.parameterAsFile(parameters, self.WHEEL_FOLDER, context)
         kit = installer.KITS[self.parameterAsEnum(parameters, self.KIT, context)]
         folder = Path(self.parameterAsFile(parameters, self.TARGET_FOLDER, context) or dependencies.packages_folder(kit))
-        if wheels:
-            problems = installer.verify(Path(wheels)) if (Path(wheels) / "manifest.json").is_file() else []
-            if problems:
-                raise QgsProcessingException(tr("The folder of wheels is damaged: {}. Copy it again.")
-                                             .format('; '.join(problems)))
         lines = 0
 
         def report(line: str) -> None:
@@ -79,9 +79,10 @@ class InstallDependenciesAlgorithm(E84Algorithm):
 
         try:
             result = installer.install(folder, Path(wheels) if wheels else None, report, feedback.isCanceled, kit=kit,
-                                       build=installer.BUILDS[self.parameterAsEnum(parameters, self.BUILD, context)])
+                                       build=installer.BUILDS[self.parameterAsEnum(parameters, self.BUILD, context)],
+                                       unlisted_ok=self.parameterAsBoolean(parameters, self.UNCHECKED, context))
         except installer.InstallError as error:
-            raise QgsProcessingException(str(error)) from None
+            raise QgsProcessingException(sentence(error)) from None
         if result is None:
             return {}
         installer.activate(folder, kit)  # usable now, without restarting QGIS

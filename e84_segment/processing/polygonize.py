@@ -22,7 +22,7 @@ from qgis.core import (
 from ..core import evaluate, rasters, vectorize
 from . import field_types, styles
 from .base import E84Algorithm
-from ..i18n import tr
+from ..i18n import sentence, tr
 
 
 
@@ -42,8 +42,18 @@ def open_prediction(algorithm, parameters, context, classes_name: str, probabili
     classes = algorithm.parameterAsRasterLayer(parameters, classes_name, context)
     if classes is None:
         raise QgsProcessingException(refusal)
+    try:
+        opened = gdal.OpenEx(classes.source(), gdal.OF_RASTER)
+    except RuntimeError:  # GDAL raises where the plugin turned its exceptions on
+        opened = None
+    if opened is None:  # an XYZ, WMS or other service layer: no file GDAL reads, and never a prediction
+        raise QgsProcessingException(tr("{}: '{}' is a {} layer, not a file a prediction wrote. Choose the class raster "
+                                        "'Predict buildings' wrote").format(classes_name, classes.name(), classes.providerType()))
+    problem = rasters.class_raster_problem(opened, classes.name())
+    if problem is not None:
+        raise QgsProcessingException(tr("{}: {}").format(classes_name, sentence(problem)))
     probability = algorithm.parameterAsRasterLayer(parameters, probability_name, context)
-    return gdal.Open(classes.source()), (gdal.Open(probability.source()) if probability else None)
+    return opened, (gdal.Open(probability.source()) if probability else None)
 
 
 def add_outline_parameters(algorithm, advanced: bool = False) -> None:
@@ -140,7 +150,7 @@ class PolygonizeAlgorithm(E84Algorithm):
             feedback.pushWarning(tr("Cancelled: no footprints were written"))
             return {}
         except ValueError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(sentence(error))
         sink, dest = self.parameterAsSink(
             parameters, self.OUTPUT, context, footprint_fields(), QgsWkbTypes.MultiPolygon, QgsCoordinateReferenceSystem("EPSG:3857")
         )

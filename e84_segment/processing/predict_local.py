@@ -17,7 +17,7 @@ from qgis.core import (
 )
 
 from .. import dependencies
-from ..i18n import N_, tr
+from ..i18n import N_, sentence, tr
 from . import areas, styles
 from .base import E84Algorithm
 
@@ -131,7 +131,7 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
         try:
             predictor = onnx_model.OnnxPredictor(model_path, tta=tta)
         except onnx_model.OnnxModelError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(sentence(error))
     else:
         dependencies.require_torch()
         from ..backends.local import engine, modelfile
@@ -140,7 +140,7 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
             predictor = engine.predictor(model_path, tta, ENGINE_CHOICES[algorithm.parameterAsEnum(parameters, "ENGINE", context)][0],
                                          report=feedback.pushInfo)
         except modelfile.ModelFileError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(sentence(error))
     meta = predictor.meta
     zoom = algorithm.parameterAsInt(parameters, "ZOOM", context) or meta["zoom"]
     tile_size = meta["tile_size"]

@@ -27,7 +27,7 @@ from ..core import active, tiles
 from . import areas, field_types, styles
 from .base import E84Algorithm
 from .predict_local import add_imagery_and_area
-from ..i18n import tr
+from ..i18n import sentence, tr
 
 FIELDS = (("rank", field_types.INT), ("score", field_types.DOUBLE), ("z", field_types.INT), ("x", field_types.INT),
           ("y", field_types.INT), ("size", field_types.INT), ("reason", field_types.STRING), ("undecided", field_types.DOUBLE),
@@ -118,7 +118,7 @@ class SuggestTilesAlgorithm(E84Algorithm):
         try:
             predictor = predict.Predictor(model_path, tta=True)
         except modelfile.ModelFileError as error:
-            raise QgsProcessingException(tr("MODEL: {}").format(error))
+            raise QgsProcessingException(tr("MODEL: {}").format(sentence(error)))
         zoom, tile_size = predictor.meta["zoom"], predictor.meta["tile_size"]
         area = areas.area_of_interest(self, parameters, context, self.imagery, feedback=feedback)
         candidates = areas.tiles_in_area(area, zoom, self.parameterAsInt(parameters, "MAX_TILES", context))

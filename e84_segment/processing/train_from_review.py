@@ -27,7 +27,7 @@ from ..core import active, dataset, masks, review, tiles
 from . import areas, chip_dataset
 from .base import E84Algorithm, plain
 from .train_local import TrainLocalAlgorithm, run_training
-from ..i18n import tr
+from ..i18n import sentence, tr
 
 
 class TrainFromReviewAlgorithm(E84Algorithm):
@@ -148,13 +148,13 @@ class TrainFromReviewAlgorithm(E84Algorithm):
         try:
             base_meta = modelfile.read(base)["meta"]
         except modelfile.ModelFileError as error:
-            raise QgsProcessingException(tr("BASE_MODEL: {}").format(error))
+            raise QgsProcessingException(tr("BASE_MODEL: {}").format(sentence(error)))
         zoom, tile_size = base_meta["zoom"], base_meta["tile_size"]
         output_dataset = Path(self.parameterAsString(parameters, self.DATASET, context))
         try:
             dataset.check_output_folder(output_dataset)
         except dataset.DatasetError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(sentence(error))
 
         corrected = self._read_tiles(parameters, context, feedback, zoom, tile_size)
         footprints, summary = self._read_review(parameters, context, feedback, zoom, bool(corrected))
@@ -248,7 +248,7 @@ class TrainFromReviewAlgorithm(E84Algorithm):
             meta = data.check_dataset(folder) if (given or recorded) else None
         except data.DatasetFolderError as error:
             if given:
-                raise QgsProcessingException(tr("BASE_DATASET: {}").format(error))
+                raise QgsProcessingException(tr("BASE_DATASET: {}").format(sentence(error)))
             meta = None
         if meta is None:
             feedback.pushWarning(

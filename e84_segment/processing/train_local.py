@@ -15,7 +15,7 @@ from qgis.core import (
 
 from .. import dependencies
 from ..core import dataset
-from ..i18n import N_, tr
+from ..i18n import N_, sentence, tr
 from .base import E84Algorithm
 
 AUGMENTATION_CHOICES = (
@@ -149,7 +149,7 @@ class TrainLocalAlgorithm(E84Algorithm):
         try:
             data.check_dataset(folder)
         except data.DatasetFolderError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(sentence(error))
         if not validation_chips(folder) and not self.parameterAsBoolean(parameters, self.ALLOW_NO_VALIDATION, context):
             raise QgsProcessingException(NO_VALIDATION)
         from ..backends.local import finetune
@@ -187,7 +187,7 @@ def run_training(folder: Path, output: Path, options, feedback) -> dict:
             cancelled=feedback.isCanceled,
         )
     except (data.DatasetFolderError, model.WeightsMissing, ValueError) as error:
-        raise QgsProcessingException(str(error))
+        raise QgsProcessingException(sentence(error))
     if result.model_path is None:
         feedback.pushWarning(tr("Cancelled before the first epoch ended: no model was written"))
         return {}

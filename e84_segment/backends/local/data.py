@@ -8,6 +8,7 @@ from PIL import Image
 
 from ...core import dataset, instances
 from . import augment as augmentations
+from ...core.sentence import said
 
 # Below this many decoded bytes a split is kept in memory; above, chips are decoded per batch.
 _CACHE_LIMIT = 1_500_000_000
@@ -21,13 +22,15 @@ def check_dataset(folder: Path) -> dict:
     folder = Path(folder)
     meta = dataset.load_dataset_json(folder)
     if meta is None or meta.get("format") != "sagemaker-semantic-segmentation":
-        raise DatasetFolderError(
-            f"{folder} is not a training dataset of e84 segment (no dataset.json): build one with 'Build training data'"
+        raise said(
+            DatasetFolderError, "{folder} is not a training dataset of e84 segment (no dataset.json): build one with 'Build training "
+                                "data'",
+            folder=folder,
         )
     for split in dataset.SPLITS:
         for sub in (split, dataset.annotation_dir(split)):
             if not (folder / sub).is_dir():
-                raise DatasetFolderError(f"{folder} lacks the {sub}/ folder: rebuild the dataset")
+                raise said(DatasetFolderError, "{folder} lacks the {sub}/ folder: rebuild the dataset", folder=folder, sub=sub)
     return meta
 
 
@@ -52,7 +55,10 @@ class ChipSet:
         self.masks = [p.parent.parent / dataset.annotation_dir(split) / f"{p.stem}.png" for p in self.images]
         missing = [m.name for m in self.masks if not m.is_file()]
         if missing:
-            raise DatasetFolderError(f"{split}: {len(missing)} images have no mask, e.g. {missing[0]}")
+            raise said(
+                DatasetFolderError, "{split}: {count} images have no mask, e.g. {example}",
+                split=split, count=len(missing), example=missing[0],
+            )
         self._cache = None
         self._buildings = {}
         if self.images:

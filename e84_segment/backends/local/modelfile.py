@@ -12,6 +12,7 @@ from typing import Tuple
 import torch
 
 from .model import ENCODER, SegmentationNet
+from ...core.sentence import said
 
 FORMAT = "e84_segment.model"
 FORMAT_VERSION = 1
@@ -43,20 +44,21 @@ def read(path: Path) -> dict:
     """The raw document, checked to be ours. Never unpickles arbitrary objects."""
     path = Path(path)
     if not path.is_file():
-        raise ModelFileError(f"Model file {path} does not exist")
+        raise said(ModelFileError, "Model file {path} does not exist", path=path)
     try:
         document = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as error:  # torch raises several types for foreign or truncated files
         # torch's own words ("pop from empty list", "PytorchStreamReader failed ...") tell an analyst
         # nothing: say what the file looks like and what is expected instead.
-        raise ModelFileError(
-            f"{path} is not a readable e84 segment model: it looks like {describe_file(path)}. Choose the "
-            "model.pt that 'Train model locally' wrote (a damaged or half-copied file must be copied again)."
+        raise said(
+            ModelFileError, "{path} is not a readable e84 segment model: it looks like {kind}. Choose the model.pt that 'Train "
+                            "model locally' wrote (a damaged or half-copied file must be copied again).",
+            path=path, kind=describe_file(path),
         ) from error
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ModelFileError(f"{path} is not an e84 segment model file: train one with 'Train model locally'")
+        raise said(ModelFileError, "{path} is not an e84 segment model file: train one with 'Train model locally'", path=path)
     if document.get("format_version", 0) > FORMAT_VERSION:
-        raise ModelFileError(f"{path} was written by a newer e84 segment: update the plugin")
+        raise said(ModelFileError, "{path} was written by a newer e84 segment: update the plugin", path=path)
     return document
 
 
@@ -94,10 +96,13 @@ def load(path: Path) -> Tuple[SegmentationNet, dict]:
     try:
         model = SegmentationNet(len(meta["classes"]), initialisation="scratch", encoder=meta.get("encoder", ENCODER))
     except ValueError as error:
-        raise ModelFileError(f"{path} was made by another version of this plugin: {error}; update the plugin") from error
+        raise said(
+            ModelFileError, "{path} was made by another version of this plugin: {error}; update the plugin",
+            path=path, error=error,
+        ) from error
     try:
         model.load_state_dict(document["state_dict"], strict=True)
     except RuntimeError as error:
-        raise ModelFileError(f"{path} does not fit this plugin's network: {error}") from error
+        raise said(ModelFileError, "{path} does not fit this plugin's network: {error}", path=path, error=error) from error
     model.eval()
     return model, meta

@@ -13,6 +13,8 @@ from typing import Dict
 
 import numpy as np
 
+from ...core.sentence import said
+
 META_KEY = "e84_segment"
 OPSET = 17
 _FLIPS = ((), (3,), (2,), (2, 3))  # as backends.local.predict: the window, mirrored, upside down, both
@@ -82,11 +84,14 @@ class OnnxPredictor:
         try:
             self.session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
         except Exception as error:  # onnxruntime's own exception types
-            raise OnnxModelError(f"{path} is not a readable ONNX model: {error}") from error
+            raise said(OnnxModelError, "{path} is not a readable ONNX model: {error}", path=path, error=error) from error
         properties = self.session.get_modelmeta().custom_metadata_map
         if META_KEY not in properties:
-            raise OnnxModelError(f"{path} was not exported by e84 segment (no '{META_KEY}' metadata): export a model file with "
-                                 "'Export model as ONNX'")
+            raise said(
+                OnnxModelError, "{path} was not exported by e84 segment (no '{key}' metadata): export a model file with 'Export "
+                                "model as ONNX'",
+                path=path, key=META_KEY,
+            )
         self.meta = json.loads(properties[META_KEY])
         self.flips = _FLIPS if tta else _FLIPS[:1]
         self.input = self.session.get_inputs()[0].name

@@ -37,6 +37,7 @@ from ... import metadata
 from ...core import dataset, instances, metrics
 from . import augment, data, finetune, modelfile
 from .model import ENCODER, MEAN, PRETRAINED, STD, SegmentationNet, normalise
+from ...core.sentence import said
 
 CHECKPOINT_SUFFIX = ".checkpoint"
 # A checkpoint is 15 MB: write one a minute (and on cancel), not after every sub-second epoch.
@@ -306,13 +307,18 @@ def train(
     for folder in replayed:
         other = data.check_dataset(folder)
         if other["tile_size"] != info["tile_size"]:
-            raise data.DatasetFolderError(
-                f"{folder} has {other['tile_size']} px chips and {dataset_dir} {info['tile_size']} px: replay a "
-                "dataset of the same chip size")
+            raise said(
+                data.DatasetFolderError, "{folder} has {other_size} px chips and {dataset_dir} {tile_size} px: replay a dataset of the same "
+                                         "chip size",
+                folder=folder, other_size=other["tile_size"], dataset_dir=dataset_dir, tile_size=info["tile_size"],
+            )
     train_set = data.ChipSet(dataset_dir, dataset.SPLITS[0], target=target, also=replayed)
     validation_set = data.ChipSet(dataset_dir, dataset.SPLITS[1])
     if len(train_set) == 0:
-        raise data.DatasetFolderError(f"{dataset_dir} has no training chips: build a dataset with a larger AOI")
+        raise said(
+            data.DatasetFolderError, "{dataset_dir} has no training chips: build a dataset with a larger AOI",
+            dataset_dir=dataset_dir,
+        )
     dataset_id = data.fingerprint(dataset_dir)
     dev = device()
     rank, world = process_group()
@@ -347,7 +353,10 @@ def train(
     if options.resume and checkpoint.is_file():
         saved = modelfile.read(checkpoint)
         if saved["meta"]["dataset"]["fingerprint"] != dataset_id:
-            raise data.DatasetFolderError(f"{checkpoint} was made on another dataset: train afresh (resume off)")
+            raise said(
+                data.DatasetFolderError, "{checkpoint} was made on another dataset: train afresh (resume off)",
+                checkpoint=checkpoint,
+            )
         model.load_state_dict(saved["state_dict"])
         optimiser.load_state_dict(saved["optimiser"])
         progress_saved = dict(saved["progress"])

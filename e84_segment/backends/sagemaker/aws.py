@@ -23,6 +23,8 @@ from botocore.exceptions import (
     ReadTimeoutError,
 )
 
+from ...core.sentence import said
+
 # Standard retries back off on throttling and 5xx answers; AccessDenied and validation errors are
 # never retried by this mode. Timeouts keep a dead network from hanging a task.
 CLIENT_CONFIG = Config(retries={"mode": "standard", "max_attempts": 10}, connect_timeout=10, read_timeout=70,
@@ -75,12 +77,13 @@ class AwsSettings:
         try:
             session = boto3.Session(profile_name=self.profile or None, region_name=self.region or None)
         except ProfileNotFound:
-            raise AwsError(
-                f"The AWS profile '{self.profile}' does not exist: create it with 'aws configure --profile {self.profile}' "
-                "(or 'aws configure sso'), or leave the profile empty to use the default credentials"
+            raise said(
+                AwsError, "The AWS profile '{profile}' does not exist: create it with 'aws configure --profile {profile}' (or "
+                          "'aws configure sso'), or leave the profile empty to use the default credentials",
+                profile=self.profile,
             ) from None
         if not session.region_name:
-            raise AwsError("No AWS region is set: choose one in the plugin settings (e.g. us-east-1)")
+            raise said(AwsError, "No AWS region is set: choose one in the plugin settings (e.g. us-east-1)")
         self._session = session
         return session
 
@@ -141,9 +144,10 @@ def check_bucket_region(settings: AwsSettings, bucket: str) -> None:
     region = settings.session().region_name
     found = bucket_region(settings, bucket)
     if found != region:
-        raise AwsError(
-            f"Bucket {bucket} is in {found}, but SageMaker runs in {region} here, and its jobs use buckets of their own "
-            f"region only: set the region to {found}, or choose a bucket in {region}"
+        raise said(
+            AwsError, "Bucket {bucket} is in {found}, but SageMaker runs in {region} here, and its jobs use buckets of "
+                      "their own region only: set the region to {found}, or choose a bucket in {region}",
+            bucket=bucket, found=found, region=region,
         )
 
 

@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from ...core.sentence import said
+
 CHANNELS = ("train", "validation", "train_annotation", "validation_annotation")
 LABEL_MAP_CHANNEL = "label_map"
 PLUGIN_TAG_KEY = "created-by"
@@ -68,17 +70,19 @@ def image_uri(region: str) -> str:
     """The algorithm's container (the same image trains and serves)."""
     account = _IMAGES["registries"].get(region)
     if account is None:
-        raise ContractError(
-            f"The semantic segmentation algorithm is not offered in region '{region}'. Choose one of: {', '.join(regions())}"
+        raise said(
+            ContractError, "The semantic segmentation algorithm is not offered in region '{region}'. Choose one of: {regions}",
+            region=region, regions=", ".join(regions()),
         )
     return f"{account}.dkr.ecr.{region}.{dns_suffix(region)}/{_IMAGES['repository']}:{_IMAGES['tag']}"
 
 
 def check_training_instance(instance_type: str) -> None:
     if instance_type not in GPU_TRAINING_INSTANCES:
-        raise ContractError(
-            f"{instance_type or 'No instance type'} cannot train the semantic segmentation algorithm: it trains on GPU "
-            f"instances only. Choose one of: {', '.join(GPU_TRAINING_INSTANCES)}"
+        raise said(
+            ContractError, "{instance_type} cannot train the semantic segmentation algorithm: it trains on GPU instances only. "
+                           "Choose one of: {instances}",
+            instance_type=instance_type or "No instance type", instances=", ".join(GPU_TRAINING_INSTANCES),
         )
 
 
@@ -86,7 +90,7 @@ def parse_s3_uri(uri: str) -> Tuple[str, str]:
     """(bucket, prefix) of ``s3://bucket/prefix/``; the prefix is '' or ends with '/'."""
     match = re.match(r"^s3://([a-z0-9][a-z0-9.\-]{1,61}[a-z0-9])(?:/(.*))?$", (uri or "").strip())
     if not match:
-        raise ContractError(f"'{uri}' is not an S3 location: write it as s3://bucket/prefix/")
+        raise said(ContractError, "'{uri}' is not an S3 location: write it as s3://bucket/prefix/", uri=uri)
     prefix = match.group(2) or ""
     if prefix and not prefix.endswith("/"):
         prefix += "/"
@@ -120,7 +124,7 @@ def unique_name(prefix: str, now: Optional[float] = None) -> str:
 
 def check_name(name: str) -> None:
     if not _NAME_PATTERN.match(name or ""):
-        raise ContractError(f"'{name}' is not a valid SageMaker name: at most 63 letters, digits and hyphens")
+        raise said(ContractError, "'{name}' is not a valid SageMaker name: at most 63 letters, digits and hyphens", name=name)
 
 
 @dataclass
@@ -152,23 +156,26 @@ class Hyperparameters:
             ("lr_scheduler", self.lr_scheduler, LR_SCHEDULERS),
         ):
             if value not in allowed:
-                raise ContractError(f"{name} '{value}' is not offered: choose one of {', '.join(allowed)}")
+                raise said(
+                    ContractError, "{name} '{value}' is not offered: choose one of {choices}",
+                    name=name, value=value, choices=", ".join(allowed),
+                )
         if self.epochs < 1 or self.mini_batch_size < 1:
-            raise ContractError("epochs and mini_batch_size must be at least 1")
+            raise said(ContractError, "epochs and mini_batch_size must be at least 1")
         if self.crop_size <= 16:
-            raise ContractError("crop_size must be greater than 16 pixels")
+            raise said(ContractError, "crop_size must be greater than 16 pixels")
         if self.base_size is not None and self.base_size <= 16:
-            raise ContractError("base_size must be greater than 16 pixels")
+            raise said(ContractError, "base_size must be greater than 16 pixels")
         if not 0 < self.learning_rate < 1:
-            raise ContractError("learning_rate must lie between 0 and 1")
+            raise said(ContractError, "learning_rate must lie between 0 and 1")
 
     def as_strings(self, num_classes: int, num_training_samples: int) -> Dict[str, str]:
         """The HyperParameters map: every value a string, booleans as the algorithm spells them."""
         self.check()
         if not 2 <= num_classes <= 254:
-            raise ContractError(f"num_classes must lie between 2 and 254, not {num_classes}")
+            raise said(ContractError, "num_classes must lie between 2 and 254, not {num_classes}", num_classes=num_classes)
         if num_training_samples < 1:
-            raise ContractError("The dataset has no training images")
+            raise said(ContractError, "The dataset has no training images")
         values = {"num_classes": num_classes, "num_training_samples": num_training_samples, **asdict(self)}
         if self.base_size is None:
             values.pop("base_size")
@@ -233,7 +240,9 @@ class TrainingRequest:
 def check_job(job_name: str, role_arn: str) -> None:
     check_name(job_name)
     if not role_arn.startswith("arn:"):
-        raise ContractError("ROLE_ARN must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) that SageMaker can assume")
+        raise said(
+            ContractError, "ROLE_ARN must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) that SageMaker can assume",
+        )
 
 
 def stopping(job_name: str, output_uri: str, max_runtime_s: int, use_spot: bool, max_wait_s: int,
@@ -244,7 +253,7 @@ def stopping(job_name: str, output_uri: str, max_runtime_s: int, use_spot: bool,
     if use_spot:
         max_wait = int(max_wait_s or max_runtime_s * 2)
         if max_wait < max_runtime_s:
-            raise ContractError("MAX_WAIT must be at least MAX_RUNTIME for spot training")
+            raise said(ContractError, "MAX_WAIT must be at least MAX_RUNTIME for spot training")
         bucket, prefix = parse_s3_uri(output_uri)
         fields["EnableManagedSpotTraining"] = True
         fields["StoppingCondition"]["MaxWaitTimeInSeconds"] = max_wait

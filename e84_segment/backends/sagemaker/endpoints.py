@@ -12,6 +12,7 @@ from botocore.exceptions import ClientError
 
 from ...core import dataset
 from . import aws, contract, pytorch_job, recordio
+from ...core.sentence import said
 
 JPEG_QUALITY = 95  # windows go to the endpoint as JPEG (its input type): keep the loss small
 POLL_SECONDS = 15.0
@@ -84,7 +85,10 @@ def wait_in_service(sm, name: str, report, cancelled, poll_seconds: float) -> No
         if status == "InService":
             return
         if status in ("Failed", "OutOfService", "Deleting"):
-            raise aws.AwsError(f"Endpoint {name} is {status}: {description.get('FailureReason', 'no reason given')}")
+            raise said(
+                aws.AwsError, "Endpoint {name} is {status}: {reason}",
+                name=name, status=status, reason=description.get("FailureReason", "no reason given"),
+            )
         aws.pause(poll_seconds, cancelled)
         if cancelled():
             raise Cancelled()
@@ -154,9 +158,10 @@ class EndpointPredictor:
             self.requests += 1
             probabilities = recordio.decode_probabilities(response["Body"].read())
             if probabilities.shape[1:] != rgb.shape[:2]:
-                raise aws.AwsError(
-                    f"Endpoint {self.endpoint} answered {probabilities.shape[1]}x{probabilities.shape[2]} probabilities for a "
-                    f"{rgb.shape[0]}x{rgb.shape[1]} image: is it a semantic segmentation endpoint?"
+                raise said(
+                    aws.AwsError, "Endpoint {endpoint} answered {height}x{width} probabilities for a {image_height}x{image_width} "
+                                  "image: is it a semantic segmentation endpoint?",
+                    endpoint=self.endpoint, height=probabilities.shape[1], width=probabilities.shape[2], image_height=rgb.shape[0], image_width=rgb.shape[1],
                 )
             out.append(probabilities[self.building_class])
         return np.stack(out).astype(np.float32)

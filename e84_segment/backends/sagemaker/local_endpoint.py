@@ -138,7 +138,19 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(404, "ValidationError", f"no such path {self.path}")
 
     def do_POST(self):
-        length = int(self.headers.get("Content-Length") or 0)
+        # The size is judged from the header before anything is read: a body read first (then refused)
+        # let four clients of 400 MB take the server from 0.9 to 2.5 GB. What is over goes unread and the
+        # connection closes, as HTTP/1.1 allows after an answer to a body not taken.
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self.close_connection = True
+            return self._error(400, "ValidationError", "Content-Length must be a number of bytes")
+        if length > MAX_BODY:
+            self.close_connection = True
+            return self._error(413, "ValidationError", "The request body exceeds 6 MB")
         body = self.rfile.read(length) if length else b""
         match = _PATH.match(self.path.split("?")[0])
         if not match:

@@ -11,6 +11,7 @@ from typing import Optional
 from botocore.exceptions import BotoCoreError, ClientError
 
 from . import aws
+from ...core.sentence import said
 
 PRICING_REGION = "us-east-1"
 SERVICE_CODE = "AmazonSageMaker"
@@ -46,7 +47,10 @@ def hourly_price(pricing, region: str, instance_type: str, component: str = "Tra
                     if usd is not None and dimension.get("unit", "").lower().startswith("hr") and float(usd) > 0:
                         prices.append(float(usd))
     if not prices:
-        raise LookupError(f"the Price List has no on-demand {component.lower()} price for {instance_type} in {region}")
+        raise said(
+            LookupError, "the Price List has no on-demand {component} price for {instance_type} in {region}",
+            component=component.lower(), instance_type=instance_type, region=region,
+        )
     return min(prices)
 
 

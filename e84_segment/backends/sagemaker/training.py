@@ -12,6 +12,7 @@ from typing import Callable, Dict, List, Optional
 from botocore.exceptions import ClientError
 
 from . import aws, contract
+from ...core.sentence import said
 
 TERMINAL = ("Completed", "Failed", "Stopped")
 POLL_SECONDS = 30.0
@@ -29,7 +30,10 @@ def submit(sm, request: dict, report: Callable[[str], None] = print) -> dict:
         report(f"CreateTrainingJob did not answer ({error}); looking the job up by name")
         existing = _describe_or_none(sm, name)
         if existing is None:
-            raise aws.AwsError(f"Submitting {name} timed out and no job of that name exists: nothing was created, run again")
+            raise said(
+                aws.AwsError, "Submitting {name} timed out and no job of that name exists: nothing was created, run again",
+                name=name,
+            )
         return existing
     except ClientError as error:
         # botocore may resend a create whose answer was lost: the first one created the job.
@@ -176,7 +180,10 @@ def download_model(s3, artifact_uri: str, destination: Path, report: Callable[[s
             s3.download_file(bucket, key, str(archive))
         except ClientError as error:
             if aws.error_code(error) in ("404", "NoSuchKey", "NotFound"):  # S3's HEAD says only "Not Found"
-                raise aws.AwsError(f"{artifact_uri} does not exist: the job wrote no model there") from None
+                raise said(
+                    aws.AwsError, "{artifact_uri} does not exist: the job wrote no model there",
+                    artifact_uri=artifact_uri,
+                ) from None
             raise aws.explain(error, f"Downloading {artifact_uri}") from None
         report(f"Downloaded {artifact_uri} ({archive.stat().st_size / 1e6:.1f} MB)")
         return pytorch_job.extract_model(archive, destination)

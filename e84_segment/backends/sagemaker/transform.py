@@ -12,6 +12,7 @@ import numpy as np
 from PIL import Image
 
 from . import aws, contract, endpoints
+from ...core.sentence import said
 
 OUTPUT_SUFFIX = ".out"  # batch transform names each result after its input plus ".out"
 
@@ -47,11 +48,17 @@ class ResultPredictor:
             try:
                 body = self.s3.get_object(Bucket=self.bucket, Key=key)["Body"].read()
             except Exception as error:
-                raise aws.AwsError(f"The transform job left no result for window {self.count} (s3://{self.bucket}/{key}): {error}") from None
+                raise said(
+                    aws.AwsError, "The transform job left no result for window {count} (s3://{bucket}/{key}): {error}",
+                    count=self.count, bucket=self.bucket, key=key, error=error,
+                ) from None
             with Image.open(io.BytesIO(body)) as mask:
                 classes = np.asarray(mask)
             if classes.shape != rgb.shape[:2]:
-                raise aws.AwsError(f"Result {key} is {classes.shape[1]}x{classes.shape[0]}, not {rgb.shape[1]}x{rgb.shape[0]}")
+                raise said(
+                    aws.AwsError, "Result {key} is {result_width}x{result_height}, not {width}x{height}",
+                    key=key, result_width=classes.shape[1], result_height=classes.shape[0], width=rgb.shape[1], height=rgb.shape[0],
+                )
             out.append((classes == self.building_class).astype(np.float32))
             self.count += 1
         return np.stack(out)
@@ -79,7 +86,10 @@ def run_job(
         status = description["TransformJobStatus"]
         if status in ("Completed", "Failed", "Stopped"):
             if status == "Failed":
-                raise aws.AwsError(f"Batch transform {name} failed: {description.get('FailureReason', 'no reason given')}")
+                raise said(
+                    aws.AwsError, "Batch transform {name} failed: {reason}",
+                    name=name, reason=description.get("FailureReason", "no reason given"),
+                )
             if status == "Stopped":
                 raise endpoints.Cancelled()
             return description

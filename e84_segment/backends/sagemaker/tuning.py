@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional
 
 from . import contract
+from ...core.sentence import said
 
 TUNING_NAME_MAX = 32  # AWS's limit for tuning job names, shorter than a training job's
 TERMINAL = ("Completed", "Failed", "Stopped")
@@ -31,11 +32,14 @@ class Ranges:
     def as_request(self, framework: bool) -> dict:
         low, high = self.learning_rate
         if not 0 < low < high < 1:
-            raise contract.ContractError(f"The learning rate range {low:g}-{high:g} must lie between 0 and 1, lowest first")
+            raise said(
+                contract.ContractError, "The learning rate range {low:g}-{high:g} must lie between 0 and 1, lowest first",
+                low=low, high=high,
+            )
         categorical = []
         for name, values in self.categorical.items():
             if len(values) < 1 or len(set(values)) != len(values):
-                raise contract.ContractError(f"{name}: give one or more distinct values to try")
+                raise said(contract.ContractError, "{name}: give one or more distinct values to try", name=name)
             # The SDK JSON-encodes a framework's values as text ('"8"'); the training toolkit decodes them.
             categorical.append({"Name": name, "Values": [json.dumps(str(v)) if framework else str(v) for v in values]})
         return {
@@ -53,17 +57,20 @@ def tuning_name(now: Optional[float] = None) -> str:
 
 def check_limits(max_jobs: int, max_parallel: int, spot: bool) -> None:
     if not 1 <= max_parallel <= max_jobs:
-        raise contract.ContractError("Parallel jobs must lie between 1 and the number of jobs")
+        raise said(contract.ContractError, "Parallel jobs must lie between 1 and the number of jobs")
     if spot:
         # Every job of a tuning job would share one checkpoint location: they would resume from each other.
-        raise contract.ContractError("Tuning runs on-demand instances here: turn spot training off")
+        raise said(contract.ContractError, "Tuning runs on-demand instances here: turn spot training off")
 
 
 def tuning_request(name: str, training_request: dict, ranges: Ranges, objective: str, max_jobs: int, max_parallel: int,
                    framework: bool) -> dict:
     """CreateHyperParameterTuningJob from a CreateTrainingJob request of the same settings."""
     if len(name) > TUNING_NAME_MAX:
-        raise contract.ContractError(f"'{name}' is longer than the {TUNING_NAME_MAX} characters a tuning job name may have")
+        raise said(
+            contract.ContractError, "'{name}' is longer than the {limit} characters a tuning job name may have",
+            name=name, limit=TUNING_NAME_MAX,
+        )
     contract.check_name(name)
     check_limits(max_jobs, max_parallel, bool(training_request.get("EnableManagedSpotTraining")))
     parameter_ranges = ranges.as_request(framework)
@@ -71,7 +78,10 @@ def tuning_request(name: str, training_request: dict, ranges: Ranges, objective:
     allowed = PLUGIN_RANGES if framework else BUILTIN_RANGES
     unknown = tuned - set(allowed)
     if unknown:
-        raise contract.ContractError(f"{', '.join(sorted(unknown))} cannot be tuned: choose among {', '.join(allowed)}")
+        raise said(
+            contract.ContractError, "{unknown} cannot be tuned: choose among {allowed}",
+            unknown=", ".join(sorted(unknown)), allowed=", ".join(allowed),
+        )
     specification = {key: value for key, value in training_request["AlgorithmSpecification"].items()
                      if key in ("TrainingImage", "TrainingInputMode", "MetricDefinitions")}
     definition = {

@@ -2,7 +2,7 @@
 import json
 from pathlib import Path
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsProject
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer
 from qgis.gui import QgsFileWidget
 
 from ...core import runs
@@ -28,6 +28,13 @@ def record_comparison_outputs(record, results: dict) -> dict:
     return json.loads(Path(results["OUTPUT_REPORT"]).read_text(encoding="utf-8"))
 
 
+def may_be_classes(layer) -> bool:
+    """Whether a raster layer can be a prediction's class raster: a file GDAL reads, one byte band.
+    (Imagery there was read as 'no building anywhere', and a service layer failed to open.)"""
+    return (layer.providerType() == "gdal" and layer.bandCount() == 1
+            and layer.dataProvider().dataType(1) == Qgis.DataType.Byte)
+
+
 def subject_of(layer) -> str:
     """What a layer shows: the run tag in brackets of the plugin's layers ('Footprints (aoiA z20 10:15)'), else its name."""
     name = layer.name()
@@ -47,6 +54,14 @@ class CompareTab:
         self.preEventCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.postClassesCombo.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.triageButton.clicked.connect(self.triage)
+        QgsProject.instance().layersAdded.connect(self.filter_prediction_pickers)
+        self.filter_prediction_pickers()
+
+    def filter_prediction_pickers(self, *_) -> None:
+        """The post-event picker offers only rasters that can be a prediction's classes, never imagery."""
+        self.postClassesCombo.setExceptedLayerList([
+            layer for layer in QgsProject.instance().mapLayers().values()
+            if isinstance(layer, QgsRasterLayer) and not may_be_classes(layer)])
 
     def _format_chosen(self, index: int) -> None:
         suffix = EXPORT_FORMATS[index][1]

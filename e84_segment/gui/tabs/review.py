@@ -118,6 +118,10 @@ class ReviewTab:
                                      .format(layer.name()))
             return None
         fid = order[0]
+        # The footprint must be seen: Compare ticks the footprints off so its own layers read.
+        node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+        if node is not None and not node.isVisible():
+            node.setItemVisibilityCheckedParentRecursive(True)
         layer.selectByIds([fid])
         canvas = self.iface.mapCanvas()
         box = layer.getFeature(fid).geometry().boundingBox()
@@ -140,6 +144,10 @@ class ReviewTab:
         if not ids:
             return self._refuse(self.tr("Select the footprints to mark {}, or press 'Next to review'.").format(decision))
         fresh = review_field(layer, False) < 0
+        if fresh and not styles.is_output(layer) and not self.ask(self.tr(
+                "'{}' is not footprints this plugin predicted. Reviewing it adds a '{}' field to its file ({}) and "
+                "saves each decision there.\n\nReview this layer anyway?").format(layer.name(), review.FIELD, layer.source())):
+            return self._refuse(self.tr("Not reviewed: choose a prediction's 'Footprints' layer to review."))
         index = review_field(layer, True)
         if index < 0:
             return self._refuse(self.tr(

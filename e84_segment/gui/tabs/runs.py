@@ -45,7 +45,8 @@ class RunsTab:
     def disconnect_project(self) -> None:
         project = QgsProject.instance()
         for signal, slot in ((project.readProject, self.refresh_runs), (project.cleared, self.refresh_runs),
-                             (project.layersAdded, self.filter_label_pickers)):
+                             (project.layersAdded, self.filter_label_pickers),
+                             (project.layersAdded, self.filter_prediction_pickers)):
             try:
                 signal.disconnect(slot)
             except TypeError:
