@@ -18,6 +18,11 @@ class Behaviour:
     # path -> answers to give before serving it: (status, Retry-After or None), used up in order
     failures: Dict[str, List[Tuple[int, Optional[str]]]] = field(default_factory=dict)
     fail_all: Optional[Tuple[int, Optional[str]]] = None
+    # Hostile answers (reliability.md, appendix A) for tiles whose column is even, or every tile with
+    # ``everywhere``: "html" (a login page with 200), "cut" (the first third of the PNG), "hang" (no answer).
+    hostile: str = ""
+    everywhere: bool = False
+    hang_s: float = 30.0
 
 
 @dataclass
@@ -59,9 +64,31 @@ class _Handler(SimpleHTTPRequestHandler):
             self._wmts(agent)
             return
         exists = (Path(self.directory) / self.path.lstrip("/")).is_file()
+        if exists and state.behaviour.hostile and (state.behaviour.everywhere or int(self.path.split("/")[2]) % 2 == 0):
+            self._hostile(state.behaviour, agent)
+            return
         state.record(Hit(self.path, 200 if exists else 404, agent, time.monotonic()))
         super().do_GET()
 
+
+    def _hostile(self, behaviour: Behaviour, agent: str) -> None:
+        self.state.record(Hit(self.path, 200, agent, time.monotonic()))
+        if behaviour.hostile == "hang":
+            time.sleep(behaviour.hang_s)
+            return
+        if behaviour.hostile == "html":
+            body, kind = b"<html><body>Please log in</body></html>", "text/html"
+        else:
+            data = (Path(self.directory) / self.path.lstrip("/")).read_bytes()
+            body, kind = data[: len(data) // 3], "image/png"
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     def _wmts(self, agent: str) -> None:
         """A RESTful WMTS over the same tiles: /wmts/WMTSCapabilities.xml and

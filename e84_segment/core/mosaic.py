@@ -32,7 +32,13 @@ class PredictStats:
     forward_seconds: float = 0.0
     total_seconds: float = 0.0
     building_pixels: int = 0
+    area_pixels: int = 0  # inside the area's tiles
+    imagery_pixels: int = 0  # of those, where the imagery had pixels (the rest is no data in the outputs)
     cancelled: bool = False
+
+    @property
+    def no_imagery_share(self) -> float:
+        return 1.0 - self.imagery_pixels / self.area_pixels if self.area_pixels else 1.0
 
 
 def overlap_for_network(overlap: int) -> int:
@@ -141,31 +147,38 @@ def predict_area(
             last = by == block_rows - 1
             done = size if last else block
             strip_top = by * block - o
-            stats.building_pixels += _write_rows(
+            counts = _write_rows(
                 acc[:done], acc_w[:done], strip_top, o, inside, tile_size, height, width, classes_band, probability_band
             )
+            stats.building_pixels += counts[0]
+            stats.area_pixels += counts[1]
+            stats.imagery_pixels += counts[2]
             # The bottom 2 x overlap rows carry over into the next strip.
             acc[: 2 * o] = acc[block:]
             acc_w[: 2 * o] = acc_w[block:]
             acc[2 * o :] = 0
             acc_w[2 * o :] = 0
         stats.total_seconds = time.perf_counter() - started
+        if stats.imagery_pixels == 0:
+            outputs.abandon()  # nothing could be read: no raster claims to be a prediction of this area
     return stats
 
 
-def _write_rows(acc, acc_w, strip_top, o, inside, tile_size, height, width, classes_band, probability_band) -> int:
+def _write_rows(acc, acc_w, strip_top, o, inside, tile_size, height, width, classes_band,
+                probability_band) -> Tuple[int, int, int]:
+    """Writes finished rows; (building, in-area, with-imagery) pixel counts."""
     top = max(strip_top, 0)
     bottom = min(strip_top + acc.shape[0], height)
     if bottom <= top:
-        return 0
+        return 0, 0, 0
     rows = slice(top - strip_top, bottom - strip_top)
     columns = slice(o, o + width)
     weight = acc_w[rows, columns]
     prob = np.divide(acc[rows, columns], weight, out=np.zeros_like(weight), where=weight > 0)
-    covered = weight > 0
-    covered &= inside[np.arange(top, bottom) // tile_size][:, np.arange(width) // tile_size]
+    in_area = inside[np.arange(top, bottom) // tile_size][:, np.arange(width) // tile_size]
+    covered = (weight > 0) & in_area
     classes = np.where(covered, (prob >= 0.5).astype(np.uint8), CLASS_NODATA).astype(np.uint8)
     probability = np.where(covered, np.rint(prob * 255), 0).astype(np.uint8)
     classes_band.WriteArray(classes, 0, top)
     probability_band.WriteArray(probability, 0, top)
-    return int(np.count_nonzero(classes == 1))
+    return int(np.count_nonzero(classes == 1)), int(np.count_nonzero(in_area)), int(np.count_nonzero(covered))

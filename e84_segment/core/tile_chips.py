@@ -12,7 +12,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from . import tile_fetch, tiles
+from . import tile_check, tile_fetch, tiles
 from .sentence import said
 
 Bounds = Tuple[float, float, float, float]
@@ -53,6 +53,7 @@ class TileServiceReader:
         self._queue: Optional[queue.Queue] = None
         self._stop = threading.Event()
         self._thread: Optional[threading.Thread] = None
+        self.unusable = tile_check.Tally()  # answers that were no usable tile: read as no imagery
 
     def lines_up(self, bounds: Bounds, size: Optional[int] = None) -> bool:
         grid = pixel_grid(bounds, size or self.size, self.service.tile_size)
@@ -148,8 +149,14 @@ class TileServiceReader:
         self._have[tile] = decoded
 
     def _decode(self, data: Optional[bytes]) -> Decoded:
-        """None for no tile, or an answer that is no image: both read as no imagery, as QGIS draws them."""
+        """None for no tile, or an answer that is no usable tile (counted in ``unusable``): both read as
+        no imagery, as QGIS draws them. A service whose every tile has another size is set up wrongly:
+        that stops the step."""
         if data is None:
+            return None
+        problem = tile_check.problem(data, self.service.tile_size)
+        if problem is not None and problem != tile_check.WRONG_SIZE:
+            self.unusable[problem] += 1
             return None
         decoded = self.decode(data)
         if decoded is not None and decoded[0].shape[:2] != (self.service.tile_size, self.service.tile_size):

@@ -19,6 +19,9 @@ from .sentence import said
 DEFAULT_CONCURRENCY = 8
 # A server asking to wait longer than this stops the run: the analyst should know, not wait blind.
 MAX_RETRY_AFTER_S = 300.0
+# A request that receives nothing for this long is given up (QGIS's own default is 60 s, and six tries of
+# it held a step at 0 % for 400 s); a tile takes well under a second.
+SILENCE_S = 20.0
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Response:
     body: bytes = b""
     headers: Mapping[str, str] = field(default_factory=dict)  # lower-case names
     error: str = ""
+    silent: bool = False  # nothing came back within SILENCE_S
 
 
 Transport = Callable[[str], Response]
@@ -45,6 +49,7 @@ class FetchPolicy:
     backoff_s: float = 1.0  # first wait; doubles each retry, with jitter
     max_backoff_s: float = 60.0
     max_retry_after_s: float = MAX_RETRY_AFTER_S
+    silent_tries: int = 2  # a server that says nothing is given up sooner than one that answers errors
 
 
 @dataclass
@@ -107,6 +112,10 @@ class TileFetcher:
                 with self._lock:
                     self.stats.missing += 1
                 return None
+            if answer.silent and attempt + 1 >= self.policy.silent_tries:
+                raise said(FetchError, "The tile service did not answer within {seconds:.0f} s ({tries} tries) for {url}: it "
+                                       "may be down or overloaded. Try again later, or use imagery saved with 'Save imagery "
+                                       "for offline use'", seconds=SILENCE_S, tries=attempt + 1, url=redact(url))
             if status == 429 or status >= 500 or status == 0:
                 if attempt >= self.policy.retries:
                     raise _gave_up(url, answer, attempt)

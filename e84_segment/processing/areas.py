@@ -217,9 +217,10 @@ def concurrency_parameter() -> QgsProcessingParameterNumber:
 
 
 @contextmanager
-def reading(reader):
+def reading(reader, feedback=None):
     """A tile service's refusal as the step's own error, and its fetching ahead stopped however the step
-    ends (a cancel, an error); other readers hold nothing to stop."""
+    ends (a cancel, an error); other readers hold nothing to stop. Tiles the service sent that were no
+    usable tile are said, with why, as the step ends."""
     try:
         yield reader
     except tile_fetch.FetchError as error:
@@ -227,6 +228,11 @@ def reading(reader):
     finally:
         if hasattr(reader, "close"):
             reader.close()
+        unusable = getattr(reader, "unusable", None)
+        if unusable and feedback is not None:
+            feedback.pushWarning(tr("{} tiles the service sent could not be used ({}) and were read as no imagery: "
+                                    "check the layer in QGIS (a login or quota page?), and run again")
+                                 .format(sum(unusable.values()), unusable.describe()))
 
 
 def require_polygons(source, name: str) -> None:

@@ -120,6 +120,8 @@ def _checked(check):
 
 
 def _failure(error: BaseException) -> str:
+    if "database or disk is full" in str(error):  # SQLite's words (GeoPackage, MBTiles) for a full disk
+        return tr("The disk is full{}: free some space, or choose a folder on another disk, and run the step again.").format("")
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
         where = f" ({error.filename})" if error.filename else ""
         return tr("The disk is full{}: free some space, or choose a folder on another disk, and run the step again.").format(where)

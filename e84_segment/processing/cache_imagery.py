@@ -2,6 +2,7 @@
 GeoPackage raster for work with no network."""
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -16,7 +17,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core import chips, tile_fetch, tile_store, tiles
+from ..core import chips, tile_check, tile_fetch, tile_store, tiles
 from . import areas, tile_service
 from .base import E84Algorithm
 from .predict_local import add_imagery_and_area
@@ -142,8 +143,24 @@ class CacheImageryAlgorithm(E84Algorithm):
             store = tile_store.TileStore(work)
         except ValueError as error:
             raise QgsProcessingException(sentence(error)) from None
+        except sqlite3.Error:  # a full disk while the new file is made: it goes
+            if not existing:
+                for leftover in (work, work.with_name(work.name + "-journal")):
+                    leftover.unlink(missing_ok=True)
+            raise
         try:
             return self._fill(store, work, output, existing, service, by_zoom, attribution, parameters, context, feedback)
+        except Exception:
+            # A new file that got no tile is no start to resume from: it goes (one with tiles stays, to resume).
+            try:
+                empty = not existing and not any(store.existing(zoom) for zoom in by_zoom)
+            except sqlite3.Error:  # the file itself failed (a full disk): nothing in it to resume from
+                empty = not existing
+            if empty:
+                store.close()
+                for leftover in (work, work.with_name(work.name + "-journal")):
+                    leftover.unlink(missing_ok=True)
+            raise
         finally:
             store.close()
 
@@ -163,15 +180,20 @@ class CacheImageryAlgorithm(E84Algorithm):
                 tr("About {:.1f} GB are needed and {:.1f} GB are free on {}: free some space, choose another "
                    "disk or a smaller area").format(estimate / 1e9, free / 1e9, work.parent)
             )
-        sizes, fetched, unusable = [], 0, 0
+        sizes, fetched, unusable = [], 0, tile_check.Tally()
         concurrency = self.parameterAsInt(parameters, areas.CONCURRENCY, context)
+        tile_size = service.tile_size if service is not None and concurrency > 0 else RENDERED_TILE
         for done, (tile, data) in enumerate(self._tiles(service, missing, concurrency, feedback), 1):
-            if data is not None and store.accepts(data):
+            # Decoded in full before it is stored: a tile stored broken is never fetched again.
+            problem = None if data is None else tile_check.problem(data, tile_size)
+            if problem is None and data is not None and not store.accepts(data):
+                problem = tile_check.NOT_AN_IMAGE if store.kind == ".mbtiles" else "WebP (GeoPackage cannot hold it)"
+            if data is not None and problem is None:
                 store.put(tile, data)
                 sizes.append(len(data))
                 fetched += 1
-            elif data is not None:
-                unusable += 1
+            elif problem is not None:
+                unusable[problem] += 1
             if len(sizes) == SAMPLE_FOR_ESTIMATE:
                 feedback.pushInfo(tr("About {:,.0f} MB in all, at {:.0f} kB per tile so far")
                                   .format(tile_store.estimate_bytes(len(missing), sizes) / 1e6, np.mean(sizes) / 1000))
@@ -186,7 +208,12 @@ class CacheImageryAlgorithm(E84Algorithm):
             )
             return {}
         if unusable:
-            feedback.pushWarning(tr("{} answers were not PNG or JPEG images and were left out").format(unusable))
+            left_out = tr("{} tiles the service sent were left out ({}): a run with the same OUTPUT fetches them again").format(
+                sum(unusable.values()), unusable.describe())
+            if kept + fetched == 0:
+                raise QgsProcessingException(tr("No tile was saved. {}; check the layer in QGIS (a login or quota page?)")
+                                             .format(left_out))
+            feedback.pushWarning(left_out)
         try:
             store.finish(output.stem, attribution, tile_store.describe_source(self._source_text(service)))
         except ValueError as error:
@@ -224,6 +251,9 @@ class CacheImageryAlgorithm(E84Algorithm):
         if service is not None:
             return service.address()
         return f"{self.imagery.name} ({self.imagery.provider}: {QgsDataSourceUri.removePassword(self.imagery.source)})"
+
+
+RENDERED_TILE = 256  # the size of the tiles QGIS draws here (encode_png)
 
 
 def encode_png(rgb: np.ndarray, valid: np.ndarray) -> bytes:

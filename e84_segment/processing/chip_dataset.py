@@ -22,7 +22,7 @@ def write_dataset(imagery: areas.LayerSnapshot, splits: Dict[tiles.Tile, str],
     imagery became RGB, None where QGIS renders it)."""
     reader = areas.chip_reader(imagery, tile_size, concurrency, min(splits, default=None), feedback)
     with dataset.DatasetWriter(output) as writer:
-        with areas.reading(reader):
+        with areas.reading(reader, feedback):
             stats = export.export_chips(
                 splits,
                 reader.read,

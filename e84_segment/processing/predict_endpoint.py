@@ -23,6 +23,7 @@ from .predict_local import (
     add_imagery_and_area,
     add_prediction_outputs,
     finish_prediction,
+    say_coverage,
 )
 from ..i18n import tr
 
@@ -157,7 +158,7 @@ class PredictEndpointAlgorithm(E84Algorithm):
                 from ..core import mosaic
 
                 classes, probability = outputs or (Path(classes_path), Path(probability_path))
-                with areas.reading(reader):
+                with areas.reading(reader, feedback):
                     return mosaic.predict_area(
                         predictor, reader.read, aoi_tiles, tile_size, overlap, classes, probability, batch_size=1,
                         source_model=source, cancelled=feedback.isCanceled, ahead=getattr(reader, "expect", None),
@@ -194,6 +195,7 @@ class PredictEndpointAlgorithm(E84Algorithm):
                                              .format(deployment.endpoint))
                     else:
                         endpoints.delete(sm, deployment, report=feedback.pushInfo)
+        say_coverage(stats, feedback)
         outputs = finish_prediction(stats, context, feedback, classes_path, probability_path)
         return {**outputs, self.ENDPOINT_NAME: "" if batch else endpoint} if outputs else {}
 

@@ -25,6 +25,8 @@ CANCELLED = "Cancelled: no prediction raster was written"
 OUTPUT_CLASSES = "OUTPUT_CLASSES"
 OUTPUT_PROBABILITY = "OUTPUT_PROBABILITY"
 BUILDING_PIXELS = "BUILDING_PIXELS"
+# From this share of the area without imagery, the step says so: edges of a mosaic stay below it.
+NO_IMAGERY_WARNING = 0.01
 
 
 def add_imagery_and_area(algorithm) -> None:
@@ -54,9 +56,24 @@ def finish_prediction(stats, context, feedback, classes_path: str, probability_p
         .format(stats.windows, stats.total_seconds, stats.forward_seconds, stats.building_pixels)
     )
     if stats.building_pixels == 0:
-        feedback.pushWarning(tr("The model found no buildings here: the outputs are valid, and empty"))
+        feedback.pushWarning(tr("The model found no buildings where the imagery was read: the outputs are valid, "
+                                "and empty"))
     load_prediction_layers(context, classes_path, probability_path)
     return {OUTPUT_CLASSES: classes_path, OUTPUT_PROBABILITY: probability_path, BUILDING_PIXELS: stats.building_pixels}
+
+
+def say_coverage(stats, feedback) -> None:
+    """How much of the area the imagery covered: none stops the step (nothing was written), a part is said."""
+    if stats.cancelled:
+        return
+    if stats.imagery_pixels == 0:
+        raise QgsProcessingException(tr(
+            "No pixel of the imagery could be read over the area ({} tiles), so nothing was predicted and nothing "
+            "was written: the area lies off the imagery, or the service sent no usable tiles (the warnings above say "
+            "why). Check that the layer draws there in QGIS").format(stats.tiles))
+    if stats.no_imagery_share >= NO_IMAGERY_WARNING:
+        feedback.pushWarning(tr("{:.0%} of the area had no imagery: the outputs are no data there (255 in the classes), "
+                                "not 'no building'").format(stats.no_imagery_share))
 
 
 def load_prediction_layers(context, classes_path: str, probability_path: str) -> None:
@@ -155,7 +172,7 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
     feedback.pushInfo(tr("Predicting {} tiles at zoom {} with {}").format(len(aoi_tiles), zoom, model_path.name))
     reader = areas.chip_reader(imagery, tile_size, algorithm.parameterAsInt(parameters, areas.CONCURRENCY, context),
                                aoi_tiles[0], feedback)
-    with areas.reading(reader):
+    with areas.reading(reader, feedback):
         stats = mosaic.predict_area(
             predictor,
             reader.read,
@@ -170,6 +187,7 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
             cancelled=feedback.isCanceled,
             ahead=getattr(reader, "expect", None),
         )
+    say_coverage(stats, feedback)
     return stats, meta, area
 
 

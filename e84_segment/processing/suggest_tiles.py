@@ -167,7 +167,7 @@ class SuggestTilesAlgorithm(E84Algorithm):
         if hasattr(reader, "expect"):
             reader.expect([(tiles.mercator_bounds(t), tile_size) for t in candidates])
         measures = []
-        with areas.reading(reader):
+        with areas.reading(reader, feedback):
             for start in range(0, len(candidates), BATCH):
                 if feedback.isCanceled():
                     feedback.pushWarning(tr("Cancelled: no suggestions were written"))

@@ -1,5 +1,6 @@
 """Tile services through QGIS's network manager: proxies, authentication configurations and QGIS's
 network cache apply to every tile the plugin fetches itself, as they do to the layer's own tiles."""
+import time
 from typing import Callable, Dict, Optional
 from xml.etree import ElementTree
 
@@ -49,7 +50,11 @@ def qgis_transport(headers: Dict[str, str], authcfg: str = "") -> tile_fetch.Tra
         for name, value in headers.items():
             request.setRawHeader(name.encode(), value.encode())
         request.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, QNetworkRequest.CacheLoadControl.PreferCache)
+        request.setTransferTimeout(int(tile_fetch.SILENCE_S * 1000))  # Qt 5.15+: aborts after that long without data
+        started = time.monotonic()
         reply = QgsNetworkAccessManager.blockingGet(request, authcfg, False)
+        failed = reply.error() != QNetworkReply.NetworkError.NoError
+        silent = failed and time.monotonic() - started >= 0.9 * tile_fetch.SILENCE_S
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         answered = {bytes(name).decode("latin-1").lower(): bytes(reply.rawHeader(name)).decode("latin-1")
                     for name in reply.rawHeaderList()}
@@ -60,8 +65,8 @@ def qgis_transport(headers: Dict[str, str], authcfg: str = "") -> tile_fetch.Tra
                 status = 404
             else:
                 status = 0
-        return tile_fetch.Response(int(status), bytes(reply.content()), answered,
-                                   "" if reply.error() == QNetworkReply.NetworkError.NoError else reply.errorString())
+        return tile_fetch.Response(int(status), bytes(reply.content()), answered, reply.errorString() if failed else "",
+                                   silent)
 
     return get
 
