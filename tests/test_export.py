@@ -98,3 +98,47 @@ def test_other_algorithms_never_wipe_a_geopackage(provider, buildings, tmp_path)
                                                   "PREDICTED_ONLY": "TEMPORARY_OUTPUT", "REFERENCE_ONLY": "TEMPORARY_OUTPUT",
                                                   "OUTPUT_REPORT": str(tmp_path / "report.json")})
     assert layers(work) == {"my_edited_buildings": layers(work)["my_edited_buildings"]}
+
+
+def test_an_export_killed_while_it_moves_into_a_geopackage_leaves_the_file_as_it_was(buildings, tmp_path):
+    """Reliability F1 (1.5, 1.6b): killed after the write and before the rename, the export left a
+    '<name>_partial_<hex>' layer holding every row inside the analyst's GeoPackage, and a rerun kept it."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from .conftest import ROOT
+
+    work = tmp_path / "analyst.gpkg"
+    gdal.VectorTranslate(str(work), buildings, format="GPKG", layerName="footprints")
+    gdal.VectorTranslate(str(work), buildings, format="GPKG", layerName="osm", accessMode="update")
+    staged = tmp_path / ".analyst.partial-0000.gpkg"
+    gdal.VectorTranslate(str(staged), buildings, format="GPKG", layerName="footprints")
+    before = layers(work)
+    script = textwrap.dedent(f"""
+        import os, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from e84_segment.processing import export_footprints
+        copied = []
+        def killed():  # kill -9 halfway through the copy: no cleanup can run
+            copied.append(1)
+            if len(copied) == 80:
+                os.kill(os.getpid(), 9)
+            return False
+        export_footprints._copy_layer_in_one_transaction(Path({str(staged)!r}), Path({str(work)!r}), {{name!r}}, killed)
+    """)
+    for name in ("new_layer", "footprints"):  # a new layer, and a replacement (OVERWRITE)
+        done = subprocess.run([sys.executable, "-c", script.format(name=name)], capture_output=True, text=True,
+                              env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+        assert done.returncode == -9, done.stderr
+        assert layers(work) == before  # SQLite rolls the journal back: as it was, nothing stray
+        check = ogr.Open(str(work)).ExecuteSQL("PRAGMA integrity_check")
+        assert check.GetNextFeature().GetField(0) == "ok"
+    # The same copy, not killed, replaces the layer in place.
+    from pathlib import Path
+
+    from e84_segment.processing import export_footprints
+
+    export_footprints._copy_layer_in_one_transaction(Path(staged), work, "footprints", lambda: False)
+    assert layers(work) == before

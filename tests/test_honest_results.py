@@ -74,13 +74,14 @@ class Errors(QgsProcessingFeedback):
 
 
 def refusal(name, **parameters) -> str:
-    """What a step that refuses in prepareAlgorithm says (processing.run raises only 'There were errors')."""
+    """What a step that refuses says: processing.run raises only 'There were errors' where the refusal
+    comes from prepareAlgorithm, which reports it to the feedback."""
     import processing
 
     feedback = Errors()
-    with pytest.raises(QgsProcessingException):
+    with pytest.raises(QgsProcessingException) as refused:
         processing.run(f"e84segment:{name}", parameters, feedback=feedback)
-    return " ".join(feedback.errors)
+    return " ".join(feedback.errors + [str(refused.value)])
 
 
 def test_imagery_given_as_the_post_event_prediction_is_refused(tmp_path):

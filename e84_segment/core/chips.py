@@ -10,6 +10,7 @@ Two readers, one contract ``read(bounds) -> (rgb uint8 HxWx3, valid bool HxW)``:
 
 A reader is not thread-safe: make one per worker thread.
 """
+import math
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
@@ -56,7 +57,12 @@ def open_in_mercator(path: str) -> gdal.Dataset:
     srs = ds.GetSpatialRef()
     if srs is None:
         raise said(ValueError, "{path} has no coordinate reference system: assign one in QGIS first", path=path)
-    gt = ds.GetGeoTransform()
+    gt = ds.GetGeoTransform(can_return_null=True)
+    if gt is None or not all(math.isfinite(v) for v in gt) or gt[1] == 0 or gt[5] == 0:
+        # A NaN origin crashed the reads; none at all put the image at 0,0 where no building lies.
+        raise said(ValueError, "{path} has no usable georeferencing (its geotransform is {geotransform}): georeference it "
+                               "(Raster > Georeferencer in QGIS) or choose imagery that carries its position",
+                   path=path, geotransform=gt)
     mercator = osr.SpatialReference()
     mercator.ImportFromEPSG(3857)
     if srs.IsSame(mercator) and gt[2] == 0 and gt[4] == 0 and gt[5] < 0:

@@ -183,7 +183,17 @@ class DatasetWriter:
 
 
 def load_dataset_json(folder: Path) -> Optional[dict]:
+    """The dataset's description; None where there is none. A damaged one (cut short by a copy) is refused
+    with what to do, not a JSON traceback."""
     path = Path(folder) / DATASET_JSON
     if not path.is_file():
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise said(DatasetError, "{path} is damaged ({error}): copy the dataset folder again, or build it again with "
+                                 "'Build training data'", path=path, error=error) from None
+    if not isinstance(meta, dict):
+        raise said(DatasetError, "{path} is not a dataset description of this plugin: build the dataset again with "
+                                 "'Build training data'", path=path)
+    return meta

@@ -5,6 +5,7 @@ ways for simple outlines and type=multipolygon relations for courtyards and mult
 coordinates at OSM's precision (7 decimals, WGS 84), and ``upload="false"`` on the file, which JOSM
 honours by refusing to upload the layer as is. Pure OGR + the standard library.
 """
+import re
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Mapping, Tuple
 from xml.sax.saxutils import quoteattr
@@ -75,7 +76,7 @@ class OsmWriter:
         self.counts.relations = len(self._relations)
         self.counts.shared_nodes = sum(1 for users in self._node_users.values() if users > 1)
         stream.write("<?xml version='1.0' encoding='UTF-8'?>\n")
-        stream.write(f'<osm version="0.6" generator={quoteattr(self.generator)} upload="false">\n')
+        stream.write(f'<osm version="0.6" generator={_attribute(self.generator)} upload="false">\n')
         scale = 10 ** PRECISION
         for (lon, lat), node in sorted(self._nodes.items(), key=lambda item: -item[1]):
             stream.write(f'  <node id="{node}" visible="true" lat="{_degrees(lat, scale)}" lon="{_degrees(lon, scale)}"/>\n')
@@ -124,5 +125,14 @@ def _degrees(value: int, scale: int) -> str:
     return f"{sign}{whole}.{fraction:0{PRECISION}d}"
 
 
+# Characters XML 1.0 cannot carry at all, escaped or not (control characters from a layer's name reached
+# SOURCE, and no XML reader opened the file); they are dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _attribute(value) -> str:
+    return quoteattr(_NOT_XML.sub("", str(value)))
+
+
 def _tags(tags: Mapping[str, str]) -> Iterable[str]:
-    return (f"    <tag k={quoteattr(k)} v={quoteattr(str(v))}/>\n" for k, v in tags.items() if str(v) != "")
+    return (f"    <tag k={_attribute(k)} v={_attribute(v)}/>\n" for k, v in tags.items() if _NOT_XML.sub("", str(v)).strip())

@@ -38,14 +38,20 @@ class AtomicGeoTiffs:
         srs.ImportFromEPSG(3857)
         driver = gdal.GetDriverByName("GTiff")
         self.datasets: List[gdal.Dataset] = []
-        for (target, type_name, nodata), partial in zip(outputs, self.partials):
-            Path(target).parent.mkdir(parents=True, exist_ok=True)
-            ds = driver.Create(str(partial), width, height, 1, gdal.GetDataTypeByName(type_name), CREATION_OPTIONS)
-            ds.SetGeoTransform(geotransform)
-            ds.SetSpatialRef(srs)
-            if nodata is not None:
-                ds.GetRasterBand(1).SetNoDataValue(nodata)
-            self.datasets.append(ds)
+        try:
+            for (target, type_name, nodata), partial in zip(outputs, self.partials):
+                Path(target).parent.mkdir(parents=True, exist_ok=True)
+                ds = driver.Create(str(partial), width, height, 1, gdal.GetDataTypeByName(type_name), CREATION_OPTIONS)
+                ds.SetGeoTransform(geotransform)
+                ds.SetSpatialRef(srs)
+                if nodata is not None:
+                    ds.GetRasterBand(1).SetNoDataValue(nodata)
+                self.datasets.append(ds)
+        except BaseException:
+            self.datasets = []
+            for partial in self.partials:
+                Path(partial).unlink(missing_ok=True)
+            raise
         self.bands = [ds.GetRasterBand(1) for ds in self.datasets]
         self._abandoned = False
 
@@ -57,20 +63,25 @@ class AtomicGeoTiffs:
 
     def __exit__(self, exc_type, exc, tb) -> bool:
         keep = exc_type is None and not self._abandoned
-        if keep:
-            for ds in self.datasets:
-                if max(ds.RasterXSize, ds.RasterYSize) > OVERVIEW_THRESHOLD:
-                    resampling = "NEAREST" if ds.GetRasterBand(1).GetNoDataValue() is not None else "AVERAGE"
-                    ds.BuildOverviews(resampling, [2, 4, 8, 16])
-        self.bands = []
-        for ds in self.datasets:
-            ds.FlushCache()
-        self.datasets = []  # closes the files
-        for partial, target in zip(self.partials, self.targets):
+        try:
             if keep:
-                os.replace(partial, target)
-            else:
-                Path(partial).unlink(missing_ok=True)
+                for ds in self.datasets:
+                    if max(ds.RasterXSize, ds.RasterYSize) > OVERVIEW_THRESHOLD:
+                        resampling = "NEAREST" if ds.GetRasterBand(1).GetNoDataValue() is not None else "AVERAGE"
+                        ds.BuildOverviews(resampling, [2, 4, 8, 16])
+            for ds in self.datasets:
+                ds.FlushCache()  # a full disk fails here, or in the writes before
+        except BaseException:
+            keep = False
+            raise
+        finally:
+            self.bands = []
+            self.datasets = []  # closes the files
+            for partial, target in zip(self.partials, self.targets):
+                if keep:
+                    os.replace(partial, target)
+                else:  # however it failed, nothing half-written stays (it filled the disk for the next step)
+                    Path(partial).unlink(missing_ok=True)
         return False
 
 

@@ -7,7 +7,7 @@ No Qt, no project: the dock stores ``RunRecord.to_json()`` in the project itself
 """
 import json
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Dict, List, Optional
 
@@ -62,7 +62,10 @@ class RunRecord:
         if self.backend != "local":
             parts.append(self.backend)
         parts.append(self.started[:10])
-        metric = key_metric(self.metrics)
+        try:
+            metric = key_metric(self.metrics)
+        except (TypeError, ValueError, KeyError, AttributeError):  # a figure damaged by hand: the row without it
+            metric = ""
         status = self.status if not metric or self.status != "completed" else metric
         return f"{', '.join(parts)}: {status}"
 
@@ -79,6 +82,9 @@ _KEY_METRICS = (
 
 
 def key_metric(metrics: dict) -> str:
+    # Only numbers are figures: a run.json edited by hand ("building_iou": "high") must not break the list.
+    metrics = {key: value for key, value in metrics.items()
+               if key in ("review", "measured_on") or isinstance(value, (int, float)) and not isinstance(value, bool)}
     if isinstance(metrics.get("review"), dict):  # a model improved from an analyst's review
         tiles = f" and {metrics['corrected_tiles']} corrected tiles" if metrics.get("corrected_tiles") else ""
         return f"fine-tuned on {review.describe(metrics['review'])}{tiles}"
@@ -133,12 +139,32 @@ def new_run(
 
 
 def load(folder: Path) -> Optional[RunRecord]:
+    """The run of a folder, or None where there is none or it is unreadable. Fields of the wrong type
+    (a hand edit, another tool) are set aside, so one damaged record never breaks the whole list."""
     path = Path(folder) / RUN_JSON
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return RunRecord(**data)
-    except (OSError, ValueError, TypeError):
+        return RunRecord(**_typed(data))
+    except (OSError, ValueError, TypeError, AttributeError):
         return None
+
+
+_TEXT_FIELDS = ("kind", "name", "folder", "started", "finished", "status", "backend", "fingerprint", "message", "tag")
+_TABLE_FIELDS = ("parameters", "metrics", "outputs", "sagemaker")
+
+
+def _typed(data: dict) -> dict:
+    known = {f.name for f in fields(RunRecord)}
+    data = {key: value for key, value in data.items() if key in known}  # a newer plugin's fields wait for it
+    for key in _TEXT_FIELDS:
+        if key in data and not isinstance(data[key], str):
+            data[key] = "" if data[key] is None else str(data[key])
+    for key in _TABLE_FIELDS:
+        if key in data and not isinstance(data[key], dict):
+            data[key] = {}
+    if not isinstance(data.get("area_km2"), (int, float, type(None))) or isinstance(data.get("area_km2"), bool):
+        data["area_km2"] = None
+    return data
 
 
 def load_all(folders: List[str], live: Optional[str] = None) -> List[RunRecord]:

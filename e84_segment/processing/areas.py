@@ -54,6 +54,11 @@ def snapshot_imagery(algorithm, parameters, name, context) -> LayerSnapshot:
     layer = algorithm.parameterAsRasterLayer(parameters, name, context)
     if layer is None or not layer.isValid():
         raise QgsProcessingException(tr("{}: choose a raster layer QGIS can display (GeoTIFF, XYZ, WMS)").format(name))
+    extent = layer.extent()
+    if layer.providerType() == "gdal" and (not all(math.isfinite(v) for v in bounds(extent)) or extent.isEmpty()):
+        # Before any work: a file without georeferencing lies nowhere (it failed late, or as 'no buildings').
+        raise QgsProcessingException(tr("{}: '{}' has no usable georeferencing: georeference it (Raster > Georeferencer) "
+                                        "or choose imagery that carries its position").format(name, layer.name()))
     return LayerSnapshot.of(layer, with_renderer=True)
 
 

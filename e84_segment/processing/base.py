@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterVectorDestination,
@@ -90,16 +91,39 @@ def _sentences(process):
     @functools.wraps(process)
     def wrapped(self, *arguments):
         feedback = arguments[-1]  # last for prepareAlgorithm, processAlgorithm and postProcessAlgorithm
+        fresh = self._fresh_outputs(*arguments[:2]) if process.__name__ == "processAlgorithm" else []
         try:
-            return process(self, *arguments)
+            results = process(self, *arguments)
         except QgsProcessingException:
+            _remove(fresh)
             raise
         except Exception as error:  # noqa: BLE001 (the point: no traceback reaches the analyst)
+            _remove(fresh)
             if feedback is not None:
                 feedback.pushDebugInfo(traceback.format_exc())
             raise QgsProcessingException(_failure(error)) from error
+        if fresh and feedback is not None and feedback.isCanceled() and not results:
+            _remove(fresh)
+        unreadable = self._unreadable_outputs(results) if process.__name__ == "processAlgorithm" else []
+        if unreadable:
+            _remove(path for path in fresh if path in unreadable)
+            raise QgsProcessingException(tr("Writing failed: {} cannot be read back (the disk is probably full). Free "
+                                            "some space or choose another folder, and run the step again")
+                                         .format(", ".join(map(str, unreadable))))
+        return results
 
     return wrapped
+
+
+def _remove(paths) -> None:
+    """Output files this run created (a sink QGIS made under the final name), gone after a failure or a
+    cancel: a 0-byte GeoPackage under the name asked for read as a result."""
+    for path in paths:
+        try:
+            if path.is_file():
+                path.unlink()
+        except OSError:  # still open (Windows): QGIS's own cleanup is all there is
+            pass
 
 
 def _checked(check):
@@ -119,9 +143,13 @@ def _checked(check):
     return wrapped
 
 
+_WRITE_FAILED = re.compile(r"disk is full|no space left|write error|iostream error|file write failed", re.IGNORECASE)
+
+
 def _failure(error: BaseException) -> str:
-    if "database or disk is full" in str(error):  # SQLite's words (GeoPackage, MBTiles) for a full disk
-        return tr("The disk is full{}: free some space, or choose a folder on another disk, and run the step again.").format("")
+    if _WRITE_FAILED.search(str(error)):  # SQLite's, libtiff's and PyTorch's words for a write a full disk refused
+        return tr("Writing failed ({}): the disk is probably full. Free some space, or choose a folder on another disk, "
+                  "and run the step again.").format(error)
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
         where = f" ({error.filename})" if error.filename else ""
         return tr("The disk is full{}: free some space, or choose a folder on another disk, and run the step again.").format(where)
@@ -221,6 +249,37 @@ class E84Algorithm(QgsProcessingAlgorithm):
                 wants = tr("it is missing or of the wrong kind: {}").format(definition.help() or definition.description())
             return tr("{}:{} is not accepted here; {}.").format(definition.description(), given, wants)
         return message
+
+    def _unreadable_outputs(self, results) -> list:
+        """Vector and raster files the step says it wrote that do not open: a full disk lets QGIS's sinks
+        close a 0-byte or header-only file without a word (a GeoPackage 'of 400 footprints' held none)."""
+        from osgeo import gdal
+
+        unreadable = []
+        for definition in self.destinationParameterDefinitions():
+            if isinstance(definition, (QgsProcessingParameterFolderDestination, QgsProcessingParameterFileDestination)):
+                continue
+            path = file_path_of((results or {}).get(definition.name()))
+            if path is None or not os.path.isfile(path):
+                continue
+            try:
+                opened = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_RASTER)
+            except RuntimeError:
+                opened = None
+            if opened is None or opened.RasterCount == 0 and opened.GetLayerCount() == 0:
+                unreadable.append(Path(path))
+        return unreadable
+
+    def _fresh_outputs(self, parameters, context) -> list:
+        """The file outputs that do not exist before the run: what a failure must not leave behind."""
+        paths = []
+        for definition in self.destinationParameterDefinitions():
+            if isinstance(definition, QgsProcessingParameterFolderDestination):
+                continue  # folders are staged by the steps that write them
+            path = file_path_of(parameters.get(definition.name()))
+            if path is not None and not os.path.exists(path):
+                paths.append(Path(path))
+        return paths
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """Refuses outputs that cannot be written before any work (the dialog, qgis_process,

@@ -142,17 +142,13 @@ class ExportFootprintsAlgorithm(E84Algorithm):
             if crs != WGS84:
                 feedback.pushWarning(tr("GeoJSON outside WGS 84 is not RFC 7946: many tools will read it in the "
                                         "wrong place"))
-        # Written under a hidden name and renamed when complete: a new file, or a new layer of an existing
-        # GeoPackage; a cancelled or failed export leaves the file as it was.
+        # Written to a hidden file beside the target and moved in when complete: renamed into place as a new
+        # file, or copied as a layer into an existing GeoPackage in one SQLite transaction (a layer staged
+        # inside the analyst's file was left there, with every row, by an export killed before its rename).
+        # A cancelled, failed or killed export leaves the file as it was.
         in_place = path.exists() and not single
         path.parent.mkdir(parents=True, exist_ok=True)
-        staged_name = f"{name}_partial_{secrets.token_hex(4)}"
-        if in_place:
-            target = path
-            options.layerName = staged_name
-            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
-        else:
-            target = path.with_name(f".{path.stem}.partial-{secrets.token_hex(4)}{path.suffix}")
+        target = path.with_name(f".{path.stem}.partial-{secrets.token_hex(4)}{path.suffix}")
         writer = QgsVectorFileWriter.create(str(target), source.fields(), source.wkbType(), crs, context.transformContext(), options)
         written = 0
         try:
@@ -170,18 +166,22 @@ class ExportFootprintsAlgorithm(E84Algorithm):
             del writer  # closes the file
             if feedback.isCanceled():
                 raise _Cancelled()
+            # A full disk fails at close, silently: a 0-byte file was renamed into place as 'written'.
+            held = _features_in(target)
+            if held != written:
+                raise QgsProcessingException(tr("Writing {} failed: the file holds {} of {} features (the disk is "
+                                                "probably full). Free some space or choose another folder; nothing "
+                                                "was changed").format(path, held, written))
             if in_place:
-                _rename_layer(path, staged_name, name)
+                _copy_layer_in_one_transaction(target, path, name, feedback.isCanceled)
+                target.unlink()
             else:
                 _move_into_place(target, path, driver)
         except BaseException:
             writer = None
-            if in_place:
-                _drop_layer(path, staged_name)
-            else:
-                for part in _parts(target, driver):
-                    if part.exists():
-                        part.unlink()
+            for part in _parts(target, driver):
+                if part.exists():
+                    part.unlink()
             if feedback.isCanceled():
                 feedback.pushWarning(tr("Cancelled: the file was left as it was"))
                 return {}
@@ -208,19 +208,45 @@ def _move_into_place(staged: Path, path: Path, driver: str) -> None:
             final.unlink()  # a sidecar of the replaced file that the new one does not have
 
 
-def _drop_layer(path: Path, layer_name: str) -> bool:
-    source = ogr.Open(str(path), update=1)
-    if source is None:
-        return False
-    for i in range(source.GetLayerCount()):
-        if source.GetLayer(i).GetName() == layer_name:
-            return source.DeleteLayer(i) == ogr.OGRERR_NONE
-    return False
+def _features_in(path: Path) -> int:
+    """Features of a written file's first layer; -1 where it does not open."""
+    source = ogr.Open(str(path))
+    if source is None or source.GetLayerCount() == 0:
+        return -1
+    return source.GetLayer(0).GetFeatureCount()
 
 
-def _rename_layer(path: Path, staged: str, name: str) -> None:
-    """The staged layer takes its final name; a layer of that name (replacement was asked) goes first."""
-    _drop_layer(path, name)
-    source = ogr.Open(str(path), update=1)
-    source.ExecuteSQL(f'ALTER TABLE "{staged}" RENAME TO "{name}"')
-    source = None
+def _copy_layer_in_one_transaction(staged: Path, path: Path, name: str, cancelled) -> None:
+    """The staged file's layer becomes layer ``name`` of the GeoPackage at ``path`` (replacing one of that
+    name), in one transaction: until it commits, a kill or a failure leaves the file as it was (SQLite
+    rolls its journal back when the file is next opened)."""
+    from osgeo import gdal
+
+    source_file = gdal.OpenEx(str(staged), gdal.OF_VECTOR)
+    source = source_file.GetLayer(0)
+    target = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    if target.StartTransaction(force=True) != ogr.OGRERR_NONE:
+        raise QgsProcessingException(tr("Cannot write {}: the file cannot start a transaction (is it open for "
+                                        "editing elsewhere?)").format(path))
+    try:
+        for index in range(target.GetLayerCount()):
+            if target.GetLayer(index).GetName() == name:
+                target.DeleteLayer(index)
+                break
+        layer = target.CreateLayer(name, source.GetSpatialRef(), source.GetGeomType(), ["FID=fid"])
+        definition = source.GetLayerDefn()
+        for index in range(definition.GetFieldCount()):
+            layer.CreateField(definition.GetFieldDefn(index))
+        for feature in source:
+            if cancelled():
+                raise _Cancelled()
+            copy = ogr.Feature(layer.GetLayerDefn())
+            copy.SetFrom(feature)
+            if layer.CreateFeature(copy) != ogr.OGRERR_NONE:
+                raise QgsProcessingException(tr("Cannot write {}: {}").format(path, gdal.GetLastErrorMsg()))
+    except BaseException:
+        target.RollbackTransaction()
+        raise
+    if target.CommitTransaction() != ogr.OGRERR_NONE:
+        raise QgsProcessingException(tr("Cannot write {}: {}").format(path, gdal.GetLastErrorMsg()))
+    target = source = source_file = None  # closed: the layer is complete on disk

@@ -106,20 +106,24 @@ class ExportOsmAlgorithm(E84Algorithm):
             writer.add(bytes(geometry.asWkb()), tags)
         if writer.counts.buildings == 0:
             raise QgsProcessingException(
-                f"No footprint to write: {total} in INPUT"
-                + (f", {below} under MIN_CONFIDENCE {minimum:g} (lower it)" if below else "")
-                + ("" if total else " (with 'Selected features only', select some first)")
+                tr("No footprint to write: {} in INPUT").format(total)
+                + (tr(", {} under MIN_CONFIDENCE {:g} (lower it)").format(below, minimum) if below else "")
+                + ("" if total else tr(" (with 'Selected features only', select some first)"))
             )
         partial = output.with_name(f".{output.name}.partial")
-        with open(partial, "w", encoding="utf-8", newline="\n") as stream:
-            counts = writer.write(stream)
-        os.replace(partial, output)
+        try:
+            with open(partial, "w", encoding="utf-8", newline="\n") as stream:
+                counts = writer.write(stream)
+            os.replace(partial, output)
+        finally:  # a full disk must not be left fuller by half a file
+            partial.unlink(missing_ok=True)
         feedback.pushInfo(
-            f"{counts.buildings} buildings ({counts.ways} ways, {counts.relations} multipolygons, {counts.nodes} nodes, "
-            f"{counts.shared_nodes} shared by touching outlines) written to {output}"
-            + (f"; {below} under MIN_CONFIDENCE left out" if below else "")
-            + (f"; {counts.dropped} too small for OSM's precision dropped" if counts.dropped else "")
-            + ". Open it in JOSM (File > Open), review each building against the imagery, and upload only what you checked"
+            tr("{} buildings ({} ways, {} multipolygons, {} nodes, {} shared by touching outlines) written to {}")
+            .format(counts.buildings, counts.ways, counts.relations, counts.nodes, counts.shared_nodes, output)
+            + (tr("; {} under MIN_CONFIDENCE left out").format(below) if below else "")
+            + (tr("; {} too small for OSM's precision dropped").format(counts.dropped) if counts.dropped else "")
+            + tr(". Open it in JOSM (File > Open), review each building against the imagery, and upload only what you "
+                 "checked")
         )
         return {self.OUTPUT: str(output), self.BUILDINGS: counts.buildings}
 

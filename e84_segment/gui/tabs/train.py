@@ -7,7 +7,7 @@ from qgis.gui import QgsFileWidget
 
 from ...backends.sagemaker.contract import GPU_TRAINING_INSTANCES
 from ...core import dataset, runs
-from ...i18n import N_, tr
+from ...i18n import N_, sentence, tr
 from ...processing.train_local import ENCODER_CHOICES, validation_chips
 from ...processing.train_sagemaker import PLUGIN_MODEL, TRAINERS
 from ...backends.local import finetune
@@ -68,7 +68,10 @@ class TrainTab:
         folder = self.datasetWidget.filePath().strip()
         if not folder or not (Path(folder) / "dataset.json").is_file():
             return self._refuse(self.tr("Choose a dataset folder from Build dataset (it holds dataset.json)."))
-        about = dataset.load_dataset_json(Path(folder)) or {}
+        try:
+            about = dataset.load_dataset_json(Path(folder)) or {}
+        except dataset.DatasetError as error:
+            return self._refuse(sentence(error))
         tag = runs.make_tag(Path(folder).parent.name if Path(folder).name == "dataset" else Path(folder).name, about.get("zoom"))
         self.plot.clear()
         if self.backendCombo.currentIndex() == 1:
