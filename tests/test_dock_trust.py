@@ -118,8 +118,21 @@ def test_the_runs_tab_follows_the_project(dock, tmp_path):  # noqa: F811
     project_file = tmp_path / "analysis.qgz"
     assert QgsProject.instance().write(str(project_file))
     QgsProject.instance().clear()
-    assert dock.runsList.count() == 0  # a new project has no runs
+    dock.outputWidget.setFilePath(str(tmp_path / "elsewhere"))
+    assert dock.runsList.count() == 0  # a new project on another workspace has no runs
     assert QgsProject.instance().read(str(project_file))
+    assert dock.runsList.count() == 1 and dock.runsList.item(0).text().startswith("Dataset: aoiA_dense_z20.tif z20")
+
+
+def test_runs_of_a_project_closed_unsaved_are_still_listed_from_the_workspace(dock, tmp_path):  # noqa: F811
+    """ux-walk H6: 16 run folders in the workspace, 6 listed: the runs after the last save vanished."""
+    imagery = dock.use("aoiA_dense_z20.tif", 20)
+    dock.aoiGroup.setOutputExtentFromLayer(imagery)
+    dock.outputWidget.setFilePath(str(tmp_path / "work"))
+    dock.runButton.click()
+    run_to_end(dock)
+    QgsProject.instance().clear()  # closed without saving: the project never knew the run
+    assert QgsProject.instance().readListEntry("e84_segment", "runs")[0] == []
     assert dock.runsList.count() == 1 and dock.runsList.item(0).text().startswith("Dataset: aoiA_dense_z20.tif z20")
 
 
@@ -289,3 +302,37 @@ def test_the_training_plot_has_axes_and_values(dock):  # noqa: F811
     assert labels == {"iou": ["0", "0.5", "1"], "loss": ["0", "0.3", "0.6"], "epoch": ["1", "2"]}
     dock.plot.resize(400, 160)
     assert not dock.plot.grab().isNull()
+
+
+def test_the_dock_restores_its_choices_with_the_project(dock, tmp_path):  # noqa: F811
+    """ux-walk H5: reopened, the pickers defaulted to the OSM layer (Compare ran OSM against itself) and the
+    model, dataset, imagery and AOI were gone."""
+    import shutil
+
+    imagery = dock.use("aoiB_west_z20.tif", 20)
+    copy = tmp_path / "footprints.geojson"
+    shutil.copy(require(KAMPALA / "buildings.geojson"), copy)
+    footprints = QgsVectorLayer(str(copy), "Footprints", "ogr")
+    QgsProject.instance().addMapLayer(footprints)
+    osm = dock.labelsCombo.currentLayer()
+    dock.footprintsCombo.setLayer(footprints)
+    dock.referenceCombo.setLayer(osm)
+    dock.reviewLayerCombo.setLayer(footprints)
+    dock.aoiGroup.setOutputExtentFromLayer(imagery)
+    dock.modelWidget.setFilePath(str(tmp_path / "train-1" / "model.pt"))
+    dock.datasetWidget.setFilePath(str(tmp_path / "dataset-1"))
+    extent = dock.aoiGroup.outputExtent()
+    ids = {"footprints": footprints.id(), "osm": osm.id(), "imagery": imagery.id()}  # the layers go with clear()
+    project_file = tmp_path / "day one.qgz"
+    assert QgsProject.instance().write(str(project_file))
+    QgsProject.instance().clear()
+    dock.modelWidget.setFilePath("")
+    dock.datasetWidget.setFilePath("")
+    assert QgsProject.instance().read(str(project_file))
+    assert dock.footprintsCombo.currentLayer().id() == ids["footprints"]
+    assert dock.referenceCombo.currentLayer().id() == ids["osm"] and dock.reviewLayerCombo.currentLayer().id() == ids["footprints"]
+    assert dock.imageryCombo.currentLayer().id() == ids["imagery"]
+    assert dock.modelWidget.filePath() == str(tmp_path / "train-1" / "model.pt")
+    assert dock.datasetWidget.filePath() == str(tmp_path / "dataset-1")
+    restored = dock.aoiGroup.outputExtent()
+    assert abs(restored.xMinimum() - extent.xMinimum()) < 1e-6 and abs(restored.yMaximum() - extent.yMaximum()) < 1e-6

@@ -347,7 +347,7 @@ def test_cancel_during_training_keeps_the_best_model_so_far(dock, tmp_path, kamp
     dock.timeLimitSpin.setValue(5)
     dock.trainButton.click()
     said = _cancel_when(dock, lambda: len(dock.plot.iou) >= 1)
-    assert said == "Cancelling: the model so far is kept; nothing else is left."
+    assert said == "Cancelling: the model so far is kept, with its checkpoint to resume from."
     (folder,) = tmp_path.iterdir()
     record = json.loads((folder / "run.json").read_text())
     assert record["status"] == "cancelled" and record["outputs"]["model"] == dock.modelWidget.filePath()

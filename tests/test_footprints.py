@@ -1,5 +1,6 @@
 """Footprints from class rasters, and the comparison with OSM, through their algorithms."""
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -100,11 +101,13 @@ def test_polygonize_refuses_a_raster_off_the_tile_grid(build, tmp_path):
     import processing
     from qgis.core import QgsProcessingException
 
+    from .test_nothing_half_written import class_raster
+
+    utm = tmp_path / "classes_utm.tif"  # a class raster warped out of the tile grid's CRS
+    gdal.Warp(str(utm), str(class_raster(tmp_path / "classes.tif")), dstSRS="EPSG:32636", resampleAlg="near")
     with pytest.raises(QgsProcessingException, match="not in EPSG:3857"):
-        processing.run(
-            "e84segment:polygonize",
-            {"INPUT": str(require(KAMPALA.parent / "atlanta" / "sample_geotiff.tif")), "OUTPUT": str(tmp_path / "x.gpkg")},
-        )
+        processing.run("e84segment:polygonize", {"INPUT": str(utm), "OUTPUT": str(tmp_path / "x.gpkg")})
+    assert not (tmp_path / "x.gpkg").exists()
 
 
 def test_compareosm_splits_matched_missing_and_unsupported(build, tmp_path):
@@ -151,9 +154,11 @@ def test_compareosm_clips_reference_to_the_area_and_ignores_specks(build, tmp_pa
     to_mercator = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:3857"), QgsProject.instance())
     box = to_mercator.transformBoundingBox(next(layer.getFeatures()).geometry().boundingBox())
     half = f"{box.xMinimum()},{box.center().x()},{box.yMinimum()},{box.yMaximum()} [EPSG:3857]"
+    predicted = tmp_path / "predicted.geojson"  # the same buildings, as a prediction that found them all
+    predicted.write_bytes(Path(osm).read_bytes())
     result = processing.run(
         "e84segment:compareosm",
-        dict(PREDICTED=osm, REFERENCE=osm, AOI=half, OUTPUT_REPORT=str(tmp_path / "r.json"), **outputs),
+        dict(PREDICTED=str(predicted), REFERENCE=osm, AOI=half, OUTPUT_REPORT=str(tmp_path / "r.json"), **outputs),
     )
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["reference"] >= 1 and report["fn"] == 0 and report["min_area_m2"] == 4.0

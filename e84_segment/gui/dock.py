@@ -226,7 +226,7 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
             return
         self.run.cancel()
         if self.record is not None and self.record.kind == "train":
-            self.statusLabel.setText(self.tr("Cancelling: the model so far is kept; nothing else is left."))
+            self.statusLabel.setText(self.tr("Cancelling: the model so far is kept, with its checkpoint to resume from."))
         else:
             self.statusLabel.setText(self.tr("Cancelling: nothing half-written will be left."))
 
@@ -307,8 +307,13 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         if record.kind == "train" and model.is_file():
             # Training promises the model so far on cancel (and RESUME from its checkpoint).
             record.outputs["model"] = str(model)
-            self.modelWidget.setFilePath(record.outputs["model"])
-            self.statusLabel.setText(self.tr("Cancelled: {} holds the model so far.").format(record.outputs["model"]))
+            if "e84segment:trainfromreview" in record.parameters:
+                # Half an improvement is no model to predict with: the Predict tab keeps the analyst's model.
+                self.statusLabel.setText(self.tr("Cancelled: {} holds the improvement so far; predictions still use {}.")
+                                         .format(model, self.modelWidget.filePath()))
+            else:
+                self.modelWidget.setFilePath(record.outputs["model"])
+                self.statusLabel.setText(self.tr("Cancelled: {} holds the model so far.").format(record.outputs["model"]))
             record.finish("cancelled", self.statusLabel.text())
         else:
             self._discard(record)

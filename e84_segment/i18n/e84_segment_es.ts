@@ -122,8 +122,8 @@ Install it now, online or from a folder of wheels?</source>
       <translation>{}: {}...</translation>
     </message>
     <message>
-      <source>Cancelling: the model so far is kept; nothing else is left.</source>
-      <translation>Cancelando: se conserva el modelo obtenido hasta ahora; no queda nada más.</translation>
+      <source>Cancelling: the model so far is kept, with its checkpoint to resume from.</source>
+      <translation>Cancelando: se conserva el modelo obtenido hasta ahora, con su punto de control para reanudar.</translation>
     </message>
     <message>
       <source>Cancelling: nothing half-written will be left.</source>
@@ -140,6 +140,10 @@ Install it now, online or from a folder of wheels?</source>
     <message>
       <source>Cancelled: nothing was written.</source>
       <translation>Cancelado: no se escribió nada.</translation>
+    </message>
+    <message>
+      <source>Cancelled: {} holds the improvement so far; predictions still use {}.</source>
+      <translation>Cancelado: {} contiene la mejora obtenida hasta ahora; las predicciones siguen usando {}.</translation>
     </message>
     <message>
       <source>Cancelled: {} holds the model so far.</source>
@@ -1363,6 +1367,10 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
       <translation>{path} no tiene sistema de referencia de coordenadas: asígnele uno en QGIS primero</translation>
     </message>
     <message>
+      <source>{path} has no usable georeferencing (its geotransform is {geotransform}): georeference it (Raster &gt; Georeferencer in QGIS) or choose imagery that carries its position</source>
+      <translation>{path} no tiene una georreferenciación utilizable (su geotransformación es {geotransform}): georreferéncielo (Ráster &gt; Georreferenciador en QGIS) o elija imágenes que lleven su posición</translation>
+    </message>
+    <message>
       <source>QGIS could not open the imagery source ({provider}): {source}</source>
       <translation>QGIS no pudo abrir la fuente de imágenes ({provider}): {source}</translation>
     </message>
@@ -1373,6 +1381,14 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
     <message>
       <source>OUTPUT folder {path} already exists and is not empty: choose a new folder name (nothing is overwritten)</source>
       <translation>La carpeta OUTPUT {path} ya existe y no está vacía: elija un nombre de carpeta nuevo (no se sobrescribe nada)</translation>
+    </message>
+    <message>
+      <source>{path} is damaged ({error}): copy the dataset folder again, or build it again with 'Build training data'</source>
+      <translation>{path} está dañado ({error}): copie de nuevo la carpeta del conjunto de datos, o vuelva a crearlo con «Crear datos de entrenamiento»</translation>
+    </message>
+    <message>
+      <source>{path} is not a dataset description of this plugin: build the dataset again with 'Build training data'</source>
+      <translation>{path} no es una descripción de conjunto de datos de este complemento: vuelva a crear el conjunto de datos con «Crear datos de entrenamiento»</translation>
     </message>
     <message>
       <source>'{name}' has {bands} band(s) of {kind}: it is imagery or another raster, not a prediction. Choose the class raster 'Predict buildings' wrote (one band: 0 background, 1 building, 255 no imagery)</source>
@@ -1389,6 +1405,10 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
     <message>
       <source>The tile service sends tiles of {width} x {height} px, not {tile_size}: set the layer's tile resolution in its connection settings</source>
       <translation>El servicio de teselas envía teselas de {width} x {height} px, no de {tile_size}: ajuste la resolución de teselas de la capa en su configuración de conexión</translation>
+    </message>
+    <message>
+      <source>The tile service did not answer within {seconds:.0f} s ({tries} tries) for {url}: it may be down or overloaded. Try again later, or use imagery saved with 'Save imagery for offline use'</source>
+      <translation>El servicio de teselas no respondió en {seconds:.0f} s ({tries} intentos) para {url}: puede estar caído o sobrecargado. Vuelva a intentarlo más tarde, o use imágenes guardadas con «Guardar imágenes para uso sin conexión»</translation>
     </message>
     <message>
       <source>The tile service asks to wait {asked:.0f} s before the next request (HTTP {status}, Retry-After): its usage limit is reached. Try again later, or use imagery saved with 'Save imagery for offline use'</source>
@@ -1515,8 +1535,8 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
       <translation>Local (esta máquina)</translation>
     </message>
     <message>
-      <source>PyTorch: train and predict</source>
-      <translation>PyTorch: entrenar y predecir</translation>
+      <source>PyTorch: train, predict and export to ONNX</source>
+      <translation>PyTorch: entrenar, predecir y exportar a ONNX</translation>
     </message>
     <message>
       <source>onnxruntime only: predict with .onnx models</source>
@@ -1591,6 +1611,10 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
       <translation>{}: elija una capa ráster que QGIS pueda mostrar (GeoTIFF, XYZ, WMS)</translation>
     </message>
     <message>
+      <source>{}: '{}' has no usable georeferencing: georeference it (Raster &gt; Georeferencer) or choose imagery that carries its position</source>
+      <translation>{}: «{}» no tiene una georreferenciación utilizable: georreferéncielo (Ráster &gt; Georreferenciador) o elija imágenes que lleven su posición</translation>
+    </message>
+    <message>
       <source>{} has no polygons (or none is selected): select some, or untick 'Selected features only'</source>
       <translation>{} no tiene polígonos (o no hay ninguno seleccionado): seleccione algunos, o desmarque 'Solo entidades seleccionadas'</translation>
     </message>
@@ -1635,6 +1659,10 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
       <translation>Peticiones de teselas simultáneas (capas XYZ cuyas teselas forman los recortes; 0: QGIS dibuja cada recorte)</translation>
     </message>
     <message>
+      <source>{} tiles the service sent could not be used ({}) and were read as no imagery: check the layer in QGIS (a login or quota page?), and run again</source>
+      <translation>{} teselas que envió el servicio no se pudieron usar ({}) y se leyeron como sin imágenes: compruebe la capa en QGIS (¿una página de inicio de sesión o de cuota?), y vuelva a ejecutar</translation>
+    </message>
+    <message>
       <source>{} must be building polygons, but '{}' holds {} geometries: choose a polygon layer</source>
       <translation>{} debe contener polígonos de edificios, pero «{}» contiene geometrías {}: elija una capa de polígonos</translation>
     </message>
@@ -1667,8 +1695,16 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
       <translation>5 Instalación</translation>
     </message>
     <message>
+      <source>Writing failed: {} cannot be read back (the disk is probably full). Free some space or choose another folder, and run the step again</source>
+      <translation>La escritura falló: {} no se puede volver a leer (probablemente el disco está lleno). Libere espacio o elija otra carpeta, y vuelva a ejecutar el paso</translation>
+    </message>
+    <message>
       <source>The disk is full{}: free some space, or choose a folder on another disk, and run the step again.</source>
       <translation>El disco está lleno{}: libere espacio, o elija una carpeta en otro disco, y vuelva a ejecutar el paso.</translation>
+    </message>
+    <message>
+      <source>Writing failed ({}): the disk is probably full. Free some space, or choose a folder on another disk, and run the step again.</source>
+      <translation>La escritura falló ({}): probablemente el disco está lleno. Libere espacio, o elija una carpeta en otro disco, y vuelva a ejecutar el paso.</translation>
     </message>
     <message>
       <source>Cannot read or write{}: {}. Choose a folder you can write to, with free space, and check that the file is not open in another program.</source>
@@ -1987,8 +2023,12 @@ ATTRIBUTION (la de la capa si está vacía) y la dirección de la fuente se guar
       <translation>Cancelado: se conservan {:,} de {:,} teselas en {}; ejecútelo de nuevo con la misma OUTPUT para descargar solo el resto</translation>
     </message>
     <message>
-      <source>{} answers were not PNG or JPEG images and were left out</source>
-      <translation>{} respuestas no eran imágenes PNG o JPEG y se descartaron</translation>
+      <source>{} tiles the service sent were left out ({}): a run with the same OUTPUT fetches them again</source>
+      <translation>{} teselas que envió el servicio se dejaron fuera ({}): una ejecución con la misma OUTPUT las vuelve a obtener</translation>
+    </message>
+    <message>
+      <source>No tile was saved. {}; check the layer in QGIS (a login or quota page?)</source>
+      <translation>No se guardó ninguna tesela. {}; compruebe la capa en QGIS (¿una página de inicio de sesión o de cuota?)</translation>
     </message>
     <message>
       <source>Saved {:,} tiles in {} ({:,.1f} MB); {:,} fetched by this run</source>
@@ -2279,12 +2319,20 @@ SRC: por defecto WGS 84 para GeoJSON (RFC 7946, 7 decimales), el de la entrada e
       <translation>No se puede escribir {}: {}</translation>
     </message>
     <message>
+      <source>Writing {} failed: the file holds {} of {} features (the disk is probably full). Free some space or choose another folder; nothing was changed</source>
+      <translation>La escritura de {} falló: el archivo contiene {} de {} entidades (probablemente el disco está lleno). Libere espacio o elija otra carpeta; no se cambió nada</translation>
+    </message>
+    <message>
       <source>Cancelled: the file was left as it was</source>
       <translation>Cancelado: el archivo quedó como estaba</translation>
     </message>
     <message>
       <source>Wrote {} features to {} (layer '{}', {})</source>
       <translation>Se escribieron {} entidades en {} (capa '{}', {})</translation>
+    </message>
+    <message>
+      <source>Cannot write {}: the file cannot start a transaction (is it open for editing elsewhere?)</source>
+      <translation>No se puede escribir {}: el archivo no puede iniciar una transacción (¿está abierto para edición en otro lugar?)</translation>
     </message>
     <message>
       <source>Export model as ONNX</source>
@@ -2303,8 +2351,8 @@ SRC: por defecto WGS 84 para GeoJSON (RFC 7946, 7 decimales), el de la entrada e
       <translation>Modelo ONNX</translation>
     </message>
     <message>
-      <source>Exporting needs the onnx package beside PyTorch: python -m pip install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2</source>
-      <translation>Exportar necesita el paquete onnx junto a PyTorch: python -m pip install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2</translation>
+      <source>Exporting needs the onnx package beside PyTorch: install the PyTorch packages again from Plugins &gt; e84 segment &gt; Dependencies (they include onnx now), or run 'Install packages for local steps'</source>
+      <translation>Exportar necesita el paquete onnx junto a PyTorch: vuelva a instalar los paquetes de PyTorch desde Complementos &gt; e84 segment &gt; Dependencias (ahora incluyen onnx), o ejecute «Instalar paquetes para pasos locales»</translation>
     </message>
     <message>
       <source>Wrote {} ({:.1f} MB; {} cm per pixel, tiles of {} px)</source>
@@ -2365,6 +2413,34 @@ El archivo lleva la marca upload="false": JOSM no lo subirá tal cual. Revise ca
     <message>
       <source>Cancelled: no file was written</source>
       <translation>Cancelado: no se escribió ningún archivo</translation>
+    </message>
+    <message>
+      <source>No footprint to write: {} in INPUT</source>
+      <translation>Ninguna huella que escribir: {} en INPUT</translation>
+    </message>
+    <message>
+      <source>, {} under MIN_CONFIDENCE {:g} (lower it)</source>
+      <translation>, {} por debajo de MIN_CONFIDENCE {:g} (bájelo)</translation>
+    </message>
+    <message>
+      <source> (with 'Selected features only', select some first)</source>
+      <translation> (con «Solo entidades seleccionadas», seleccione algunas primero)</translation>
+    </message>
+    <message>
+      <source>{} buildings ({} ways, {} multipolygons, {} nodes, {} shared by touching outlines) written to {}</source>
+      <translation>{} edificios ({} vías, {} multipolígonos, {} nodos, {} compartidos por contornos que se tocan) escritos en {}</translation>
+    </message>
+    <message>
+      <source>; {} under MIN_CONFIDENCE left out</source>
+      <translation>; {} por debajo de MIN_CONFIDENCE dejados fuera</translation>
+    </message>
+    <message>
+      <source>; {} too small for OSM's precision dropped</source>
+      <translation>; {} demasiado pequeños para la precisión de OSM descartados</translation>
+    </message>
+    <message>
+      <source>. Open it in JOSM (File &gt; Open), review each building against the imagery, and upload only what you checked</source>
+      <translation>. Ábralo en JOSM (Archivo &gt; Abrir), revise cada edificio sobre las imágenes, y suba solo lo que haya comprobado</translation>
     </message>
     <message>
       <source>Install packages for local steps</source>
@@ -2659,8 +2735,16 @@ ENDPOINT_URL (avanzado) envía las peticiones a otro servidor que habla la API d
       <translation>{} ventanas en {:.1f} s ({:.1f} s en la red); {:,} píxeles de edificio</translation>
     </message>
     <message>
-      <source>The model found no buildings here: the outputs are valid, and empty</source>
-      <translation>El modelo no encontró edificios aquí: las salidas son válidas, y están vacías</translation>
+      <source>The model found no buildings where the imagery was read: the outputs are valid, and empty</source>
+      <translation>El modelo no encontró edificios donde se leyeron las imágenes: las salidas son válidas, y están vacías</translation>
+    </message>
+    <message>
+      <source>No pixel of the imagery could be read over the area ({} tiles), so nothing was predicted and nothing was written: the area lies off the imagery, or the service sent no usable tiles (the warnings above say why). Check that the layer draws there in QGIS</source>
+      <translation>No se pudo leer ningún píxel de las imágenes sobre el área ({} teselas), así que no se predijo nada y no se escribió nada: el área está fuera de las imágenes, o el servicio no envió teselas utilizables (los avisos de arriba dicen por qué). Compruebe que la capa se dibuja allí en QGIS</translation>
+    </message>
+    <message>
+      <source>{:.0%} of the area had no imagery: the outputs are no data there (255 in the classes), not 'no building'</source>
+      <translation>El {:.0%} del área no tenía imágenes: las salidas no tienen datos allí (255 en las clases), no «ningún edificio»</translation>
     </message>
     <message>
       <source>Predict buildings</source>

@@ -122,8 +122,8 @@ L'installer maintenant, en ligne ou depuis un dossier de wheels ?</translation>
       <translation>{} : {}...</translation>
     </message>
     <message>
-      <source>Cancelling: the model so far is kept; nothing else is left.</source>
-      <translation>Annulation : le modèle obtenu jusqu'ici est conservé ; rien d'autre ne reste.</translation>
+      <source>Cancelling: the model so far is kept, with its checkpoint to resume from.</source>
+      <translation>Annulation : le modèle obtenu jusqu'ici est gardé, avec son point de reprise.</translation>
     </message>
     <message>
       <source>Cancelling: nothing half-written will be left.</source>
@@ -140,6 +140,10 @@ L'installer maintenant, en ligne ou depuis un dossier de wheels ?</translation>
     <message>
       <source>Cancelled: nothing was written.</source>
       <translation>Annulé : rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <source>Cancelled: {} holds the improvement so far; predictions still use {}.</source>
+      <translation>Annulé : {} contient l'amélioration obtenue jusqu'ici ; les prédictions utilisent toujours {}.</translation>
     </message>
     <message>
       <source>Cancelled: {} holds the model so far.</source>
@@ -1363,6 +1367,10 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
       <translation>{path} n'a pas de système de coordonnées de référence : attribuez-en un dans QGIS d'abord</translation>
     </message>
     <message>
+      <source>{path} has no usable georeferencing (its geotransform is {geotransform}): georeference it (Raster &gt; Georeferencer in QGIS) or choose imagery that carries its position</source>
+      <translation>{path} n'a pas de géoréférencement utilisable (sa géotransformation est {geotransform}) : géoréférencez-le (Raster &gt; Géoréférenceur dans QGIS) ou choisissez une imagerie qui porte sa position</translation>
+    </message>
+    <message>
       <source>QGIS could not open the imagery source ({provider}): {source}</source>
       <translation>QGIS n'a pas pu ouvrir la source d'imagerie ({provider}) : {source}</translation>
     </message>
@@ -1373,6 +1381,14 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
     <message>
       <source>OUTPUT folder {path} already exists and is not empty: choose a new folder name (nothing is overwritten)</source>
       <translation>Le dossier OUTPUT {path} existe déjà et n'est pas vide : choisissez un nouveau nom de dossier (rien n'est écrasé)</translation>
+    </message>
+    <message>
+      <source>{path} is damaged ({error}): copy the dataset folder again, or build it again with 'Build training data'</source>
+      <translation>{path} est endommagé ({error}) : copiez à nouveau le dossier du jeu de données, ou recréez-le avec « Construire les données d'entraînement »</translation>
+    </message>
+    <message>
+      <source>{path} is not a dataset description of this plugin: build the dataset again with 'Build training data'</source>
+      <translation>{path} n'est pas une description de jeu de données de cette extension : recréez le jeu de données avec « Construire les données d'entraînement »</translation>
     </message>
     <message>
       <source>'{name}' has {bands} band(s) of {kind}: it is imagery or another raster, not a prediction. Choose the class raster 'Predict buildings' wrote (one band: 0 background, 1 building, 255 no imagery)</source>
@@ -1389,6 +1405,10 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
     <message>
       <source>The tile service sends tiles of {width} x {height} px, not {tile_size}: set the layer's tile resolution in its connection settings</source>
       <translation>Le service de tuiles envoie des tuiles de {width} x {height} px, pas {tile_size} : réglez la résolution des tuiles de la couche dans ses paramètres de connexion</translation>
+    </message>
+    <message>
+      <source>The tile service did not answer within {seconds:.0f} s ({tries} tries) for {url}: it may be down or overloaded. Try again later, or use imagery saved with 'Save imagery for offline use'</source>
+      <translation>Le service de tuiles n'a pas répondu en {seconds:.0f} s ({tries} essais) pour {url} : il est peut-être arrêté ou surchargé. Réessayez plus tard, ou utilisez l'imagerie enregistrée avec « Enregistrer l'imagerie pour un usage hors ligne »</translation>
     </message>
     <message>
       <source>The tile service asks to wait {asked:.0f} s before the next request (HTTP {status}, Retry-After): its usage limit is reached. Try again later, or use imagery saved with 'Save imagery for offline use'</source>
@@ -1515,8 +1535,8 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
       <translation>Local (cette machine)</translation>
     </message>
     <message>
-      <source>PyTorch: train and predict</source>
-      <translation>PyTorch : entraîner et prédire</translation>
+      <source>PyTorch: train, predict and export to ONNX</source>
+      <translation>PyTorch : entraîner, prédire et exporter en ONNX</translation>
     </message>
     <message>
       <source>onnxruntime only: predict with .onnx models</source>
@@ -1591,6 +1611,10 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
       <translation>{} : choisissez une couche raster que QGIS peut afficher (GeoTIFF, XYZ, WMS)</translation>
     </message>
     <message>
+      <source>{}: '{}' has no usable georeferencing: georeference it (Raster &gt; Georeferencer) or choose imagery that carries its position</source>
+      <translation>{} : « {} » n'a pas de géoréférencement utilisable : géoréférencez-le (Raster &gt; Géoréférenceur) ou choisissez une imagerie qui porte sa position</translation>
+    </message>
+    <message>
       <source>{} has no polygons (or none is selected): select some, or untick 'Selected features only'</source>
       <translation>{} n'a aucun polygone (ou aucun n'est sélectionné) : sélectionnez-en, ou décochez 'Entités sélectionnées uniquement'</translation>
     </message>
@@ -1635,6 +1659,10 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
       <translation>Requêtes de tuiles simultanées (couches XYZ dont les tuiles font les imagettes ; 0 : QGIS dessine chaque imagette)</translation>
     </message>
     <message>
+      <source>{} tiles the service sent could not be used ({}) and were read as no imagery: check the layer in QGIS (a login or quota page?), and run again</source>
+      <translation>{} tuiles envoyées par le service étaient inutilisables ({}) et ont été lues comme sans imagerie : vérifiez la couche dans QGIS (une page de connexion ou de quota ?), et relancez</translation>
+    </message>
+    <message>
       <source>{} must be building polygons, but '{}' holds {} geometries: choose a polygon layer</source>
       <translation>{} doit contenir des polygones de bâtiments, mais « {} » contient des géométries {} : choisissez une couche de polygones</translation>
     </message>
@@ -1667,8 +1695,16 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
       <translation>5 Installation</translation>
     </message>
     <message>
+      <source>Writing failed: {} cannot be read back (the disk is probably full). Free some space or choose another folder, and run the step again</source>
+      <translation>Échec de l'écriture : {} ne peut pas être relu (le disque est probablement plein). Libérez de l'espace ou choisissez un autre dossier, puis relancez l'étape</translation>
+    </message>
+    <message>
       <source>The disk is full{}: free some space, or choose a folder on another disk, and run the step again.</source>
       <translation>Le disque est plein{} : libérez de l'espace, ou choisissez un dossier sur un autre disque, puis relancez l'étape.</translation>
+    </message>
+    <message>
+      <source>Writing failed ({}): the disk is probably full. Free some space, or choose a folder on another disk, and run the step again.</source>
+      <translation>Échec de l'écriture ({}) : le disque est probablement plein. Libérez de l'espace, ou choisissez un dossier sur un autre disque, puis relancez l'étape.</translation>
     </message>
     <message>
       <source>Cannot read or write{}: {}. Choose a folder you can write to, with free space, and check that the file is not open in another program.</source>
@@ -1987,8 +2023,12 @@ ATTRIBUTION (celle de la couche si vide) et l'adresse de la source sont conserv�
       <translation>Annulé : {:,} tuiles sur {:,} sont conservées dans {} ; relancez avec le même OUTPUT pour ne télécharger que le reste</translation>
     </message>
     <message>
-      <source>{} answers were not PNG or JPEG images and were left out</source>
-      <translation>{} réponses n'étaient pas des images PNG ou JPEG et ont été écartées</translation>
+      <source>{} tiles the service sent were left out ({}): a run with the same OUTPUT fetches them again</source>
+      <translation>{} tuiles envoyées par le service ont été écartées ({}) : une exécution avec le même OUTPUT les récupère à nouveau</translation>
+    </message>
+    <message>
+      <source>No tile was saved. {}; check the layer in QGIS (a login or quota page?)</source>
+      <translation>Aucune tuile n'a été enregistrée. {} ; vérifiez la couche dans QGIS (une page de connexion ou de quota ?)</translation>
     </message>
     <message>
       <source>Saved {:,} tiles in {} ({:,.1f} MB); {:,} fetched by this run</source>
@@ -2279,12 +2319,20 @@ SCR : par défaut WGS 84 pour le GeoJSON (RFC 7946, 7 décimales), celui de l'en
       <translation>Impossible d'écrire {} : {}</translation>
     </message>
     <message>
+      <source>Writing {} failed: the file holds {} of {} features (the disk is probably full). Free some space or choose another folder; nothing was changed</source>
+      <translation>Échec de l'écriture de {} : le fichier contient {} des {} entités (le disque est probablement plein). Libérez de l'espace ou choisissez un autre dossier ; rien n'a été changé</translation>
+    </message>
+    <message>
       <source>Cancelled: the file was left as it was</source>
       <translation>Annulé : le fichier est resté tel quel</translation>
     </message>
     <message>
       <source>Wrote {} features to {} (layer '{}', {})</source>
       <translation>{} entités écrites dans {} (couche '{}', {})</translation>
+    </message>
+    <message>
+      <source>Cannot write {}: the file cannot start a transaction (is it open for editing elsewhere?)</source>
+      <translation>Impossible d'écrire {} : le fichier ne peut pas démarrer de transaction (est-il ouvert en édition ailleurs ?)</translation>
     </message>
     <message>
       <source>Export model as ONNX</source>
@@ -2303,8 +2351,8 @@ SCR : par défaut WGS 84 pour le GeoJSON (RFC 7946, 7 décimales), celui de l'en
       <translation>Modèle ONNX</translation>
     </message>
     <message>
-      <source>Exporting needs the onnx package beside PyTorch: python -m pip install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2</source>
-      <translation>L'export a besoin du paquet onnx à côté de PyTorch : python -m pip install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2</translation>
+      <source>Exporting needs the onnx package beside PyTorch: install the PyTorch packages again from Plugins &gt; e84 segment &gt; Dependencies (they include onnx now), or run 'Install packages for local steps'</source>
+      <translation>L'export a besoin du paquet onnx à côté de PyTorch : réinstallez les paquets PyTorch depuis Extensions &gt; e84 segment &gt; Dépendances (ils incluent onnx désormais), ou lancez « Installer les paquets pour les étapes locales »</translation>
     </message>
     <message>
       <source>Wrote {} ({:.1f} MB; {} cm per pixel, tiles of {} px)</source>
@@ -2365,6 +2413,34 @@ Le fichier est marqué upload="false" : JOSM ne l'enverra pas tel quel. Vérifie
     <message>
       <source>Cancelled: no file was written</source>
       <translation>Annulé : aucun fichier n'a été écrit</translation>
+    </message>
+    <message>
+      <source>No footprint to write: {} in INPUT</source>
+      <translation>Aucune emprise à écrire : {} dans INPUT</translation>
+    </message>
+    <message>
+      <source>, {} under MIN_CONFIDENCE {:g} (lower it)</source>
+      <translation>, {} sous MIN_CONFIDENCE {:g} (baissez-le)</translation>
+    </message>
+    <message>
+      <source> (with 'Selected features only', select some first)</source>
+      <translation> (avec « Entités sélectionnées uniquement », sélectionnez-en d'abord)</translation>
+    </message>
+    <message>
+      <source>{} buildings ({} ways, {} multipolygons, {} nodes, {} shared by touching outlines) written to {}</source>
+      <translation>{} bâtiments ({} chemins, {} multipolygones, {} nœuds, {} partagés par des contours qui se touchent) écrits dans {}</translation>
+    </message>
+    <message>
+      <source>; {} under MIN_CONFIDENCE left out</source>
+      <translation> ; {} sous MIN_CONFIDENCE écartés</translation>
+    </message>
+    <message>
+      <source>; {} too small for OSM's precision dropped</source>
+      <translation> ; {} trop petits pour la précision d'OSM abandonnés</translation>
+    </message>
+    <message>
+      <source>. Open it in JOSM (File &gt; Open), review each building against the imagery, and upload only what you checked</source>
+      <translation>. Ouvrez-le dans JOSM (Fichier &gt; Ouvrir), vérifiez chaque bâtiment sur l'imagerie, et n'envoyez que ce que vous avez vérifié</translation>
     </message>
     <message>
       <source>Install packages for local steps</source>
@@ -2659,8 +2735,16 @@ ENDPOINT_URL (avancé) envoie les requêtes à un autre serveur qui parle l'API 
       <translation>{} fenêtres en {:.1f} s ({:.1f} s sur le réseau) ; {:,} pixels de bâtiment</translation>
     </message>
     <message>
-      <source>The model found no buildings here: the outputs are valid, and empty</source>
-      <translation>Le modèle n'a trouvé aucun bâtiment ici : les sorties sont valides, et vides</translation>
+      <source>The model found no buildings where the imagery was read: the outputs are valid, and empty</source>
+      <translation>Le modèle n'a trouvé aucun bâtiment là où l'imagerie a été lue : les sorties sont valides, et vides</translation>
+    </message>
+    <message>
+      <source>No pixel of the imagery could be read over the area ({} tiles), so nothing was predicted and nothing was written: the area lies off the imagery, or the service sent no usable tiles (the warnings above say why). Check that the layer draws there in QGIS</source>
+      <translation>Aucun pixel de l'imagerie n'a pu être lu sur la zone ({} tuiles), donc rien n'a été prédit et rien n'a été écrit : la zone est hors de l'imagerie, ou le service n'a envoyé aucune tuile utilisable (les avertissements ci-dessus disent pourquoi). Vérifiez que la couche s'affiche là dans QGIS</translation>
+    </message>
+    <message>
+      <source>{:.0%} of the area had no imagery: the outputs are no data there (255 in the classes), not 'no building'</source>
+      <translation>{:.0%} de la zone n'avait pas d'imagerie : les sorties y sont sans données (255 dans les classes), pas « aucun bâtiment »</translation>
     </message>
     <message>
       <source>Predict buildings</source>

@@ -147,12 +147,12 @@ _WRITE_FAILED = re.compile(r"disk is full|no space left|write error|iostream err
 
 
 def _failure(error: BaseException) -> str:
-    if _WRITE_FAILED.search(str(error)):  # SQLite's, libtiff's and PyTorch's words for a write a full disk refused
-        return tr("Writing failed ({}): the disk is probably full. Free some space, or choose a folder on another disk, "
-                  "and run the step again.").format(error)
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
         where = f" ({error.filename})" if error.filename else ""
         return tr("The disk is full{}: free some space, or choose a folder on another disk, and run the step again.").format(where)
+    if _WRITE_FAILED.search(str(error)):  # SQLite's, libtiff's and PyTorch's words for a write a full disk refused
+        return tr("Writing failed ({}): the disk is probably full. Free some space, or choose a folder on another disk, "
+                  "and run the step again.").format(error)
     if isinstance(error, OSError) and getattr(error, "template", None) is None:
         where = f" {error.filename}" if error.filename else ""
         return tr("Cannot read or write{}: {}. Choose a folder you can write to, with free space, and check that the "
@@ -188,6 +188,8 @@ class E84Algorithm(QgsProcessingAlgorithm):
     ID = ""
     TITLE = ""
     GROUP = ""
+    # Outputs written on purpose when the step fails (a run record saying why): not removed then.
+    KEPT_ON_FAILURE = ()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -274,8 +276,8 @@ class E84Algorithm(QgsProcessingAlgorithm):
         """The file outputs that do not exist before the run: what a failure must not leave behind."""
         paths = []
         for definition in self.destinationParameterDefinitions():
-            if isinstance(definition, QgsProcessingParameterFolderDestination):
-                continue  # folders are staged by the steps that write them
+            if isinstance(definition, QgsProcessingParameterFolderDestination) or definition.name() in self.KEPT_ON_FAILURE:
+                continue  # folders are staged by the steps that write them; records of a failure are kept
             path = file_path_of(parameters.get(definition.name()))
             if path is not None and not os.path.exists(path):
                 paths.append(Path(path))

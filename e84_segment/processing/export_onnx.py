@@ -33,8 +33,9 @@ class ExportOnnxAlgorithm(E84Algorithm):
         try:
             import onnx  # noqa: F401  (torch's exporter writes through it)
         except ImportError:
-            raise QgsProcessingException(tr("Exporting needs the onnx package beside PyTorch: python -m pip "
-                                            "install --no-deps onnx==1.23.2 ml_dtypes==0.5.4 protobuf==7.36.2")) from None
+            raise QgsProcessingException(tr("Exporting needs the onnx package beside PyTorch: install the PyTorch "
+                                            "packages again from Plugins > e84 segment > Dependencies (they include "
+                                            "onnx now), or run 'Install packages for local steps'")) from None
         from ..backends.local import modelfile, onnx_model
 
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))

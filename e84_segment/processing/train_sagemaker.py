@@ -34,6 +34,7 @@ PLUGIN_MODEL, BUILTIN = 0, 1
 
 class TrainSageMakerAlgorithm(E84Algorithm):
     ID = "trainsagemaker"
+    KEPT_ON_FAILURE = ("OUTPUT_RECORD",)  # the record says why a job failed
     TITLE = "Train model on SageMaker"
     GROUP = "sagemaker"
     DATASET = "DATASET"

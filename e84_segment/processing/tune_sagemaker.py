@@ -24,6 +24,7 @@ _TUNED = {"BATCH_SIZES": ("batch_size", "mini_batch_size"), "ENCODERS": ("initia
 
 class TuneSageMakerAlgorithm(TrainSageMakerAlgorithm):
     ID = "tunesagemaker"
+    KEPT_ON_FAILURE = ("OUTPUT_RECORD",)  # the record says why a tuning job failed
     TITLE = "Tune model on SageMaker"
     MAX_JOBS = "MAX_JOBS"
     MAX_PARALLEL = "MAX_PARALLEL"

@@ -10,6 +10,7 @@ from qgis.PyQt.QtWidgets import QListWidgetItem
 
 from ...core import runs
 from ...processing import styles
+from .. import project_state
 
 PROJECT_SCOPE, PROJECT_RUNS, PROJECT_BASELINE = "e84_segment", "runs", "baseline"
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
@@ -38,13 +39,16 @@ class RunsTab:
         self.compareRunsButton.clicked.connect(self.compare_runs)
         # The history belongs to the project: follow it when another is opened, or a new one started.
         project = QgsProject.instance()
-        project.readProject.connect(self.refresh_runs)
+        project.readProject.connect(self._restore_from_project)
+        project.writeProject.connect(self._save_to_project)
         project.cleared.connect(self.refresh_runs)
+        self.outputWidget.fileChanged.connect(self.refresh_runs)  # the workspace's run folders are listed
         self.refresh_runs()
 
     def disconnect_project(self) -> None:
         project = QgsProject.instance()
-        for signal, slot in ((project.readProject, self.refresh_runs), (project.cleared, self.refresh_runs),
+        for signal, slot in ((project.readProject, self._restore_from_project), (project.writeProject, self._save_to_project),
+                             (project.cleared, self.refresh_runs),
                              (project.layersAdded, self.filter_label_pickers),
                              (project.layersAdded, self.filter_prediction_pickers)):
             try:
@@ -53,16 +57,31 @@ class RunsTab:
                 pass
 
     def _run_folders(self) -> List[str]:
+        """The project's runs and every run folder of the workspace: the folders are the record, so runs of
+        a project closed unsaved (or of another project on this workspace) are listed all the same."""
+        folders = self._project_runs()
+        workspace = self.workspace()
+        found = sorted(str(path.parent) for path in workspace.glob(f"*/{runs.RUN_JSON}")) if workspace and workspace.is_dir() else []
+        return list(dict.fromkeys(list(folders) + found))
+
+    def _restore_from_project(self, *_) -> None:
+        project_state.restore(self)
+        self.refresh_runs()
+
+    def _save_to_project(self, *_) -> None:
+        project_state.save(self)
+
+    def _project_runs(self) -> List[str]:
         folders, _ = QgsProject.instance().readListEntry(PROJECT_SCOPE, PROJECT_RUNS)
         return list(folders)
 
     def _remember(self, record: runs.RunRecord) -> None:
-        folders = self._run_folders()
+        folders = self._project_runs()
         if record.folder not in folders:
             QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_RUNS, folders + [record.folder])
 
     def _forget(self, record: runs.RunRecord) -> None:
-        QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_RUNS, [f for f in self._run_folders() if f != record.folder])
+        QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_RUNS, [f for f in self._project_runs() if f != record.folder])
 
     def refresh_runs(self, *_):
         self.runsList.clear()
