@@ -50,8 +50,9 @@ translations:
 
 # The suite on the current Qt5 LTR from Debian's packages, in a chroot (scripts/qgis_current.py; root).
 QGIS_SUITE ?= trixie
+# QGIS_TORCH=cuda installs the PyTorch kit in the chroot with the plugin's own installer first (a few GB).
 test-qgis-current:
-	$(SYSTEM_PYTHON) scripts/qgis_current.py --suite $(QGIS_SUITE) -- $(PYTEST_ARGS)
+	$(SYSTEM_PYTHON) scripts/qgis_current.py --suite $(QGIS_SUITE) $(if $(QGIS_TORCH),--torch $(QGIS_TORCH)) -- $(PYTEST_ARGS)
 
 # Would the plugin load on QGIS 4? Every Qt name resolved against PyQt6 (also part of make test).
 qt6-check: $(QT6_VENV)/.installed

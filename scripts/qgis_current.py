@@ -7,8 +7,10 @@ mmdebstrap builds the chroot once (build/chroot-<suite>, a few minutes), with QG
 venv of the test packages (``--system-site-packages``: QGIS's numpy and GDAL stay Debian's). The
 repository and ../shared are bind-mounted where the tests expect them, and pytest runs there as
 `make test` runs here. PyTorch 2.13's CPU wheel exists for this machine's Python only, so the tests
-that train or predict with PyTorch skip there with the reason; everything else runs. Needs root
-(mounts and chroot), as the machines here have it.
+that train or predict with PyTorch skip there with the reason, unless ``--torch cuda`` installs the
+PyTorch kit first with the plugin's own installer (PyPI's build and its NVIDIA libraries, as the
+Dependencies dialog does where PyTorch's CPU index is out of reach). Needs root (mounts and chroot),
+as the machines here have it.
 """
 import argparse
 import os
@@ -27,6 +29,7 @@ PACKAGES = ["python3-qgis", "qgis-providers", "qgis", "python3-venv", "python3-p
 WITHOUT = re.compile(r"^(torch|efficientnet|onnx|ml.dtypes|protobuf|filelock|fsspec|networkx|sympy|mpmath|typing.extensions)", re.I)
 INSIDE = "/w"  # the repository is /w/main and shared /w/shared: ../shared from the repository, as here
 VENV = "/opt/e84-venv"
+TORCH = "/opt/e84-torch"  # the PyTorch kit, installed by the plugin's own installer (--torch)
 
 
 def mirror() -> str:
@@ -106,6 +109,9 @@ def mounted(chroot: Path) -> list:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--suite", choices=sorted(SUITES), default="trixie")
+    parser.add_argument("--torch", choices=("cpu", "cuda"), help="install the PyTorch kit with the plugin's own installer "
+                        "first (the Dependencies dialog's code; 'cuda' where PyTorch's CPU index is out of reach: PyPI's "
+                        "build with its NVIDIA libraries, a few GB, runs on the CPU too), and run the tests that need it")
     parser.add_argument("pytest_args", nargs="*", help="passed to pytest (after --)")
     args = parser.parse_args(argv)
     if os.geteuid() != 0:
@@ -120,6 +126,13 @@ def main(argv=None) -> int:
         environment = ["env", "-i", f"--chdir={INSIDE}/main", "PATH=/usr/bin:/bin", "QT_QPA_PLATFORM=offscreen", "HOME=/tmp/e84-home",
                        "XDG_RUNTIME_DIR=/tmp/e84-home/run", "LANG=C.UTF-8", f"E84_QGIS_SUITE={args.suite}", *pip_environment()]
         run(["chroot", str(chroot), "mkdir", "-p", "-m", "700", "/tmp/e84-home/run"])
+        if args.torch:
+            if not (chroot / TORCH.lstrip("/") / "torch").is_dir():
+                install = ("import sys; sys.path.insert(0, '/w/main'); from pathlib import Path; from e84_segment import installer; "
+                           f"r = installer.install(Path('{TORCH}'), build='{args.torch}', report=lambda l: print(l, flush=True)); "
+                           "sys.exit(r is None)")
+                run(["chroot", str(chroot), *environment, f"{VENV}/bin/python", "-c", install])
+            environment.append(f"PYTHONPATH={TORCH}")
         result = subprocess.run(["chroot", str(chroot), *environment, f"{VENV}/bin/python", "-m", "pytest", "-p",
                                  "no:cacheprovider", *args.pytest_args], check=False)
         return result.returncode

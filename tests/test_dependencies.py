@@ -145,7 +145,7 @@ def test_the_dialog_installs_from_a_folder_cancels_cleanly_and_copies_diagnostic
     dialog.installButton.click()
     wait_until(lambda: dialog.run is None, timeout_milliseconds=300_000)
     log = dialog.logEdit.toPlainText()
-    assert "Ready (PyTorch: train and predict): ok 2.13.0" in log, log[-2000:]
+    assert "Ready (PyTorch: train, predict and export to ONNX): ok 2.13.0" in log, log[-2000:]
     assert dialog.progressBar.value() == 100 and (target / "torch").is_dir() and sys.path[0] == str(target)
     dialog.diagnosticsButton.click()
     assert f"Packages folder {target} (present)" in QApplication.clipboard().text()

@@ -79,3 +79,28 @@ def test_review_then_improve_the_model(dock, tmp_path, trained, area_a):  # noqa
     assert record["status"] == "completed" and record["metrics"]["review"]["rejected"] == 1
     assert dock.modelWidget.filePath() == record["outputs"]["model"] and record["outputs"]["model"].endswith("model.pt")
     assert "fine-tuned on 1 accepted" in dock.runsList.item(0).text()
+
+
+def test_cancelling_an_improvement_keeps_the_model_predictions_use(dock, tmp_path, trained, area_a):  # noqa: F811
+    """ux-walk H8: cancelled after 6 epochs, the half-trained model became the Predict tab's model."""
+    from pytest_qgis.utils import wait_until
+
+    dock.use(Z20_A.name, 20)
+    dock.outputWidget.setFilePath(str(tmp_path))
+    _, inside = area_a
+    path = tmp_path / "footprints.gpkg"
+    footprint_layer(path, [(g, review.ACCEPTED) for g in inside[:6]])
+    layer = QgsVectorLayer(str(path), "Footprints", "ogr")
+    styles.mark_output(layer, 10)
+    QgsProject.instance().addMapLayer(layer)
+    dock.reviewLayerCombo.setLayer(layer)
+    dock.modelWidget.setFilePath(str(trained[0]))
+    dock.reviewMinutesSpin.setValue(1.0)
+    dock.improveButton.click()
+    wait_until(lambda: dock.run is not None and len(dock.plot.iou) >= 1, timeout_milliseconds=120_000)
+    dock.cancelButton.click()
+    run_to_end(dock)
+    assert dock.modelWidget.filePath() == str(trained[0])
+    assert "holds the improvement so far; predictions still use" in dock.statusLabel.text(), dock.statusLabel.text()
+    record = next(json.loads(p.read_text()) for p in tmp_path.glob("train-*/run.json"))
+    assert record["status"] == "cancelled" and record["outputs"]["model"].endswith("model.pt")

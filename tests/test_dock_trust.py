@@ -164,9 +164,15 @@ def test_an_empty_area_and_a_world_sized_one_are_explained(dock, tmp_path):  # n
     assert dock.aoiGroup.title() == "Area of interest (none yet)"
     dock.aoiGroup.setOutputExtentFromUser(QgsRectangle(-20_000_000, -20_000_000, 20_000_000, 20_000_000), MERCATOR)
     assert "more than 20,000: draw a smaller area of interest, or lower the zoom to" in dock.estimateLabel.text()
-    dock.runButton.click()
-    assert "draw a smaller area of interest" in dock.statusLabel.text() and dock.run is None
-    assert list(tmp_path.iterdir()) == []
+    # ux-walk 11: the world measured 0.000 km², and Build and Predict stayed enabled.
+    km2 = float(dock.estimateLabel.text().split(" km²")[0].replace(",", ""))
+    assert 4.5e8 < km2 < 5.2e8, dock.estimateLabel.text()  # the Earth's 510 million km², less its poles
+    assert not dock.runButton.isEnabled() and not dock.predictButton.isEnabled()
+    assert "more than 20,000" in dock.predictEstimateLabel.text()
+    dock.runButton.click()  # a click that gets through all the same is refused
+    assert dock.run is None and list(tmp_path.iterdir()) == []
+    dock.aoiGroup.setOutputExtentFromLayer(dock.imageryCombo.currentLayer())
+    assert dock.runButton.isEnabled() and dock.predictButton.isEnabled()
 
 
 def test_aoi_polygons_invalid_or_unselected(dock, tmp_path, build):  # noqa: F811
@@ -336,3 +342,23 @@ def test_the_dock_restores_its_choices_with_the_project(dock, tmp_path):  # noqa
     assert dock.datasetWidget.filePath() == str(tmp_path / "dataset-1")
     restored = dock.aoiGroup.outputExtent()
     assert abs(restored.xMinimum() - extent.xMinimum()) < 1e-6 and abs(restored.yMaximum() - extent.yMaximum()) < 1e-6
+
+
+def test_the_zoom_follows_new_imagery_and_the_estimate_follows_the_selection(dock):  # noqa: F811
+    """ux-walk C9 (the zoom stayed at the remembered 19 beside 'matches zoom 20') and C10 (the estimate
+    kept '4 tiles' with nothing selected)."""
+    from qgis.core import QgsRasterLayer
+
+    dock.zoomSpin.setValue(19)
+    imagery = QgsRasterLayer(str(require(KAMPALA / "geotiff" / "aoiA_dense_z20.tif")), "aoiA z20")
+    QgsProject.instance().addMapLayer(imagery)
+    dock.imageryCombo.setLayer(imagery)
+    assert dock.zoomSpin.value() == 20 and "matches zoom 20" in dock.zoomAdviceLabel.text()
+    labels = dock.labelsCombo.currentLayer()
+    dock.aoiPolygonsGroup.setChecked(True)
+    dock.aoiLayerCombo.setLayer(labels)
+    dock.aoiSelectedCheck.setChecked(True)
+    labels.selectByIds([next(labels.getFeatures()).id()])
+    assert "tiles at zoom 20" in dock.estimateLabel.text(), dock.estimateLabel.text()
+    labels.removeSelection()
+    assert "No polygon of 'OSM buildings' is selected" in dock.estimateLabel.text()

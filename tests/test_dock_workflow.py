@@ -68,7 +68,7 @@ def test_aoi_to_exported_footprints(dock, tmp_path, qgis_iface, monkeypatch):  #
     run_to_end(dock)
     assert "best building IoU" in dock.statusLabel.text() and "on the validation chips" in dock.statusLabel.text()
     assert dock.plot.loss and dock.plot.iou  # the epochs arrived while it trained
-    assert dock.progressBar.value() == 0  # the next step does not start from this one's value
+    assert dock.progressBar.value() == 100 and dock.progressBar.format() == "%p%"  # done reads done (ux-walk C4); the next step starts at 0
     model = dock.modelWidget.filePath()
     assert model.endswith("model.pt")
     assert "tiles at zoom 20 (the model's zoom)" in dock.predictEstimateLabel.text()

@@ -150,10 +150,24 @@ def test_the_cuda_builds_size_is_what_pip_would_download(torch_wheels, monkeypat
     tells each file's size (here the CPU wheel stands in for PyPI's CUDA build: same pins, real files)."""
     with PackageIndex(torch_wheels) as mirror:
         monkeypatch.setenv("PIP_INDEX_URL", mirror.url)
-        size = installer.download_size([sys.executable, "-m", "pip"], installer.REQUIREMENTS)
+        resolved = [r for r in installer.REQUIREMENTS if r not in installer.WITHOUT_DEPENDENCIES]
+        size = installer.download_size([sys.executable, "-m", "pip"], resolved)
     sizes = {w.name: w.stat().st_size for w in torch_wheels}
     assert size == sum(sizes[name] for name in set(mirror.served)) and size > 100e6
     assert installer.describe_size(size) == f"{size / 1e6:.0f} MB"
+
+
+@pytest.mark.slow
+def test_the_cuda_build_brings_torchs_dependencies_but_never_numpy(tmp_path, torch_wheels, monkeypatch):
+    """The CUDA path resolves torch's dependencies; onnx and ml_dtypes, which declare numpy, install without
+    theirs: numpy in the folder would shadow QGIS's own (here the CPU wheel stands in for the CUDA one)."""
+    with PackageIndex(torch_wheels) as mirror:
+        monkeypatch.setenv("PIP_INDEX_URL", mirror.url)
+        lines = []
+        result = installer.install(tmp_path / "py", report=lines.append, build="cuda", platform="linux")
+    assert result.check.startswith("ok 2.13.0"), lines[-20:]
+    assert any("CUDA build of PyTorch with its NVIDIA libraries" in line for line in lines)
+    assert (tmp_path / "py" / "onnx").is_dir() and not (tmp_path / "py" / "numpy").exists()
 
 
 def planted_wheel(folder: Path, marker: Path) -> Path:

@@ -142,3 +142,25 @@ def test_a_prediction_on_a_full_disk_leaves_no_half_raster(provider, tmp_path, f
         run("predictlocal", IMAGERY=str(require(Z20_A)), MODEL=str(model), TTA=False,
             OUTPUT_CLASSES=str(full_disk / "c.tif"), OUTPUT_PROBABILITY=str(full_disk / "p.tif"))
     assert list(full_disk.iterdir()) == []
+
+
+def test_training_exporting_and_caching_on_a_full_disk_leave_nothing(provider, tmp_path, full_disk, trained, kampala_dataset):
+    """F14 (6.4c, d, g2): torch.save's 'iostream error' and SQLite's 'disk is full' as tracebacks, and a
+    0-byte .onnx partial left."""
+    from qgis.core import QgsRasterLayer
+
+    from .test_build_training_data import Z20_A as AOI_IMAGE, extent_of
+    from .tile_server import TileServer
+
+    needs_torch()
+    model, _ = trained
+    with pytest.raises(QgsProcessingException, match="disk"):
+        run("trainlocal", DATASET=str(kampala_dataset), TIME_LIMIT=0.1, OUTPUT=str(full_disk / "model.pt"))
+    assert list(full_disk.iterdir()) == []
+    with pytest.raises(QgsProcessingException, match="disk|write|Write"):
+        run("exportonnx", MODEL=str(model), OUTPUT=str(full_disk / "model.onnx"))
+    assert list(full_disk.iterdir()) == []
+    with TileServer(require(KAMPALA / "xyz")) as server, pytest.raises(QgsProcessingException, match="disk"):
+        run("cacheimagery", IMAGERY=QgsRasterLayer(server.xyz_source(), "k", "wms"), AOI=extent_of(AOI_IMAGE),
+            MIN_ZOOM=19, MAX_ZOOM=21, ATTRIBUTION="t", OUTPUT=str(full_disk / "cache.mbtiles"))
+    assert list(full_disk.iterdir()) == []

@@ -105,6 +105,18 @@ def key_metric(metrics: dict) -> str:
     return ""
 
 
+def model_label(path) -> str:
+    """What to call a model file in names and tags: its stem, or for the plugin's own 'model.pt' (every
+    training writes one) the run that made it ('train aoiA_dense z20 10:15'), so two models read apart."""
+    path = Path(path)
+    if path.stem != "model":
+        return path.stem
+    record = load(path.parent)
+    if record is not None and record.tag:
+        return f"{record.kind} {record.tag}"
+    return path.parent.name or path.stem
+
+
 def make_tag(subject: str, zoom: Optional[int] = None, when: Optional[float] = None) -> str:
     """'aoiA_dense z20 10:15': the subject (imagery, dataset or layer), the zoom and the time."""
     words = [subject.strip()[:40]] if subject and subject.strip() else []

@@ -212,6 +212,7 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
             self.run.progress.connect(lambda value: self.progressBar.setValue(int(value)))
             self.run.feedback.line.connect(self.plot.add_line)
             self.run.finished.connect(self._finished)
+            self.progressBar.setFormat("%p%")
             self.progressBar.setValue(0)
             self.statusLabel.setText(self.tr("{}: {}...").format(record.title if record else "", self.run.algorithm.displayName()))
             self.run.start()
@@ -225,6 +226,7 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         if self.run is None:
             return
         self.run.cancel()
+        self.progressBar.setFormat(self.tr("Cancelling…"))  # not a percentage frozen where the cancel came
         if self.record is not None and self.record.kind == "train":
             self.statusLabel.setText(self.tr("Cancelling: the model so far is kept, with its checkpoint to resume from."))
         else:
@@ -242,8 +244,10 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         record, self.record = self.record, None
         for button in self.runButtons:
             button.setEnabled(True)
+        self.gate_by_area()
         self.cancelButton.setEnabled(False)
-        self.progressBar.setValue(0)  # the next step starts from nothing, not from this one's value
+        self.progressBar.setFormat("%p%")
+        self.progressBar.setValue(100 if ok else 0)  # done reads done; a stopped step leaves nothing
         if ok:
             if record is not None:
                 record.outputs.update(_files(results))
@@ -271,7 +275,9 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         self._queue = []
         for button in self.runButtons:
             button.setEnabled(True)
+        self.gate_by_area()
         self.cancelButton.setEnabled(False)
+        self.progressBar.setFormat("%p%")
         self.progressBar.setValue(0)
         if record is not None:
             # A refused or failed step did no work worth a history row: its folder goes entirely.

@@ -122,6 +122,10 @@ Install it now, online or from a folder of wheels?</source>
       <translation>{}: {}...</translation>
     </message>
     <message>
+      <source>Cancelling…</source>
+      <translation>Cancelando…</translation>
+    </message>
+    <message>
       <source>Cancelling: the model so far is kept, with its checkpoint to resume from.</source>
       <translation>Cancelando: se conserva el modelo obtenido hasta ahora, con su punto de control para reanudar.</translation>
     </message>
@@ -374,6 +378,10 @@ Install it now, online or from a folder of wheels?</source>
       <translation>Elija la capa de imágenes en la pestaña Datos.</translation>
     </message>
     <message>
+      <source>{} (Data tab)</source>
+      <translation>{} (pestaña Datos)</translation>
+    </message>
+    <message>
       <source>Choose a model file from Train (local).</source>
       <translation>Elija un archivo de modelo de Entrenar (local).</translation>
     </message>
@@ -488,6 +496,10 @@ Review this layer anyway?</source>
     <message>
       <source>Loaded the layers of {}</source>
       <translation>Capas de {} cargadas</translation>
+    </message>
+    <message>
+      <source>No program opens .json files here: the record is {}</source>
+      <translation>Ningún programa abre archivos .json aquí: el registro es {}</translation>
     </message>
     <message>
       <source>Set a region on the Train tab to list endpoints.</source>

@@ -122,6 +122,10 @@ L'installer maintenant, en ligne ou depuis un dossier de wheels ?</translation>
       <translation>{} : {}...</translation>
     </message>
     <message>
+      <source>Cancelling…</source>
+      <translation>Annulation…</translation>
+    </message>
+    <message>
       <source>Cancelling: the model so far is kept, with its checkpoint to resume from.</source>
       <translation>Annulation : le modèle obtenu jusqu'ici est gardé, avec son point de reprise.</translation>
     </message>
@@ -374,6 +378,10 @@ L'installer maintenant, en ligne ou depuis un dossier de wheels ?</translation>
       <translation>Choisissez la couche d'imagerie dans l'onglet Données.</translation>
     </message>
     <message>
+      <source>{} (Data tab)</source>
+      <translation>{} (onglet Données)</translation>
+    </message>
+    <message>
       <source>Choose a model file from Train (local).</source>
       <translation>Choisissez un fichier de modèle issu de Entraîner (local).</translation>
     </message>
@@ -488,6 +496,10 @@ Revoir cette couche quand même ?</translation>
     <message>
       <source>Loaded the layers of {}</source>
       <translation>Couches de {} chargées</translation>
+    </message>
+    <message>
+      <source>No program opens .json files here: the record is {}</source>
+      <translation>Aucun programme n'ouvre les fichiers .json ici : l'enregistrement est {}</translation>
     </message>
     <message>
       <source>Set a region on the Train tab to list endpoints.</source>

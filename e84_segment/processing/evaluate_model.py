@@ -19,11 +19,11 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core import dataset, evaluate, vectorize
+from ..core import dataset, evaluate, runs, vectorize
 from . import areas, styles
 from .base import E84Algorithm
 from .compare_osm import compare_and_write, summary_of_predicted_only
-from .polygonize import add_outline_parameters, footprint_fields, outline_options
+from .polygonize import add_outline_parameters, confidence_of, footprint_fields, outline_options
 from .predict_local import add_imagery_and_area, add_model_prediction_parameters, predict_with_model
 from ..i18n import tr
 
@@ -133,7 +133,7 @@ class EvaluateModelAlgorithm(E84Algorithm):
                 geometry.fromWkb(footprint.wkb)
                 feature = QgsFeature(fields)
                 feature.setGeometry(QgsGeometry.collectGeometry([geometry]) if not geometry.isMultipart() else geometry)
-                feature.setAttributes([round(footprint.area_m2, 2), footprint.confidence, model_path.name])
+                feature.setAttributes([round(footprint.area_m2, 2), confidence_of(footprint), runs.model_label(model_path)])
                 predicted.append(feature)
                 geometries.append(ogr.CreateGeometryFromWkb(footprint.wkb))
             feedback.setProgressText(tr("Comparing"))

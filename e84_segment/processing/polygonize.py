@@ -56,6 +56,11 @@ def open_prediction(algorithm, parameters, context, classes_name: str, probabili
     return opened, (gdal.Open(probability.source()) if probability else None)
 
 
+def confidence_of(footprint):
+    """Three decimals: what a reviewer reads (17 digits filled GeoJSON exports)."""
+    return None if footprint.confidence is None else round(footprint.confidence, 3)
+
+
 def add_outline_parameters(algorithm, advanced: bool = False) -> None:
     """SIMPLIFY, SQUARE and SEPARATE: how predicted pixels become outlines (polygonize, evaluatemodel)."""
     add = algorithm.addAdvancedParameter if advanced else algorithm.addParameter
@@ -159,7 +164,7 @@ class PolygonizeAlgorithm(E84Algorithm):
             geometry = QgsGeometry()
             geometry.fromWkb(footprint.wkb)
             feature.setGeometry(QgsGeometry.collectGeometry([geometry]) if not geometry.isMultipart() else geometry)
-            feature.setAttributes([round(footprint.area_m2, 2), footprint.confidence, self.model or Path(source).name])
+            feature.setAttributes([round(footprint.area_m2, 2), confidence_of(footprint), self.model or Path(source).name])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         shapes = evaluate.shape_figures([ogr.CreateGeometryFromWkb(f.wkb) for f in found])
         feedback.pushInfo(

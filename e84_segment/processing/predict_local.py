@@ -138,7 +138,7 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
     into the two GeoTIFFs; returns the mosaic's stats, the model's meta and the area (EPSG:3857).
     predictlocal and evaluatemodel share it."""
     from ..backends.local.model_zoom import describe_zoom_mismatch
-    from ..core import mosaic
+    from ..core import mosaic, runs
 
     tta = algorithm.parameterAsBoolean(parameters, "TTA", context)
     if model_path.suffix.lower() == ".onnx":  # onnxruntime alone: no PyTorch needed
@@ -182,7 +182,7 @@ def predict_with_model(algorithm, parameters, context, feedback, imagery, model_
             Path(classes_path),
             Path(probability_path),
             batch_size=algorithm.parameterAsInt(parameters, "BATCH_SIZE", context),
-            source_model=model_path.name,
+            source_model=runs.model_label(model_path),
             progress=feedback.setProgress,
             cancelled=feedback.isCanceled,
             ahead=getattr(reader, "expect", None),

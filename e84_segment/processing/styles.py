@@ -132,10 +132,11 @@ def _single(colour: str, fill_alpha: int, width: str, rank: int, fill_style: str
 
 
 # Bright outlines read over any roof; fills stay light so the imagery shows through. The three
-# comparison classes differ in colour and in fill (solid, none, hatched), so they part in grey too.
+# comparison classes differ in colour and in fill (solid, none, hatched), so they part in grey too;
+# the one drawn on top is the unfilled one, so an over-predicting model does not paint the block over.
 FootprintsStyler = _single("255,221,0", 0, "0.6", 10)  # outlines only
 MatchedStyler = _single("51,160,44", 50, "0.4", 30)
-PredictedOnlyStyler = _single("255,127,0", 90, "0.7", 10)  # to check: on top
+PredictedOnlyStyler = _single("255,127,0", 0, "0.9", 10)  # to check: on top, outlined only (a fill hid the block)
 ReferenceOnlyStyler = _single("240,0,240", 200, "0.7", 20, fill_style="b_diagonal")  # hatched
 
 

@@ -170,7 +170,7 @@ class CorrectTab:
                     int(results.get("SUGGESTED") or 0), int(results.get("CANDIDATES") or 0)))
 
         self._start("suggest", [("e84segment:suggesttiles", outputs)], "local", parameters, done,
-                    tag=runs.make_tag(f"{Path(model).stem} on {imagery.name()}"))
+                    tag=runs.make_tag(f"{runs.model_label(model)} on {imagery.name()}"))
 
     def next_tile(self) -> Optional[Tuple[int, int, int]]:
         """Zooms to the best suggested tile not corrected yet and opens the footprints for editing, snapping on."""

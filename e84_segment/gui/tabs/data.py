@@ -48,6 +48,9 @@ def imagery_zoom(layer) -> Optional[Tuple[float, int]]:
     return metres, tiles.zoom_for_resolution(metres, centre.y())
 
 
+EARTH_RADIUS_KM = 6371.0088  # mean radius
+
+
 def too_many_tiles(count: int, zoom: int) -> str:
     """The refusal for an area too large to chip, with what the analyst can change in the dock."""
     if count <= MAX_TILES:
@@ -103,6 +106,12 @@ class DataTab:
                        self.aoiLayerCombo.layerChanged, self.aoiSelectedCheck.toggled, self.imageryCombo.layerChanged,
                        self.scaleCheck.toggled):
             signal.connect(self.update_estimate)
+        # A new imagery layer takes the zoom its pixels match (the zoom stayed at the one remembered).
+        self.imageryCombo.layerChanged.connect(self._zoom_from_imagery)
+        # The estimate follows the selection when only selected polygons make the area.
+        self._selection_watched = None
+        self.aoiLayerCombo.layerChanged.connect(self._watch_selection)
+        self._watch_selection(self.aoiLayerCombo.currentLayer())
         self.clearAoiButton.clicked.connect(self.clear_aoi)
         self.runButton.clicked.connect(self.build_dataset)
         self.ownLayersCheck.toggled.connect(self.filter_label_pickers)
@@ -170,6 +179,15 @@ class DataTab:
         return parameters
 
     def aoi_km2(self, geometry: QgsGeometry) -> float:
+        box = geometry.boundingBox()
+        if box.width() > tiles.WORLD / 8:
+            # Ellipsoidal areas fail on areas this wide (the world's extent measured 0.000 km²): its box on
+            # the sphere instead, which is what the tile count covers anyway.
+            half = tiles.WORLD / 2
+            west, east = (max(-half, min(half, x)) * 180 / half for x in (box.xMinimum(), box.xMaximum()))
+            south, north = (tiles.latitude_of_mercator_y(max(-half, min(half, y))) for y in (box.yMinimum(), box.yMaximum()))
+            return (EARTH_RADIUS_KM ** 2 * math.radians(east - west)
+                    * abs(math.sin(math.radians(north)) - math.sin(math.radians(south))))
         area = QgsDistanceArea()
         area.setSourceCrs(MERCATOR, QgsProject.instance().transformContext())
         area.setEllipsoid("WGS84")
@@ -204,6 +222,7 @@ class DataTab:
             # QgsExtentGroupBox titles an empty extent "(current: layer)": say there is none.
             self.aoiGroup.setTitle(self.tr("Area of interest (none yet)"))
         problem = self.aoi_problem()
+        self._too_large = {}
         if problem:
             self.estimateLabel.setText(problem)
             self.update_predict_estimate()
@@ -226,7 +245,34 @@ class DataTab:
             text += self.tr("; {} invalid polygons repaired").format(self.aoi_repaired)
         refusal = too_many_tiles(count, zoom)
         self.estimateLabel.setText(f"{text}. {refusal}" if refusal else text)
+        self._too_large["build"] = bool(refusal)
         self.update_predict_estimate()
+
+    def gate_by_area(self) -> None:
+        """Build and Predict are off while the area is too large for them (the estimates say why); the
+        other buttons follow the run alone."""
+        too_large = getattr(self, "_too_large", {})
+        for key, button in (("build", self.runButton), ("predict", self.predictButton)):
+            button.setEnabled(self.run is None and not too_large.get(key, False))
+
+    def _zoom_from_imagery(self, layer) -> None:
+        found = imagery_zoom(layer)
+        if found is not None:
+            self.zoomSpin.setValue(found[1])
+
+    def _watch_selection(self, layer) -> None:
+        if self._selection_watched is not None:
+            try:
+                self._selection_watched.selectionChanged.disconnect(self._selection_changed)
+            except (TypeError, RuntimeError):  # gone with its layer
+                pass
+        self._selection_watched = layer
+        if layer is not None:
+            layer.selectionChanged.connect(self._selection_changed)
+
+    def _selection_changed(self, *_) -> None:
+        if self.aoiPolygonsGroup.isChecked() and self.aoiSelectedCheck.isChecked():
+            self.update_estimate()
 
     def _advise_zoom(self):
         """The imagery's native resolution and the zoom whose pixels match it."""

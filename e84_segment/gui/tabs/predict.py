@@ -71,16 +71,25 @@ class PredictTab:
         ).format(native, metres, meta["zoom"], how, factor, "larger" if how == "upsampled" else "smaller", native)
 
     def update_predict_estimate(self, *_):
+        if not hasattr(self, "_too_large"):
+            self._too_large = {}
         if self.aoi_problem():
             self.predictEstimateLabel.setText(self.tr("Pick the area of interest on the Data tab."))
+            self._too_large.pop("predict", None)
+            self.gate_by_area()
             return
         zoom = self.prediction_zoom()
         whose = self.tr("the model's zoom") if self.sourceCombo.currentIndex() == 0 and model_meta(
             self.modelWidget.filePath().strip()) else self.tr("the Data tab's zoom")
         count = self.aoi_tile_count(zoom)
         text = self.tr("{:,} tiles at zoom {} ({}).").format(count, zoom, whose)
-        warning = self.zoom_warning()
+        from .data import too_many_tiles
+
+        refusal = too_many_tiles(count, zoom)
+        warning = refusal or self.zoom_warning()
         self.predictEstimateLabel.setText(f"{text} {warning}" if warning else text)
+        self._too_large["predict"] = bool(refusal)
+        self.gate_by_area()
 
     def predict(self):
         from .data import too_many_tiles
@@ -88,7 +97,7 @@ class PredictTab:
         if self.imageryCombo.currentLayer() is None:
             return self._refuse(self.tr("Choose the imagery layer on the Data tab."))
         if self.aoi_problem():
-            return self._refuse(self.tr("Pick an area of interest on the Data tab: {}").format(self.aoi_problem()))
+            return self._refuse(self.tr("{} (Data tab)").format(self.aoi_problem()))
         source = self.sourceCombo.currentIndex()
         imagery = self.imageryCombo.currentLayer()
         base = {"IMAGERY": imagery, **self.aoi_parameters()}

@@ -216,4 +216,4 @@ class ReviewTab:
                     results.get("OUTPUT"), Path(model).name, taught, int(results.get("CHIPS") or 0)))
 
         self._start("train", [("e84segment:trainfromreview", outputs)], "local", parameters, done,
-                    tag=runs.make_tag(f"{Path(model).stem} + corrections of {layer.name()}"))
+                    tag=runs.make_tag(f"{runs.model_label(model)} + corrections of {layer.name()}"))

@@ -175,8 +175,9 @@ class RunsTab:
 
     def open_run_record(self):
         record = self._selected_record()
-        if record is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(record.path)))
+        if record is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(record.path))):
+            # No program opens .json here (a bare Linux desktop): say where the file is instead of nothing.
+            self.statusLabel.setText(self.tr("No program opens .json files here: the record is {}").format(record.path))
 
     # --- SageMaker endpoints --------------------------------------------------------------------
 

@@ -195,7 +195,7 @@ class TrainTab:
                                 "check it on a block it never saw.").format(report["training_overlap"])
             self.statusLabel.setText(text)
 
-        tag = runs.make_tag(f"{Path(model).stem} on {imagery.name()}")
+        tag = runs.make_tag(f"{runs.model_label(model)} on {imagery.name()}")
         self._start("evaluate", [("e84segment:evaluatemodel", outputs)], parameters=parameters, done=done, tag=tag,
                     area_km2=self.aoi_km2(self.aoi_geometry()))
 
