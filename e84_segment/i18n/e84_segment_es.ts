@@ -2023,8 +2023,8 @@ ATTRIBUTION (la de la capa si está vacía) y la dirección de la fuente se guar
       <translation>{:,} teselas ({}); {:,} ya guardadas en {}, {:,} por descargar: unos {:,.0f} MB a {} kB por tesela habitualmente</translation>
     </message>
     <message>
-      <source>About {:.1f} GB are needed and {:.1f} GB are free on {}: free some space, choose another disk or a smaller area</source>
-      <translation>Se necesitan unos {:.1f} GB y hay {:.1f} GB libres en {}: libere espacio, elija otro disco o un área menor</translation>
+      <source>About {} are needed and {} are free on {}: free some space, choose another disk or a smaller area</source>
+      <translation>Se necesitan unos {} y hay {} libres en {}: libere espacio, elija otro disco o un área más pequeña</translation>
     </message>
     <message>
       <source>About {:,.0f} MB in all, at {:.0f} kB per tile so far</source>

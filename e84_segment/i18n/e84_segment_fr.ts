@@ -2023,8 +2023,8 @@ ATTRIBUTION (celle de la couche si vide) et l'adresse de la source sont conserv�
       <translation>{:,} tuiles ({}) ; {:,} déjà enregistrées dans {}, {:,} à télécharger : environ {:,.0f} Mo à {} ko par tuile en général</translation>
     </message>
     <message>
-      <source>About {:.1f} GB are needed and {:.1f} GB are free on {}: free some space, choose another disk or a smaller area</source>
-      <translation>Il faut environ {:.1f} Go et {:.1f} Go sont libres sur {} : libérez de l'espace, choisissez un autre disque ou une zone plus petite</translation>
+      <source>About {} are needed and {} are free on {}: free some space, choose another disk or a smaller area</source>
+      <translation>Il faut environ {} et {} sont libres sur {} : libérez de l'espace, choisissez un autre disque ou une zone plus petite</translation>
     </message>
     <message>
       <source>About {:,.0f} MB in all, at {:.0f} kB per tile so far</source>

@@ -177,8 +177,8 @@ class CacheImageryAlgorithm(E84Algorithm):
         free = shutil.disk_usage(work.parent).free
         if estimate > free:
             raise QgsProcessingException(
-                tr("About {:.1f} GB are needed and {:.1f} GB are free on {}: free some space, choose another "
-                   "disk or a smaller area").format(estimate / 1e9, free / 1e9, work.parent)
+                tr("About {} are needed and {} are free on {}: free some space, choose another disk or a smaller "
+                   "area").format(_size(estimate), _size(free), work.parent)
             )
         sizes, fetched, unusable = [], 0, tile_check.Tally()
         concurrency = self.parameterAsInt(parameters, areas.CONCURRENCY, context)
@@ -254,6 +254,11 @@ class CacheImageryAlgorithm(E84Algorithm):
 
 
 RENDERED_TILE = 256  # the size of the tiles QGIS draws here (encode_png)
+
+
+def _size(count: float) -> str:
+    """Bytes in the unit that shows them (2 MB against 1 MB free read '0.0 GB needed, 0.0 GB free')."""
+    return f"{count / 1e9:.1f} GB" if count >= 1e9 else f"{count / 1e6:.1f} MB"
 
 
 def encode_png(rgb: np.ndarray, valid: np.ndarray) -> bytes:
