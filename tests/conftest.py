@@ -201,3 +201,14 @@ def same_outside_seams(rendered: bytes, direct: bytes, band: int = 24) -> bool:
     a, b = (np.asarray(Image.open(io.BytesIO(data)).convert("RGBA")) for data in (rendered, direct))
     seams = render_seams(a.shape[0], band)
     return a.shape == b.shape and seams.any() and (a[~seams] == b[~seams]).all()
+
+
+def torch_paths() -> list:
+    """Where a fresh QGIS finds torch as this Python does: its site-packages, and the folder torch came
+    from (make test-qgis-current --torch puts it in a folder of its own, as the Dependencies dialog does)."""
+    import importlib.util
+    import site
+
+    spec = importlib.util.find_spec("torch")
+    extra = [str(Path(spec.origin).parents[1])] if spec is not None and spec.origin else []
+    return list(dict.fromkeys(site.getsitepackages() + extra))

@@ -21,7 +21,7 @@ def test_check_model_on_an_area(dock, tmp_path, trained):  # noqa: F811
     record = json.loads((folder / "run.json").read_text())
     assert record["kind"] == "evaluate" and record["status"] == "completed"
     assert {"f1", "building_iou", "tp", "fp", "fn", "training_overlap"} <= set(record["metrics"])
-    assert dock.runsList.item(0).text().startswith("Check: kampala on aoiA_dense_z20.tif")
+    assert dock.runsList.item(0).text().startswith("Check: kampala.pt on aoiA_dense_z20.tif")
     assert "object F1" in dock.runsList.item(0).text() and "building IoU" in dock.runsList.item(0).text()
 
 

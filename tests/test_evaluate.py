@@ -1,7 +1,6 @@
 """e84segment:evaluatemodel and core.evaluate: the model's quality where it never looked, as pixel IoU
 and object F1 together, on the real Kampala data."""
 import json
-import site
 
 import pytest
 from osgeo import gdal, ogr, osr
@@ -9,7 +8,7 @@ from qgis.core import QgsProcessingFeedback
 
 from e84_segment.core import evaluate
 
-from .conftest import KAMPALA, require
+from .conftest import KAMPALA, require, torch_paths
 from .test_package import installed_profile, qgis_process  # noqa: F401 (fixture)
 
 Z20_A = KAMPALA / "geotiff" / "aoiA_dense_z20.tif"
@@ -104,7 +103,7 @@ def test_qgis_process_checks_a_model(installed_profile, trained, tmp_path):  # n
         installed_profile, "run", "e84segment:evaluatemodel", "--json", "--",
         f"MODEL={trained[0]}", f"IMAGERY={require(Z20_A)}", f"REFERENCE={KAMPALA / 'buildings.geojson'}",
         f"OUTPUT_REPORT={tmp_path / 'report.json'}",
-        python_path=site.getsitepackages(),
+        python_path=torch_paths(),
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     results = json.loads(run.stdout[run.stdout.index("{"):])["results"]

@@ -65,7 +65,9 @@ def test_onnx_prediction_needs_no_torch(tmp_path, exported, kampala_dataset, tra
     script = ("import sys, numpy as np; from e84_segment.backends.local import onnx_model; "
               "p = onnx_model.OnnxPredictor(sys.argv[1]); np.save(sys.argv[3], p.probabilities(np.load(sys.argv[2])))")
     done = subprocess.run([sys.executable, "-c", script, str(exported), str(tmp_path / "chips.npy"), str(tmp_path / "out.npy")],
-                          env=dict(os.environ, PYTHONPATH=f"{tmp_path / 'no-torch'}{os.pathsep}{ROOT}"), capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=os.pathsep.join(  # the shadow first: torch hidden, the rest kept
+                              [str(tmp_path / "no-torch"), str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])),
+                          capture_output=True, text=True,
                           timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     expected = predict.Predictor(trained[0]).probabilities(np.load(tmp_path / "chips.npy"))

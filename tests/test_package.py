@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import KAMPALA, ROOT, needs_torch, require
+from .conftest import KAMPALA, ROOT, needs_torch, require, torch_paths
 
 QGIS_PROCESS = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
 
@@ -110,7 +110,7 @@ def test_qgis_process_sends_the_plugin_model_to_sagemaker(installed_profile, aws
 
     run = qgis_process(installed_profile, "run", "e84segment:trainsagemaker", "--json", "--", f"DATASET={kampala_dataset}",
                        f"S3_URI=s3://{aws.bucket}/cli/", f"ROLE_ARN={aws.role_arn}", f"REGION={REGION}", "WAIT=false",
-                       python_path=site.getsitepackages())
+                       python_path=torch_paths())
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
     job = sagemaker_backend().training_jobs[results["JOB_NAME"]]
@@ -140,7 +140,7 @@ def test_qgis_process_improves_a_model_from_a_review(installed_profile, trained,
     layer = footprint_layer(tmp_path / "reviewed.gpkg", [(g, d) for g, d in zip(inside, ["accepted", "rejected"] * 3)])
     run = qgis_process(installed_profile, "run", "e84segment:trainfromreview", "--json", "--", f"IMAGERY={Z20_A}",
                        f"FOOTPRINTS={layer}", f"BASE_MODEL={trained[0]}", "EPOCHS=1", f"DATASET={tmp_path / 'chips'}",
-                       f"OUTPUT={tmp_path / 'improved.pt'}", python_path=site.getsitepackages())
+                       f"OUTPUT={tmp_path / 'improved.pt'}", python_path=torch_paths())
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
     assert (results["BUILDINGS"], results["REJECTED"], results["UNREVIEWED"]) == (3, 3, 0) and results["CHIPS"] >= 1
@@ -161,7 +161,7 @@ def test_qgis_process_suggests_tiles_and_improves_from_them(installed_profile, t
 
     suggested = tmp_path / "suggested.gpkg"
     run = qgis_process(installed_profile, "run", "e84segment:suggesttiles", "--json", "--", f"MODEL={trained[0]}",
-                       f"IMAGERY={Z20_A}", "COUNT=2", f"OUTPUT={suggested}", python_path=site.getsitepackages())
+                       f"IMAGERY={Z20_A}", "COUNT=2", f"OUTPUT={suggested}", python_path=torch_paths())
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
     assert (results["SUGGESTED"], results["CANDIDATES"]) == (2, 4)
@@ -172,7 +172,7 @@ def test_qgis_process_suggests_tiles_and_improves_from_them(installed_profile, t
     layer = footprint_layer(tmp_path / "corrected.gpkg", [(g, None) for g in buildings_in_3857()[:20]])
     run = qgis_process(installed_profile, "run", "e84segment:trainfromreview", "--json", "--", f"IMAGERY={Z20_A}",
                        f"FOOTPRINTS={layer}", f"TILES={suggested}", f"BASE_MODEL={trained[0]}", "EPOCHS=1", "REPLAY=false",
-                       f"DATASET={tmp_path / 'chips'}", f"OUTPUT={tmp_path / 'improved.pt'}", python_path=site.getsitepackages())
+                       f"DATASET={tmp_path / 'chips'}", f"OUTPUT={tmp_path / 'improved.pt'}", python_path=torch_paths())
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
     assert results["CORRECTED"] == 2 and results["CHIPS"] == 2 and (tmp_path / "improved.pt").is_file()

@@ -91,6 +91,7 @@ def dock(qgis_iface, provider, qgis_new_project):
 
     widget.use = use
     yield widget
+    widget.shutdown()  # as the plugin's unload does: the project's signals let go, a run still going stops
     widget.deleteLater()
     flush_deletes()
 

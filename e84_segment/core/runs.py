@@ -106,11 +106,11 @@ def key_metric(metrics: dict) -> str:
 
 
 def model_label(path) -> str:
-    """What to call a model file in names and tags: its stem, or for the plugin's own 'model.pt' (every
+    """What to call a model file in names and tags: its name, or for the plugin's own 'model.pt' (every
     training writes one) the run that made it ('train aoiA_dense z20 10:15'), so two models read apart."""
     path = Path(path)
     if path.stem != "model":
-        return path.stem
+        return path.name
     record = load(path.parent)
     if record is not None and record.tag:
         return f"{record.kind} {record.tag}"
