@@ -108,12 +108,17 @@ def test_a_run_cut_off_by_a_crash_is_marked_interrupted(tmp_path):
     assert {r.status for r in runs.load_all([live.folder], live=live.folder)} == {"running"}
 
 
-def test_the_runs_tab_follows_the_project(dock, tmp_path):  # noqa: F811
+def build_a_dataset(dock, workspace) -> None:
+    """One run in the workspace: a dataset of the z20 mosaic over its own extent."""
     imagery = dock.use("aoiA_dense_z20.tif", 20)
     dock.aoiGroup.setOutputExtentFromLayer(imagery)
-    dock.outputWidget.setFilePath(str(tmp_path / "work"))
+    dock.outputWidget.setFilePath(str(workspace))
     dock.runButton.click()
     run_to_end(dock)
+
+
+def test_the_runs_tab_follows_the_project(dock, tmp_path):  # noqa: F811
+    build_a_dataset(dock, tmp_path / "work")
     assert dock.runsList.count() == 1
     project_file = tmp_path / "analysis.qgz"
     assert QgsProject.instance().write(str(project_file))
@@ -126,11 +131,7 @@ def test_the_runs_tab_follows_the_project(dock, tmp_path):  # noqa: F811
 
 def test_runs_of_a_project_closed_unsaved_are_still_listed_from_the_workspace(dock, tmp_path):  # noqa: F811
     """ux-walk H6: 16 run folders in the workspace, 6 listed: the runs after the last save vanished."""
-    imagery = dock.use("aoiA_dense_z20.tif", 20)
-    dock.aoiGroup.setOutputExtentFromLayer(imagery)
-    dock.outputWidget.setFilePath(str(tmp_path / "work"))
-    dock.runButton.click()
-    run_to_end(dock)
+    build_a_dataset(dock, tmp_path / "work")
     QgsProject.instance().clear()  # closed without saving: the project never knew the run
     assert QgsProject.instance().readListEntry("e84_segment", "runs")[0] == []
     assert dock.runsList.count() == 1 and dock.runsList.item(0).text().startswith("Dataset: aoiA_dense_z20.tif z20")
@@ -247,7 +248,8 @@ def test_a_model_of_another_zoom_is_said_before_predicting(dock, trained):  # no
     dock.modelWidget.setFilePath(str(trained[0]))
     text = dock.predictEstimateLabel.text()
     assert "at zoom 20 (the model's zoom)" in text  # the model's zoom, not the Data tab's 21
-    assert "The imagery is zoom 21" in text and "trained at zoom 20" in text and "downsampled 2x" in text
+    assert "The imagery is zoom 21" in text and "works at zoom 20" in text and "read 2x coarser" in text
+    assert "buildings keep the size the model learned" in text  # ux-walk C2: it said they would look smaller
 
 
 def test_unwritable_outputs_are_refused_before_work(build, tmp_path, kampala_dataset):

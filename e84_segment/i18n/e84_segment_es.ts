@@ -354,8 +354,12 @@ Install it now, online or from a folder of wheels?</source>
       <translation>Se escribieron {} recortes de entrenamiento y {} de validación en {}</translation>
     </message>
     <message>
-      <source>The imagery is zoom {} ({:.2f} m per pixel) and the model was trained at zoom {}: the imagery will be {} {}x, so buildings look {} than in training and accuracy usually drops. Train a model at zoom {} for this imagery if you can.</source>
-      <translation>Las imágenes están en el zoom {} ({:.2f} m por píxel) y el modelo se entrenó en el zoom {}: las imágenes se {} {}x, así que los edificios se verán {} que en el entrenamiento y la precisión suele bajar. Si puede, entrene un modelo en el zoom {} para estas imágenes.</translation>
+      <source>The imagery is zoom {} ({:.2f} m per pixel) and the model works at zoom {}: it is read {}x coarser, so buildings keep the size the model learned and only finer detail is averaged away.</source>
+      <translation>Las imágenes son de zoom {} ({:.2f} m por píxel) y el modelo trabaja a zoom {}: se leen {}x más gruesas, así que los edificios conservan el tamaño que aprendió el modelo y solo se promedia el detalle más fino.</translation>
+    </message>
+    <message>
+      <source>The imagery is zoom {} ({:.2f} m per pixel) and the model works at zoom {}: it is enlarged {}x, so buildings keep their size but are blurrier than in training, and accuracy usually drops. Train a model at zoom {} for this imagery if you can.</source>
+      <translation>Las imágenes son de zoom {} ({:.2f} m por píxel) y el modelo trabaja a zoom {}: se amplían {}x, así que los edificios conservan su tamaño pero se ven más borrosos que en el entrenamiento, y la precisión suele bajar. Entrene un modelo a zoom {} para estas imágenes si puede.</translation>
     </message>
     <message>
       <source>Pick the area of interest on the Data tab.</source>

@@ -354,8 +354,12 @@ L'installer maintenant, en ligne ou depuis un dossier de wheels ?</translation>
       <translation>{} imagettes d'entraînement et {} de validation écrites dans {}</translation>
     </message>
     <message>
-      <source>The imagery is zoom {} ({:.2f} m per pixel) and the model was trained at zoom {}: the imagery will be {} {}x, so buildings look {} than in training and accuracy usually drops. Train a model at zoom {} for this imagery if you can.</source>
-      <translation>L'imagerie est au zoom {} ({:.2f} m par pixel) et le modèle a été entraîné au zoom {} : l'imagerie sera {} {}x, les bâtiments paraîtront donc {} qu'à l'entraînement et la précision baisse en général. Entraînez si possible un modèle au zoom {} pour cette imagerie.</translation>
+      <source>The imagery is zoom {} ({:.2f} m per pixel) and the model works at zoom {}: it is read {}x coarser, so buildings keep the size the model learned and only finer detail is averaged away.</source>
+      <translation>L'imagerie est au zoom {} ({:.2f} m par pixel) et le modèle travaille au zoom {} : elle est lue {}x plus grossière, donc les bâtiments gardent la taille que le modèle a apprise et seul le détail le plus fin est moyenné.</translation>
+    </message>
+    <message>
+      <source>The imagery is zoom {} ({:.2f} m per pixel) and the model works at zoom {}: it is enlarged {}x, so buildings keep their size but are blurrier than in training, and accuracy usually drops. Train a model at zoom {} for this imagery if you can.</source>
+      <translation>L'imagerie est au zoom {} ({:.2f} m par pixel) et le modèle travaille au zoom {} : elle est agrandie {}x, donc les bâtiments gardent leur taille mais sont plus flous qu'à l'entraînement, et la précision baisse en général. Entraînez un modèle au zoom {} pour cette imagerie si vous le pouvez.</translation>
     </message>
     <message>
       <source>Pick the area of interest on the Data tab.</source>

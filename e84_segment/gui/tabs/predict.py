@@ -62,13 +62,20 @@ class PredictTab:
         if meta is None or found is None or found[1] == int(meta["zoom"]):
             return ""
         metres, native = found
-        factor = 2 ** abs(int(meta["zoom"]) - native)
-        how = "upsampled" if int(meta["zoom"]) > native else "downsampled"
+        model_zoom = int(meta["zoom"])
+        factor = 2 ** abs(model_zoom - native)
+        # The prediction runs at the model's zoom: buildings keep the size the model learned either way
+        # (the old words said they would look smaller); what changes is the detail.
+        if native > model_zoom:
+            return self.tr(
+                "The imagery is zoom {} ({:.2f} m per pixel) and the model works at zoom {}: it is read {}x coarser, so "
+                "buildings keep the size the model learned and only finer detail is averaged away."
+            ).format(native, metres, model_zoom, factor)
         return self.tr(
-            "The imagery is zoom {} ({:.2f} m per pixel) and the model was trained at zoom {}: the imagery will be "
-            "{} {}x, so buildings look {} than in training and accuracy usually drops. Train a model at zoom {} for "
+            "The imagery is zoom {} ({:.2f} m per pixel) and the model works at zoom {}: it is enlarged {}x, so buildings "
+            "keep their size but are blurrier than in training, and accuracy usually drops. Train a model at zoom {} for "
             "this imagery if you can."
-        ).format(native, metres, meta["zoom"], how, factor, "larger" if how == "upsampled" else "smaller", native)
+        ).format(native, metres, model_zoom, factor, native)
 
     def update_predict_estimate(self, *_):
         if not hasattr(self, "_too_large"):
