@@ -4,6 +4,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from osgeo import ogr
 from qgis.core import QgsCoordinateReferenceSystem, QgsPalettedRasterRenderer, QgsProject, QgsVectorLayer
 
@@ -295,6 +296,7 @@ def test_cancel_during_prediction_leaves_a_consistent_run(dock, tmp_path, traine
 
 def test_sagemaker_path_in_the_dock(dock, tmp_path, aws, local_endpoint, kampala_dataset, monkeypatch):  # noqa: F811
     needs_torch()
+    pytest.importorskip("sagemaker_training", reason="AWS's training toolkit (requirements-container.txt) is not installed")
     from .sagemaker_fixtures import REGION
 
     monkeypatch.setenv("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", local_endpoint.url)  # moto cannot answer images

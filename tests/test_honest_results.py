@@ -30,8 +30,8 @@ def class_raster(path: Path, bounds, size=200, value=1) -> Path:
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(3857)
     ds.SetSpatialRef(srs)
+    ds.GetRasterBand(1).SetNoDataValue(255)  # first: GDAL 3.13 leaves a new file's all-zero blocks unwritten (read as nodata)
     ds.GetRasterBand(1).WriteArray(np.full((size, size), value, np.uint8))
-    ds.GetRasterBand(1).SetNoDataValue(255)
     ds = None
     return path
 

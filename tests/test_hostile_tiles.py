@@ -15,6 +15,15 @@ from .test_build_training_data import Z20_A, extent_of
 from .tile_server import Behaviour, TileServer
 
 
+@pytest.fixture(autouse=True)
+def no_cached_tiles():
+    """QGIS's network cache outlives a test: a healthy server of an earlier test on the same port would
+    answer from it in place of the hostile one."""
+    from qgis.core import QgsNetworkAccessManager
+
+    QgsNetworkAccessManager.instance().cache().clear()
+
+
 class Said(QgsProcessingFeedback):
     def __init__(self):
         super().__init__()

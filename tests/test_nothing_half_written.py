@@ -116,8 +116,8 @@ def class_raster(path: Path) -> Path:
     for row in range(20):
         for col in range(20):
             pixels[row * 50 + 10: row * 50 + 40, col * 50 + 10: col * 50 + 40] = 1
+    ds.GetRasterBand(1).SetNoDataValue(255)  # first: GDAL 3.13 leaves a new file's all-zero blocks unwritten (read as nodata)
     ds.GetRasterBand(1).WriteArray(pixels)
-    ds.GetRasterBand(1).SetNoDataValue(255)
     ds = None
     return path
 

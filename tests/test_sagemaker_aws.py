@@ -679,6 +679,7 @@ def test_qgis_start_warns_about_live_endpoints_of_the_plugin(aws, provider, qgis
     from e84_segment.gui.settings import Settings
 
     settings = Settings()
+    settings.aws_region = ""  # as a new profile has it (a test stopped midway may have left one)
     assert check_live_endpoints(qgis_iface) is None  # no region set: no network at all
     job, sm = _completed_job(aws)
     artifact = sm.describe_training_job(TrainingJobName=job)["ModelArtifacts"]["S3ModelArtifacts"]

@@ -17,6 +17,7 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 from osgeo import gdal, osr
 
+from . import tiles
 from .sentence import said
 
 Bounds = Tuple[float, float, float, float]
@@ -217,19 +218,20 @@ class RenderedChipReader:
 
     def read(self, bounds: Bounds, size: Optional[int] = None) -> Tuple[np.ndarray, np.ndarray]:
         size = size or self.size
-        piece = RENDER_PIECE if size % RENDER_PIECE == 0 else size
         rgb = np.zeros((size, size, 3), np.uint8)
         valid = np.zeros((size, size), bool)
         west, south, east, north = bounds
-        step = (east - west) * piece / size, (north - south) * piece / size
-        for row in range(size // piece):
-            for col in range(size // piece):
-                box = (west + col * step[0], north - (row + 1) * step[1], west + (col + 1) * step[0], north - row * step[1])
-                window = np.s_[row * piece:(row + 1) * piece, col * piece:(col + 1) * piece]
-                rgb[window], valid[window] = self._render(widened(box), piece)
+        res_x, res_y = (east - west) / size, (north - south) / size
+        columns = _pieces(tile_cuts((west + tiles.WORLD / 2) / res_x, size), size)
+        rows = _pieces(tile_cuts((tiles.WORLD / 2 - north) / res_y, size), size)
+        for top, bottom in rows:
+            for left, right in columns:
+                box = (west + left * res_x, north - bottom * res_y, west + right * res_x, north - top * res_y)
+                window = np.s_[top:bottom, left:right]
+                rgb[window], valid[window] = self._render(widened(box), right - left, bottom - top)
         return rgb, valid
 
-    def _render(self, bounds: Bounds, size: int) -> Tuple[np.ndarray, np.ndarray]:
+    def _render(self, bounds: Bounds, width: int, height: int) -> Tuple[np.ndarray, np.ndarray]:
         from qgis.core import QgsMapRendererCustomPainterJob, QgsMapSettings, QgsRectangle
         from qgis.PyQt.QtCore import QSize, Qt
         from qgis.PyQt.QtGui import QColor, QImage, QPainter
@@ -237,10 +239,10 @@ class RenderedChipReader:
         settings = QgsMapSettings()
         settings.setLayers([self.layer])
         settings.setDestinationCrs(self.crs)
-        settings.setOutputSize(QSize(size, size))
+        settings.setOutputSize(QSize(width, height))
         settings.setExtent(QgsRectangle(*bounds))
         settings.setBackgroundColor(QColor(0, 0, 0, 0))
-        image = QImage(size, size, QImage.Format.Format_ARGB32)
+        image = QImage(width, height, QImage.Format.Format_ARGB32)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         job = QgsMapRendererCustomPainterJob(settings, painter)
@@ -249,13 +251,27 @@ class RenderedChipReader:
         return qimage_to_rgb_valid(image)
 
 
-# QGIS 3.34+ rounds each service tile's pixel rectangle outwards and then draws it unsmoothed, so a tile
-# edge a rounding error past a pixel boundary draws the tile one pixel too big: a row or column repeated
-# and half the chip shifted. Chips are drawn in pieces of one slippy tile, each widened by a millionth:
-# a tile edge on the piece's edge then lies inside it (a ten-thousandth of a pixel, far beyond double
-# rounding), and no tile edge falls inside a piece of the same zoom.
+# QGIS after 3.40 rounds each service tile's pixel rectangle outwards and then draws it unsmoothed, so a
+# tile edge a rounding error past a pixel boundary draws the tile one pixel too big: a row or column
+# repeated and half the chip shifted. Windows are drawn in pieces cut at the edges of the slippy tiles of
+# their resolution, each widened by a millionth about its centre: every edge of the one tile a piece
+# shows then moves into the piece (a ten-thousandth of a pixel, far beyond double rounding).
 RENDER_PIECE = 256
 WIDEN = 1e-6
+
+
+def tile_cuts(offset: float, size: int) -> List[int]:
+    """Pixel positions inside a window (0 < p < size) where tiles of RENDER_PIECE pixels meet, given the
+    window's first pixel counted from the grid's origin; none where the window is off the pixel grid."""
+    if abs(offset - round(offset)) > 1e-3:
+        return []
+    first = -round(offset) % RENDER_PIECE
+    return list(range(first or RENDER_PIECE, size, RENDER_PIECE))
+
+
+def _pieces(cuts: List[int], size: int) -> List[Tuple[int, int]]:
+    edges = [0, *cuts, size]
+    return list(zip(edges[:-1], edges[1:]))
 
 
 def widened(bounds: Bounds) -> Bounds:

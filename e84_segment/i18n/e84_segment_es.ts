@@ -382,8 +382,8 @@ Install it now, online or from a folder of wheels?</source>
       <translation>Elija la capa de imágenes en la pestaña Datos.</translation>
     </message>
     <message>
-      <source>{} (Data tab)</source>
-      <translation>{} (pestaña Datos)</translation>
+      <source>The area of interest (Data tab): {}</source>
+      <translation>El área de interés (pestaña Datos): {}</translation>
     </message>
     <message>
       <source>Choose a model file from Train (local).</source>

@@ -382,8 +382,8 @@ L'installer maintenant, en ligne ou depuis un dossier de wheels ?</translation>
       <translation>Choisissez la couche d'imagerie dans l'onglet Données.</translation>
     </message>
     <message>
-      <source>{} (Data tab)</source>
-      <translation>{} (onglet Données)</translation>
+      <source>The area of interest (Data tab): {}</source>
+      <translation>La zone d'intérêt (onglet Données) : {}</translation>
     </message>
     <message>
       <source>Choose a model file from Train (local).</source>

@@ -104,7 +104,7 @@ class PredictTab:
         if self.imageryCombo.currentLayer() is None:
             return self._refuse(self.tr("Choose the imagery layer on the Data tab."))
         if self.aoi_problem():
-            return self._refuse(self.tr("{} (Data tab)").format(self.aoi_problem()))
+            return self._refuse(self.tr("The area of interest (Data tab): {}").format(self.aoi_problem()))
         source = self.sourceCombo.currentIndex()
         imagery = self.imageryCombo.currentLayer()
         base = {"IMAGERY": imagery, **self.aoi_parameters()}
