@@ -5,7 +5,9 @@ A plain dict of tensors, numbers, strings, lists and dicts (what torch's safe un
 normalisation, encoder, metrics history, dataset fingerprint, ...). Written to a temporary name and
 renamed, so a reader never sees half a file.
 """
+import errno
 import os
+import shutil
 from pathlib import Path
 from typing import Tuple
 
@@ -16,6 +18,8 @@ from ...core.sentence import said
 
 FORMAT = "e84_segment.model"
 FORMAT_VERSION = 1
+# Less free space than a model takes (15-50 MB) when a save fails: the disk is full, whatever torch says.
+FULL_DISK_BYTES = 64 << 20
 
 
 class ModelFileError(ValueError):
@@ -35,6 +39,11 @@ def save(path: Path, model: torch.nn.Module, meta: dict, extra: dict = None) -> 
     try:
         torch.save(document, partial)
         os.replace(partial, path)
+    except RuntimeError as error:
+        # torch reports a full disk in its own words ("iostream error", "unexpected pos 64 vs 0").
+        if shutil.disk_usage(path.parent).free < FULL_DISK_BYTES:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path)) from error
+        raise
     finally:
         if partial.exists():
             partial.unlink()
