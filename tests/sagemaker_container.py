@@ -82,7 +82,9 @@ def run_training_job(request: dict, moto_url: str, region: str, root: Path, host
         c["ChannelName"]: {"TrainingInputMode": request["AlgorithmSpecification"]["TrainingInputMode"],
                            "S3DistributionType": c["DataSource"]["S3DataSource"].get("S3DataDistributionType", "FullyReplicated"),
                            "RecordWrapperType": "None"} for c in request["InputDataConfig"]}))
-    environment = dict(os.environ, SAGEMAKER_BASE_DIR=str(base), PYTHONPATH=str(container_path(root)), AWS_ENDPOINT_URL=moto_url,
+    # The shadow first; what PYTHONPATH already held (torch, in make test-qgis-current's chroot) after it.
+    path = os.pathsep.join([str(container_path(root)), *filter(None, [os.environ.get("PYTHONPATH")])])
+    environment = dict(os.environ, SAGEMAKER_BASE_DIR=str(base), PYTHONPATH=path, AWS_ENDPOINT_URL=moto_url,
                        S3_ENDPOINT_URL=moto_url, AWS_REGION=region, TRAINING_JOB_NAME=name, PYTHONUNBUFFERED="1",
                        # The toolkit's own switch for running off SageMaker: it skips waiting for the cluster's
                        # DNS to resolve algo-1, the only step that needs SageMaker's network.
