@@ -51,11 +51,24 @@ def needs_torch():
 
 
 class Recorder(QgsProcessingFeedback):
-    """A Processing feedback that keeps the log lines; it cancels after ``cancel_after_epochs`` epochs."""
+    """A Processing feedback that keeps the log lines, warnings, errors and debug lines; it cancels after
+    ``cancel_after_epochs`` epochs."""
 
     def __init__(self, cancel_after_epochs=None):
         super().__init__()
         self.lines, self.cancel_after = [], cancel_after_epochs
+        self.warnings, self.errors, self.debug = [], [], []
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.warnings.append(warning)
+        super().pushWarning(warning)
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803
+        self.errors.append(error)
+        super().reportError(error, fatalError)
+
+    def pushDebugInfo(self, info):  # noqa: N802
+        self.debug.append(info)
 
     def pushInfo(self, info):  # noqa: N802 (QGIS's name)
         self.lines.append(info)

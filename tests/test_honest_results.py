@@ -10,7 +10,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject,
 
 from e84_segment.core import damage
 
-from .conftest import KAMPALA, kampala_xyz_source, require
+from .conftest import KAMPALA, Recorder, kampala_xyz_source, require
 from .test_plugin import dock, run_to_end  # noqa: F401 (fixture)
 
 BUILDINGS = KAMPALA / "buildings.geojson"
@@ -63,22 +63,12 @@ def test_a_failure_before_the_step_starts_frees_the_dock(dock, tmp_path):  # noq
     assert all(button.isEnabled() for button in dock.runButtons) and list(tmp_path.iterdir()) == []
 
 
-class Errors(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.errors = []
-
-    def reportError(self, error, fatalError=False):  # noqa: N802, N803 (QGIS's names)
-        self.errors.append(error)
-        super().reportError(error, fatalError)
-
-
 def refusal(name, **parameters) -> str:
     """What a step that refuses says: processing.run raises only 'There were errors' where the refusal
     comes from prepareAlgorithm, which reports it to the feedback."""
     import processing
 
-    feedback = Errors()
+    feedback = Recorder()
     with pytest.raises(QgsProcessingException) as refused:
         processing.run(f"e84segment:{name}", parameters, feedback=feedback)
     return " ".join(feedback.errors + [str(refused.value)])

@@ -10,7 +10,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLa
 
 from e84_segment.core import tile_check, tile_fetch
 
-from .conftest import KAMPALA, needs_torch, require
+from .conftest import KAMPALA, Recorder, needs_torch, require
 from .test_build_training_data import Z20_A, extent_of
 from .tile_server import Behaviour, TileServer
 
@@ -22,16 +22,6 @@ def no_cached_tiles():
     from qgis.core import QgsNetworkAccessManager
 
     QgsNetworkAccessManager.instance().cache().clear()
-
-
-class Said(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, warning):  # noqa: N802 (QGIS's name)
-        self.warnings.append(warning)
-        super().pushWarning(warning)
 
 
 def hostile(mode: str, everywhere: bool = False, **extra) -> TileServer:
@@ -69,7 +59,7 @@ def test_the_tile_check_names_each_problem():
 def test_broken_tiles_are_never_stored_and_a_rerun_fetches_them(provider, tmp_path):
     """F10 (4.3b, 4.4b): 'Saved 4 tiles' with two that decode to nothing, and a rerun said '0 to fetch'."""
     output = tmp_path / "kampala.mbtiles"
-    feedback = Said()
+    feedback = Recorder()
     with hostile("cut") as server:
         result = cache(server, output, feedback)
     left_out = [int(w.split()[0]) for w in feedback.warnings if "were left out" in w and "cut short" in w]
@@ -104,14 +94,14 @@ def test_prediction_says_what_it_could_not_see_and_refuses_when_it_saw_nothing(p
             "OUTPUT_CLASSES": str(tmp_path / f"{name}_c.tif"), "OUTPUT_PROBABILITY": str(tmp_path / f"{name}_p.tif")},
             feedback=feedback)
 
-    feedback = Said()
+    feedback = Recorder()
     with hostile("cut") as server:
         predict(server, "half", feedback)
     share = [w for w in feedback.warnings if "of the area had no imagery" in w]
     assert share and any("could not be used (" in w and "cut short" in w for w in feedback.warnings), feedback.warnings
     classes = gdal.Open(str(tmp_path / "half_c.tif")).ReadAsArray()
     assert 0.2 < (classes == 255).mean() < 0.8
-    feedback = Said()
+    feedback = Recorder()
     with hostile("html", everywhere=True) as server, pytest.raises(QgsProcessingException):
         predict(server, "none", feedback)
     assert not list(tmp_path.glob("none*")) and not list(tmp_path.glob(".none*"))

@@ -3,10 +3,12 @@ fields for translation, and what nothing foresaw still ends as a sentence with t
 import errno
 
 import pytest
-from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingContext, QgsProcessingException
 
 from e84_segment.core.sentence import reworded, said
 from e84_segment.processing.base import E84Algorithm
+
+from .conftest import Recorder
 
 
 def test_said_keeps_the_kind_the_english_sentence_and_the_template():
@@ -38,15 +40,6 @@ class _Failing(E84Algorithm):
         raise self.error
 
 
-class _Debug(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.debug = []
-
-    def pushDebugInfo(self, info):  # noqa: N802
-        self.debug.append(info)
-
-
 @pytest.mark.parametrize("error, expected", [
     (KeyError("dataset"), r"an error it did not expect \(KeyError: 'dataset'\).*Log Messages"),
     (OSError(errno.ENOSPC, "No space left on device", "/data/out.tif"), r"The disk is full \(/data/out.tif\): free some space"),
@@ -57,7 +50,7 @@ class _Debug(QgsProcessingFeedback):
 def test_every_failure_of_a_step_is_a_sentence_with_the_traceback_in_the_log(qgis_app, error, expected):
     algorithm = _Failing(error)
     algorithm.initAlgorithm()
-    feedback = _Debug()
+    feedback = Recorder()
     with pytest.raises(QgsProcessingException, match=expected):
         algorithm.processAlgorithm({}, QgsProcessingContext(), feedback)
     assert any("Traceback" in line for line in feedback.debug)
@@ -66,4 +59,4 @@ def test_every_failure_of_a_step_is_a_sentence_with_the_traceback_in_the_log(qgi
 def test_a_processing_exception_passes_as_it_is(qgis_app):
     algorithm = _Failing(QgsProcessingException("OUTPUT: choose a .gpkg"))
     with pytest.raises(QgsProcessingException, match="^OUTPUT: choose a .gpkg$"):
-        algorithm.processAlgorithm({}, QgsProcessingContext(), _Debug())
+        algorithm.processAlgorithm({}, QgsProcessingContext(), Recorder())

@@ -91,7 +91,8 @@ def _sentences(process):
     @functools.wraps(process)
     def wrapped(self, *arguments):
         feedback = arguments[-1]  # last for prepareAlgorithm, processAlgorithm and postProcessAlgorithm
-        fresh = self._fresh_outputs(*arguments[:2]) if process.__name__ == "processAlgorithm" else []
+        writes = process.__name__ == "processAlgorithm"  # prepare and post-process write no outputs
+        fresh = self._fresh_outputs(*arguments[:2]) if writes else []
         try:
             results = process(self, *arguments)
         except QgsProcessingException:
@@ -104,7 +105,7 @@ def _sentences(process):
             raise QgsProcessingException(_failure(error)) from error
         if fresh and feedback is not None and feedback.isCanceled() and not results:
             _remove(fresh)
-        unreadable = self._unreadable_outputs(results) if process.__name__ == "processAlgorithm" else []
+        unreadable = self._unreadable_outputs(results) if writes else []
         if unreadable:
             _remove(path for path in fresh if path in unreadable)
             raise QgsProcessingException(tr("Writing failed: {} cannot be read back (the disk is probably full). Free "

@@ -145,8 +145,7 @@ class CacheImageryAlgorithm(E84Algorithm):
             raise QgsProcessingException(sentence(error)) from None
         except sqlite3.Error:  # a full disk while the new file is made: it goes
             if not existing:
-                for leftover in (work, work.with_name(work.name + "-journal")):
-                    leftover.unlink(missing_ok=True)
+                _remove_new_file(work)
             raise
         try:
             return self._fill(store, work, output, existing, service, by_zoom, attribution, parameters, context, feedback)
@@ -158,8 +157,7 @@ class CacheImageryAlgorithm(E84Algorithm):
                 empty = not existing
             if empty:
                 store.close()
-                for leftover in (work, work.with_name(work.name + "-journal")):
-                    leftover.unlink(missing_ok=True)
+                _remove_new_file(work)
             raise
         finally:
             store.close()
@@ -254,6 +252,12 @@ class CacheImageryAlgorithm(E84Algorithm):
 
 
 RENDERED_TILE = 256  # the size of the tiles QGIS draws here (encode_png)
+
+
+def _remove_new_file(work: Path) -> None:
+    """A new cache file that holds no tile, and its SQLite journal: no start to resume from."""
+    for leftover in (work, work.with_name(work.name + "-journal")):
+        leftover.unlink(missing_ok=True)
 
 
 def _size(count: float) -> str:
