@@ -22,13 +22,14 @@ import sagemaker  # noqa: E402
 from sagemaker.fw_utils import UploadedCode  # noqa: E402
 from sagemaker.inputs import TrainingInput  # noqa: E402
 from sagemaker.pytorch import PyTorch  # noqa: E402
-from sagemaker.tuner import CategoricalParameter, ContinuousParameter, HyperparameterTuner  # noqa: E402
+from sagemaker.tuner import CategoricalParameter, ContinuousParameter, HyperparameterTuner, WarmStartConfig, WarmStartTypes  # noqa: E402
 
 from e84_segment.backends.sagemaker import pytorch_job  # noqa: E402
 
 REGION, ROLE = "us-east-1", "arn:aws:iam::123456789012:role/service-role/e84-sagemaker"
 JOB, TUNING = "e84-model-20261202-120000-abcdef", "e84-tune-261202-120000-ab12"
-OUTPUT = "s3://bucket/kampala/models/"
+OUTPUT = "s3://bucket/kampala-models/"  # beside the dataset: the training channel is the dataset prefix
+PARENT = "e84-tune-261201-090000-cd34"  # a warm start's parent tuning job
 
 
 class Recorder:
@@ -75,6 +76,7 @@ def main(output: Path):
              "batch_size": CategoricalParameter([8, 16])},
             metric_definitions=pytorch_job.METRIC_DEFINITIONS, strategy="Bayesian", objective_type="Maximize",
             max_jobs=8, max_parallel_jobs=2, early_stopping_type="Off", base_tuning_job_name="e84-tune",
+            warm_start_config=WarmStartConfig(WarmStartTypes.TRANSFER_LEARNING, parents={PARENT}),
         )
         tuner.fit(channel, job_name=TUNING, wait=False)
     # The SDK prints to stdout itself: the requests go to their own file.

@@ -97,15 +97,20 @@ def aws_response(status: int, body: dict, url: str = ""):
     return AWSResponse(url, status, {"Content-Type": "application/x-amz-json-1.1"}, Raw(data))
 
 
-def simulated(decision: str):
+def simulated(decision: str, missing: tuple = (), allowed_by_organizations=None):
     """IAM's SimulatePrincipalPolicy answer (query protocol, XML), which moto does not implement."""
     from botocore.awsrequest import AWSResponse
 
     def answer(request):
+        details = "".join(f"<member>{key}</member>" for key in missing)
+        details = f"<MissingContextValues>{details}</MissingContextValues>" if missing else ""
+        if allowed_by_organizations is not None:
+            details += (f"<OrganizationsDecisionDetail><AllowedByOrganizations>{str(allowed_by_organizations).lower()}"
+                        "</AllowedByOrganizations></OrganizationsDecisionDetail>")
         body = (
             '<SimulatePrincipalPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><SimulatePrincipalPolicyResult>'
             "<IsTruncated>false</IsTruncated><EvaluationResults><member><EvalActionName>iam:PassRole</EvalActionName>"
-            f"<EvalResourceName>*</EvalResourceName><EvalDecision>{decision}</EvalDecision></member></EvaluationResults>"
+            f"<EvalResourceName>*</EvalResourceName><EvalDecision>{decision}</EvalDecision>{details}</member></EvaluationResults>"
             "</SimulatePrincipalPolicyResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
             "</SimulatePrincipalPolicyResponse>"
         ).encode()
@@ -116,6 +121,27 @@ def simulated(decision: str):
                 yield body
 
         return AWSResponse(request.url, 200, {"Content-Type": "text/xml"}, Raw())
+
+    answer.requests = []
+    return answer
+
+
+def sagemaker_full_access():
+    """SimulatePrincipalPolicy for a user with AWS's AmazonSageMakerFullAccess, whose iam:PassRole
+    statement holds only where iam:PassedToService is sagemaker.amazonaws.com: allowed when the request's
+    context says so, else implicitDeny naming the missing key, as IAM answers."""
+    from urllib.parse import parse_qs
+
+    allowed, unsure = simulated("allowed"), simulated("implicitDeny", missing=("iam:PassedToService",))
+
+    def answer(request):
+        form = {k: v[0] for k, v in parse_qs(request.body if isinstance(request.body, str) else request.body.decode()).items()}
+        passed = any(form[key] == "iam:PassedToService" and form.get(key.replace("ContextKeyName", "ContextKeyValues.member.1"))
+                     == "sagemaker.amazonaws.com" for key in form if key.endswith(".ContextKeyName"))
+        chosen = allowed if passed else unsure
+        response = chosen(request)
+        answer.requests.append(request.body)
+        return response
 
     answer.requests = []
     return answer
@@ -149,7 +175,7 @@ def aws(moto_url, pricing_url, monkeypatch, tmp_path):
     boto3.client("s3", region_name=REGION).create_bucket(Bucket=BUCKET)
     role = boto3.client("iam", region_name=REGION).create_role(RoleName="e84-sagemaker", AssumeRolePolicyDocument=json.dumps(TRUST))
     hooks = Hooks()
-    hooks.handlers["SimulatePrincipalPolicy"] = simulated("allowed")
+    hooks.handlers["SimulatePrincipalPolicy"] = sagemaker_full_access()
     original = plugin_aws.AwsSettings.client
     monkeypatch.setattr(plugin_aws.AwsSettings, "client", lambda self, *a, **k: hooks.attach(original(self, *a, **k)))
 

@@ -71,9 +71,17 @@ def test_check_connection_reports_identity_bucket_and_role(aws, provider):
     assert "iam:PassRole allowed" in result["REPORT"]
     asked = str(aws.hooks.handlers["SimulatePrincipalPolicy"].requests[0])
     assert "iam%3APassRole" in asked and "arn%3Aaws%3Aiam%3A%3A123456789012%3Auser%2Fmoto" in asked
-    aws.hooks.handlers["SimulatePrincipalPolicy"] = simulated("implicitDeny")
+    assert "iam%3APassedToService" in asked and "sagemaker.amazonaws.com" in asked  # the context SageMaker's policies need
+    # Only an explicit deny is certain; an implicit one may come from what the simulator cannot see.
+    aws.hooks.handlers["SimulatePrincipalPolicy"] = simulated("explicitDeny")
     denied = run("checkaws", {"ROLE_ARN": aws.role_arn})
-    assert denied["OK"] is False and "may not pass" in denied["REPORT"] and "add iam:PassRole" in denied["REPORT"]
+    assert denied["OK"] is False and "explicit deny" in denied["REPORT"] and "administrator" in denied["REPORT"]
+    for answer, reason in ((simulated("implicitDeny", missing=("aws:SourceVpc",)), "depends on aws:SourceVpc"),
+                           (simulated("implicitDeny", allowed_by_organizations=False), "organisation policy (SCP)"),
+                           (simulated("implicitDeny"), "no policy the simulator sees allows it")):
+        aws.hooks.handlers["SimulatePrincipalPolicy"] = answer
+        unconfirmed = run("checkaws", {"ROLE_ARN": aws.role_arn})
+        assert unconfirmed["OK"] is True and "could not be confirmed" in unconfirmed["REPORT"] and reason in unconfirmed["REPORT"]
     aws.hooks.handlers["SimulatePrincipalPolicy"] = _xml_error_handler(403, "AccessDenied", "not allowed to simulate")
     unsure = run("checkaws", {"ROLE_ARN": aws.role_arn})
     assert unsure["OK"] is True and "could not be checked" in unsure["REPORT"]
@@ -345,6 +353,29 @@ def test_refusals_are_explained_and_recorded(aws, provider, dataset_copy, tmp_pa
     assert aws.hooks.counts["CreateTrainingJob"] == 1  # refusals are not retried
     saved = json.loads((tmp_path / "run.json").read_text())
     assert saved["status"] == "NotCreated" and saved["job_name"].startswith("e84-segment-")
+
+
+def test_a_quota_refusal_names_the_quota_that_was_hit():
+    """SageMaker's quotas are per instance type and use (training, spot training, endpoint, transform):
+    the hint names the one AWS's message names, else the one the refused call draws on."""
+    from botocore.exceptions import ClientError
+
+    def refusal(message):
+        return ClientError({"Error": {"Code": "ResourceLimitExceeded", "Message": message}}, "CreateTrainingJob")
+
+    named = plugin_aws.explain(refusal("The account-level service limit 'ml.g5.xlarge for spot training job usage' is 0 Instances"),
+                               "Creating training job j", "training job usage")
+    assert "(SageMaker, 'ml.g5.xlarge for spot training job usage')" in str(named)
+    for usage in plugin_aws.USAGES:
+        assert f"'<instance type> for {usage}'" in str(plugin_aws.explain(refusal("quota"), "Deploying", usage))
+    assert "the quota named in AWS's message" in str(plugin_aws.explain(refusal("quota"), "Deploying"))
+
+
+def test_a_spot_job_refused_for_quota_names_the_spot_quota(aws, provider, dataset_copy, tmp_path):
+    aws.hooks.handlers["CreateTrainingJob"] = json_error("ResourceLimitExceeded", "quota")
+    with pytest.raises(QgsProcessingException, match="for spot training job usage"):
+        run("trainsagemaker", {**TRAIN_PARAMETERS, "DATASET": str(dataset_copy), "S3_URI": f"s3://{aws.bucket}/kampala/", "USE_SPOT": True,
+                               "ROLE_ARN": aws.role_arn, "OUTPUT_RECORD": str(tmp_path / "run.json")})
 
 
 def test_a_lost_answer_never_creates_a_second_job(aws, provider, dataset_copy, tmp_path):

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 from io import BytesIO
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from osgeo import gdal
 from e84_segment.backends.sagemaker import contract, entry_point, pytorch_job
 
 from .conftest import needs_torch
-from .sagemaker_container import Platform, container_path
+from .sagemaker_container import Platform, container_path, final_metrics
 from .sagemaker_fixtures import REGION, sagemaker_backend
 from .test_sagemaker_aws import Feedback, _predict_endpoint_parameters, run
 
@@ -31,7 +32,7 @@ ROLE = "arn:aws:iam::123456789012:role/service-role/e84-sagemaker"
 
 def _request(**changes) -> dict:
     settings = dict(job_name="e84-model-20261202-120000-abcdef", region=REGION, role_arn=ROLE, dataset_uri="s3://bucket/kampala/",
-                    output_uri="s3://bucket/kampala/models/", instance_type="ml.g5.2xlarge")
+                    output_uri="s3://bucket/kampala-models/", instance_type="ml.g5.2xlarge")
     settings.update(changes)
     return pytorch_job.TrainingRequest(**settings).as_kwargs()
 
@@ -52,13 +53,13 @@ def test_training_request_is_what_the_sdk_sends_and_botocore_accepts():
     hp = request["HyperParameters"]
     # The SDK's framework estimators JSON-encode every value; strings keep their quotes.
     assert hp["sagemaker_program"] == '"e84_train.py"' and hp["sagemaker_region"] == '"us-east-1"'
-    assert hp["sagemaker_submit_directory"] == '"s3://bucket/kampala/models/e84-model-20261202-120000-abcdef/source/sourcedir.tar.gz"'
+    assert hp["sagemaker_submit_directory"] == '"s3://bucket/kampala-models/e84-model-20261202-120000-abcdef/source/sourcedir.tar.gz"'
     assert hp["sagemaker_container_log_level"] == "20" and hp["epochs"] == "10" and hp["learning_rate"] == "0.001"
     assert hp["initialisation"] == '"imagenet"' and all(isinstance(v, str) for v in hp.values())
     assert request["InputDataConfig"][0]["ChannelName"] == "training"
     assert request["InputDataConfig"][0]["DataSource"]["S3DataSource"]["S3Uri"] == "s3://bucket/kampala/"
     assert request["ResourceConfig"]["InstanceCount"] == 2
-    assert request["CheckpointConfig"] == {"S3Uri": "s3://bucket/kampala/models/e84-model-20261202-120000-abcdef/checkpoints/",
+    assert request["CheckpointConfig"] == {"S3Uri": "s3://bucket/kampala-models/e84-model-20261202-120000-abcdef/checkpoints/",
                                            "LocalPath": "/opt/ml/checkpoints"}
     assert request["StoppingCondition"]["MaxWaitTimeInSeconds"] >= request["StoppingCondition"]["MaxRuntimeInSeconds"]
     # A CPU instance gets the CPU image; China and GovCloud their own registries and domains.
@@ -73,6 +74,17 @@ def test_training_request_is_what_the_sdk_sends_and_botocore_accepts():
         _request(instance_type="g4dn.xlarge")
     with pytest.raises(contract.ContractError, match="learning rate"):
         _request(hyperparameters=pytorch_job.Hyperparameters(learning_rate=2.0))
+    # Trainium and Inferentia run AWS Neuron images, not the PyTorch containers (the SDK refuses them too).
+    for neuron in ("ml.trn1.2xlarge", "ml.inf2.xlarge"):
+        with pytest.raises(contract.ContractError, match="Neuron"):
+            _request(instance_type=neuron)
+    # The training channel is the dataset prefix: nothing the jobs write may land under it.
+    assert contract.models_uri("s3://bucket/kampala") == "s3://bucket/kampala-models/"
+    with pytest.raises(contract.ContractError, match="lies inside the dataset s3://bucket/kampala/.*s3://bucket/kampala-models/"):
+        _request(output_uri="s3://bucket/kampala/models/")
+    with pytest.raises(contract.ContractError, match="root of bucket bucket"):
+        _request(dataset_uri="s3://bucket/", output_uri="s3://other-bucket/models/")
+    assert _request(output_uri="s3://bucket/kampala2/")["OutputDataConfig"]["S3OutputPath"] == "s3://bucket/kampala2/"  # a sibling
 
 
 def test_the_training_request_is_the_sdks_for_the_same_settings():
@@ -81,7 +93,7 @@ def test_the_training_request_is_the_sdks_for_the_same_settings():
     sdk = json.loads((Path(__file__).parent / "data" / "sdk_requests.json").read_text())
     assert sdk["sdk"] == "2.257.7"
     ours = _request(job_name=sdk["CreateTrainingJob"]["TrainingJobName"], instance_type="ml.g4dn.xlarge", dataset_uri="s3://bucket/kampala/",
-                    output_uri="s3://bucket/kampala/models/")
+                    output_uri="s3://bucket/kampala-models/")
     assert ours == sdk["CreateTrainingJob"]
 
 
@@ -102,6 +114,14 @@ def test_metric_definitions_read_the_training_log():
     parsed = pytorch_job.parse_log_line(line, epochs=6)
     assert parsed[-1] == 50.0 and {m.name: m.value for m in parsed[:-1]} == values and parsed[0].epoch == 3
     assert pytorch_job.parse_log_line("Resuming after epoch 2 (1.0 min trained)") == []
+
+    # The job's last line gives the kept model's figures: SageMaker keeps the last value of each metric.
+    history = [dict(entry, epoch=1, building_iou=0.3109), dict(entry, epoch=2, building_iou=0.2814), dict(entry, epoch=3, building_iou=0.2172)]
+    log = "\n".join([train._epoch_line(e) for e in history] + [entry_point.kept_line(history[0])])
+    assert _metrics_sagemaker_keeps(log)["validation:building_iou"] == 0.3109
+    swa = dict(entry, selection="swa", averaged_epochs=2, building_iou=0.33)
+    assert entry_point.kept_line(swa).startswith("kept model (SWA over 2 epochs): train loss 0.4123;")
+    assert pytorch_job.KEEP_CHOICES == train.KEEP_CHOICES  # checked before a job is created, without torch
 
 
 def test_source_archive_holds_the_training_code_and_the_encoder_and_nothing_of_qgis(tmp_path):
@@ -192,26 +212,87 @@ def test_two_processes_train_data_parallel_and_write_the_same_model_format(tmp_p
     assert not (tmp_path / "ml" / "checkpoints" / "model.pt.checkpoint").exists()  # a completed job leaves no checkpoint
 
 
-def test_a_reclaimed_spot_instance_resumes_from_its_checkpoint(tmp_path, kampala_dataset, source_code):
+def _metrics_sagemaker_keeps(log: str) -> dict:
+    """The last value each of the job's metric regexes finds in the log: FinalMetricDataList."""
+    request = {"AlgorithmSpecification": {"MetricDefinitions": pytorch_job.METRIC_DEFINITIONS}}
+    return final_metrics(request, log.splitlines())
+
+
+def _scores(entry: dict) -> dict:
+    return {"train:loss": entry.get("train_loss"), "validation:building_iou": entry["building_iou"], "validation:miou": entry["miou"],
+            "validation:pixel_accuracy": entry["pixel_accuracy"], "validation:object_f1": entry["object_f1"]}
+
+
+def test_a_reclaimed_spot_instance_resumes_from_its_periodic_checkpoint(tmp_path, kampala_dataset, source_code):
+    """AWS's container never passes the reclaim's SIGTERM to the script (the toolkit runs it as a child
+    and forwards no signal): the instance just goes, as SIGKILL does. The restarted job resumes from the
+    last periodic checkpoint; the log's last metric values are the kept model's (here the best epoch's),
+    which SageMaker keeps as the job's final metrics and a tuning job ranks by."""
     environment = _container_env(tmp_path, kampala_dataset)
-    first = subprocess.Popen(_entry(source_code) + ["--epochs", "3", "--batch_size", "4"], env=environment, cwd=str(tmp_path), stdout=subprocess.PIPE,
+    arguments = ["--epochs", "4", "--batch_size", "4", "--learning_rate", "0.01", "--keep", "best", "--checkpoint_every_s", "0"]
+    checkpoint = tmp_path / "ml" / "checkpoints" / "model.pt.checkpoint"
+    first = subprocess.Popen(_entry(source_code) + arguments, env=environment, cwd=str(tmp_path), stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True)
     lines = []
     for line in first.stdout:
         lines.append(line)
         if line.startswith("epoch 1 ("):
-            first.send_signal(signal.SIGTERM)  # what SageMaker sends when it reclaims the instance
+            deadline = time.monotonic() + 120
+            while not checkpoint.is_file() and time.monotonic() < deadline:  # written right after the epoch's line
+                time.sleep(0.05)
+            first.send_signal(signal.SIGKILL)
+            break
     first.wait(timeout=300)
-    assert first.returncode != 0 and "Interrupted (SIGTERM)" in "".join(lines), "".join(lines)
-    assert (tmp_path / "ml" / "checkpoints" / "model.pt.checkpoint").is_file()
-    second = subprocess.run(_entry(source_code) + ["--epochs", "3", "--batch_size", "4"], env=environment, cwd=str(tmp_path), capture_output=True,
+    assert first.returncode == -signal.SIGKILL and checkpoint.is_file(), "".join(lines)
+    second = subprocess.run(_entry(source_code) + arguments, env=environment, cwd=str(tmp_path), capture_output=True,
                             text=True, timeout=600)
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
-    assert "Resuming after epoch 1" in second.stdout or "Resuming after epoch 2" in second.stdout, second.stdout
+    assert "Resuming after epoch 1" in second.stdout, second.stdout
     epochs_run = [line.split(" (")[0] for line in second.stdout.splitlines() if line.startswith("epoch ")]
-    assert epochs_run[0] != "epoch 1" and epochs_run[-1] == "epoch 3", second.stdout
+    assert epochs_run == ["epoch 2", "epoch 3", "epoch 4"], second.stdout
     _, meta = modelfile().load(tmp_path / "ml" / "model" / "model.pt")
-    assert [entry["epoch"] for entry in meta["history"]] == [1, 2, 3]
+    assert [entry["epoch"] for entry in meta["history"]] == [1, 2, 3, 4]
+    best = max(meta["history"], key=lambda entry: entry["building_iou"])
+    assert meta["best"]["epoch"] == best["epoch"]
+    kept = _metrics_sagemaker_keeps(second.stdout)
+    assert kept == pytest.approx(_scores(meta["best"]), abs=1e-4), second.stdout[-1500:]
+    assert second.stdout.rstrip().splitlines()[-1].startswith(f"kept model (epoch {best['epoch']}): ")
+    assert pytorch_job.parse_log_line(second.stdout.rstrip().splitlines()[-1]) == []  # not one more epoch for the follower
+
+
+def test_a_resumed_run_keeps_a_best_model_newer_than_its_checkpoint(tmp_path, kampala_dataset):
+    """The model file follows each better epoch, the checkpoint only every interval: after a restart the
+    model file can hold an epoch the checkpoint never saw. That model stays the one to beat, so the
+    file's weights and the scores it records stay together."""
+    needs_torch()
+    from e84_segment.backends.local import train
+
+    output = tmp_path / "model.pt"
+    checkpoint = train.checkpoint_path(output)
+    options = train.TrainOptions(epochs=2, batch_size=4, seed=0, keep="best", checkpoint_every_s=0)
+
+    def keep_first_checkpoint(line):
+        if line.startswith("epoch 2 ("):  # the checkpoint of epoch 1 is on disk; epoch 2's is not yet
+            (tmp_path / "epoch1.checkpoint").write_bytes(checkpoint.read_bytes())
+
+    train.train(kampala_dataset, output, options, report=keep_first_checkpoint)
+    # The run "stopped" after epoch 2 with its checkpoint at epoch 1, and its model file holding epoch 2,
+    # better than anything the resumed epochs will reach.
+    saved = modelfile().read(output)
+    later = dict(saved["meta"]["history"][-1], epoch=2, building_iou=0.999)
+    model, _ = modelfile().load(output)
+    modelfile().save(output, model, dict(saved["meta"], best=later))
+    checkpoint.write_bytes((tmp_path / "epoch1.checkpoint").read_bytes())
+    lines = []
+    result = train.train(kampala_dataset, output, train.TrainOptions(**{**options.__dict__, "resume": True}), report=lines.append)
+    assert any("holds epoch 2 of the interrupted run" in line for line in lines), lines
+    assert result.meta["best"]["building_iou"] == 0.999 and result.meta["best"]["before_restart"] is True
+    kept = modelfile().read(output)["state_dict"]
+    assert all(torch_equal(kept[k], saved["state_dict"][k]) for k in kept)
+
+
+def torch_equal(a, b) -> bool:
+    return bool((a == b).all())
 
 
 def _download(aws, result) -> Path:
@@ -240,10 +321,14 @@ def test_the_plugin_model_trains_on_sagemaker_and_comes_back_to_predict_offline(
     record = json.loads((tmp_path / "run.json").read_text())
     assert record["trainer"] == "plugin-model" and record["local_model"] == str(tmp_path / "cloud.pt")
     assert record["epochs"]["2"]["validation:building_iou"] == pytest.approx(result["BUILDING_IOU"])
-    best_logged = max(epoch["validation:building_iou"] for epoch in record["epochs"].values())
-    assert record["best_epoch"]["building_iou"] == pytest.approx(best_logged, abs=1e-4)  # the model kept is the best epoch's
+    # What SageMaker kept (the log's last values) is the score of the model that came back.
+    assert record["best_epoch"]["building_iou"] == pytest.approx(result["BUILDING_IOU"], abs=1e-4)
+    # The model records where its chips are here, not the container's channel folder: REPLAY finds them.
+    assert modelfile().read(tmp_path / "cloud.pt")["meta"]["dataset"]["path"] == str(kampala_dataset)
 
-    # The same training on this machine, with trainlocal: the same weights, the same prediction.
+    # The same training on this machine, with trainlocal: the same weights, the same prediction. This
+    # holds for the emulated job (the same CPU, the same torch); on AWS's GPUs (torch 2.8, CUDA kernels
+    # that are not deterministic) it is the same code and model format, not the same weights.
     local = run("trainlocal", {"DATASET": str(kampala_dataset), "EPOCHS": 2, "BATCH_SIZE": 4, "LEARNING_RATE": 0.001, "SEED": 0,
                                "OUTPUT": str(tmp_path / "local.pt")})
     cloud_state = modelfile().read(tmp_path / "cloud.pt")["state_dict"]
@@ -280,7 +365,7 @@ def test_a_plugin_model_job_deploys_to_the_pytorch_inference_container(aws, prov
 
     sm = plugin_aws.AwsSettings().client("sagemaker")
     request = pytorch_job.TrainingRequest(contract.unique_name("e84-model"), REGION, aws.role_arn, f"s3://{aws.bucket}/k/",
-                                          f"s3://{aws.bucket}/k/models/", "ml.g4dn.xlarge").as_kwargs()
+                                          f"s3://{aws.bucket}/k-models/", "ml.g4dn.xlarge").as_kwargs()
     request["Tags"] += contract.grid_tags(20, 256)
     training.submit(sm, request)  # moto: Completed at once, with an artefact location
     backend = sagemaker_backend()
@@ -299,7 +384,7 @@ def test_a_plugin_model_job_deploys_to_the_pytorch_inference_container(aws, prov
     assert container["Image"] == "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.6.0-cpu-py312"  # ml.c5.xlarge
     assert container["Environment"]["SAGEMAKER_PROGRAM"] == "inference.py"
     assert container["Environment"]["SAGEMAKER_SUBMIT_DIRECTORY"] == "/opt/ml/model/code"
-    assert container["ModelDataUrl"] == f"s3://{aws.bucket}/k/models/{request['TrainingJobName']}/output/model.tar.gz"
+    assert container["ModelDataUrl"] == f"s3://{aws.bucket}/k-models/{request['TrainingJobName']}/output/model.tar.gz"
     _validate("CreateModel", pytorch_job.model_request("m", REGION, container["ModelDataUrl"], aws.role_arn, "ml.c5.xlarge"))
 
 

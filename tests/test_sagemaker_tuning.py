@@ -12,17 +12,17 @@ from qgis.core import QgsProcessingException
 
 from e84_segment.backends.sagemaker import contract, pytorch_job, tuning
 
-from .sagemaker_fixtures import REGION, aws_response, sagemaker_backend
+from .sagemaker_fixtures import REGION, aws_response, json_error, sagemaker_backend
 from .test_sagemaker_aws import Feedback, run
 from .test_sagemaker_pytorch import ROLE, _validate
 
 
 def _training(framework: bool) -> dict:
     if framework:
-        return pytorch_job.TrainingRequest("e84-tune-261202-120000-ab12", REGION, ROLE, "s3://bucket/k/", "s3://bucket/k/models/",
+        return pytorch_job.TrainingRequest("e84-tune-261202-120000-ab12", REGION, ROLE, "s3://bucket/k/", "s3://bucket/k-models/",
                                            "ml.g4dn.xlarge").as_kwargs()
     hp = contract.Hyperparameters(base_size=256).as_strings(2, 40)
-    return contract.TrainingRequest("e84-tune-261202-120000-ab12", REGION, ROLE, "s3://bucket/k/", "s3://bucket/k/models/",
+    return contract.TrainingRequest("e84-tune-261202-120000-ab12", REGION, ROLE, "s3://bucket/k/", "s3://bucket/k-models/",
                                     "ml.g4dn.xlarge", hp).as_kwargs()
 
 
@@ -71,6 +71,7 @@ class TuningScript:
         self.aws, self.model_file = aws, model_file
         self.jobs = []
         self.calls = 0
+        self.ended = set()
         original_create, original_describe = self.backend.create_hyper_parameter_tuning_job, self.backend.describe_hyper_parameter_tuning_job
 
         def create(**kwargs):
@@ -79,8 +80,9 @@ class TuningScript:
 
         def describe(hyper_parameter_tuning_job_name):
             job = self.backend.hyper_parameter_tuning_jobs[hyper_parameter_tuning_job_name]
-            self.calls += 1
-            self.advance(job)
+            if hyper_parameter_tuning_job_name not in self.ended:  # an ended one stays as it is
+                self.calls += 1
+                self.advance(job)
             return original_describe(hyper_parameter_tuning_job_name)
 
         monkeypatch.setattr(self.backend, "create_hyper_parameter_tuning_job", create)
@@ -113,6 +115,8 @@ class TuningScript:
                                  "FinalHyperParameterTuningJobObjectiveMetric": {"MetricName": "validation:building_iou", "Value": best_value}}
         if done:
             import boto3
+
+            self.ended.add(job.hyper_parameter_tuning_job_name)
 
             buffer = io.BytesIO()
             with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
@@ -175,11 +179,89 @@ def test_the_tuning_request_is_the_sdks_for_the_same_settings():
 
     sdk = json.loads((Path(__file__).parent / "data" / "sdk_requests.json").read_text())["CreateHyperParameterTuningJob"]
     training = pytorch_job.TrainingRequest(sdk["HyperParameterTuningJobName"], REGION, ROLE, "s3://bucket/kampala/",
-                                           "s3://bucket/kampala/models/", "ml.g4dn.xlarge").as_kwargs()
+                                           "s3://bucket/kampala-models/", "ml.g4dn.xlarge").as_kwargs()
     ours = tuning.tuning_request(sdk["HyperParameterTuningJobName"], training,
-                                 tuning.Ranges((1e-4, 1e-2), {"batch_size": ["8", "16"]}), tuning.PLUGIN_OBJECTIVE, 8, 2, True)
+                                 tuning.Ranges((1e-4, 1e-2), {"batch_size": ["8", "16"]}), tuning.PLUGIN_OBJECTIVE, 8, 2, True,
+                                 ["e84-tune-261201-090000-cd34"], "TransferLearning")
     ours["Tags"] = [t for t in ours["Tags"] if t["Key"] == "created-by"]
     # The SDK adds its own class and module names (for its attach()); nothing in the container reads them.
     for key in ("sagemaker_estimator_class_name", "sagemaker_estimator_module"):
         sdk["TrainingJobDefinition"]["StaticHyperParameters"].pop(key)
     assert ours == sdk
+
+
+def _parent(request: dict, **changes) -> dict:
+    """DescribeHyperParameterTuningJob of an ended tuning job made from ``request``."""
+    answer = {"HyperParameterTuningJobName": "e84-tune-261201-090000-cd34", "HyperParameterTuningJobStatus": "Completed",
+              "HyperParameterTuningJobConfig": json.loads(json.dumps(request["HyperParameterTuningJobConfig"])),
+              "TrainingJobDefinition": json.loads(json.dumps(request["TrainingJobDefinition"]))}
+    answer.update(changes)
+    return answer
+
+
+def test_a_warm_start_is_checked_against_its_parents_as_sagemaker_checks_it():
+    ranges = tuning.Ranges((1e-4, 1e-2), {"batch_size": ["8", "16"]})
+    parent_name = "e84-tune-261201-090000-cd34"
+    request = tuning.tuning_request("e84-tune-261205-100000-ef56", _training(True), ranges, tuning.PLUGIN_OBJECTIVE, 8, 2, True,
+                                    [parent_name])
+    _validate("CreateHyperParameterTuningJob", request)
+    assert request["WarmStartConfig"] == {"ParentHyperParameterTuningJobs": [{"HyperParameterTuningJobName": parent_name}],
+                                          "WarmStartType": "TransferLearning"}
+    assert "WarmStartConfig" not in tuning.tuning_request("e84-tune-1", _training(True), ranges, tuning.PLUGIN_OBJECTIVE, 8, 2, True)
+    tuning.check_parents(request, {parent_name: _parent(request)})  # the same settings: accepted
+
+    with pytest.raises(contract.ContractError, match="is InProgress: a warm start needs its parents ended"):
+        tuning.check_parents(request, {parent_name: _parent(request, HyperParameterTuningJobStatus="InProgress")})
+    builtin = _parent(request)
+    builtin["HyperParameterTuningJobConfig"]["HyperParameterTuningJobObjective"]["MetricName"] = tuning.BUILTIN_OBJECTIVE
+    with pytest.raises(contract.ContractError, match="maximised validation:mIOU"):
+        tuning.check_parents(request, {parent_name: builtin})
+    older = _parent(request)
+    for name in ("keep", "checkpoint_every_s"):  # a parent from before these settings existed
+        older["TrainingJobDefinition"]["StaticHyperParameters"].pop(name)
+    with pytest.raises(contract.ContractError, match=r"other hyperparameters \(checkpoint_every_s, keep\)"):
+        tuning.check_parents(request, {parent_name: older})
+    integer = _parent(request)
+    integer["HyperParameterTuningJobConfig"]["ParameterRanges"]["CategoricalParameterRanges"] = []
+    integer["HyperParameterTuningJobConfig"]["ParameterRanges"]["IntegerParameterRanges"] = [{"Name": "batch_size", "MinValue": "8", "MaxValue": "16"}]
+    with pytest.raises(contract.ContractError, match="batch_size changed type"):
+        tuning.check_parents(request, {parent_name: integer})
+    many = _parent(request)
+    static = many["TrainingJobDefinition"]["StaticHyperParameters"]
+    for name in list(static)[:11]:
+        static[name] = '"something else"'
+    with pytest.raises(contract.ContractError, match="11 settings changed.*allows 10"):
+        tuning.check_parents(request, {parent_name: many})
+    identical = tuning.tuning_request("e84-tune-261205-100000-ef56", _training(True), ranges, tuning.PLUGIN_OBJECTIVE, 8, 2, True,
+                                      [parent_name], "IdenticalDataAndAlgorithm")
+    elsewhere = _parent(identical)
+    elsewhere["TrainingJobDefinition"]["InputDataConfig"][0]["DataSource"]["S3DataSource"]["S3Uri"] = "s3://bucket/other/"
+    with pytest.raises(contract.ContractError, match="choose the TransferLearning warm start"):
+        tuning.check_parents(identical, {parent_name: elsewhere})
+    tuning.check_parents(identical, {parent_name: _parent(identical)})
+    with pytest.raises(contract.ContractError, match="at most 5 parent tuning jobs"):
+        tuning.parent_names("a1,a2,a3,a4,a5,a6")
+    assert tuning.parent_names(" a1, a2 ,a1,") == ["a1", "a2"]
+
+
+def test_tunesagemaker_warm_starts_from_an_ended_tuning_job(aws, provider, kampala_dataset, trained, tmp_path, monkeypatch):
+    script = TuningScript(aws, trained[0], monkeypatch)
+    base = {"DATASET": str(kampala_dataset), "S3_URI": f"s3://{aws.bucket}/kampala", "ROLE_ARN": aws.role_arn, "INSTANCE_TYPE": "ml.g4dn.xlarge",
+            "MAX_JOBS": 2, "MAX_PARALLEL": 1, "BATCH_SIZES": "8,16", "POLL_SECONDS": 0}
+    parent = run("tunesagemaker", {**base, "OUTPUT_RECORD": str(tmp_path / "tune1.json"), "OUTPUT_MODEL": str(tmp_path / "best1.pt")})
+    assert parent["STATUS"] == "Completed"
+    parent_request = script.request
+    script.jobs, script.calls = [], 0  # the script walks the second tuning job as it walked the first
+    feedback = Feedback()
+    result = run("tunesagemaker", {**base, "PARENT_TUNING_JOBS": parent["TUNING_JOB"], "OUTPUT_RECORD": str(tmp_path / "tune2.json"),
+                                   "OUTPUT_MODEL": str(tmp_path / "best2.pt")}, feedback)
+    assert result["STATUS"] == "Completed" and f"Warm start (TransferLearning) from {parent['TUNING_JOB']}" in feedback.text()
+    assert script.request["warm_start_config"] == {"ParentHyperParameterTuningJobs": [{"HyperParameterTuningJobName": parent["TUNING_JOB"]}],
+                                                   "WarmStartType": "TransferLearning"}
+    puts = aws.hooks.counts["PutObject"]
+    # AWS's answer for a name it does not know (moto's server fails with 500 instead).
+    aws.hooks.handlers["DescribeHyperParameterTuningJob"] = json_error("ResourceNotFound", "Amazon SageMaker can't find a tuning job")
+    with pytest.raises(QgsProcessingException, match="Parent tuning job e84-tune-000000-000000-0000 was not found in us-east-1"):
+        run("tunesagemaker", {**base, "PARENT_TUNING_JOBS": "e84-tune-000000-000000-0000", "OUTPUT_RECORD": str(tmp_path / "tune3.json")})
+    assert aws.hooks.counts["PutObject"] == puts and not (tmp_path / "tune3.json").exists()  # refused before anything went up
+    assert parent_request["hyper_parameter_tuning_job_name"] == parent["TUNING_JOB"] and parent_request.get("warm_start_config") is None

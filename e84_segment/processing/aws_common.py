@@ -33,8 +33,9 @@ def settings(algorithm, parameters, context):
 
 
 @contextmanager
-def aws_errors(action: str):
-    """AWS and contract failures as QgsProcessingException with what to change."""
+def aws_errors(action: str, usage: str = ""):
+    """AWS and contract failures as QgsProcessingException with what to change; ``usage`` names the
+    kind of quota (aws.USAGES) the step draws on."""
     from botocore.exceptions import BotoCoreError, ClientError
 
     from ..backends.sagemaker import aws, contract, upload
@@ -44,4 +45,4 @@ def aws_errors(action: str):
     except (aws.AwsError, contract.ContractError, upload.DatasetInvalid) as error:
         raise QgsProcessingException(sentence(error)) from None
     except (ClientError, BotoCoreError) as error:
-        raise QgsProcessingException(str(aws.explain(error, action))) from None
+        raise QgsProcessingException(str(aws.explain(error, action, usage))) from None

@@ -116,7 +116,7 @@ class PredictEndpointAlgorithm(E84Algorithm):
                                             "not TRAINING_JOB"))
         batch = bool(job) and self.parameterAsEnum(parameters, self.METHOD, context) == 1
         poll = self.parameterAsDouble(parameters, self.POLL_SECONDS, context)
-        with aws_common.aws_errors("Predicting with SageMaker"):
+        with aws_common.aws_errors("Predicting with SageMaker", "transform job usage" if batch else "endpoint usage"):
             region = settings.session().region_name
             sm = None if runtime_url else settings.client("sagemaker")
             zoom = self.parameterAsInt(parameters, self.ZOOM, context)

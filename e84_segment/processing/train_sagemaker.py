@@ -22,6 +22,7 @@ from qgis.core import (
 from ..core import dataset, run_comparison
 from . import aws_common
 from .base import E84Algorithm
+from .train_local import DEFAULT_KEEP, KEEP_CHOICES
 from .upload_dataset import upload_folder
 
 from ..backends.sagemaker import contract, pytorch_job  # boto3-free
@@ -68,6 +69,8 @@ class TrainSageMakerAlgorithm(E84Algorithm):
     PIXEL_ACCURACY = "PIXEL_ACCURACY"
     BUILDING_IOU = "BUILDING_IOU"
     HISTORY = "HISTORY"
+    KEEP = "KEEP"
+    CHECKPOINT_SECONDS = "CHECKPOINT_SECONDS"
 
     def shortHelpString(self):
         return (
@@ -122,7 +125,13 @@ class TrainSageMakerAlgorithm(E84Algorithm):
             )
         )
         self.addParameter(QgsProcessingParameterBoolean(self.WAIT, "Follow the job until it ends", True))
-        self.addAdvancedParameter(QgsProcessingParameterString(self.OUTPUT_URI, "Model output S3 location (empty: <S3_URI>models/)", "", optional=True))
+        self.addAdvancedParameter(QgsProcessingParameterString(self.OUTPUT_URI, "Model output S3 location (empty: beside the dataset, <S3_URI>-models/)", "", optional=True))
+        self.addAdvancedParameter(QgsProcessingParameterEnum(
+            self.KEEP, "Model kept (the plugin's model)", options=[label for _, label in KEEP_CHOICES],
+            defaultValue=[key for key, _ in KEEP_CHOICES].index(DEFAULT_KEEP)))
+        self.addAdvancedParameter(QgsProcessingParameterNumber(
+            self.CHECKPOINT_SECONDS, "Checkpoint at most every (seconds; 0: every epoch; the plugin's model)",
+            QgsProcessingParameterNumber.Double, pytorch_job.Hyperparameters.checkpoint_every_s, minValue=0.0))
         self.addAdvancedParameter(QgsProcessingParameterNumber(self.POLL_SECONDS, "Seconds between status checks", QgsProcessingParameterNumber.Double, 30.0, minValue=0.0)
         )
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_RECORD, "Run record (empty: beside the dataset)",
@@ -221,9 +230,11 @@ class TrainSageMakerAlgorithm(E84Algorithm):
         region = settings.session().region_name
         dataset_uri = contract.s3_uri(*contract.parse_s3_uri(self.parameterAsString(parameters, self.S3_URI, context)))
         instance_type = self.parameterAsString(parameters, self.INSTANCE_TYPE, context).strip()
-        output_uri = self.parameterAsString(parameters, self.OUTPUT_URI, context).strip() or f"{dataset_uri}models/"
+        output_uri = self.parameterAsString(parameters, self.OUTPUT_URI, context).strip() or contract.models_uri(dataset_uri)
         # Everything that can be refused is refused here, before anything is uploaded.
         make_request = (self._builtin_request if trainer == BUILTIN else self._plugin_request)(parameters, context, region, instance_type)
+        if trainer == PLUGIN_MODEL:
+            pytorch_job.check_outside_channel(dataset_uri, output_uri)
         for bucket in dict.fromkeys(contract.parse_s3_uri(uri)[0] for uri in (dataset_uri, output_uri)):
             plugin_aws.check_bucket_region(settings, bucket)
         folder = self.parameterAsFile(parameters, self.DATASET, context)
@@ -287,6 +298,8 @@ class TrainSageMakerAlgorithm(E84Algorithm):
             batch_size=self.parameterAsInt(parameters, self.MINI_BATCH_SIZE, context),
             learning_rate=self.parameterAsDouble(parameters, self.LEARNING_RATE, context),
             initialisation="imagenet" if self.parameterAsBoolean(parameters, self.USE_PRETRAINED, context) else "scratch",
+            keep=KEEP_CHOICES[self.parameterAsEnum(parameters, self.KEEP, context)][0],
+            checkpoint_every_s=self.parameterAsDouble(parameters, self.CHECKPOINT_SECONDS, context),
         )
         count = self.parameterAsInt(parameters, self.INSTANCE_COUNT, context)
 
@@ -297,7 +310,7 @@ class TrainSageMakerAlgorithm(E84Algorithm):
             ).as_kwargs()
 
         # A dry run with placeholders: a wrong instance type, region or setting stops before any upload.
-        make({}, "check", "s3://check-bucket/", "s3://check-bucket/", dict(role_arn="arn:aws:iam::000000000000:role/check"))
+        make({}, "check", "s3://check-bucket/data/", "s3://check-bucket/models/", dict(role_arn="arn:aws:iam::000000000000:role/check"))
         pytorch_job.vendored_roots()  # the encoder must be installed here to travel with the job
         return make
 
@@ -342,6 +355,12 @@ def bring_back(settings, artifact: str, chosen: str, record: dict, record_path: 
     target = Path(chosen) if chosen else record_path.with_suffix(".pt")
     training.download_model(settings.client("s3"), artifact, target, report=feedback.pushInfo)
     meta = modelfile.read(target)["meta"]  # weights_only: a foreign archive is refused here
+    # The job recorded the container's channel folder; 'Improve the model from reviewed footprints'
+    # replays the chips from the path the model records: the local folder, else where they are in S3.
+    here = record["dataset"]["folder"] or record["dataset"]["s3_uri"]
+    if (meta.get("dataset") or {}).get("path") != here:
+        meta["dataset"] = dict(meta.get("dataset") or {}, path=here, s3_uri=record["dataset"]["s3_uri"])
+        modelfile.save(target, modelfile.load(target)[0], meta)
     best = meta.get("best", {})
     record.update(local_model=str(target), best_epoch=best, history=meta.get("history", []))
     dataset.write_json(record_path, record)

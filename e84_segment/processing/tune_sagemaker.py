@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -35,6 +36,8 @@ class TuneSageMakerAlgorithm(TrainSageMakerAlgorithm):
     TUNING_JOB = "TUNING_JOB"
     BEST_JOB = "BEST_JOB"
     BEST_OBJECTIVE = "BEST_OBJECTIVE"
+    PARENT_TUNING_JOBS = "PARENT_TUNING_JOBS"
+    WARM_START_TYPE = "WARM_START_TYPE"
 
     def shortHelpString(self):
         return (
@@ -45,7 +48,12 @@ class TuneSageMakerAlgorithm(TrainSageMakerAlgorithm):
             "The objective is the validation building IoU (the plugin's model) or validation:mIOU (the built-in "
             "algorithm). The most all jobs can cost is shown before anything starts. Each training job is reported as it "
             "ends; cancel stops them all. The best job's model is downloaded to OUTPUT_MODEL (the plugin's model) for "
-            "offline use. Every other setting is that of 'Train model on SageMaker'."
+            "offline use. Every other setting is that of 'Train model on SageMaker'.\n\n"
+            "PARENT_TUNING_JOBS (up to 5 names, comma-separated) warm-starts the search from earlier tuning jobs: after the "
+            "field team adds reviewed chips, a new tuning job starts where the last one ended instead of from scratch. "
+            "WARM_START_TYPE TransferLearning (default) allows other data; IdenticalDataAndAlgorithm needs the parents' "
+            "dataset and image. The parents are checked first (ended, same objective, same hyperparameters), so a "
+            "refused warm start costs nothing."
         )
 
     def initAlgorithm(self, config=None):
@@ -61,6 +69,10 @@ class TuneSageMakerAlgorithm(TrainSageMakerAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.BATCH_SIZES, "Batch sizes to try (comma-separated; empty: fixed)", "8,16",
                                                        optional=True))
         self.addParameter(QgsProcessingParameterString(self.ENCODERS, "Encoders to try (comma-separated; empty: fixed)", "", optional=True))
+        self.addParameter(QgsProcessingParameterString(self.PARENT_TUNING_JOBS, "Warm start from tuning jobs (comma-separated; empty: none)",
+                                                       "", optional=True))
+        self.addParameter(QgsProcessingParameterEnum(self.WARM_START_TYPE, "Warm start type", options=list(tuning.WARM_START_TYPES),
+                                                     defaultValue=0))
         self.addOutput(QgsProcessingOutputString(self.TUNING_JOB, "Tuning job name"))
         self.addOutput(QgsProcessingOutputString(self.BEST_JOB, "Best training job"))
         self.addOutput(QgsProcessingOutputNumber(self.BEST_OBJECTIVE, "Best objective value"))
@@ -74,6 +86,27 @@ class TuneSageMakerAlgorithm(TrainSageMakerAlgorithm):
         return tuning.Ranges((self.parameterAsDouble(parameters, self.LEARNING_RATE_MIN, context),
                               self.parameterAsDouble(parameters, self.LEARNING_RATE_MAX, context)), categorical)
 
+    def _parents(self, parameters, context) -> dict:
+        """Each parent tuning job's description, read before anything is uploaded: a name that does
+        not exist in this account and region is refused here."""
+        names = tuning.parent_names(self.parameterAsString(parameters, self.PARENT_TUNING_JOBS, context))
+        if not names:
+            return {}
+        from ..backends.sagemaker import aws
+
+        settings = aws_common.settings(self, parameters, context)
+        sm = settings.client("sagemaker")
+        parents = {}
+        for name in names:
+            try:
+                parents[name] = sm.describe_hyper_parameter_tuning_job(HyperParameterTuningJobName=name)
+            except aws.ClientError as error:
+                if aws.error_code(error) not in ("ResourceNotFound", "ValidationException"):
+                    raise
+                raise QgsProcessingException(tr("Parent tuning job {} was not found in {}: check its name (the run record's "
+                                                "job_name) and the region").format(name, settings.session().region_name)) from None
+        return parents
+
     def processAlgorithm(self, parameters, context, feedback):
         trainer = self.parameterAsEnum(parameters, self.TRAINER, context)
         max_jobs = self.parameterAsInt(parameters, self.MAX_JOBS, context)
@@ -81,14 +114,20 @@ class TuneSageMakerAlgorithm(TrainSageMakerAlgorithm):
         ranges = self._ranges(parameters, context, trainer)
         objective = tuning.PLUGIN_OBJECTIVE if trainer == PLUGIN_MODEL else tuning.BUILTIN_OBJECTIVE
         name = tuning.tuning_name()
-        with aws_common.aws_errors("Tuning on SageMaker"):
+        with aws_common.aws_errors("Tuning on SageMaker", "training job usage"):
             # Checked before anything is uploaded.
             ranges.as_request(trainer == PLUGIN_MODEL)
             tuning.check_limits(max_jobs, max_parallel, self.parameterAsBoolean(parameters, self.USE_SPOT, context))
+            parents = self._parents(parameters, context)
+            warm_start_type = tuning.WARM_START_TYPES[self.parameterAsEnum(parameters, self.WARM_START_TYPE, context)]
             job = self.prepare_job(parameters, context, feedback, name, "sagemaker-tuning")
             if job is None:
                 return {}
-            request = tuning.tuning_request(name, job.request, ranges, objective, max_jobs, max_parallel, trainer == PLUGIN_MODEL)
+            request = tuning.tuning_request(name, job.request, ranges, objective, max_jobs, max_parallel, trainer == PLUGIN_MODEL,
+                                            list(parents), warm_start_type)
+            tuning.check_parents(request, parents)
+            if parents:
+                feedback.pushInfo(tr("Warm start ({}) from {}").format(warm_start_type, ", ".join(parents)))
             count = job.request["ResourceConfig"]["InstanceCount"]
             feedback.pushInfo(tuning.cost_text(job.estimate.hourly_usd, max_jobs, job.max_runtime_h, count))
             record, record_path = job.record, job.record_path

@@ -40,8 +40,6 @@ from .model import ENCODER, MEAN, PRETRAINED, STD, SegmentationNet, normalise
 from ...core.sentence import said
 
 CHECKPOINT_SUFFIX = ".checkpoint"
-# A checkpoint is 15 MB: write one a minute (and on cancel), not after every sub-second epoch.
-CHECKPOINT_EVERY_S = 60.0
 WARMUP_FRACTION = 0.03
 # Validation at most this often (a share of the time budget), plus the last epoch: on small datasets an
 # epoch is two steps, and scoring it every time cost a third of the training time (make bench-throughput).
@@ -87,6 +85,9 @@ class TrainOptions:
     # Other datasets' training chips learned alongside (replay): a review's few chips next to the chips the
     # base model learned from, so it adds what the analyst decided instead of unlearning the rest.
     replay: Tuple[str, ...] = ()
+    # A checkpoint is 15 MB: at most one this often (checked after each epoch; 0: every epoch), and on
+    # cancel. A SageMaker spot job, whose container never sees the reclaim coming, asks for shorter.
+    checkpoint_every_s: float = 60.0
 
 
 @dataclass
@@ -369,6 +370,7 @@ def train(
         progress_saved.pop("swa_count", None)
         state.update(progress_saved)
         report(f"Resuming after epoch {state['epoch']} ({state['elapsed'] / 60:.1f} min trained)")
+        _adopt_later_best(state, output, options.keep, report)
 
     encoder = lineage["encoder"] if lineage else options.encoder
     meta = {
@@ -468,7 +470,7 @@ def train(
             state["validated_at"] = state["elapsed"]
             state["elapsed"] += time.perf_counter() - trained_until  # validation counts in the budget
         epoch_seconds = time.perf_counter() - started
-        if time.perf_counter() - last_checkpoint >= CHECKPOINT_EVERY_S and lead:
+        if time.perf_counter() - last_checkpoint >= options.checkpoint_every_s and lead:
             _save_checkpoint(checkpoint, model, optimiser, averaged, swa, meta, state)
             last_checkpoint = time.perf_counter()
         if options.epochs:
@@ -530,6 +532,19 @@ def _record(state: dict, entry: dict, keep: str, output: Path, also_save: Dict[s
         save(also_save["best"], weights, entry)
 
 
+def _adopt_later_best(state: dict, output: Path, keep: str, report) -> None:
+    """The model file is written whenever an epoch improves, the checkpoint at most every interval: a
+    run stopped in between left a best model from epochs the checkpoint does not have. Keeping the
+    best, that file stays the one to beat (its weights and scores agree); any other choice rewrites it."""
+    if keep != "best" or not Path(output).is_file():
+        return
+    kept = modelfile.read(output)["meta"].get("best") or {}
+    if kept.get("epoch", 0) > state["epoch"] and "building_iou" in kept:
+        state["best"] = state["best_seen"] = dict(kept, before_restart=True)
+        report(f"{Path(output).name} holds epoch {kept['epoch']} of the interrupted run (building IoU {kept['building_iou']:.4f}): "
+               "the best to beat")
+
+
 def _save_checkpoint(path: Path, model, optimiser, averaged: WeightAverage, swa: Optional[StochasticWeightAverage],
                      meta: dict, state: dict) -> None:
     extra = {"optimiser": optimiser.state_dict(), "progress": dict(state, average_steps=averaged.steps)}
@@ -542,8 +557,13 @@ def _save_checkpoint(path: Path, model, optimiser, averaged: WeightAverage, swa:
 
 
 def _epoch_line(entry: dict) -> str:
+    return f"epoch {entry['epoch']} ({entry['minutes']:.1f} min): " + figures_text(entry)
+
+
+def figures_text(entry: dict) -> str:
+    """An epoch's loss and scores as the log gives them (SageMaker's metric regexes read these words)."""
     parts = [f"train loss {entry['train_loss']:.4f}"] if "train_loss" in entry else []
-    return f"epoch {entry['epoch']} ({entry['minutes']:.1f} min): " + "; ".join(p for p in parts + [_scores_text(entry)] if p)
+    return "; ".join(p for p in parts + [_scores_text(entry)] if p)
 
 
 def _scores_text(entry: dict) -> str:

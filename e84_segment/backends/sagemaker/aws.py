@@ -96,8 +96,22 @@ def error_code(error: Exception) -> str:
     return error.response.get("Error", {}).get("Code", "") if isinstance(error, ClientError) else ""
 
 
-def explain(error: Exception, action: str) -> AwsError:
-    """An AwsError whose message says what failed and what to do about it."""
+# SageMaker's quotas are per instance type and use: "ml.g5.xlarge for spot training job usage".
+USAGES = ("training job usage", "spot training job usage", "endpoint usage", "transform job usage")
+_QUOTA_NAMED = re.compile(r"limit '([^']+)'")
+
+
+def quota_name(message: str, usage: str = "") -> str:
+    """The quota to raise: as AWS's message names it, else by the kind of use, else unnamed."""
+    named = _QUOTA_NAMED.search(message or "")
+    if named:
+        return f"'{named.group(1)}'"
+    return f"'<instance type> for {usage}'" if usage else "the quota named in AWS's message"
+
+
+def explain(error: Exception, action: str, usage: str = "") -> AwsError:
+    """An AwsError whose message says what failed and what to do about it; ``usage`` (one of USAGES)
+    names the quota a ResourceLimitExceeded refers to where AWS's message does not."""
     code = error_code(error)
     message = error.response.get("Error", {}).get("Message", "") if isinstance(error, ClientError) else str(error)
     if isinstance(error, NoCredentialsError):
@@ -115,8 +129,7 @@ def explain(error: Exception, action: str) -> AwsError:
     elif code == "ResourceLimitExceeded":
         text = (
             f"an account quota is exhausted ({message}). New accounts often have a GPU quota of 0: request an "
-            "increase in Service Quotas (SageMaker, '<instance type> for training job usage'), or pick another "
-            "instance type"
+            f"increase in Service Quotas (SageMaker, {quota_name(message, usage)}), or pick another instance type"
         )
     elif code in ("NoSuchBucket", "404") and "bucket" in action.lower():
         text = "the bucket does not exist in this account: create it or correct S3_URI"
@@ -219,21 +232,42 @@ def _with_path(settings: AwsSettings, principal: str) -> str:
         return principal  # without iam:GetRole, the simulation below says what it can
 
 
+# AWS's managed SageMaker policies allow iam:PassRole only on this condition: without it in the
+# simulation's context, IAM answers implicitDeny to users who may pass the role (sagemaker-python-sdk#6170).
+PASSED_TO_SAGEMAKER = {"ContextKeyName": "iam:PassedToService", "ContextKeyValues": ["sagemaker.amazonaws.com"], "ContextKeyType": "string"}
+
+
 def _check_pass_role(settings: AwsSettings, caller_arn: str, role_arn: str) -> Check:
-    """Whether the caller may pass the role to SageMaker (iam:PassRole), by IAM's policy simulator."""
+    """Whether the caller may pass the role to SageMaker (iam:PassRole), by IAM's policy simulator,
+    with the context SageMaker's requests carry. Only an explicit deny is certain: the simulator
+    cannot see session policies, and judges organisation policies and permission boundaries only in
+    part, so anything short of an allow is reported as unconfirmed, decided at job creation."""
     principal = principal_arn(caller_arn)
     if principal is None:
         return Check("pass-role", True, "The account's root user may pass any role")
     principal = _with_path(settings, principal)
     try:
         results = settings.client("iam").simulate_principal_policy(
-            PolicySourceArn=principal, ActionNames=["iam:PassRole"], ResourceArns=[role_arn]
+            PolicySourceArn=principal, ActionNames=["iam:PassRole"], ResourceArns=[role_arn], ContextEntries=[PASSED_TO_SAGEMAKER]
         )["EvaluationResults"]
     except (ClientError, BotoCoreError) as error:
         # Simulating needs its own permission; without it PassRole is decided when a job is created.
         return Check("pass-role", True, f"iam:PassRole could not be checked ({explain(error, 'Simulating')}); it is decided when a job is created")
-    decision = results[0]["EvalDecision"] if results else "implicitDeny"
-    if decision != "allowed":
-        return Check("pass-role", False, f"{principal} may not pass {role_arn} ({decision}): add iam:PassRole on it to your policy")
-    return Check("pass-role", True, "You may pass the role to SageMaker (iam:PassRole allowed)")
-
+    result = results[0] if results else {"EvalDecision": "implicitDeny"}
+    decision = result.get("EvalDecision")
+    if decision == "allowed":
+        return Check("pass-role", True, "You may pass the role to SageMaker (iam:PassRole allowed)")
+    if decision == "explicitDeny":
+        return Check("pass-role", False, f"A policy denies {principal} passing {role_arn} to SageMaker (iam:PassRole, "
+                                         "explicit deny): ask your administrator to lift it")
+    reasons = []
+    if result.get("MissingContextValues"):
+        reasons.append(f"the policy depends on {', '.join(result['MissingContextValues'])}, which only a real request carries")
+    if (result.get("OrganizationsDecisionDetail") or {}).get("AllowedByOrganizations") is False:
+        reasons.append("an organisation policy (SCP) may not allow it")
+    if (result.get("PermissionsBoundaryDecisionDetail") or {}).get("AllowedByPermissionsBoundary") is False:
+        reasons.append("a permissions boundary may not allow it")
+    return Check("pass-role", True, f"iam:PassRole on {role_arn} could not be confirmed ({decision}"
+                                    + (f"; {'; '.join(reasons)}" if reasons else "; no policy the simulator sees allows it")
+                                    + "): SageMaker decides when a job is created. If it refuses, add iam:PassRole on the role, "
+                                      "with iam:PassedToService sagemaker.amazonaws.com, to your policy")

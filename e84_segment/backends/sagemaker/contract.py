@@ -86,6 +86,9 @@ def check_training_instance(instance_type: str) -> None:
         )
 
 
+MODELS_AT_BUCKET_ROOT = "e84-segment-models/"
+
+
 def parse_s3_uri(uri: str) -> Tuple[str, str]:
     """(bucket, prefix) of ``s3://bucket/prefix/``; the prefix is '' or ends with '/'."""
     match = re.match(r"^s3://([a-z0-9][a-z0-9.\-]{1,61}[a-z0-9])(?:/(.*))?$", (uri or "").strip())
@@ -99,6 +102,13 @@ def parse_s3_uri(uri: str) -> Tuple[str, str]:
 
 def s3_uri(bucket: str, key: str) -> str:
     return f"s3://{bucket}/{key}"
+
+
+def models_uri(dataset_uri: str) -> str:
+    """Where jobs write by default: beside the dataset (``<prefix>-models/``), never under it, since
+    a channel that names the dataset's prefix would download every model and tarball written there."""
+    bucket, prefix = parse_s3_uri(dataset_uri)
+    return s3_uri(bucket, f"{prefix.rstrip('/')}-models/" if prefix else MODELS_AT_BUCKET_ROOT)
 
 
 def channel_uris(dataset_uri: str) -> Dict[str, str]:

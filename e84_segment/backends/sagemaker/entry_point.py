@@ -4,9 +4,12 @@ The container's training toolkit unpacks the source tarball into /opt/ml/code, r
 ``e84_train.py`` with the hyperparameters as ``--name value`` arguments, and describes the job in
 ``SM_*`` variables. The dataset arrives in the ``training`` channel in the folder layout 'Build
 training data' writes. Training is 'Train model locally' itself (one code path), writing to
-/opt/ml/checkpoints, so a spot job that SageMaker restarts resumes there. The best model goes to
-SM_MODEL_DIR/model.pt with the inference handler in code/; SageMaker packs that folder into
-model.tar.gz.
+/opt/ml/checkpoints, so a spot job that SageMaker restarts resumes there from the last periodic
+checkpoint: AWS's container runs the script as a child of ``train``, which passes no signal on, so a
+reclaim's SIGTERM never reaches it (aws/sagemaker-training-toolkit#125, deep-learning-containers#632).
+The kept model goes to SM_MODEL_DIR/model.pt with the inference handler in code/; SageMaker packs that
+folder into model.tar.gz. The log's last line gives the kept model's scores, since SageMaker keeps
+the last value each metric regex finds (FinalMetricDataList, a tuning job's objective).
 
 Several GPUs, several instances, or ``processes_per_host`` > 1 train data-parallel with
 torch.distributed (NCCL on GPUs, gloo on CPUs): one process per GPU, ranks ordered by SM_HOSTS.
@@ -15,9 +18,7 @@ import argparse
 import json
 import os
 import shutil
-import signal
 import socket
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
@@ -103,29 +104,29 @@ def run(local_rank: int, arguments: argparse.Namespace, environment: Environment
         best = environment.checkpoint_dir / pytorch_job.MODEL_FILE
         options = train.TrainOptions(
             epochs=arguments.epochs, batch_size=arguments.batch_size, learning_rate=arguments.learning_rate,
-            initialisation=arguments.initialisation, augment=arguments.augment, seed=arguments.seed,
+            initialisation=arguments.initialisation, augment=arguments.augment, seed=arguments.seed, keep=arguments.keep,
+            checkpoint_every_s=arguments.checkpoint_every_s,
             resume=True,  # a restarted spot job finds its checkpoint; a fresh job finds none
         )
-        stop = _stop_on_sigterm()
-        result = train.train(environment.dataset_dir, best, options, report=lambda line: print(line, flush=True), cancelled=stop.is_set)
-        if stop.is_set():
-            # SageMaker reclaims a spot instance with SIGTERM: the checkpoint is written; the job resumes from it.
-            raise SystemExit("Interrupted (SIGTERM): the checkpoint is saved and the job resumes from it when restarted")
+        result = train.train(environment.dataset_dir, best, options, report=lambda line: print(line, flush=True))
         if rank == 0:
             if result.model_path is None:
                 raise SystemExit("No epoch completed: the model was not written")
             write_model_dir(result.model_path, environment.model_dir)
             print(f"Model written to {environment.model_dir / pytorch_job.MODEL_FILE}", flush=True)
+            print(kept_line(result.meta["best"]), flush=True)
     finally:
         if world > 1:
             torch.distributed.destroy_process_group()
 
 
-def _stop_on_sigterm() -> threading.Event:
-    stop = threading.Event()
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    return stop
+def kept_line(best: dict) -> str:
+    """The kept model's scores in the epoch line's words, so SageMaker's regexes find them last; it
+    does not start with 'epoch', so the plugin's own follower does not count it as one more epoch."""
+    from ..local import train
+
+    which = f"SWA over {best['averaged_epochs']} epochs" if best.get("selection") == "swa" else f"epoch {best['epoch']}"
+    return f"{pytorch_job.KEPT_PREFIX} ({which}): " + train.figures_text(best)
 
 
 def write_model_dir(model_file: Path, model_dir: Path) -> None:

@@ -46,6 +46,10 @@ METRIC_DEFINITIONS = [
     {"Name": "validation:object_f1", "Regex": r"object F1 ([0-9.]+)"},
 ]
 OBJECTIVE = "validation:building_iou"
+# The entry point's last line gives the kept model's scores (its epoch, or the averaged weights):
+# SageMaker keeps the last value each regex finds (FinalMetricDataList, a tuning job's objective).
+KEPT_PREFIX = "kept model"
+KEEP_CHOICES = ("best", "last", "swa")  # backends.local.train's, without importing torch
 _EPOCH_LINE = re.compile(r"^epoch (\d+) \(")
 _METRIC_PATTERNS = [(d["Name"], re.compile(d["Regex"])) for d in METRIC_DEFINITIONS]
 
@@ -55,11 +59,19 @@ def regions() -> List[str]:
 
 
 def processor(instance_type: str) -> str:
-    """'gpu' for the accelerated families (ml.g*, ml.p*), 'cpu' otherwise: the SDK's rule."""
+    """'gpu' for the accelerated families (ml.g*, ml.p*), 'cpu' otherwise: the SDK's rule. Trainium
+    and Inferentia (ml.trn*, ml.inf*) have images of their own (Neuron), which the SDK does not offer
+    for Python 3.12: refused, as the SDK refuses them."""
     match = re.match(r"^ml\.([a-z0-9]+)\.[a-z0-9]+$", instance_type or "")
     if not match:
         raise said(
             contract.ContractError, "'{instance_type}' is not a SageMaker instance type (ml.<family>.<size>, e.g. ml.g4dn.xlarge)",
+            instance_type=instance_type,
+        )
+    if match.group(1).startswith(("trn", "inf")):
+        raise said(
+            contract.ContractError, "{instance_type} runs AWS Neuron images, not the PyTorch containers the plugin's model uses: "
+                                    "choose a GPU type (ml.g4dn, ml.g5, ml.p*) or a CPU type (ml.m5, ml.c5)",
             instance_type=instance_type,
         )
     return "gpu" if match.group(1)[0] in "gp" else "cpu"
@@ -90,6 +102,11 @@ class Hyperparameters:
     seed: int = 0
     # 0: one process per GPU (one on a CPU instance); more than one on a CPU trains data-parallel too.
     processes_per_host: int = 0
+    # Which weights model.pt holds: 'Train model locally''s KEEP (backends.local.train.KEEP_CHOICES).
+    keep: str = "last"
+    # A spot reclaim loses what came after the last checkpoint: AWS's container never passes the
+    # reclaim's SIGTERM to the script, so only periodic checkpoints count (at most one an epoch).
+    checkpoint_every_s: float = 30.0
 
     def check(self) -> None:
         if self.epochs < 1 or self.batch_size < 1:
@@ -100,6 +117,10 @@ class Hyperparameters:
             raise said(contract.ContractError, "initialisation must be 'imagenet' or 'scratch'")
         if self.processes_per_host < 0:
             raise said(contract.ContractError, "processes per host must be 0 (one per GPU) or more")
+        if self.keep not in KEEP_CHOICES:
+            raise said(contract.ContractError, "keep must be one of {choices}", choices=", ".join(KEEP_CHOICES))
+        if self.checkpoint_every_s < 0:
+            raise said(contract.ContractError, "the checkpoint interval must be 0 (every epoch) or more seconds")
 
     def as_dict(self) -> dict:
         self.check()
@@ -150,6 +171,7 @@ class TrainingRequest:
             raise said(contract.ContractError, "INSTANCE_COUNT must be at least 1")
         bucket, prefix = contract.parse_s3_uri(self.output_uri)
         dataset_bucket, dataset_prefix = contract.parse_s3_uri(self.dataset_uri)
+        check_outside_channel(self.dataset_uri, self.output_uri)
         values = dict(self.hyperparameters.as_dict(), **script_mode(source_uri(self.output_uri, self.job_name), self.job_name, self.region))
         request = {
             "TrainingJobName": self.job_name,
@@ -179,6 +201,26 @@ class TrainingRequest:
         return request
 
 
+def check_outside_channel(dataset_uri: str, output_uri: str) -> None:
+    """The whole dataset prefix is the training channel (S3Prefix: every object under it is
+    downloaded): models, code and checkpoints written under it would travel into every later job."""
+    dataset_bucket, dataset_prefix = contract.parse_s3_uri(dataset_uri)
+    if not dataset_prefix:
+        raise said(
+            contract.ContractError, "The dataset is at the root of bucket {bucket}: the training job would download everything "
+                                    "in the bucket. Upload it under a prefix (s3://{bucket}/<area>/)",
+            bucket=dataset_bucket,
+        )
+    bucket, prefix = contract.parse_s3_uri(output_uri)
+    if bucket == dataset_bucket and prefix.startswith(dataset_prefix):
+        raise said(
+            contract.ContractError, "The model output {output_uri} lies inside the dataset {dataset_uri}, which is the training "
+                                    "channel: every job would download the models, code and checkpoints written there. Leave the "
+                                    "output empty ({default}) or choose a location outside the dataset",
+            output_uri=output_uri, dataset_uri=dataset_uri, default=contract.models_uri(dataset_uri),
+        )
+
+
 def model_request(name: str, region: str, model_data_url: str, role_arn: str, instance_type: str) -> dict:
     """CreateModel for AWS's PyTorch inference container running the handler in the artefact's code/."""
     contract.check_name(name)
@@ -187,8 +229,11 @@ def model_request(name: str, region: str, model_data_url: str, role_arn: str, in
         "PrimaryContainer": {
             "Image": image_uri(region, instance_type, "inference"),
             "ModelDataUrl": model_data_url,
+            # A request without Accept (or */*) gets what this variable names, application/json by the
+            # toolkit's default, which the handler does not answer: a class mask, as the local endpoint.
             "Environment": {"SAGEMAKER_PROGRAM": INFERENCE_PROGRAM, "SAGEMAKER_SUBMIT_DIRECTORY": "/opt/ml/model/code",
-                            "SAGEMAKER_CONTAINER_LOG_LEVEL": "20", "SAGEMAKER_REGION": region},
+                            "SAGEMAKER_CONTAINER_LOG_LEVEL": "20", "SAGEMAKER_REGION": region,
+                            "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT": contract.PNG},
         },
         "ExecutionRoleArn": role_arn,
         "Tags": list(contract.PLUGIN_TAGS),

@@ -15,8 +15,10 @@ def model_fn(model_dir: str) -> local_endpoint.LocalModel:
 
 
 def transform_fn(model: local_endpoint.LocalModel, body: bytes, content_type: str, accept: str) -> bytes:
-    """The answer to one request; a refused request raises (the toolkit answers it as an error,
-    which InvokeEndpoint reports as ModelError with the message)."""
+    """The answer to one request. A refused request raises the inference toolkit's error with its
+    HTTP status (415, 406, 413), which the toolkit answers with; any other exception would be a 500.
+    The toolkit has already replaced a missing or */* Accept with SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT
+    (image/png in the model the plugin creates); the same default holds when called directly."""
     content_type = (content_type or "").split(";")[0].strip()
     accept = (accept or "").split(",")[0].strip()
     if accept in ("", "*/*"):
@@ -24,4 +26,12 @@ def transform_fn(model: local_endpoint.LocalModel, body: bytes, content_type: st
     try:
         return local_endpoint.answer(model, body, content_type, accept)
     except local_endpoint.Refused as refusal:
-        raise ValueError(f"{refusal.status} {refusal.error_type}: {refusal}") from None
+        raise _toolkit_error(refusal.status, f"{refusal.error_type}: {refusal}") from None
+
+
+def _toolkit_error(status: int, message: str) -> Exception:
+    try:
+        from sagemaker_inference.errors import GenericInferenceToolkitError
+    except ImportError:  # not in AWS's container (a direct call, a test)
+        return ValueError(f"{status} {message}")
+    return GenericInferenceToolkitError(status, message)

@@ -42,7 +42,8 @@ def submit(sm, request: dict, report: Callable[[str], None] = print) -> dict:
             if existing is not None and contract.is_ours(sm.list_tags(ResourceArn=existing["TrainingJobArn"]).get("Tags", [])):
                 report(f"{name} was already created by this submission")
                 return existing
-        raise aws.explain(error, f"Creating training job {name}") from None
+        usage = aws.USAGES[1] if request.get("EnableManagedSpotTraining") else aws.USAGES[0]
+        raise aws.explain(error, f"Creating training job {name}", usage) from None
     return sm.describe_training_job(TrainingJobName=name)
 
 

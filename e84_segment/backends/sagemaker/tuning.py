@@ -9,7 +9,7 @@ import json
 import secrets
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Sequence
 
 from . import contract
 from ...core.sentence import said
@@ -22,6 +22,14 @@ BUILTIN_RANGES = {"learning_rate": "continuous", "mini_batch_size": "categorical
                   "backbone": "categorical", "optimizer": "categorical"}
 PLUGIN_OBJECTIVE = "validation:building_iou"
 BUILTIN_OBJECTIVE = "validation:mIOU"
+# Warm start (HyperParameterTuningJobWarmStartConfig): TransferLearning lets the data change (the field
+# loop adds reviewed chips); IdenticalDataAndAlgorithm needs the parents' data and image.
+WARM_START_TYPES = ("TransferLearning", "IdenticalDataAndAlgorithm")
+MAX_PARENTS = 5
+# "Tunable in a parent, static now" plus "static value changed" may add up to this many.
+MAX_STATIC_CHANGES = 10
+_RANGE_KINDS = {"ContinuousParameterRanges": "continuous", "IntegerParameterRanges": "integer",
+                "CategoricalParameterRanges": "categorical"}
 
 
 @dataclass
@@ -64,8 +72,9 @@ def check_limits(max_jobs: int, max_parallel: int, spot: bool) -> None:
 
 
 def tuning_request(name: str, training_request: dict, ranges: Ranges, objective: str, max_jobs: int, max_parallel: int,
-                   framework: bool) -> dict:
-    """CreateHyperParameterTuningJob from a CreateTrainingJob request of the same settings."""
+                   framework: bool, parents: Sequence[str] = (), warm_start_type: str = WARM_START_TYPES[0]) -> dict:
+    """CreateHyperParameterTuningJob from a CreateTrainingJob request of the same settings; with
+    ``parents``, a warm start from those tuning jobs."""
     if len(name) > TUNING_NAME_MAX:
         raise said(
             contract.ContractError, "'{name}' is longer than the {limit} characters a tuning job name may have",
@@ -93,7 +102,7 @@ def tuning_request(name: str, training_request: dict, ranges: Ranges, objective:
         "HyperParameterTuningResourceConfig": training_request["ResourceConfig"],
         "StoppingCondition": training_request["StoppingCondition"],
     }
-    return {
+    request = {
         "HyperParameterTuningJobName": name,
         "HyperParameterTuningJobConfig": {
             "Strategy": "Bayesian",
@@ -105,6 +114,76 @@ def tuning_request(name: str, training_request: dict, ranges: Ranges, objective:
         "TrainingJobDefinition": definition,
         "Tags": list(training_request.get("Tags", [])),
     }
+    if parents:
+        request["WarmStartConfig"] = warm_start_config(parents, warm_start_type)
+    return request
+
+
+def parent_names(text: str) -> List[str]:
+    """'a, b' -> ['a', 'b'], each a tuning job name, at most MAX_PARENTS."""
+    names = list(dict.fromkeys(n.strip() for n in (text or "").split(",") if n.strip()))
+    if len(names) > MAX_PARENTS:
+        raise said(contract.ContractError, "A warm start takes at most {limit} parent tuning jobs; {count} were given",
+                   limit=MAX_PARENTS, count=len(names))
+    for name in names:
+        contract.check_name(name)
+    return names
+
+
+def warm_start_config(parents: Sequence[str], warm_start_type: str) -> dict:
+    if warm_start_type not in WARM_START_TYPES:
+        raise said(contract.ContractError, "Warm start type must be one of {types}", types=", ".join(WARM_START_TYPES))
+    return {"ParentHyperParameterTuningJobs": [{"HyperParameterTuningJobName": n} for n in parent_names(",".join(parents))],
+            "WarmStartType": warm_start_type}
+
+
+def _hyperparameter_kinds(config: dict, definition: dict) -> Dict[str, str]:
+    kinds = {r["Name"]: kind for key, kind in _RANGE_KINDS.items() for r in config.get("ParameterRanges", {}).get(key, [])}
+    return dict({name: "static" for name in definition.get("StaticHyperParameters", {})}, **kinds)
+
+
+def check_parents(request: dict, parents: Dict[str, dict]) -> None:
+    """Refuses, with what to change, a warm start that CreateHyperParameterTuningJob would refuse
+    (AWS's warm start restrictions), from each parent's DescribeHyperParameterTuningJob answer."""
+    config, definition = request["HyperParameterTuningJobConfig"], request["TrainingJobDefinition"]
+    ours = _hyperparameter_kinds(config, definition)
+    identical = request.get("WarmStartConfig", {}).get("WarmStartType") == "IdenticalDataAndAlgorithm"
+    for name, parent in parents.items():
+        status = parent.get("HyperParameterTuningJobStatus")
+        if status not in TERMINAL:
+            raise said(contract.ContractError, "Parent tuning job {name} is {status}: a warm start needs its parents ended "
+                                               "(Completed, Stopped or Failed)", name=name, status=status)
+        their_config = parent.get("HyperParameterTuningJobConfig", {})
+        their_definition = parent.get("TrainingJobDefinition", {})
+        objective = their_config.get("HyperParameterTuningJobObjective", {}).get("MetricName")
+        if objective != config["HyperParameterTuningJobObjective"]["MetricName"]:
+            raise said(contract.ContractError, "Parent tuning job {name} maximised {theirs}, this one {ours}: a warm start keeps "
+                                               "the objective (choose the same model to train)",
+                       name=name, theirs=objective, ours=config["HyperParameterTuningJobObjective"]["MetricName"])
+        theirs = _hyperparameter_kinds(their_config, their_definition)
+        if set(theirs) != set(ours):
+            raise said(contract.ContractError, "Parent tuning job {name} had other hyperparameters ({difference}): a warm start "
+                                               "keeps the same set. It was made by another version of the plugin or another "
+                                               "model; start without a parent",
+                       name=name, difference=", ".join(sorted(set(theirs) ^ set(ours))))
+        changed_kind = sorted(n for n in ours if "static" not in (ours[n], theirs[n]) and ours[n] != theirs[n])
+        if changed_kind:
+            raise said(contract.ContractError, "{names} changed type since parent tuning job {name}: a warm start keeps each "
+                                               "tuned hyperparameter's type", names=", ".join(changed_kind), name=name)
+        now_static = [n for n in ours if ours[n] == "static" and theirs[n] != "static"]
+        their_static = their_definition.get("StaticHyperParameters", {})
+        values_changed = [n for n, v in definition.get("StaticHyperParameters", {}).items() if n in their_static and their_static[n] != v]
+        if len(now_static) + len(values_changed) > MAX_STATIC_CHANGES:
+            raise said(contract.ContractError, "{count} settings changed since parent tuning job {name} (tuned there and fixed "
+                                               "now, or fixed at another value); a warm start allows {limit}",
+                       count=len(now_static) + len(values_changed), name=name, limit=MAX_STATIC_CHANGES)
+        if identical:
+            same_data = their_definition.get("InputDataConfig") == definition["InputDataConfig"]
+            same_image = (their_definition.get("AlgorithmSpecification", {}).get("TrainingImage")
+                          == definition["AlgorithmSpecification"].get("TrainingImage"))
+            if not (same_data and same_image):
+                raise said(contract.ContractError, "Parent tuning job {name} trained on other data or another image: choose "
+                                                   "the TransferLearning warm start", name=name)
 
 
 def cost_text(price_per_hour: Optional[float], max_jobs: int, max_runtime_h: float, instance_count: int = 1) -> str:
