@@ -317,7 +317,7 @@ def test_trainsagemaker_uploads_submits_the_contract_and_follows_the_job(aws, pr
     saved = json.loads(record.read_text())
     assert saved["job_name"] == result["JOB_NAME"] and saved["status"] == "Completed"
     assert saved["epochs"]["1"]["validation:mIOU"] == 0.5523 and saved["final_metrics"]["validation:mIOU"] == 0.6012
-    assert saved["model_artifact"] == result["MODEL_ARTIFACT"].strip() and saved["model_artifact"].startswith(f"s3://{aws.bucket}/kampala/models/")
+    assert saved["model_artifact"] == result["MODEL_ARTIFACT"].strip() and saved["model_artifact"].startswith(f"s3://{aws.bucket}/kampala-models/")
     assert "aws_secret_access_key" not in record.read_text().lower() and "testing" not in record.read_text()
 
 

