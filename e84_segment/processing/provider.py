@@ -16,6 +16,7 @@ from .export_onnx import ExportOnnxAlgorithm
 from .manage_endpoints import ManageEndpointsAlgorithm
 from .predict_endpoint import PredictEndpointAlgorithm
 from .polygonize import PolygonizeAlgorithm
+from .population_centres import PopulationCentresAlgorithm
 from .predict_local import PredictLocalAlgorithm
 from .suggest_tiles import SuggestTilesAlgorithm
 from .train_from_review import TrainFromReviewAlgorithm
@@ -54,6 +55,7 @@ class E84Provider(QgsProcessingProvider):
             ExportFootprintsAlgorithm(),
             ExportOsmAlgorithm(),
             BuildingGridAlgorithm(),
+            PopulationCentresAlgorithm(),
             CompareBuildingsAlgorithm(),
             CheckAwsAlgorithm(),
             UploadDatasetAlgorithm(),

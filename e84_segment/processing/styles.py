@@ -162,6 +162,40 @@ class CompletenessStyler(Styler):
         layer.setRenderer(renderer)
 
 
+# People per settlement or cell: light to dark red, the largest figures drawn strongest.
+PEOPLE_COLOURS = ("254,229,217", "252,174,145", "251,106,74", "222,45,38", "165,15,21")
+
+
+def style_people(layer, fill_alpha: int, width: str) -> None:
+    """Graduated by estimated people: classes at the layer's own quantiles (five, fewer when few values)."""
+    values = sorted(v for v in (f["people"] for f in layer.getFeatures()) if v is not None)
+    if not values:
+        layer.setRenderer(QgsSingleSymbolRenderer(outline_symbol(PEOPLE_COLOURS[-1], fill_alpha, width)))
+        return
+    classes = len(PEOPLE_COLOURS)
+    cuts = sorted({values[0], values[-1], *(values[len(values) * k // classes] for k in range(1, classes))})
+    pairs = list(zip(cuts[:-1], cuts[1:])) or [(values[0], values[0])]
+    colours = PEOPLE_COLOURS[-len(pairs):]  # the strongest for the largest figures
+    ranges = [QgsRendererRange(low, high, outline_symbol(colour, fill_alpha, width), f"{low:,.0f} - {high:,.0f}")
+              for (low, high), colour in zip(pairs, colours)]
+    layer.setRenderer(QgsGraduatedSymbolRenderer("people", ranges))
+
+
+class PeopleStyler(Styler):
+    rank = 20
+
+    def style(self, layer):
+        style_people(layer, 70, "0.6")
+
+
+class PeopleCellsStyler(Styler):
+    # Under the settlements and ticked off, as the completeness grid.
+    rank, visible = 90, False
+
+    def style(self, layer):
+        style_people(layer, 140, "0.2")
+
+
 TRIAGE_COLOURS = {"not seen": "215,25,28", "partly": "253,174,97", "intact": "26,150,65", "no imagery": "150,150,150"}
 
 
