@@ -14,7 +14,7 @@ DEMO_OUT ?= demo-output
 TRAIN_MINUTES ?= 4
 QGIS_PROFILE ?= default
 
-.PHONY: setup test qt6-check translations test-qgis-current demo bench bench-correct bench-field bench-predict bench-review bench-throughput bench-tiles package deploy endpoint screenshot screenshot-dependencies wheelhouse clean
+.PHONY: setup test qt6-check translations test-qgis-current demo bench bench-correct bench-field bench-predict bench-review bench-throughput bench-tiles bench-population package deploy endpoint screenshot screenshot-dependencies wheelhouse clean
 
 setup: .apt-ok $(VENV)/.installed
 
@@ -113,6 +113,7 @@ bench: setup build/home
 	$(RUN_ENV) $(PY) bench/bench_export.py --output docs/benchmarks.md
 	$(RUN_ENV) $(PY) bench/bench_model.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES)
 	$(RUN_ENV) $(PY) bench/bench_throughput.py --output docs/benchmarks.md
+	$(RUN_ENV) $(PY) bench/bench_population.py --output docs/benchmarks.md
 	$(RUN_ENV) $(PY) bench/bench_field.py --output docs/benchmarks.md --minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS) --ablations "$(BENCH_ABLATIONS)"
 	$(RUN_ENV) $(PY) bench/bench_tiles.py --output docs/benchmarks.md
 	$(RUN_ENV) $(PY) bench/bench_review.py --output docs/benchmarks.md --base-minutes $(BENCH_MINUTES) --seeds $(BENCH_SEEDS)
@@ -132,6 +133,10 @@ bench-review: setup build/home
 # Chips from a tile service with 100 ms latency against a bare concurrent downloader, alone (a minute or two).
 bench-tiles: setup build/home
 	$(RUN_ENV) $(PY) bench/bench_tiles.py --output docs/benchmarks.md
+
+# populationcentres on 100,000 footprints against reading them and QGIS's DBSCAN, alone (about a minute).
+bench-population: setup build/home
+	$(RUN_ENV) $(PY) bench/bench_population.py --output docs/benchmarks.md
 
 # Training steps per second against a bare forward + backward loop on the same batches, alone (about 8 minutes).
 bench-throughput: setup build/home

@@ -22,7 +22,8 @@ def start_qgis():
 
 # docs/benchmarks.md: the export figures first, then each section after its marker, in this order.
 MARKERS = ("<!-- model benchmarks -->", "<!-- field benchmarks -->", "<!-- tile service benchmarks -->",
-           "<!-- review benchmarks -->", "<!-- correction benchmarks -->", "<!-- throughput benchmarks -->")
+           "<!-- review benchmarks -->", "<!-- correction benchmarks -->", "<!-- throughput benchmarks -->",
+           "<!-- population benchmarks -->")
 
 
 def write_section(path, marker, body: str) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import List, Sequence, Tuple
 
 import numpy as np
-from osgeo import ogr
+from osgeo import gdal, ogr
 
 from .sentence import said
 
@@ -66,6 +66,15 @@ class Buildings:
         """``scale``: CRS units per ground metre (EPSG:3857 at the area's latitude), for the areas."""
         n = len(geometries)
         boxes, points, roof, outlines = np.empty((n, 4)), np.empty((n, 2)), np.empty(n), []
+        gdal.PushErrorHandler("CPLQuietErrorHandler")  # IsValid warns of each self-crossing ring it finds
+        try:
+            cls._measure(geometries, scale, boxes, points, roof, outlines)
+        finally:
+            gdal.PopErrorHandler()
+        return cls(boxes, points, roof, np.asarray(model_only, dtype=bool).reshape(n), outlines)
+
+    @staticmethod
+    def _measure(geometries, scale, boxes, points, roof, outlines) -> None:
         for index, geometry in enumerate(geometries):
             if not geometry.IsValid():  # a self-crossing ring (common in OSM): GEOS would refuse to intersect it
                 geometry = geometry.Buffer(0)
@@ -76,7 +85,6 @@ class Buildings:
             points[index] = (point.GetX(), point.GetY()) if point is not None and not point.IsEmpty() else \
                 ((minx + maxx) / 2, (miny + maxy) / 2)
             roof[index] = geometry.GetArea() / scale ** 2
-        return cls(boxes, points, roof, np.asarray(model_only, dtype=bool).reshape(n), outlines)
 
     def __len__(self) -> int:
         return len(self.roof_m2)
