@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SYSTEM_PYTHON := /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := python3-qgis qgis-providers qgis python3-venv python3-pil python3-scipy pyqt5-dev-tools qttools5-dev-tools gcc python3-dev
+APT_PACKAGES := python3-qgis qgis-providers qgis python3-venv python3-pil python3-scipy poppler-utils pyqt5-dev-tools qttools5-dev-tools gcc python3-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Headless Qt, and a throw-away HOME so runs never touch a real QGIS profile.
 RUN_ENV := QT_QPA_PLATFORM=offscreen HOME=$(CURDIR)/build/home XDG_RUNTIME_DIR=$(CURDIR)/build/home/run

@@ -15,7 +15,8 @@ from . import dataset, review
 
 RUN_JSON = "run.json"
 KIND_TITLES = {"dataset": "Dataset", "train": "Model", "predict": "Prediction", "compare": "Comparison",
-               "evaluate": "Check", "triage": "Triage", "suggest": "Tiles to correct"}
+               "evaluate": "Check", "triage": "Triage", "suggest": "Tiles to correct", "people": "People",
+               "situation": "Situation map"}
 KINDS = tuple(KIND_TITLES)
 INTERRUPTED = "QGIS closed or the plugin was unloaded while this run was working"
 

@@ -34,6 +34,7 @@ from .settings import Settings
 from .tabs.compare import CompareTab
 from .tabs.correct import CorrectTab
 from .tabs.data import DataTab
+from .tabs.people import PeopleTab
 from .tabs.predict import PredictTab
 from .tabs.review import ReviewTab
 from .tabs.runs import RunsTab
@@ -48,7 +49,7 @@ DEFAULT_WIDTH = 480
 FORM_PAGES = ("data", "train", "predict", "compare")  # the tabs whose form scrolls
 
 
-class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTab, ReviewTab, CorrectTab, RunsTab):
+class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTab, PeopleTab, ReviewTab, CorrectTab, RunsTab):
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.setupUi(self)
@@ -62,13 +63,14 @@ class E84SegmentDock(QDockWidget, FORM, DataTab, TrainTab, PredictTab, CompareTa
         self.setup_train_tab()
         self.setup_predict_tab()
         self.setup_compare_tab()
+        self.setup_people_tab()
         self.setup_review_tab()
         self.setup_correct_tab()
         self._restore_settings()
         self.cancelButton.clicked.connect(self.cancel)
         self.runButtons = [self.runButton, self.trainButton, self.checkModelButton, self.predictButton, self.compareButton, self.exportButton,
                            self.improveButton, self.checkButton, self.refreshEndpointsButton, self.deleteEndpointButton,
-                           self.suggestButton, self.predictAgainButton]
+                           self.suggestButton, self.predictAgainButton, self.peopleButton, self.situationButton]
         self.setup_runs_tab()
         self.update_estimate()
         guard_wheel(self.stepsTabs)

@@ -17,6 +17,7 @@ from .manage_endpoints import ManageEndpointsAlgorithm
 from .predict_endpoint import PredictEndpointAlgorithm
 from .polygonize import PolygonizeAlgorithm
 from .population_centres import PopulationCentresAlgorithm
+from .situation_map import SituationMapAlgorithm
 from .predict_local import PredictLocalAlgorithm
 from .suggest_tiles import SuggestTilesAlgorithm
 from .train_from_review import TrainFromReviewAlgorithm
@@ -56,6 +57,7 @@ class E84Provider(QgsProcessingProvider):
             ExportOsmAlgorithm(),
             BuildingGridAlgorithm(),
             PopulationCentresAlgorithm(),
+            SituationMapAlgorithm(),
             CompareBuildingsAlgorithm(),
             CheckAwsAlgorithm(),
             UploadDatasetAlgorithm(),

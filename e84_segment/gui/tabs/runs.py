@@ -24,6 +24,8 @@ OUTPUT_LAYERS = {
     "grid": ("Building density and OSM completeness", styles.CompletenessStyler),
     "triage": ("Buildings by what the new imagery shows", styles.TriageStyler),
     "suggested": ("Tiles to correct next", styles.SuggestedTilesStyler),
+    "settlements": ("Where people live", styles.PeopleStyler),
+    "people_grid": ("Estimated people per cell", styles.PeopleCellsStyler),
 }
 
 
@@ -154,6 +156,11 @@ class RunsTab:
             if view is not None:
                 view.setCurrentIndex(view.layerTreeModel().node2index(group))
             self.statusLabel.setText(self.tr("{} is loaded already: its group is selected.").format(record.title))
+            return
+        documents = [path for path in record.outputs.values() if path.endswith(".pdf") and Path(path).is_file()]
+        if documents:  # a situation map: a document to open, not layers
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(documents[0])):
+                self.statusLabel.setText(self.tr("No program opens PDF files here: the map is {}").format(documents[0]))
             return
         group = group or root.insertGroup(0, record.title)
         from ..runner import place_by_rank
