@@ -354,6 +354,30 @@ Install it now, online or from a folder of wheels?</source>
       <translation>Se escribieron {} recortes de entrenamiento y {} de validación en {}</translation>
     </message>
     <message>
+      <source>Choose the predicted footprints above: the settlements are made from them.</source>
+      <translation>Elija arriba las huellas predichas: los asentamientos se hacen con ellas.</translation>
+    </message>
+    <message>
+      <source>{} settlements of 5 or more buildings; about {:,} people in all ({:,} to {:,}), at {:g} a building. These are estimates from building counts, not a census: 'Print situation map' hands them over.</source>
+      <translation>{} asentamientos de 5 edificios o más; unas {:,} personas en total ({:,} a {:,}), a {:g} por edificio. Son estimaciones a partir del número de edificios, no un censo: 'Imprimir mapa de situación' las entrega.</translation>
+    </message>
+    <message>
+      <source>Run 'People' first: the map shows its settlements over the footprints chosen above.</source>
+      <translation>Ejecute primero 'Población': el mapa muestra sus asentamientos sobre las huellas elegidas arriba.</translation>
+    </message>
+    <message>
+      <source>with the latest model check</source>
+      <translation>con la última comprobación del modelo</translation>
+    </message>
+    <message>
+      <source>marked NOT CHECKED: run 'Check model' on an area the model never saw, then print again</source>
+      <translation>marcado NO COMPROBADO: ejecute 'Comprobar modelo' en una zona que el modelo nunca vio y vuelva a imprimir</translation>
+    </message>
+    <message>
+      <source>Situation map: {} ({}). Reload it from the Runs tab to open it.</source>
+      <translation>Mapa de situación: {} ({}). Vuelva a cargarlo desde la pestaña Ejecuciones para abrirlo.</translation>
+    </message>
+    <message>
       <source>The imagery is zoom {} ({:.2f} m per pixel) and the model works at zoom {}: it is read {}x coarser, so buildings keep the size the model learned and only finer detail is averaged away.</source>
       <translation>Las imágenes son de zoom {} ({:.2f} m por píxel) y el modelo trabaja a zoom {}: se leen {}x más gruesas, así que los edificios conservan el tamaño que aprendió el modelo y solo se promedia el detalle más fino.</translation>
     </message>
@@ -496,6 +520,10 @@ Review this layer anyway?</source>
     <message>
       <source>{} is loaded already: its group is selected.</source>
       <translation>{} ya está cargado: su grupo está seleccionado.</translation>
+    </message>
+    <message>
+      <source>No program opens PDF files here: the map is {}</source>
+      <translation>Ningún programa abre archivos PDF aquí: el mapa es {}</translation>
     </message>
     <message>
       <source>Loaded the layers of {}</source>
@@ -1046,6 +1074,34 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
       <translation>Buscar edificios no vistos</translation>
     </message>
     <message>
+      <source>Where people live, and a map to print</source>
+      <translation>Dónde vive la gente, y un mapa para imprimir</translation>
+    </message>
+    <message>
+      <source>People per building</source>
+      <translation>Personas por edificio</translation>
+    </message>
+    <message>
+      <source>The local mean household size, one household a building (default: Uganda's census, 4.2); the range printed goes from about half to one and a half times it</source>
+      <translation>El tamaño medio local del hogar, un hogar por edificio (por defecto: censo de Uganda, 4,2); el intervalo impreso va de aproximadamente la mitad a una vez y media ese valor</translation>
+    </message>
+    <message>
+      <source>Groups the footprints above (with the OSM buildings merged in) into settlements and estimates the people in each</source>
+      <translation>Agrupa las huellas de arriba (con los edificios de OSM añadidos) en asentamientos y estima la población de cada uno</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>Población</translation>
+    </message>
+    <message>
+      <source>A PDF of the latest settlements over the Data tab's imagery, one page for the area and one for each of the 10 largest settlements</source>
+      <translation>Un PDF de los últimos asentamientos sobre las imágenes de la pestaña Datos: una página para la zona y una para cada uno de los 10 asentamientos más grandes</translation>
+    </message>
+    <message>
+      <source>Print situation map</source>
+      <translation>Imprimir mapa de situación</translation>
+    </message>
+    <message>
       <source>Export footprints</source>
       <translation>Exportar huellas</translation>
     </message>
@@ -1465,6 +1521,22 @@ Build a larger dataset first (No), or train anyway and score the model on its ow
     <message>
       <source>'{name}' holds values such as {values}: it is not a class raster of 'Predict buildings' (0 background, 1 building, 255 no imagery). Choose the class raster a prediction wrote</source>
       <translation>«{name}» contiene valores como {values}: no es un ráster de clases de «Predecir edificios» (0 fondo, 1 edificio, 255 sin imágenes). Elija el ráster de clases que escribió una predicción</translation>
+    </message>
+    <message>
+      <source>The method must be one of {methods}</source>
+      <translation>El método debe ser uno de {methods}</translation>
+    </message>
+    <message>
+      <source>The figures must be low &lt;= estimate &lt;= high, and high above 0 (got {low:g}, {figure:g}, {high:g})</source>
+      <translation>Las cifras deben cumplir bajo &lt;= estimación &lt;= alto, y alto por encima de 0 (recibido {low:g}, {figure:g}, {high:g})</translation>
+    </message>
+    <message>
+      <source>DISTANCE must be 0 or more metres</source>
+      <translation>DISTANCE debe ser 0 metros o más</translation>
+    </message>
+    <message>
+      <source>MIN_BUILDINGS must be at least 1</source>
+      <translation>MIN_BUILDINGS debe ser al menos 1</translation>
     </message>
     <message>
       <source>This window is not on the tile service's grid: read it through QGIS's renderer</source>
@@ -2679,6 +2751,118 @@ SQUARE regulariza cada contorno según la dirección propia del edificio: ángul
       <translation>{} huellas de edificios; {:.1f} vértices cada una de media, {:.0%} de esquinas en ángulo recto</translation>
     </message>
     <message>
+      <source>People per building</source>
+      <translation>Personas por edificio</translation>
+    </message>
+    <message>
+      <source>People per m² of roof</source>
+      <translation>Personas por m² de tejado</translation>
+    </message>
+    <message>
+      <source>Where people live</source>
+      <translation>Dónde vive la gente</translation>
+    </message>
+    <message>
+      <source>Groups buildings into settlements and estimates how many people live in each: where responders should go and how much to bring.
+
+FOOTPRINTS: the predicted footprints (FROM_MODEL ticked) or any building layer. OSM (optional): mapped buildings merged in; where both have a building, the mapped outline is kept (a footprint half covered by OSM is the same building), so each building counts once. Buildings whose outlines are at most DISTANCE metres apart (default 50 m) belong to one settlement, also through a chain of neighbours; settlements of fewer than MIN_BUILDINGS buildings are left out of OUTPUT (they still count in the grid).
+
+METHOD: people per building, or per m² of roof, with FIGURE (the estimate), LOW and HIGH (0: the defaults). Defaults per building: 4.2 people (Uganda's mean household size, UBOS census 2024: one household a building), low 2, high 6 (half a household, for shops, stores and outbuildings among the roofs; one and a half, for shared rentals). Per m² of roof: 0.095 (those 4.2 people over 44 m², the median roof of the Kampala sample's OSM buildings), low 0.045, high 0.136. These are assumptions, not measurements: replace them with the local household size or a survey count.
+
+OUTPUT: one polygon per settlement (the hull of its buildings), largest estimate first (rank 1), with buildings, roof area, people with their low-high range, and the share of buildings only the model saw (none mapped there: check those first). OUTPUT_GRID: the same figures per square cell of CELL_SIZE metres. Distances and areas are on the ground, whatever the layers' CRS.</source>
+      <translation>Agrupa los edificios en asentamientos y estima cuántas personas viven en cada uno: adónde deben ir los equipos de respuesta y cuánto llevar.
+
+FOOTPRINTS: las huellas predichas (FROM_MODEL marcado) o cualquier capa de edificios. OSM (opcional): edificios cartografiados añadidos; donde ambos tienen un edificio se conserva el contorno cartografiado (una huella cubierta a medias por OSM es el mismo edificio), así que cada edificio cuenta una vez. Los edificios cuyos contornos están a DISTANCE metros o menos (50 m por defecto) pertenecen a un mismo asentamiento, también a través de una cadena de vecinos; los asentamientos de menos de MIN_BUILDINGS edificios quedan fuera de OUTPUT (siguen contando en la cuadrícula).
+
+METHOD: personas por edificio, o por m² de tejado, con FIGURE (la estimación), LOW y HIGH (0: los valores por defecto). Por defecto por edificio: 4,2 personas (tamaño medio del hogar en Uganda, censo UBOS 2024: un hogar por edificio), bajo 2, alto 6 (medio hogar, por las tiendas, almacenes y dependencias entre los tejados; hogar y medio, por los alquileres compartidos). Por m² de tejado: 0,095 (esas 4,2 personas sobre 44 m², el tejado mediano de los edificios OSM de la muestra de Kampala), bajo 0,045, alto 0,136. Son supuestos, no mediciones: sustitúyalos por el tamaño local del hogar o un recuento de encuesta.
+
+OUTPUT: un polígono por asentamiento (la envolvente de sus edificios), primero la mayor estimación (rango 1), con los edificios, la superficie de tejado, la población con su intervalo bajo-alto y la proporción de edificios que solo vio el modelo (nada cartografiado allí: compruébelos primero). OUTPUT_GRID: las mismas cifras por celda cuadrada de CELL_SIZE metros. Las distancias y superficies son sobre el terreno, sea cual sea el SRC de las capas.</translation>
+    </message>
+    <message>
+      <source>The footprints come from the model</source>
+      <translation>Las huellas proceden del modelo</translation>
+    </message>
+    <message>
+      <source>Mapped buildings (OSM), merged in</source>
+      <translation>Edificios cartografiados (OSM), añadidos</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>Zona</translation>
+    </message>
+    <message>
+      <source>Estimate</source>
+      <translation>Estimación</translation>
+    </message>
+    <message>
+      <source>Buildings closer than (m) are one settlement</source>
+      <translation>Los edificios más cercanos que (m) forman un asentamiento</translation>
+    </message>
+    <message>
+      <source>Smallest settlement (buildings)</source>
+      <translation>Asentamiento más pequeño (edificios)</translation>
+    </message>
+    <message>
+      <source>Grid cell size (m on the ground)</source>
+      <translation>Tamaño de celda de la cuadrícula (m sobre el terreno)</translation>
+    </message>
+    <message>
+      <source>Settlements</source>
+      <translation>Asentamientos</translation>
+    </message>
+    <message>
+      <source>People per cell</source>
+      <translation>Población por celda</translation>
+    </message>
+    <message>
+      <source>Choose the building footprints (a polygon layer)</source>
+      <translation>Elija las huellas de edificios (una capa de polígonos)</translation>
+    </message>
+    <message>
+      <source>inside the area (AOI)</source>
+      <translation>dentro de la zona (AOI)</translation>
+    </message>
+    <message>
+      <source>in FOOTPRINTS</source>
+      <translation>en FOOTPRINTS</translation>
+    </message>
+    <message>
+      <source>There are no buildings {}: choose a footprint layer that has some, or an area that holds some</source>
+      <translation>No hay edificios {}: elija una capa de huellas que los tenga, o una zona que los contenga</translation>
+    </message>
+    <message>
+      <source>per building</source>
+      <translation>por edificio</translation>
+    </message>
+    <message>
+      <source>per m² of roof</source>
+      <translation>por m² de tejado</translation>
+    </message>
+    <message>
+      <source>{} buildings; {} settlements of {} or more buildings (outlines at most {:g} m apart); about {:,.0f} people ({:,.0f} to {:,.0f}) at {:g} ({:g} to {:g}) {}</source>
+      <translation>{} edificios; {} asentamientos de {} edificios o más (contornos a {:g} m o menos); unas {:,.0f} personas ({:,.0f} a {:,.0f}) a {:g} ({:g} a {:g}) {}</translation>
+    </message>
+    <message>
+      <source>Largest: {} buildings, about {:,.0f} people ({:,.0f} to {:,.0f}); {:.0%} of its buildings only the model saw</source>
+      <translation>El mayor: {} edificios, unas {:,.0f} personas ({:,.0f} a {:,.0f}); {:.0%} de sus edificios solo los vio el modelo</translation>
+    </message>
+    <message>
+      <source>{} has no coordinate reference system, so distances cannot be measured in metres: set its CRS (Layer Properties &gt; Source)</source>
+      <translation>{} no tiene sistema de referencia de coordenadas, así que las distancias no se pueden medir en metros: defina su SRC (Propiedades de la capa &gt; Fuente)</translation>
+    </message>
+    <message>
+      <source>{} is in degrees ({}): distances and areas are measured in metres on the ground, not in degrees</source>
+      <translation>{} está en grados ({}): las distancias y superficies se miden en metros sobre el terreno, no en grados</translation>
+    </message>
+    <message>
+      <source>The area (AOI) is empty: draw it again, or leave it empty to use every building</source>
+      <translation>La zona (AOI) está vacía: dibújela de nuevo, o déjela vacía para usar todos los edificios</translation>
+    </message>
+    <message>
+      <source>{} footprints, {} mapped buildings: {} footprints are not mapped and are added; where both have a building the mapped outline is kept</source>
+      <translation>{} huellas, {} edificios cartografiados: {} huellas no están cartografiadas y se añaden; donde ambos tienen un edificio se conserva el contorno cartografiado</translation>
+    </message>
+    <message>
       <source>Predict buildings with SageMaker</source>
       <translation>Predecir edificios con SageMaker</translation>
     </message>
@@ -2857,6 +3041,166 @@ El modelo trabaja en ventanas de varias teselas con OVERLAP píxeles de contexto
     <message>
       <source>Engine for a .pt model</source>
       <translation>Motor para un modelo .pt</translation>
+    </message>
+    <message>
+      <source>Model quality: NOT CHECKED. No check on an area the model never saw was given: treat the footprints as unverified, and check a few against the imagery before acting on them.</source>
+      <translation>Calidad del modelo: NO COMPROBADA. No se dio ninguna comprobación en una zona que el modelo nunca vio: trate las huellas como no verificadas y compare algunas con las imágenes antes de actuar.</translation>
+    </message>
+    <message>
+      <source>Model quality, checked on an area it never saw: object F1 {:.2f} ({} found, {} false, {} missed), pixel building IoU {:.2f}.</source>
+      <translation>Calidad del modelo, comprobada en una zona que nunca vio: F1 de objetos {:.2f} ({} encontrados, {} falsos, {} omitidos), IoU de edificios por píxel {:.2f}.</translation>
+    </message>
+    <message>
+      <source>Careful: {:.0%} of that area was among its own training tiles, which flatters it.</source>
+      <translation>Cuidado: {:.0%} de esa zona estaba entre sus propias teselas de entrenamiento, lo que lo favorece.</translation>
+    </message>
+    <message>
+      <source>Settlement {}: {} buildings, about {} people ({} to {}); {:.0%} of the buildings only the model saw. Centre {:.5f}, {:.5f} (latitude, longitude).</source>
+      <translation>Asentamiento {}: {} edificios, unas {} personas ({} a {}); {:.0%} de los edificios solo los vio el modelo. Centro {:.5f}, {:.5f} (latitud, longitud).</translation>
+    </message>
+    <message>
+      <source>{}. about {} people ({} to {}), {} buildings</source>
+      <translation>{}. unas {} personas ({} a {}), {} edificios</translation>
+    </message>
+    <message>
+      <source>Legend</source>
+      <translation>Leyenda</translation>
+    </message>
+    <message>
+      <source>This page</source>
+      <translation>Esta página</translation>
+    </message>
+    <message>
+      <source>Latitude and longitude</source>
+      <translation>Latitud y longitud</translation>
+    </message>
+    <message>
+      <source>Landscape</source>
+      <translation>Horizontal</translation>
+    </message>
+    <message>
+      <source>Portrait</source>
+      <translation>Vertical</translation>
+    </message>
+    <message>
+      <source>Print a situation map</source>
+      <translation>Imprimir un mapa de situación</translation>
+    </message>
+    <message>
+      <source>A PDF to hand over and print, for when the network and the laptop are gone. The first page shows the whole area: IMAGERY (optional), the FOOTPRINTS, the SETTLEMENTS of 'Where people live' labelled with their rank and estimated people, and the completeness GRID or the damage TRIAGE when given; with a legend, scale bar, north arrow, a latitude and longitude grid, the date, the list of the largest settlements, and the attributions of imagery, OSM and model. Then one page for each of the PAGES largest settlements: zoomed in, with its figures, its centre's coordinates and a small map of where it lies.
+
+A box on every page says how good the model was where it was checked: the figures of 'Check a model on an area' (its REPORT), or NOT CHECKED. A4 or A3 (PAPER), landscape or portrait. The layers keep their style in the project; layers from files get the plugin's. The PDF appears only once it is complete.</source>
+      <translation>Un PDF para entregar e imprimir, para cuando la red y la batería del portátil se hayan acabado. La primera página muestra toda la zona: IMAGERY (opcional), las FOOTPRINTS, los SETTLEMENTS de 'Dónde vive la gente' etiquetados con su rango y su población estimada, y la cuadrícula GRID de completitud o la clasificación de daños TRIAGE si se dan; con leyenda, barra de escala, flecha del norte, una cuadrícula de latitud y longitud, la fecha, la lista de los asentamientos más grandes y las atribuciones de las imágenes, de OSM y del modelo. Después una página para cada uno de los PAGES asentamientos más grandes: ampliado, con sus cifras, las coordenadas de su centro y un pequeño mapa de su ubicación.
+
+Un recuadro en cada página dice lo bueno que fue el modelo donde se comprobó: las cifras de 'Comprobar un modelo en una zona' (su REPORT), o NO COMPROBADO. A4 o A3 (PAPER), horizontal o vertical. Las capas conservan su estilo del proyecto; las capas de archivos reciben el del complemento. El PDF aparece solo cuando está completo.</translation>
+    </message>
+    <message>
+      <source>Settlements ('Where people live')</source>
+      <translation>Asentamientos ('Dónde vive la gente')</translation>
+    </message>
+    <message>
+      <source>Imagery</source>
+      <translation>Imágenes</translation>
+    </message>
+    <message>
+      <source>Completeness or people grid</source>
+      <translation>Cuadrícula de completitud o de población</translation>
+    </message>
+    <message>
+      <source>Damage triage</source>
+      <translation>Clasificación de daños</translation>
+    </message>
+    <message>
+      <source>Model check report ('Check a model on an area')</source>
+      <translation>Informe de comprobación del modelo ('Comprobar un modelo en una zona')</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Título</translation>
+    </message>
+    <message>
+      <source>Pages for the largest settlements</source>
+      <translation>Páginas para los asentamientos más grandes</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>Papel</translation>
+    </message>
+    <message>
+      <source>Orientation</source>
+      <translation>Orientación</translation>
+    </message>
+    <message>
+      <source>Situation map</source>
+      <translation>Mapa de situación</translation>
+    </message>
+    <message>
+      <source>{}: the layer cannot be read</source>
+      <translation>{}: la capa no se puede leer</translation>
+    </message>
+    <message>
+      <source>Choose the footprints and the settlements of 'Where people live'</source>
+      <translation>Elija las huellas y los asentamientos de 'Dónde vive la gente'</translation>
+    </message>
+    <message>
+      <source>SETTLEMENTS lacks the fields {} of 'Where people live': run it on the footprints and choose its Settlements output</source>
+      <translation>A SETTLEMENTS le faltan los campos {} de 'Dónde vive la gente': ejecútelo sobre las huellas y elija su salida Asentamientos</translation>
+    </message>
+    <message>
+      <source>SETTLEMENTS holds no settlement: run 'Where people live' with a smaller MIN_BUILDINGS, or on an area with buildings</source>
+      <translation>SETTLEMENTS no contiene ningún asentamiento: ejecute 'Dónde vive la gente' con un MIN_BUILDINGS menor, o en una zona con edificios</translation>
+    </message>
+    <message>
+      <source>Buildings and people</source>
+      <translation>Edificios y población</translation>
+    </message>
+    <message>
+      <source>{} settlements, about {} people ({} to {})</source>
+      <translation>{} asentamientos, unas {} personas ({} a {})</translation>
+    </message>
+    <message>
+      <source>{} pages: the area, then the {} largest settlements</source>
+      <translation>{} páginas: la zona y luego los {} asentamientos más grandes</translation>
+    </message>
+    <message>
+      <source>OSM completeness</source>
+      <translation>Completitud de OSM</translation>
+    </message>
+    <message>
+      <source>Estimated people per cell</source>
+      <translation>Población estimada por celda</translation>
+    </message>
+    <message>
+      <source>Buildings: predicted by the e84 segment model{}; mapped buildings © OpenStreetMap contributors (ODbL 1.0).</source>
+      <translation>Edificios: predichos por el modelo e84 segment{}; edificios cartografiados © colaboradores de OpenStreetMap (ODbL 1.0).</translation>
+    </message>
+    <message>
+      <source>Imagery: {}{}.</source>
+      <translation>Imágenes: {}{}.</translation>
+    </message>
+    <message>
+      <source>People are estimates from building counts, not a census.</source>
+      <translation>La población se estima a partir del número de edificios, no es un censo.</translation>
+    </message>
+    <message>
+      <source>Buildings</source>
+      <translation>Edificios</translation>
+    </message>
+    <message>
+      <source>Settlements: estimated people</source>
+      <translation>Asentamientos: población estimada</translation>
+    </message>
+    <message>
+      <source>REPORT {} cannot be read as JSON ({}): choose the report of 'Check a model on an area'</source>
+      <translation>El REPORT {} no se puede leer como JSON ({}): elija el informe de 'Comprobar un modelo en una zona'</translation>
+    </message>
+    <message>
+      <source>REPORT {} is not a report of 'Check a model on an area' (it lacks {})</source>
+      <translation>El REPORT {} no es un informe de 'Comprobar un modelo en una zona' (le falta {})</translation>
+    </message>
+    <message>
+      <source>The PDF could not be written to {} (QGIS's layout export answered {}): choose a folder you can write to, with free space</source>
+      <translation>No se pudo escribir el PDF en {} (la exportación de diseño de QGIS respondió {}): elija una carpeta en la que pueda escribir, con espacio libre</translation>
     </message>
     <message>
       <source>Tiles to correct next</source>

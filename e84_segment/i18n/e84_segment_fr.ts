@@ -354,6 +354,30 @@ L'installer maintenant, en ligne ou depuis un dossier de wheels ?</translation>
       <translation>{} imagettes d'entraînement et {} de validation écrites dans {}</translation>
     </message>
     <message>
+      <source>Choose the predicted footprints above: the settlements are made from them.</source>
+      <translation>Choisissez les emprises prédites ci-dessus : les établissements en sont faits.</translation>
+    </message>
+    <message>
+      <source>{} settlements of 5 or more buildings; about {:,} people in all ({:,} to {:,}), at {:g} a building. These are estimates from building counts, not a census: 'Print situation map' hands them over.</source>
+      <translation>{} établissements de 5 bâtiments ou plus ; environ {:,} personnes en tout ({:,} à {:,}), à {:g} par bâtiment. Ce sont des estimations à partir du nombre de bâtiments, pas un recensement : 'Imprimer la carte de situation' les transmet.</translation>
+    </message>
+    <message>
+      <source>Run 'People' first: the map shows its settlements over the footprints chosen above.</source>
+      <translation>Lancez d'abord 'Population' : la carte montre ses établissements sur les emprises choisies ci-dessus.</translation>
+    </message>
+    <message>
+      <source>with the latest model check</source>
+      <translation>avec la dernière vérification du modèle</translation>
+    </message>
+    <message>
+      <source>marked NOT CHECKED: run 'Check model' on an area the model never saw, then print again</source>
+      <translation>marquée NON VÉRIFIÉE : lancez 'Vérifier le modèle' sur une zone que le modèle n'a jamais vue, puis imprimez à nouveau</translation>
+    </message>
+    <message>
+      <source>Situation map: {} ({}). Reload it from the Runs tab to open it.</source>
+      <translation>Carte de situation : {} ({}). Rechargez-la depuis l'onglet Exécutions pour l'ouvrir.</translation>
+    </message>
+    <message>
       <source>The imagery is zoom {} ({:.2f} m per pixel) and the model works at zoom {}: it is read {}x coarser, so buildings keep the size the model learned and only finer detail is averaged away.</source>
       <translation>L'imagerie est au zoom {} ({:.2f} m par pixel) et le modèle travaille au zoom {} : elle est lue {}x plus grossière, donc les bâtiments gardent la taille que le modèle a apprise et seul le détail le plus fin est moyenné.</translation>
     </message>
@@ -496,6 +520,10 @@ Revoir cette couche quand même ?</translation>
     <message>
       <source>{} is loaded already: its group is selected.</source>
       <translation>{} est déjà chargé : son groupe est sélectionné.</translation>
+    </message>
+    <message>
+      <source>No program opens PDF files here: the map is {}</source>
+      <translation>Aucun programme n'ouvre les fichiers PDF ici : la carte est {}</translation>
     </message>
     <message>
       <source>Loaded the layers of {}</source>
@@ -1046,6 +1074,34 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
       <translation>Trouver les bâtiments non vus</translation>
     </message>
     <message>
+      <source>Where people live, and a map to print</source>
+      <translation>Où vivent les gens, et une carte à imprimer</translation>
+    </message>
+    <message>
+      <source>People per building</source>
+      <translation>Personnes par bâtiment</translation>
+    </message>
+    <message>
+      <source>The local mean household size, one household a building (default: Uganda's census, 4.2); the range printed goes from about half to one and a half times it</source>
+      <translation>La taille moyenne locale des ménages, un ménage par bâtiment (par défaut : recensement de l'Ouganda, 4,2) ; la fourchette imprimée va d'environ la moitié à une fois et demie cette valeur</translation>
+    </message>
+    <message>
+      <source>Groups the footprints above (with the OSM buildings merged in) into settlements and estimates the people in each</source>
+      <translation>Regroupe les emprises ci-dessus (avec les bâtiments OSM ajoutés) en établissements et estime la population de chacun</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>Population</translation>
+    </message>
+    <message>
+      <source>A PDF of the latest settlements over the Data tab's imagery, one page for the area and one for each of the 10 largest settlements</source>
+      <translation>Un PDF des derniers établissements sur l'imagerie de l'onglet Données : une page pour la zone et une pour chacun des 10 plus grands établissements</translation>
+    </message>
+    <message>
+      <source>Print situation map</source>
+      <translation>Imprimer la carte de situation</translation>
+    </message>
+    <message>
       <source>Export footprints</source>
       <translation>Exporter les emprises</translation>
     </message>
@@ -1465,6 +1521,22 @@ Construire d'abord un jeu de données plus grand (Non), ou entraîner quand mêm
     <message>
       <source>'{name}' holds values such as {values}: it is not a class raster of 'Predict buildings' (0 background, 1 building, 255 no imagery). Choose the class raster a prediction wrote</source>
       <translation>« {name} » contient des valeurs comme {values} : ce n'est pas un raster de classes de « Prédire les bâtiments » (0 fond, 1 bâtiment, 255 sans imagerie). Choisissez le raster de classes écrit par une prédiction</translation>
+    </message>
+    <message>
+      <source>The method must be one of {methods}</source>
+      <translation>La méthode doit être l'une de {methods}</translation>
+    </message>
+    <message>
+      <source>The figures must be low &lt;= estimate &lt;= high, and high above 0 (got {low:g}, {figure:g}, {high:g})</source>
+      <translation>Les valeurs doivent respecter bas &lt;= estimation &lt;= haut, avec haut au-dessus de 0 (reçu {low:g}, {figure:g}, {high:g})</translation>
+    </message>
+    <message>
+      <source>DISTANCE must be 0 or more metres</source>
+      <translation>DISTANCE doit être de 0 mètre ou plus</translation>
+    </message>
+    <message>
+      <source>MIN_BUILDINGS must be at least 1</source>
+      <translation>MIN_BUILDINGS doit valoir au moins 1</translation>
     </message>
     <message>
       <source>This window is not on the tile service's grid: read it through QGIS's renderer</source>
@@ -2679,6 +2751,118 @@ SQUARE régularise chaque contour selon la direction propre du bâtiment : angle
       <translation>{} emprises de bâtiments ; {:.1f} sommets chacune en moyenne, {:.0%} d'angles droits</translation>
     </message>
     <message>
+      <source>People per building</source>
+      <translation>Personnes par bâtiment</translation>
+    </message>
+    <message>
+      <source>People per m² of roof</source>
+      <translation>Personnes par m² de toit</translation>
+    </message>
+    <message>
+      <source>Where people live</source>
+      <translation>Où vivent les gens</translation>
+    </message>
+    <message>
+      <source>Groups buildings into settlements and estimates how many people live in each: where responders should go and how much to bring.
+
+FOOTPRINTS: the predicted footprints (FROM_MODEL ticked) or any building layer. OSM (optional): mapped buildings merged in; where both have a building, the mapped outline is kept (a footprint half covered by OSM is the same building), so each building counts once. Buildings whose outlines are at most DISTANCE metres apart (default 50 m) belong to one settlement, also through a chain of neighbours; settlements of fewer than MIN_BUILDINGS buildings are left out of OUTPUT (they still count in the grid).
+
+METHOD: people per building, or per m² of roof, with FIGURE (the estimate), LOW and HIGH (0: the defaults). Defaults per building: 4.2 people (Uganda's mean household size, UBOS census 2024: one household a building), low 2, high 6 (half a household, for shops, stores and outbuildings among the roofs; one and a half, for shared rentals). Per m² of roof: 0.095 (those 4.2 people over 44 m², the median roof of the Kampala sample's OSM buildings), low 0.045, high 0.136. These are assumptions, not measurements: replace them with the local household size or a survey count.
+
+OUTPUT: one polygon per settlement (the hull of its buildings), largest estimate first (rank 1), with buildings, roof area, people with their low-high range, and the share of buildings only the model saw (none mapped there: check those first). OUTPUT_GRID: the same figures per square cell of CELL_SIZE metres. Distances and areas are on the ground, whatever the layers' CRS.</source>
+      <translation>Regroupe les bâtiments en établissements et estime combien de personnes vivent dans chacun : où les secours doivent aller et combien apporter.
+
+FOOTPRINTS : les emprises prédites (FROM_MODEL coché) ou n'importe quelle couche de bâtiments. OSM (facultatif) : des bâtiments cartographiés ajoutés ; là où les deux ont un bâtiment, le contour cartographié est gardé (une emprise à moitié couverte par OSM est le même bâtiment), donc chaque bâtiment compte une fois. Les bâtiments dont les contours sont à au plus DISTANCE mètres (50 m par défaut) appartiennent à un même établissement, y compris par une chaîne de voisins ; les établissements de moins de MIN_BUILDINGS bâtiments sont laissés hors d'OUTPUT (ils comptent toujours dans la grille).
+
+METHOD : personnes par bâtiment, ou par m² de toit, avec FIGURE (l'estimation), LOW et HIGH (0 : les valeurs par défaut). Par défaut par bâtiment : 4,2 personnes (taille moyenne des ménages en Ouganda, recensement UBOS 2024 : un ménage par bâtiment), bas 2, haut 6 (un demi-ménage, pour les boutiques, réserves et dépendances parmi les toits ; un ménage et demi, pour les locations partagées). Par m² de toit : 0,095 (ces 4,2 personnes sur 44 m², le toit médian des bâtiments OSM de l'échantillon de Kampala), bas 0,045, haut 0,136. Ce sont des hypothèses, pas des mesures : remplacez-les par la taille locale des ménages ou un comptage d'enquête.
+
+OUTPUT : un polygone par établissement (l'enveloppe de ses bâtiments), la plus forte estimation d'abord (rang 1), avec les bâtiments, la surface de toit, la population avec sa fourchette basse-haute, et la part des bâtiments que seul le modèle a vus (rien n'y est cartographié : vérifiez-les d'abord). OUTPUT_GRID : les mêmes chiffres par cellule carrée de CELL_SIZE mètres. Les distances et surfaces sont au sol, quel que soit le SCR des couches.</translation>
+    </message>
+    <message>
+      <source>The footprints come from the model</source>
+      <translation>Les emprises viennent du modèle</translation>
+    </message>
+    <message>
+      <source>Mapped buildings (OSM), merged in</source>
+      <translation>Bâtiments cartographiés (OSM), ajoutés</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>Zone</translation>
+    </message>
+    <message>
+      <source>Estimate</source>
+      <translation>Estimation</translation>
+    </message>
+    <message>
+      <source>Buildings closer than (m) are one settlement</source>
+      <translation>Les bâtiments plus proches que (m) forment un établissement</translation>
+    </message>
+    <message>
+      <source>Smallest settlement (buildings)</source>
+      <translation>Plus petit établissement (bâtiments)</translation>
+    </message>
+    <message>
+      <source>Grid cell size (m on the ground)</source>
+      <translation>Taille des cellules de la grille (m au sol)</translation>
+    </message>
+    <message>
+      <source>Settlements</source>
+      <translation>Établissements</translation>
+    </message>
+    <message>
+      <source>People per cell</source>
+      <translation>Population par cellule</translation>
+    </message>
+    <message>
+      <source>Choose the building footprints (a polygon layer)</source>
+      <translation>Choisissez les emprises de bâtiments (une couche de polygones)</translation>
+    </message>
+    <message>
+      <source>inside the area (AOI)</source>
+      <translation>dans la zone (AOI)</translation>
+    </message>
+    <message>
+      <source>in FOOTPRINTS</source>
+      <translation>dans FOOTPRINTS</translation>
+    </message>
+    <message>
+      <source>There are no buildings {}: choose a footprint layer that has some, or an area that holds some</source>
+      <translation>Il n'y a aucun bâtiment {} : choisissez une couche d'emprises qui en contient, ou une zone qui en contient</translation>
+    </message>
+    <message>
+      <source>per building</source>
+      <translation>par bâtiment</translation>
+    </message>
+    <message>
+      <source>per m² of roof</source>
+      <translation>par m² de toit</translation>
+    </message>
+    <message>
+      <source>{} buildings; {} settlements of {} or more buildings (outlines at most {:g} m apart); about {:,.0f} people ({:,.0f} to {:,.0f}) at {:g} ({:g} to {:g}) {}</source>
+      <translation>{} bâtiments ; {} établissements de {} bâtiments ou plus (contours à au plus {:g} m) ; environ {:,.0f} personnes ({:,.0f} à {:,.0f}) à {:g} ({:g} à {:g}) {}</translation>
+    </message>
+    <message>
+      <source>Largest: {} buildings, about {:,.0f} people ({:,.0f} to {:,.0f}); {:.0%} of its buildings only the model saw</source>
+      <translation>Le plus grand : {} bâtiments, environ {:,.0f} personnes ({:,.0f} à {:,.0f}) ; {:.0%} de ses bâtiments, seul le modèle les a vus</translation>
+    </message>
+    <message>
+      <source>{} has no coordinate reference system, so distances cannot be measured in metres: set its CRS (Layer Properties &gt; Source)</source>
+      <translation>{} n'a pas de système de coordonnées de référence, les distances ne peuvent donc pas être mesurées en mètres : définissez son SCR (Propriétés de la couche &gt; Source)</translation>
+    </message>
+    <message>
+      <source>{} is in degrees ({}): distances and areas are measured in metres on the ground, not in degrees</source>
+      <translation>{} est en degrés ({}) : les distances et surfaces sont mesurées en mètres au sol, pas en degrés</translation>
+    </message>
+    <message>
+      <source>The area (AOI) is empty: draw it again, or leave it empty to use every building</source>
+      <translation>La zone (AOI) est vide : dessinez-la à nouveau, ou laissez-la vide pour utiliser tous les bâtiments</translation>
+    </message>
+    <message>
+      <source>{} footprints, {} mapped buildings: {} footprints are not mapped and are added; where both have a building the mapped outline is kept</source>
+      <translation>{} emprises, {} bâtiments cartographiés : {} emprises ne sont pas cartographiées et sont ajoutées ; là où les deux ont un bâtiment, le contour cartographié est gardé</translation>
+    </message>
+    <message>
       <source>Predict buildings with SageMaker</source>
       <translation>Prédire les bâtiments avec SageMaker</translation>
     </message>
@@ -2857,6 +3041,166 @@ Le modèle tourne sur des fenêtres de plusieurs tuiles avec OVERLAP pixels de c
     <message>
       <source>Engine for a .pt model</source>
       <translation>Moteur pour un modèle .pt</translation>
+    </message>
+    <message>
+      <source>Model quality: NOT CHECKED. No check on an area the model never saw was given: treat the footprints as unverified, and check a few against the imagery before acting on them.</source>
+      <translation>Qualité du modèle : NON VÉRIFIÉE. Aucune vérification sur une zone que le modèle n'a jamais vue n'a été fournie : traitez les emprises comme non vérifiées, et comparez-en quelques-unes à l'imagerie avant d'agir.</translation>
+    </message>
+    <message>
+      <source>Model quality, checked on an area it never saw: object F1 {:.2f} ({} found, {} false, {} missed), pixel building IoU {:.2f}.</source>
+      <translation>Qualité du modèle, vérifiée sur une zone qu'il n'a jamais vue : F1 objet {:.2f} ({} trouvés, {} faux, {} manqués), IoU bâtiment par pixel {:.2f}.</translation>
+    </message>
+    <message>
+      <source>Careful: {:.0%} of that area was among its own training tiles, which flatters it.</source>
+      <translation>Attention : {:.0%} de cette zone faisait partie de ses propres tuiles d'entraînement, ce qui le flatte.</translation>
+    </message>
+    <message>
+      <source>Settlement {}: {} buildings, about {} people ({} to {}); {:.0%} of the buildings only the model saw. Centre {:.5f}, {:.5f} (latitude, longitude).</source>
+      <translation>Établissement {} : {} bâtiments, environ {} personnes ({} à {}) ; {:.0%} des bâtiments, seul le modèle les a vus. Centre {:.5f}, {:.5f} (latitude, longitude).</translation>
+    </message>
+    <message>
+      <source>{}. about {} people ({} to {}), {} buildings</source>
+      <translation>{}. environ {} personnes ({} à {}), {} bâtiments</translation>
+    </message>
+    <message>
+      <source>Legend</source>
+      <translation>Légende</translation>
+    </message>
+    <message>
+      <source>This page</source>
+      <translation>Cette page</translation>
+    </message>
+    <message>
+      <source>Latitude and longitude</source>
+      <translation>Latitude et longitude</translation>
+    </message>
+    <message>
+      <source>Landscape</source>
+      <translation>Paysage</translation>
+    </message>
+    <message>
+      <source>Portrait</source>
+      <translation>Portrait</translation>
+    </message>
+    <message>
+      <source>Print a situation map</source>
+      <translation>Imprimer une carte de situation</translation>
+    </message>
+    <message>
+      <source>A PDF to hand over and print, for when the network and the laptop are gone. The first page shows the whole area: IMAGERY (optional), the FOOTPRINTS, the SETTLEMENTS of 'Where people live' labelled with their rank and estimated people, and the completeness GRID or the damage TRIAGE when given; with a legend, scale bar, north arrow, a latitude and longitude grid, the date, the list of the largest settlements, and the attributions of imagery, OSM and model. Then one page for each of the PAGES largest settlements: zoomed in, with its figures, its centre's coordinates and a small map of where it lies.
+
+A box on every page says how good the model was where it was checked: the figures of 'Check a model on an area' (its REPORT), or NOT CHECKED. A4 or A3 (PAPER), landscape or portrait. The layers keep their style in the project; layers from files get the plugin's. The PDF appears only once it is complete.</source>
+      <translation>Un PDF à remettre et à imprimer, pour quand le réseau et la batterie du portable ont lâché. La première page montre toute la zone : IMAGERY (facultative), les FOOTPRINTS, les SETTLEMENTS de 'Où vivent les gens' étiquetés avec leur rang et leur population estimée, et la grille GRID de complétude ou le tri des dégâts TRIAGE s'ils sont donnés ; avec une légende, une barre d'échelle, une flèche du nord, une grille de latitude et longitude, la date, la liste des plus grands établissements et les attributions de l'imagerie, d'OSM et du modèle. Puis une page pour chacun des PAGES plus grands établissements : agrandi, avec ses chiffres, les coordonnées de son centre et une petite carte de sa situation.
+
+Un encadré sur chaque page dit ce que valait le modèle là où il a été vérifié : les chiffres de 'Vérifier un modèle sur une zone' (son REPORT), ou NON VÉRIFIÉ. A4 ou A3 (PAPER), paysage ou portrait. Les couches gardent leur style du projet ; les couches venant de fichiers reçoivent celui de l'extension. Le PDF n'apparaît qu'une fois complet.</translation>
+    </message>
+    <message>
+      <source>Settlements ('Where people live')</source>
+      <translation>Établissements ('Où vivent les gens')</translation>
+    </message>
+    <message>
+      <source>Imagery</source>
+      <translation>Imagerie</translation>
+    </message>
+    <message>
+      <source>Completeness or people grid</source>
+      <translation>Grille de complétude ou de population</translation>
+    </message>
+    <message>
+      <source>Damage triage</source>
+      <translation>Tri des dégâts</translation>
+    </message>
+    <message>
+      <source>Model check report ('Check a model on an area')</source>
+      <translation>Rapport de vérification du modèle ('Vérifier un modèle sur une zone')</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <source>Pages for the largest settlements</source>
+      <translation>Pages pour les plus grands établissements</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>Papier</translation>
+    </message>
+    <message>
+      <source>Orientation</source>
+      <translation>Orientation</translation>
+    </message>
+    <message>
+      <source>Situation map</source>
+      <translation>Carte de situation</translation>
+    </message>
+    <message>
+      <source>{}: the layer cannot be read</source>
+      <translation>{} : la couche ne peut pas être lue</translation>
+    </message>
+    <message>
+      <source>Choose the footprints and the settlements of 'Where people live'</source>
+      <translation>Choisissez les emprises et les établissements de 'Où vivent les gens'</translation>
+    </message>
+    <message>
+      <source>SETTLEMENTS lacks the fields {} of 'Where people live': run it on the footprints and choose its Settlements output</source>
+      <translation>Il manque à SETTLEMENTS les champs {} de 'Où vivent les gens' : lancez-le sur les emprises et choisissez sa sortie Établissements</translation>
+    </message>
+    <message>
+      <source>SETTLEMENTS holds no settlement: run 'Where people live' with a smaller MIN_BUILDINGS, or on an area with buildings</source>
+      <translation>SETTLEMENTS ne contient aucun établissement : relancez 'Où vivent les gens' avec un MIN_BUILDINGS plus petit, ou sur une zone avec des bâtiments</translation>
+    </message>
+    <message>
+      <source>Buildings and people</source>
+      <translation>Bâtiments et population</translation>
+    </message>
+    <message>
+      <source>{} settlements, about {} people ({} to {})</source>
+      <translation>{} établissements, environ {} personnes ({} à {})</translation>
+    </message>
+    <message>
+      <source>{} pages: the area, then the {} largest settlements</source>
+      <translation>{} pages : la zone, puis les {} plus grands établissements</translation>
+    </message>
+    <message>
+      <source>OSM completeness</source>
+      <translation>Complétude d'OSM</translation>
+    </message>
+    <message>
+      <source>Estimated people per cell</source>
+      <translation>Population estimée par cellule</translation>
+    </message>
+    <message>
+      <source>Buildings: predicted by the e84 segment model{}; mapped buildings © OpenStreetMap contributors (ODbL 1.0).</source>
+      <translation>Bâtiments : prédits par le modèle e84 segment{} ; bâtiments cartographiés © contributeurs d'OpenStreetMap (ODbL 1.0).</translation>
+    </message>
+    <message>
+      <source>Imagery: {}{}.</source>
+      <translation>Imagerie : {}{}.</translation>
+    </message>
+    <message>
+      <source>People are estimates from building counts, not a census.</source>
+      <translation>La population est estimée à partir du nombre de bâtiments, ce n'est pas un recensement.</translation>
+    </message>
+    <message>
+      <source>Buildings</source>
+      <translation>Bâtiments</translation>
+    </message>
+    <message>
+      <source>Settlements: estimated people</source>
+      <translation>Établissements : population estimée</translation>
+    </message>
+    <message>
+      <source>REPORT {} cannot be read as JSON ({}): choose the report of 'Check a model on an area'</source>
+      <translation>Le REPORT {} ne peut pas être lu comme du JSON ({}) : choisissez le rapport de 'Vérifier un modèle sur une zone'</translation>
+    </message>
+    <message>
+      <source>REPORT {} is not a report of 'Check a model on an area' (it lacks {})</source>
+      <translation>Le REPORT {} n'est pas un rapport de 'Vérifier un modèle sur une zone' (il lui manque {})</translation>
+    </message>
+    <message>
+      <source>The PDF could not be written to {} (QGIS's layout export answered {}): choose a folder you can write to, with free space</source>
+      <translation>Le PDF n'a pas pu être écrit dans {} (l'export de mise en page de QGIS a répondu {}) : choisissez un dossier où vous pouvez écrire, avec de l'espace libre</translation>
     </message>
     <message>
       <source>Tiles to correct next</source>

@@ -189,9 +189,11 @@ def _grid(item: QgsLayoutItemMap, extent: QgsRectangle) -> None:
     grid.setAnnotationEnabled(True)
     grid.setAnnotationFormat(QgsLayoutItemMapGrid.AnnotationFormat.DecimalWithSuffix)
     grid.setAnnotationPrecision(max(0, len(f"{interval:.10f}".rstrip("0").split(".")[1])))
-    for side in (QgsLayoutItemMapGrid.BorderSide.Left, QgsLayoutItemMapGrid.BorderSide.Right, QgsLayoutItemMapGrid.BorderSide.Top,
-                 QgsLayoutItemMapGrid.BorderSide.Bottom):
+    sides = QgsLayoutItemMapGrid.BorderSide
+    for side, shown in ((sides.Left, QgsLayoutItemMapGrid.DisplayMode.LatitudeOnly), (sides.Right, QgsLayoutItemMapGrid.DisplayMode.LatitudeOnly),
+                        (sides.Top, QgsLayoutItemMapGrid.DisplayMode.LongitudeOnly), (sides.Bottom, QgsLayoutItemMapGrid.DisplayMode.LongitudeOnly)):
         grid.setAnnotationPosition(QgsLayoutItemMapGrid.AnnotationPosition.InsideMapFrame, side)
+        grid.setAnnotationDisplay(shown, side)
     grid.setAnnotationFrameDistance(1.0)
     item.grids().addGrid(grid)
 
