@@ -31,7 +31,7 @@ def test_people_then_a_situation_map_from_the_compare_tab(dock, tmp_path, monkey
 
     dock.situationButton.click()
     run_to_end(dock)
-    assert "Situation map:" in dock.statusLabel.text() and "NOT CHECKED" in dock.statusLabel.text(), dock.statusLabel.text()
+    assert "Situation map:" in dock.statusLabel.text() and "'not checked'" in dock.statusLabel.text(), dock.statusLabel.text()
     printed = next(json.loads(p.read_text()) for p in tmp_path.glob("situation-*/run.json"))
     assert printed["status"] == "completed" and printed["outputs"]["map"].endswith("situation_map.pdf")
     pdf = printed["outputs"]["map"]

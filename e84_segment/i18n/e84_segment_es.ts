@@ -370,8 +370,8 @@ Install it now, online or from a folder of wheels?</source>
       <translation>con la última comprobación del modelo</translation>
     </message>
     <message>
-      <source>marked NOT CHECKED: run 'Check model' on an area the model never saw, then print again</source>
-      <translation>marcado NO COMPROBADO: ejecute 'Comprobar modelo' en una zona que el modelo nunca vio y vuelva a imprimir</translation>
+      <source>marked 'not checked': run 'Check model' on an area the model never saw, then print again</source>
+      <translation>marcado 'no comprobado': ejecute 'Comprobar modelo' en una zona que el modelo nunca vio y vuelva a imprimir</translation>
     </message>
     <message>
       <source>Situation map: {} ({}). Reload it from the Runs tab to open it.</source>
@@ -3043,8 +3043,8 @@ El modelo trabaja en ventanas de varias teselas con OVERLAP píxeles de contexto
       <translation>Motor para un modelo .pt</translation>
     </message>
     <message>
-      <source>Model quality: NOT CHECKED. No check on an area the model never saw was given: treat the footprints as unverified, and check a few against the imagery before acting on them.</source>
-      <translation>Calidad del modelo: NO COMPROBADA. No se dio ninguna comprobación en una zona que el modelo nunca vio: trate las huellas como no verificadas y compare algunas con las imágenes antes de actuar.</translation>
+      <source>Model quality: not checked. No check on an area the model never saw was given: treat the footprints as unverified, and check a few against the imagery before acting on them.</source>
+      <translation>Calidad del modelo: no comprobada. No se dio ninguna comprobación en una zona que el modelo nunca vio: trate las huellas como no verificadas y compare algunas con las imágenes antes de actuar.</translation>
     </message>
     <message>
       <source>Model quality, checked on an area it never saw: object F1 {:.2f} ({} found, {} false, {} missed), pixel building IoU {:.2f}.</source>
@@ -3089,10 +3089,10 @@ El modelo trabaja en ventanas de varias teselas con OVERLAP píxeles de contexto
     <message>
       <source>A PDF to hand over and print, for when the network and the laptop are gone. The first page shows the whole area: IMAGERY (optional), the FOOTPRINTS, the SETTLEMENTS of 'Where people live' labelled with their rank and estimated people, and the completeness GRID or the damage TRIAGE when given; with a legend, scale bar, north arrow, a latitude and longitude grid, the date, the list of the largest settlements, and the attributions of imagery, OSM and model. Then one page for each of the PAGES largest settlements: zoomed in, with its figures, its centre's coordinates and a small map of where it lies.
 
-A box on every page says how good the model was where it was checked: the figures of 'Check a model on an area' (its REPORT), or NOT CHECKED. A4 or A3 (PAPER), landscape or portrait. The layers keep their style in the project; layers from files get the plugin's. The PDF appears only once it is complete.</source>
+A box on every page says how good the model was where it was checked: the figures of 'Check a model on an area' (its REPORT), or 'not checked'. A4 or A3 (PAPER), landscape or portrait. The layers keep their style in the project; layers from files get the plugin's. The PDF appears only once it is complete.</source>
       <translation>Un PDF para entregar e imprimir, para cuando la red y la batería del portátil se hayan acabado. La primera página muestra toda la zona: IMAGERY (opcional), las FOOTPRINTS, los SETTLEMENTS de 'Dónde vive la gente' etiquetados con su rango y su población estimada, y la cuadrícula GRID de completitud o la clasificación de daños TRIAGE si se dan; con leyenda, barra de escala, flecha del norte, una cuadrícula de latitud y longitud, la fecha, la lista de los asentamientos más grandes y las atribuciones de las imágenes, de OSM y del modelo. Después una página para cada uno de los PAGES asentamientos más grandes: ampliado, con sus cifras, las coordenadas de su centro y un pequeño mapa de su ubicación.
 
-Un recuadro en cada página dice lo bueno que fue el modelo donde se comprobó: las cifras de 'Comprobar un modelo en una zona' (su REPORT), o NO COMPROBADO. A4 o A3 (PAPER), horizontal o vertical. Las capas conservan su estilo del proyecto; las capas de archivos reciben el del complemento. El PDF aparece solo cuando está completo.</translation>
+Un recuadro en cada página dice lo bueno que fue el modelo donde se comprobó: las cifras de 'Comprobar un modelo en una zona' (su REPORT), o 'no comprobado'. A4 o A3 (PAPER), horizontal o vertical. Las capas conservan su estilo del proyecto; las capas de archivos reciben el del complemento. El PDF aparece solo cuando está completo.</translation>
     </message>
     <message>
       <source>Settlements ('Where people live')</source>

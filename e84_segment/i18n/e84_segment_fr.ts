@@ -370,8 +370,8 @@ L'installer maintenant, en ligne ou depuis un dossier de wheels ?</translation>
       <translation>avec la dernière vérification du modèle</translation>
     </message>
     <message>
-      <source>marked NOT CHECKED: run 'Check model' on an area the model never saw, then print again</source>
-      <translation>marquée NON VÉRIFIÉE : lancez 'Vérifier le modèle' sur une zone que le modèle n'a jamais vue, puis imprimez à nouveau</translation>
+      <source>marked 'not checked': run 'Check model' on an area the model never saw, then print again</source>
+      <translation>marquée 'non vérifiée' : lancez 'Vérifier le modèle' sur une zone que le modèle n'a jamais vue, puis imprimez à nouveau</translation>
     </message>
     <message>
       <source>Situation map: {} ({}). Reload it from the Runs tab to open it.</source>
@@ -3043,8 +3043,8 @@ Le modèle tourne sur des fenêtres de plusieurs tuiles avec OVERLAP pixels de c
       <translation>Moteur pour un modèle .pt</translation>
     </message>
     <message>
-      <source>Model quality: NOT CHECKED. No check on an area the model never saw was given: treat the footprints as unverified, and check a few against the imagery before acting on them.</source>
-      <translation>Qualité du modèle : NON VÉRIFIÉE. Aucune vérification sur une zone que le modèle n'a jamais vue n'a été fournie : traitez les emprises comme non vérifiées, et comparez-en quelques-unes à l'imagerie avant d'agir.</translation>
+      <source>Model quality: not checked. No check on an area the model never saw was given: treat the footprints as unverified, and check a few against the imagery before acting on them.</source>
+      <translation>Qualité du modèle : non vérifiée. Aucune vérification sur une zone que le modèle n'a jamais vue n'a été fournie : traitez les emprises comme non vérifiées, et comparez-en quelques-unes à l'imagerie avant d'agir.</translation>
     </message>
     <message>
       <source>Model quality, checked on an area it never saw: object F1 {:.2f} ({} found, {} false, {} missed), pixel building IoU {:.2f}.</source>
@@ -3089,10 +3089,10 @@ Le modèle tourne sur des fenêtres de plusieurs tuiles avec OVERLAP pixels de c
     <message>
       <source>A PDF to hand over and print, for when the network and the laptop are gone. The first page shows the whole area: IMAGERY (optional), the FOOTPRINTS, the SETTLEMENTS of 'Where people live' labelled with their rank and estimated people, and the completeness GRID or the damage TRIAGE when given; with a legend, scale bar, north arrow, a latitude and longitude grid, the date, the list of the largest settlements, and the attributions of imagery, OSM and model. Then one page for each of the PAGES largest settlements: zoomed in, with its figures, its centre's coordinates and a small map of where it lies.
 
-A box on every page says how good the model was where it was checked: the figures of 'Check a model on an area' (its REPORT), or NOT CHECKED. A4 or A3 (PAPER), landscape or portrait. The layers keep their style in the project; layers from files get the plugin's. The PDF appears only once it is complete.</source>
+A box on every page says how good the model was where it was checked: the figures of 'Check a model on an area' (its REPORT), or 'not checked'. A4 or A3 (PAPER), landscape or portrait. The layers keep their style in the project; layers from files get the plugin's. The PDF appears only once it is complete.</source>
       <translation>Un PDF à remettre et à imprimer, pour quand le réseau et la batterie du portable ont lâché. La première page montre toute la zone : IMAGERY (facultative), les FOOTPRINTS, les SETTLEMENTS de 'Où vivent les gens' étiquetés avec leur rang et leur population estimée, et la grille GRID de complétude ou le tri des dégâts TRIAGE s'ils sont donnés ; avec une légende, une barre d'échelle, une flèche du nord, une grille de latitude et longitude, la date, la liste des plus grands établissements et les attributions de l'imagerie, d'OSM et du modèle. Puis une page pour chacun des PAGES plus grands établissements : agrandi, avec ses chiffres, les coordonnées de son centre et une petite carte de sa situation.
 
-Un encadré sur chaque page dit ce que valait le modèle là où il a été vérifié : les chiffres de 'Vérifier un modèle sur une zone' (son REPORT), ou NON VÉRIFIÉ. A4 ou A3 (PAPER), paysage ou portrait. Les couches gardent leur style du projet ; les couches venant de fichiers reçoivent celui de l'extension. Le PDF n'apparaît qu'une fois complet.</translation>
+Un encadré sur chaque page dit ce que valait le modèle là où il a été vérifié : les chiffres de 'Vérifier un modèle sur une zone' (son REPORT), ou 'non vérifié'. A4 ou A3 (PAPER), paysage ou portrait. Les couches gardent leur style du projet ; les couches venant de fichiers reçoivent celui de l'extension. Le PDF n'apparaît qu'une fois complet.</translation>
     </message>
     <message>
       <source>Settlements ('Where people live')</source>

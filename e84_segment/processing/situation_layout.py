@@ -71,7 +71,7 @@ def about(value: float) -> str:
 def quality_text(report: Optional[dict]) -> str:
     """How good the model was where it was checked (evaluatemodel's report), or that it was not checked."""
     if not report:
-        return tr("Model quality: NOT CHECKED. No check on an area the model never saw was given: treat the footprints "
+        return tr("Model quality: not checked. No check on an area the model never saw was given: treat the footprints "
                   "as unverified, and check a few against the imagery before acting on them.")
     text = tr("Model quality, checked on an area it never saw: object F1 {:.2f} ({} found, {} false, {} missed), "
               "pixel building IoU {:.2f}.").format(report["f1"], report["tp"], report["fp"], report["fn"], report["building_iou"])

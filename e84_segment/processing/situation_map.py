@@ -68,7 +68,7 @@ class SituationMapAlgorithm(E84Algorithm):
             "of imagery, OSM and model. Then one page for each of the PAGES largest settlements: zoomed in, with its "
             "figures, its centre's coordinates and a small map of where it lies.\n\n"
             "A box on every page says how good the model was where it was checked: the figures of 'Check a model on an "
-            "area' (its REPORT), or NOT CHECKED. A4 or A3 (PAPER), landscape or portrait. The layers keep their style in "
+            "area' (its REPORT), or 'not checked'. A4 or A3 (PAPER), landscape or portrait. The layers keep their style in "
             "the project; layers from files get the plugin's. The PDF appears only once it is complete."
         )
 

@@ -66,7 +66,7 @@ class PeopleTab:
         def done(results, record):
             record.outputs["map"] = record.outputs.pop("OUTPUT", results.get("OUTPUT", ""))
             checked = self.tr("with the latest model check") if "REPORT" in parameters else self.tr(
-                "marked NOT CHECKED: run 'Check model' on an area the model never saw, then print again")
+                "marked 'not checked': run 'Check model' on an area the model never saw, then print again")
             self.statusLabel.setText(self.tr("Situation map: {} ({}). Reload it from the Runs tab to open it.").format(
                 record.outputs["map"], checked))
 
