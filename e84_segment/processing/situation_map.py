@@ -39,8 +39,7 @@ ORIENTATIONS = (N_("Landscape"), N_("Portrait"))
 MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 REPORT_FIELDS = ("f1", "tp", "fp", "fn", "building_iou")
-# Each optional layer: its parameter, how it is styled when it does not come styled from the project.
-OVERLAYS = (("GRID", None), ("TRIAGE", styles.TriageStyler))
+OVERLAYS = ("GRID", "TRIAGE")  # optional layers drawn over the imagery
 
 
 class SituationMapAlgorithm(E84Algorithm):
@@ -91,7 +90,7 @@ class SituationMapAlgorithm(E84Algorithm):
     def prepareAlgorithm(self, parameters, context, feedback):
         """Copies of what the worker thread draws, taken on the main thread: never the project's layers."""
         self.vectors = {}
-        for name in (self.FOOTPRINTS, self.SETTLEMENTS) + tuple(name for name, _ in OVERLAYS):
+        for name in (self.FOOTPRINTS, self.SETTLEMENTS) + OVERLAYS:
             layer = self.parameterAsVectorLayer(parameters, name, context)
             if layer is None:
                 continue
