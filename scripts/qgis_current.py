@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SUITES = {"trixie": "QGIS 3.40 (Debian 13)", "sid": "QGIS 3.44 (Debian unstable)"}
-PACKAGES = ["python3-qgis", "qgis-providers", "qgis", "python3-venv", "python3-pil", "git", "ca-certificates", "locales"]
+PACKAGES = ["python3-qgis", "qgis-providers", "qgis", "python3-venv", "python3-pil", "git", "ca-certificates", "locales", "poppler-utils"]
 # What the tests import beyond QGIS, pinned as requirements-dev.txt pins them; PyTorch and the packages
 # of its own kit stay out (no CPU wheel of torch 2.13 for the chroot's Python on this machine).
 WITHOUT = re.compile(r"^(torch|efficientnet|onnx|ml.dtypes|protobuf|filelock|fsspec|networkx|sympy|mpmath|typing.extensions)", re.I)
