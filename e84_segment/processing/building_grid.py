@@ -3,8 +3,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
@@ -75,9 +73,7 @@ class BuildingGridAlgorithm(E84Algorithm):
         grid = building_grid.tally(comparison.match, comparison.predicted, comparison.reference,
                                    (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()), cell_m, scale,
                                    shape, comparison.area)
-        fields = QgsFields()
-        for name, kind in FIELDS:
-            fields.append(QgsField(name, kind))
+        fields = field_types.fields(FIELDS)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Polygon,
                                           QgsCoordinateReferenceSystem("EPSG:3857"))
         for key in sorted(grid.cells):

@@ -3,8 +3,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingFeatureSource,
@@ -84,10 +82,8 @@ class CompareBuildingsAlgorithm(E84Algorithm):
         if all(s.status == damage.NO_IMAGERY for s in found):
             raise QgsProcessingException(tr("No building lies on the post-event prediction: predict over the "
                                             "buildings' area"))
-        fields = QgsFields(source.fields())
-        for name, kind in (("seen_share", field_types.DOUBLE), ("mean_probability", field_types.DOUBLE),
-                           ("status", field_types.STRING), ("review_rank", field_types.INT)):
-            fields.append(QgsField(name, kind))
+        fields = field_types.fields((("seen_share", field_types.DOUBLE), ("mean_probability", field_types.DOUBLE),
+                                     ("status", field_types.STRING), ("review_rank", field_types.INT)), source.fields())
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                           QgsCoordinateReferenceSystem("EPSG:3857"))
         for support in sorted(found, key=lambda s: s.rank or len(found) + 1):

@@ -31,10 +31,7 @@ from ..i18n import tr
 
 
 def _fields(*names_and_types) -> QgsFields:
-    fields = QgsFields()
-    for name, kind in names_and_types:
-        fields.append(QgsField(name, kind))
-    return fields
+    return field_types.fields(names_and_types)
 
 
 class CompareOsmAlgorithm(E84Algorithm):

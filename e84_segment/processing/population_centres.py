@@ -3,8 +3,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
@@ -190,7 +188,7 @@ class PopulationCentresAlgorithm(E84Algorithm):
         return settlements.concatenate([mapped, settlements.select(model, unmapped)])
 
     def _write_settlements(self, parameters, context, found) -> dict:
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, _fields(SETTLEMENT_FIELDS), QgsWkbTypes.Polygon,
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, field_types.fields(SETTLEMENT_FIELDS), QgsWkbTypes.Polygon,
                                           QgsCoordinateReferenceSystem("EPSG:3857"))
         for settlement in found:
             _add(sink, settlement.outline, [settlement.rank, settlement.buildings, round(settlement.roof_m2, 1),
@@ -207,7 +205,7 @@ class PopulationCentresAlgorithm(E84Algorithm):
         grid = building_grid.Grid(building_grid.SQUARE, cell_m * scale, (box.xMinimum(), box.yMinimum()))
         keys = [grid.key_of(x, y) for x, y in buildings.points.tolist()]
         totals = settlements.per_cell(buildings, rate, keys)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_GRID, context, _fields(CELL_FIELDS), QgsWkbTypes.Polygon,
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_GRID, context, field_types.fields(CELL_FIELDS), QgsWkbTypes.Polygon,
                                           QgsCoordinateReferenceSystem("EPSG:3857"))
         if sink is None:
             return None
@@ -219,13 +217,6 @@ class PopulationCentresAlgorithm(E84Algorithm):
         if context.willLoadLayerOnCompletion(dest):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styles.PeopleCellsStyler.create())
         return dest
-
-
-def _fields(spec) -> QgsFields:
-    fields = QgsFields()
-    for name, kind in spec:
-        fields.append(QgsField(name, kind))
-    return fields
 
 
 def _add(sink, outline, attributes) -> None:

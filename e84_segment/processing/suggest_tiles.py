@@ -6,7 +6,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -36,10 +35,7 @@ BATCH = 4
 
 
 def tile_fields() -> QgsFields:
-    fields = QgsFields()
-    for name, kind in FIELDS:
-        fields.append(QgsField(name, kind))
-    return fields
+    return field_types.fields(FIELDS)
 
 
 def excluded_tiles(source, context, candidates) -> set:
