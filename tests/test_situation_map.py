@@ -82,8 +82,15 @@ def test_the_map_has_an_overview_and_a_page_per_large_settlement(provider, peopl
 
 
 def test_an_unchecked_model_says_so_on_every_page(provider, people, tmp_path):
+    from qgis.core import QgsFeatureRequest, QgsVectorLayer
+
     pdf = tmp_path / "unchecked.pdf"
-    run("situationmap", FOOTPRINTS=str(BUILDINGS), SETTLEMENTS=people["OUTPUT"], PAGES=1, PAPER=1, ORIENTATION=1, OUTPUT=str(pdf))
+    # The footprints as a memory layer (a scratch layer, a temporary output): its features travel to the worker.
+    in_memory = QgsVectorLayer(str(BUILDINGS), "buildings", "ogr").materialize(QgsFeatureRequest())
+    assert in_memory.providerType() == "memory"
+    run("situationmap", FOOTPRINTS=in_memory, SETTLEMENTS=people["OUTPUT"], PAGES=1, PAPER=1, ORIENTATION=1, OUTPUT=str(pdf))
+    yellow = [(page[..., 0] > 200) & (page[..., 1] > 150) & (page[..., 2] < 80) for page in pages_as_images(pdf, tmp_path)]
+    assert yellow[1].sum() > 100  # the memory layer's outlines are on the settlement's page
     for page in (1, 2):
         assert "Model quality: not checked" in text_of(pdf, page)
     info = subprocess.run([poppler("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout

@@ -9,7 +9,9 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsDataSourceUri,
+    QgsFeature,
     QgsFeatureRequest,
+    QgsFeatureSink,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeatureSource,
@@ -238,6 +240,16 @@ def reading(reader, feedback=None):
             feedback.pushWarning(tr("{} tiles the service sent could not be used ({}) and were read as no imagery: "
                                     "check the layer in QGIS (a login or quota page?), and run again")
                                  .format(sum(unusable.values()), unusable.describe()))
+
+
+def add_ogr_feature(sink, geometry, attributes: list) -> None:
+    """One feature into ``sink``: an OGR geometry (core's shapes) with its attributes."""
+    feature = QgsFeature()
+    converted = QgsGeometry()
+    converted.fromWkb(bytes(geometry.ExportToWkb()))
+    feature.setGeometry(converted)
+    feature.setAttributes(attributes)
+    sink.addFeature(feature, QgsFeatureSink.FastInsert)
 
 
 def require_polygons(source, name: str) -> None:

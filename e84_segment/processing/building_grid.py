@@ -1,9 +1,6 @@
 """e84segment:buildinggrid: building density and OSM completeness per cell, from a comparison."""
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -15,7 +12,7 @@ from qgis.core import (
 )
 
 from ..core import building_grid, vectorize
-from . import field_types, styles
+from . import areas, field_types, styles
 from .base import E84Algorithm
 from .compare_osm import add_comparison_parameters, compare_sources
 from ..i18n import tr
@@ -78,15 +75,11 @@ class BuildingGridAlgorithm(E84Algorithm):
                                           QgsCoordinateReferenceSystem("EPSG:3857"))
         for key in sorted(grid.cells):
             cell = grid.cells[key]
-            feature = QgsFeature(fields)
-            geometry = QgsGeometry()
-            geometry.fromWkb(bytes(cell.geometry.ExportToWkb()))
-            feature.setGeometry(geometry)
             completeness = cell.completeness
-            feature.setAttributes([cell.predicted, cell.osm, cell.matched, cell.predicted_only, cell.osm_only,
-                                   None if completeness is None else round(completeness, 3), round(cell.built_up_m2, 1),
-                                   round(cell.built_up_m2 / cell.area_m2, 4) if cell.area_m2 else None])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            areas.add_ogr_feature(sink, cell.geometry, [
+                cell.predicted, cell.osm, cell.matched, cell.predicted_only, cell.osm_only,
+                None if completeness is None else round(completeness, 3), round(cell.built_up_m2, 1),
+                round(cell.built_up_m2 / cell.area_m2, 4) if cell.area_m2 else None])
         behind = sum(1 for c in grid.cells.values() if c.completeness is not None and c.completeness < 0.5)
         feedback.pushInfo(tr("{} cells of {:g} m ({}); {} where OSM has under half of the buildings the model "
                              "sees").format(len(grid.cells), cell_m, shape, behind))

@@ -1,9 +1,6 @@
 """e84segment:populationcentres: where people live, from building footprints (predicted, OSM, or both)."""
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -191,7 +188,7 @@ class PopulationCentresAlgorithm(E84Algorithm):
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, field_types.fields(SETTLEMENT_FIELDS), QgsWkbTypes.Polygon,
                                           QgsCoordinateReferenceSystem("EPSG:3857"))
         for settlement in found:
-            _add(sink, settlement.outline, [settlement.rank, settlement.buildings, round(settlement.roof_m2, 1),
+            areas.add_ogr_feature(sink, settlement.outline, [settlement.rank, settlement.buildings, round(settlement.roof_m2, 1),
                                             round(settlement.people, 1), round(settlement.people_low, 1),
                                             round(settlement.people_high, 1), round(settlement.model_only_share, 3)])
         if context.willLoadLayerOnCompletion(dest):
@@ -211,19 +208,10 @@ class PopulationCentresAlgorithm(E84Algorithm):
             return None
         for key in sorted(totals):
             cell = totals[key]
-            _add(sink, grid.cell(key, scale).geometry, [cell.buildings, round(cell.roof_m2, 1), round(cell.people, 1),
+            areas.add_ogr_feature(sink, grid.cell(key, scale).geometry, [cell.buildings, round(cell.roof_m2, 1), round(cell.people, 1),
                                                         round(cell.people_low, 1), round(cell.people_high, 1),
                                                         round(cell.model_only / cell.buildings, 3)])
         if context.willLoadLayerOnCompletion(dest):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styles.PeopleCellsStyler.create())
         return dest
-
-
-def _add(sink, outline, attributes) -> None:
-    feature = QgsFeature()
-    geometry = QgsGeometry()
-    geometry.fromWkb(bytes(outline.ExportToWkb()))
-    feature.setGeometry(geometry)
-    feature.setAttributes(attributes)
-    sink.addFeature(feature, QgsFeatureSink.FastInsert)
 

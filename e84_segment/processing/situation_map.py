@@ -7,7 +7,6 @@ from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeatureRequest,
     QgsLayoutExporter,
     QgsPalLayerSettings,
     QgsProcessing,
@@ -109,7 +108,7 @@ class SituationMapAlgorithm(E84Algorithm):
         settlements = self.vectors.get(self.SETTLEMENTS)
         if settlements is None or self.vectors.get(self.FOOTPRINTS) is None:
             raise QgsProcessingException(tr("Choose the footprints and the settlements of 'Where people live'"))
-        missing = [field for field, _ in SETTLEMENT_FIELDS if field not in settlements["fields"]]
+        missing = [field for field, _ in SETTLEMENT_FIELDS if settlements["fields"].indexOf(field) < 0]
         if missing:
             raise QgsProcessingException(tr("SETTLEMENTS lacks the fields {} of 'Where people live': run it on the footprints "
                                             "and choose its Settlements output").format(", ".join(missing)))
@@ -180,25 +179,24 @@ class SituationMapAlgorithm(E84Algorithm):
 
 
 def _copied(layer, context) -> dict:
-    """A vector layer as the worker thread rebuilds it: its source (a memory layer: a copy of its features),
-    and its renderer when it is styled in the project."""
+    """A vector layer as the worker thread rebuilds it: its source (a memory layer: its features, which a
+    source cannot name), and its renderer when it is styled in the project."""
     in_project = context.project() is not None and context.project().mapLayer(layer.id()) is not None
     renderer = layer.renderer().clone() if in_project and layer.renderer() is not None else None
-    copy = layer.materialize(QgsFeatureRequest()) if layer.providerType() == "memory" else None
-    return {"layer": copy, "source": layer.source(), "name": layer.name(), "provider": layer.providerType(), "renderer": renderer,
-            "fields": layer.fields().names()}
+    features = list(layer.getFeatures()) if layer.providerType() == "memory" else None
+    return {"features": features, "source": layer.source(), "name": layer.name(), "provider": layer.providerType(),
+            "renderer": renderer, "fields": layer.fields(), "wkb_type": layer.wkbType(), "crs": layer.crs()}
 
 
 def _rebuilt(copy: dict) -> QgsVectorLayer:
-    """The layer, made in this thread: from its source, or a memory layer filled from the copy's features."""
-    if copy["layer"] is None:
+    """The layer, made in this thread: from its source, or a memory layer of the copied features."""
+    if copy["features"] is None:
         return QgsVectorLayer(copy["source"], copy["name"], copy["provider"])
-    original = copy["layer"]
-    kind = QgsWkbTypes.displayString(original.wkbType())
-    layer = QgsVectorLayer(f"{kind}?crs={original.crs().authid() or original.crs().toWkt()}", copy["name"], "memory")
-    layer.dataProvider().addAttributes(original.fields().toList())
+    crs = copy["crs"].authid() or copy["crs"].toWkt()
+    layer = QgsVectorLayer(f"{QgsWkbTypes.displayString(copy['wkb_type'])}?crs={crs}", copy["name"], "memory")
+    layer.dataProvider().addAttributes(copy["fields"].toList())
     layer.updateFields()
-    layer.dataProvider().addFeatures(list(original.getFeatures()))
+    layer.dataProvider().addFeatures(copy["features"])
     layer.updateExtents()
     return layer
 

@@ -121,7 +121,10 @@ def tuning_request(name: str, training_request: dict, ranges: Ranges, objective:
 
 def parent_names(text: str) -> List[str]:
     """'a, b' -> ['a', 'b'], each a tuning job name, at most MAX_PARENTS."""
-    names = list(dict.fromkeys(n.strip() for n in (text or "").split(",") if n.strip()))
+    return _checked_parents(list(dict.fromkeys(n.strip() for n in (text or "").split(",") if n.strip())))
+
+
+def _checked_parents(names: List[str]) -> List[str]:
     if len(names) > MAX_PARENTS:
         raise said(contract.ContractError, "A warm start takes at most {limit} parent tuning jobs; {count} were given",
                    limit=MAX_PARENTS, count=len(names))
@@ -133,7 +136,7 @@ def parent_names(text: str) -> List[str]:
 def warm_start_config(parents: Sequence[str], warm_start_type: str) -> dict:
     if warm_start_type not in WARM_START_TYPES:
         raise said(contract.ContractError, "Warm start type must be one of {types}", types=", ".join(WARM_START_TYPES))
-    return {"ParentHyperParameterTuningJobs": [{"HyperParameterTuningJobName": n} for n in parent_names(",".join(parents))],
+    return {"ParentHyperParameterTuningJobs": [{"HyperParameterTuningJobName": n} for n in _checked_parents(list(parents))],
             "WarmStartType": warm_start_type}
 
 
